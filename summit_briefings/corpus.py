@@ -1,0 +1,34 @@
+"""The typed result of validation: every model, with where it was written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .load import Loc, YamlDocument
+from .schema import Milestone, Person, Source, Summit, Topic, Trade
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The YAML node a model was read from, for error messages."""
+
+    doc: YamlDocument
+    loc: Loc
+
+
+@dataclass
+class Corpus:
+    """All validated data. Source texts are NFC-normalised and keyed by source id."""
+
+    sources: list[Source]
+    texts: dict[str, str]
+    people: list[Person]
+    topics: list[Topic]
+    summits: list[Summit]
+    trade: Trade
+    milestones: list[Milestone]
+    origins: dict[int, Origin] = field(default_factory=dict, repr=False)
+
+    def origin(self, model: Any) -> Origin:
+        return self.origins[id(model)]

@@ -1,0 +1,115 @@
+"""Load YAML data files safely, remembering where every value sits in its file.
+
+Only plain YAML is accepted: no tags that build Python objects, no anchors or aliases
+(an alias bomb expands to gigabytes), no duplicate keys (YAML silently keeps the last).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BriefingError, Problem, display_path
+
+MAX_YAML_BYTES = 2_000_000
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """A parsed data file: its plain Python value and the position of every node."""
+
+    path: str
+    data: Any
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Loc) -> tuple[int, int]:
+        """Line and column of the node at ``loc``, or of its nearest existing ancestor."""
+        loc = tuple(loc)
+        while loc not in self.positions and loc:
+            loc = loc[:-1]
+        return self.positions.get(loc, (1, 1))
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        line, col = self.where(loc)
+        return Problem(self.path, line, col, message)
+
+
+def _mark(node_or_mark: Any) -> tuple[int, int]:
+    mark = getattr(node_or_mark, "start_mark", node_or_mark)
+    return (mark.line + 1, mark.column + 1)
+
+
+def _record(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem]) -> None:
+    doc.positions[loc] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                line, col = _mark(key_node)
+                first = _mark(seen[key])[0]
+                problems.append(
+                    Problem(doc.path, line, col,
+                            f"duplicate key '{key}' (first at line {first}); "
+                            "YAML would silently keep only the last one: merge or rename them")
+                )
+                continue
+            seen[key] = key_node
+            _record(value_node, (*loc, key), doc, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record(item, (*loc, index), doc, problems)
+
+
+def load_yaml(path: Path, root: Path) -> YamlDocument:
+    """Parse one YAML file; raise BriefingError with every problem found in it."""
+    shown = display_path(path, root)
+    raw = path.read_bytes()
+    if len(raw) > MAX_YAML_BYTES:
+        raise BriefingError([Problem(shown, 1, 1,
+            f"file is {len(raw):,} bytes, over the {MAX_YAML_BYTES:,}-byte limit for a data "
+            "file; split it into several files")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BriefingError([Problem(shown, line, 1,
+            f"not valid UTF-8 (byte {exc.object[exc.start]:#04x}); save the file as UTF-8")]) from None
+    if not text.strip():
+        raise BriefingError([Problem(shown, 1, 1, "file is empty; remove it or add data")])
+
+    doc = YamlDocument(shown, None)
+    problems: list[Problem] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line, col = _mark(event)
+                raise BriefingError([Problem(shown, line, col,
+                    "YAML anchors and aliases (&name, *name) are not allowed in data files; "
+                    "write the value out in full")])
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise BriefingError([Problem(shown, 1, 1, "file holds no YAML document")])
+            _record(node, (), doc, problems)
+            doc.data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _mark(mark) if mark else (1, 1)
+        reason = exc.problem or "invalid YAML"
+        if "could not determine a constructor" in reason:
+            reason += "; only plain YAML is allowed (no !!python or other custom tags)"
+        raise BriefingError([Problem(shown, line, col, f"YAML syntax error: {reason}")]) from None
+    except yaml.YAMLError as exc:
+        raise BriefingError([Problem(shown, 1, 1, f"YAML error: {exc}")]) from None
+    if problems:
+        raise BriefingError(problems)
+    return doc

@@ -1,0 +1,177 @@
+"""Source text as citations see it: normalised, indexed once, searched by rarest word.
+
+Each source text is normalised and indexed once (word → positions). A quote is then
+looked up through its rarest word, so the cost grows with the total text, not with the
+number of facts times the text.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+_FOLD = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+})
+_WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "twenty": "20", "thirty": "30", "hundred": "100", "first": "1", "second": "2",
+    "third": "3", "fourth": "4", "fifth": "5", "decade": "10",
+}
+
+
+def normalise(text: str) -> str:
+    """NFC, typographic quotes and dashes folded to ASCII, whitespace runs to one space."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_FOLD).split())
+
+
+def number_tokens(text: str) -> set[str]:
+    """Numbers written in digits, as canonical strings ('13,000' → '13000', '100.0' → '100')."""
+    return {canonical_number(m.group()) for m in _NUMBER.finditer(text)}
+
+
+def quoted_numbers(quote: str) -> set[str]:
+    """Numbers a quote supports: in digits, and in words ('ten' supports 10)."""
+    words = (_NUMBER_WORDS[w] for w in _WORD.findall(quote.lower()) if w in _NUMBER_WORDS)
+    return number_tokens(quote) | set(words)
+
+
+def canonical_number(value: str | float | int) -> str:
+    if isinstance(value, int | float):
+        value = repr(float(value))
+    value = re.sub(r",(?=\d{3}\b)", "", str(value))
+    if "." in value:
+        value = value.rstrip("0").rstrip(".")
+    return value
+
+
+@dataclass
+class IndexedSource:
+    """A source text normalised once, with a map back to the original characters."""
+
+    text: str
+    normalised: str = ""
+    origin: list[int] = field(default_factory=list)
+    words: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        chars: list[str] = []
+        origin: list[int] = []
+        pending_space = False
+        for index, char in enumerate(self.text.translate(_FOLD)):
+            if char.isspace():
+                pending_space = bool(chars)
+                continue
+            if pending_space:
+                chars.append(" ")
+                origin.append(index - 1)
+                pending_space = False
+            chars.append(char)
+            origin.append(index)
+        self.normalised = "".join(chars)
+        self.origin = origin
+        words: dict[str, list[int]] = defaultdict(list)
+        for match in _WORD.finditer(self.normalised):
+            words[match.group()].append(match.start())
+        self.words = dict(words)
+
+    def find_all(self, quote: str) -> list[int]:
+        """Start offsets (in the normalised text) of every occurrence of a normalised quote."""
+        anchors = [m for m in _WORD.finditer(quote) if m.start() > 0 or len(quote) == m.end()]
+        inner = [m for m in anchors if m.start() > 0 and not quote[m.start() - 1].isalnum()]
+        if not inner:
+            return [m.start() for m in re.finditer(re.escape(quote), self.normalised)]
+        rarest = min(inner, key=lambda m: len(self.words.get(m.group(), ())))
+        hits = []
+        for position in self.words.get(rarest.group(), ()):
+            start = position - rarest.start()
+            if start >= 0 and self.normalised.startswith(quote, start):
+                hits.append(start)
+        return hits
+
+    def span(self, start: int, length: int) -> tuple[int, int]:
+        """Original-text character span of a normalised match."""
+        return self.origin[start], self.origin[start + length - 1] + 1
+
+    def closest(self, quote: str) -> str:
+        """The source passage sharing the longest prefix with a quote that was not found."""
+        words = quote.split(" ")
+        best = ""
+        low, high = 1, len(words)
+        while low <= high:
+            middle = (low + high) // 2
+            prefix = " ".join(words[:middle])
+            position = self.normalised.find(prefix)
+            if position >= 0:
+                best = self.normalised[position: position + len(quote) + 10]
+                low = middle + 1
+            else:
+                high = middle - 1
+        return best
+
+
+_OPS = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+    ast.Div: operator.truediv, ast.Pow: operator.pow, ast.USub: operator.neg,
+}
+
+
+def evaluate_formula(formula: str) -> float:
+    """Evaluate arithmetic on numbers only; raise ValueError on anything else."""
+
+    def walk(node: ast.AST) -> float:
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+            return float(node.value)
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            return _OPS[type(node.op)](walk(node.left), walk(node.right))
+        if isinstance(node, ast.UnaryOp) and type(node.op) in _OPS:
+            return _OPS[type(node.op)](walk(node.operand))
+        raise ValueError("only numbers, + - * / ** and parentheses are allowed")
+
+    try:
+        return walk(ast.parse(formula, mode="eval").body)
+    except (SyntaxError, ZeroDivisionError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+# --- verifying a corpus -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Passage:
+    """Where a verified quote sits in its source's original (NFC) text."""
+
+    source: str
+    start: int
+    end: int
+
+    @property
+    def anchor(self) -> str:
+        return f"q{self.start}-{self.end}"
+
+
+@dataclass
+class Evidence:
+    """What verification proved: each (source id, quote) and the passage it names."""
+
+    passages: dict[tuple[str, str], Passage]
+    facts: int
+    citations: int
+
+    def passage(self, source: str, quote: str) -> Passage:
+        return self.passages[(source, normalise(quote))]
+
+
+def fold_ascii(text: str) -> str:
+    """Drop diacritics: NFD, remove combining marks, đ→d, then NFC."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text)
+                       if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))

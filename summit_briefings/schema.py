@@ -1,0 +1,261 @@
+"""The data model: every fact the site can state, each tied to verbatim quotes.
+
+Each model maps to one kind of YAML entry in ``data/``. Field descriptions here are the
+data dictionary: the guide page and ``schema.json`` are generated from them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens.")]
+Country = Literal["KR", "VN", "KP"]
+COUNTRY_NAMES = {"KR": "South Korea", "VN": "Vietnam", "KP": "North Korea"}
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _as_partial_date(value: object) -> object:
+    """Accept YAML dates (``2018-03-23``), years (``2024``) and ``YYYY-MM`` strings."""
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value.isoformat()[:10]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:04d}"
+    if isinstance(value, str):
+        match = _PARTIAL_DATE.match(value)
+        if not match:
+            raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '{value}'")
+        year, month, day = match.groups()
+        if month and not 1 <= int(month) <= 12:
+            raise ValueError(f"month {month} does not exist (in '{value}')")
+        if day and not 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]:
+            raise ValueError(f"day {day} does not exist in {year}-{month} (in '{value}')")
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_as_partial_date),
+    Field(description="A date as precise as the sources allow: YYYY, YYYY-MM or YYYY-MM-DD."),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Citation(Model):
+    """Where a fact comes from: a verbatim passage of one registered source."""
+
+    source: Slug = Field(description="Id of the source in data/sources.yaml.")
+    quote: str = Field(
+        min_length=10,
+        description="Text copied verbatim from the source. Whitespace, curly/straight quotes "
+        "and dashes may differ; everything else must match, and the passage must occur in "
+        "the source exactly once (lengthen it if it does not).",
+    )
+
+
+Cites = Annotated[list[Citation], Field(min_length=1, description="At least one citation.")]
+
+
+class Derived(Model):
+    """How a value no article states follows from values that articles do state."""
+
+    formula: str = Field(description="Arithmetic over cited numbers, e.g. '87 / 1.114'.")
+    uses: list[str] = Field(min_length=1, description="Ids of the facts whose numbers it uses.")
+
+
+class Source(Model):
+    """A news article, stored verbatim in data/sources/."""
+
+    id: Slug = Field(description="Short id used in citations, e.g. 'yonhap-2018'.")
+    file: str = Field(description="File name inside data/sources/.")
+    title: str = Field(description="The article's own headline, or a neutral editorial title.")
+    title_editorial: bool = Field(
+        description="true when the article has no headline and the title is ours.")
+    outlet: str | None = Field(description="The outlet as the text names it; null if it does not.")
+    language: str = Field(description="BCP 47 language code of the text, e.g. 'en'.")
+    published: PartialDate | None = Field(
+        default=None, description="Publication date, only where the text states it.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes.")
+
+
+class RoleStatement(Model):
+    """A role a source gives a person, as of the date of the event it reports."""
+
+    title: str = Field(description="The role as the source words it, e.g. 'State President'.")
+    as_of: PartialDate = Field(description="Date of the event at which the source gives it.")
+    cite: Cites
+
+
+class Person(Model):
+    """Someone the sources name."""
+
+    id: Slug = Field(description="Slug of the ASCII name; also the page URL /leaders/<id>/.")
+    name: str = Field(description="Display name: the native form where the sources give it.")
+    native: str | None = Field(
+        default=None,
+        description="Vietnamese name with diacritics, exactly as a source writes it; null "
+        "when no source writes it with diacritics.",
+    )
+    ascii: str = Field(description="The name without diacritics, as readers type it.")
+    hangul: str | None = Field(default=None, description="Hangul name, where a source gives it.")
+    country: Country = Field(description="KR, VN or KP.")
+    cite: Cites = Field(description="Passages in which the name forms appear.")
+    roles: list[RoleStatement] = Field(default_factory=list)
+
+
+class Topic(Model):
+    """A subject the topic pages group outcomes by (editorial, not a fact)."""
+
+    id: Slug
+    name: str
+    description: str
+
+
+class SummitDate(Model):
+    """When a summit took place, and whether a source says so outright."""
+
+    value: PartialDate
+    basis: Literal["stated", "inferred"] = Field(
+        description="'stated' when a source gives this date outright; otherwise 'inferred'.")
+    reasoning: str | None = Field(
+        default=None, description="Required when inferred: how the date follows from the text.")
+    cite: Cites
+
+    @model_validator(mode="after")
+    def _inferred_needs_reasoning(self) -> SummitDate:
+        if self.basis == "inferred" and not self.reasoning:
+            raise ValueError("an inferred date needs 'reasoning' saying how it follows from the text")
+        return self
+
+
+class Place(Model):
+    """Where a summit took place, as precisely as the sources say."""
+
+    city: str | None = None
+    country: str
+    venue: str | None = None
+    cite: Cites
+
+
+class Occasion(Model):
+    """Why the leaders met: state visit, official visit, talks on the sidelines of APEC …"""
+
+    kind: str = Field(description="Short label, e.g. 'state visit', 'APEC sidelines'.")
+    text: str = Field(description="One sentence describing the occasion.")
+    cite: Cites
+
+
+class Participant(Model):
+    """A person at a summit, with the role the source gives them there."""
+
+    person: Slug = Field(description="Id of a person in data/people.yaml.")
+    role: str
+    cite: Cites
+
+
+class Figure(Model):
+    """A number an outcome states: an amount of money, a count, a percentage."""
+
+    amount: float
+    unit: Literal["billion", "million", "thousand", "percent", "count"]
+    currency: str | None = Field(default=None, description="ISO code, e.g. 'USD'.")
+    period: str | None = Field(default=None, description="Year or period, e.g. '2024–2027'.")
+
+
+OutcomeKind = Literal[
+    "agreement", "pledge", "request", "quote", "position", "invitation", "background"
+]
+
+
+class Outcome(Model):
+    """One thing a summit produced or an article reports about it."""
+
+    id: Slug = Field(description="Unique within the summit.")
+    topic: Slug = Field(description="Id of a topic in data/topics.yaml.")
+    kind: OutcomeKind = Field(
+        description="agreement (both sides), pledge (one side commits), request (one side asks "
+        "the other), quote (a leader's words, verbatim), position (a stated view), invitation, "
+        "background (context the article gives).")
+    text: str = Field(description="The fact in one sentence; for a quote, the words themselves.")
+    by: list[Slug] = Field(default_factory=list, description="People who said or did it.")
+    side: Country | None = Field(default=None, description="For pledges and requests: who.")
+    of_side: Country | None = Field(default=None, description="For requests: asked of whom.")
+    headline: bool = Field(default=False, description="Shown in the bottom line.")
+    figure: Figure | None = None
+    as_of: PartialDate | None = Field(
+        default=None, description="For background figures: the date the figure refers to.")
+    tracks: str | None = Field(
+        default=None,
+        description="Key grouping statements that may change between sources, e.g. "
+        "'vn-rank-in-kr-trade'; the evolution page sets them side by side.")
+    cite: Cites
+
+
+class Summit(Model):
+    """A meeting between the leaders of the two countries."""
+
+    id: str = Field(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?-[a-z0-9]+(-[a-z0-9]+)*$",
+        description="<date as precise as known>-<place>, e.g. '2018-03-23-hanoi'; the URL.",
+    )
+    title: str = Field(description="Short editorial title naming the leaders and place.")
+    date: SummitDate
+    place: Place
+    occasion: Occasion
+    participants: list[Participant] = Field(min_length=2)
+    outcomes: list[Outcome] = Field(default_factory=list)
+
+
+class TradeFigure(Model):
+    """Actual bilateral trade in one year."""
+
+    id: Slug
+    year: int = Field(ge=1900, le=2100)
+    amount: float = Field(description="In billions of the currency.")
+    currency: str = "USD"
+    measures: str = Field(description="What the number measures, as the source words it.")
+    cite: Cites
+    derived: Derived | None = None
+
+
+class TradeTarget(Model):
+    """A bilateral trade target, as stated at a summit."""
+
+    id: Slug
+    amount: float = Field(description="In billions of the currency.")
+    currency: str = "USD"
+    deadline: int | None = Field(default=None, description="Year to reach it by, if stated.")
+    horizon: str | None = Field(default=None, description="Where no year: e.g. 'near term'.")
+    summit: str = Field(description="Id of the summit where it was stated.")
+    stated_by: list[Slug] = Field(min_length=1, description="People who stated or agreed it.")
+    cite: Cites
+
+    @model_validator(mode="after")
+    def _deadline_or_horizon(self) -> TradeTarget:
+        if self.deadline is None and not self.horizon:
+            raise ValueError("a target needs a 'deadline' year or a 'horizon' such as 'near term'")
+        return self
+
+
+class Milestone(Model):
+    """A step in the relationship, e.g. diplomatic relations in December 1992."""
+
+    id: Slug
+    date: PartialDate
+    text: str
+    cite: Cites
+
+
+class Trade(Model):
+    """data/trade.yaml: actual trade figures and the targets leaders set."""
+
+    figures: list[TradeFigure]
+    targets: list[TradeTarget]

@@ -1,0 +1,267 @@
+"""Turn loaded YAML into typed models and check every cross-reference between them."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .corpus import Corpus, Origin
+from .errors import BriefingError, Problem, display_path
+from .load import Loc, YamlDocument, load_yaml
+from .schema import (
+    Citation,
+    Derived,
+    Milestone,
+    Outcome,
+    Participant,
+    Person,
+    Source,
+    Summit,
+    Topic,
+    Trade,
+    TradeTarget,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+LIST_FILES = {"sources": Source, "people": Person, "topics": Topic, "milestones": Milestone}
+
+
+def _dotted(loc: Iterable[str | int]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(document)"
+
+
+def _explain(error: dict[str, Any]) -> str:
+    kind, msg = error["type"], error["msg"]
+    field = error["loc"][-1] if error["loc"] else ""
+    if kind == "missing":
+        return f"required field '{field}' is missing; add it"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'; check its spelling or remove it"
+    if kind == "string_pattern_mismatch":
+        return (f"{msg}: got '{error['input']}'; ids are lower-case words joined by hyphens, "
+                "e.g. 'luong-cuong'")
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    return f"{msg} (got {error['input']!r})" if "input" in error and not isinstance(
+        error["input"], dict | list) else msg
+
+
+def parse_models(doc: YamlDocument, model: type[M], loc: Loc, value: Any,
+                 problems: list[Problem]) -> M | None:
+    """Validate one value as a model; report pydantic's errors at their YAML positions."""
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = (*loc, *error["loc"])
+            problems.append(doc.problem(where, f"{_dotted(where)}: {_explain(error)}"))
+        return None
+
+
+def _list_file(doc: YamlDocument, model: type[M], problems: list[Problem],
+               origins: dict[int, Origin]) -> list[M]:
+    if not isinstance(doc.data, list):
+        problems.append(doc.problem((), f"expected a list of {model.__name__} entries "
+                                        "(each starting with '- id: …')"))
+        return []
+    items = []
+    for index, value in enumerate(doc.data):
+        item = parse_models(doc, model, (index,), value, problems)
+        if item is not None:
+            items.append(item)
+            origins[id(item)] = Origin(doc, (index,))
+    return items
+
+
+def walk_models(model: Any, loc: Loc) -> Iterator[tuple[Any, Loc]]:
+    """Every nested model with its location, depth first."""
+    yield model, loc
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from walk_models(value, (*loc, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from walk_models(item, (*loc, name, index))
+
+
+def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
+                     problems: list[Problem]) -> str | None:
+    """The text of a registered source, if its file is safe, UTF-8, non-empty and unchanged."""
+    folder = (root / "data" / "sources").resolve()
+    candidate = root / "data" / "sources" / source.file
+    where = (*loc, "file")
+    if Path(source.file).is_absolute() or ".." in Path(source.file).parts \
+            or candidate.is_symlink() or candidate.resolve().parent != folder:
+        problems.append(doc.problem(where, f"source file '{source.file}' must be a plain file "
+                                    "directly inside data/sources/ (no '..', absolute path or symlink)"))
+        return None
+    if not candidate.is_file():
+        problems.append(doc.problem(where, f"source file 'data/sources/{source.file}' does not "
+                                    "exist; copy the article there or fix the name"))
+        return None
+    raw = candidate.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != source.sha256:
+        problems.append(doc.problem((*loc, "sha256"), f"data/sources/{source.file} has changed "
+            f"(sha256 is {digest}); re-check every quote from it, then update sha256"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(doc.problem(where, f"data/sources/{source.file} is not valid UTF-8; "
+                                    "convert it to UTF-8"))
+        return None
+    if not text.strip():
+        problems.append(doc.problem(where, f"data/sources/{source.file} is empty"))
+        return None
+    return unicodedata.normalize("NFC", text)
+
+
+def _duplicates(items: list[Any], key: str, what: str, corpus: Corpus,
+                problems: list[Problem]) -> None:
+    first: dict[str, Any] = {}
+    for item in items:
+        value = getattr(item, key)
+        if value in first:
+            origin, earlier = corpus.origin(item), corpus.origin(first[value])
+            line = earlier.doc.where(earlier.loc)[0]
+            problems.append(origin.doc.problem((*origin.loc, key),
+                f"duplicate {what} '{value}' (also in {earlier.doc.path}:{line}); "
+                "ids name pages, so each must be unique"))
+        else:
+            first[value] = item
+
+
+# Which fields of which model name an id of which kind (a list field names several).
+REFERENCES: dict[type, tuple[tuple[str, str], ...]] = {
+    Citation: (("source", "source"),),
+    Participant: (("person", "person"),),
+    Outcome: (("topic", "topic"), ("by", "person")),
+    TradeTarget: (("summit", "summit"), ("stated_by", "person")),
+    Derived: (("uses", "fact"),),
+}
+WHERE_DEFINED = {"source": "data/sources.yaml", "person": "data/people.yaml",
+                 "topic": "data/topics.yaml", "summit": "data/summits/",
+                 "fact": "data/trade.yaml or an outcome ('<summit-id>/<outcome-id>')"}
+
+
+def fact_ids(corpus: Corpus) -> set[str]:
+    """Ids a ``derived.uses`` may name: trade figures and targets, and summit outcomes."""
+    ids = {item.id for item in [*corpus.trade.figures, *corpus.trade.targets]}
+    ids.update(f"{s.id}/{o.id}" for s in corpus.summits for o in s.outcomes)
+    return ids
+
+
+def _check_references(corpus: Corpus, problems: list[Problem]) -> None:
+    known = {"source": {s.id for s in corpus.sources}, "person": {p.id for p in corpus.people},
+             "topic": {t.id for t in corpus.topics}, "summit": {s.id for s in corpus.summits},
+             "fact": fact_ids(corpus)}
+    roots = [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]
+    for root_model in roots:
+        origin = corpus.origin(root_model)
+        for model, loc in walk_models(root_model, origin.loc):
+            for field, kind in REFERENCES.get(type(model), ()):
+                value = getattr(model, field)
+                named = enumerate(value) if isinstance(value, list) else [(None, value)]
+                for index, ident in named:
+                    if ident in known[kind]:
+                        continue
+                    where = (*loc, field) if index is None else (*loc, field, index)
+                    hint = ", ".join(sorted(known[kind])[:10]) or "none defined yet"
+                    problems.append(origin.doc.problem(where,
+                        f"unknown {kind} '{ident}'; define it in {WHERE_DEFINED[kind]} "
+                        f"or use one of: {hint}"))
+
+    people = {p.id: p for p in corpus.people}
+    for summit in corpus.summits:
+        origin = corpus.origin(summit)
+        if not summit.id.startswith(summit.date.value + "-"):
+            problems.append(origin.doc.problem((*origin.loc, "id"),
+                f"summit id '{summit.id}' must start with its date '{summit.date.value}-'"))
+        expected = Path(origin.doc.path).stem
+        if summit.id != expected:
+            problems.append(origin.doc.problem((*origin.loc, "id"),
+                f"summit id '{summit.id}' must match its file name '{expected}.yaml'; rename one"))
+        countries = {people[p.person].country for p in summit.participants if p.person in people}
+        if people and not {"KR", "VN"} <= countries and all(
+                p.person in people for p in summit.participants):
+            problems.append(origin.doc.problem((*origin.loc, "participants"),
+                "a summit needs at least one participant from KR and one from VN"))
+        outcome_ids: dict[str, int] = {}
+        for index, outcome in enumerate(summit.outcomes):
+            if outcome.id in outcome_ids:
+                problems.append(origin.doc.problem((*origin.loc, "outcomes", index, "id"),
+                    f"duplicate outcome id '{outcome.id}' in this summit "
+                    f"(also outcomes[{outcome_ids[outcome.id]}])"))
+            outcome_ids.setdefault(outcome.id, index)
+
+
+def validate(root: Path) -> Corpus:
+    """Load and validate everything under ``root/data``; raise BriefingError listing all problems."""
+    data = root / "data"
+    problems: list[Problem] = []
+    origins: dict[int, Origin] = {}
+
+    def load(path: Path) -> YamlDocument | None:
+        if not path.is_file():
+            problems.append(Problem(display_path(path, root), 1, 1,
+                                    "required data file is missing; create it"))
+            return None
+        try:
+            return load_yaml(path, root)
+        except BriefingError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    lists: dict[str, list[Any]] = {}
+    for name, model in LIST_FILES.items():
+        doc = load(data / f"{name}.yaml")
+        lists[name] = _list_file(doc, model, problems, origins) if doc else []
+
+    trade = Trade(figures=[], targets=[])
+    trade_doc = load(data / "trade.yaml") or YamlDocument("data/trade.yaml", None)
+    if trade_doc.data is not None:
+        trade = parse_models(trade_doc, Trade, (), trade_doc.data, problems) or trade
+    origins[id(trade)] = Origin(trade_doc, ())
+    summits: list[Summit] = []
+    for path in sorted((data / "summits").glob("*.yaml")):
+        doc = load(path)
+        if doc:
+            summit = parse_models(doc, Summit, (), doc.data, problems)
+            if summit:
+                summits.append(summit)
+                origins[id(summit)] = Origin(doc, ())
+
+    texts: dict[str, str] = {}
+    for source in lists["sources"]:
+        origin = origins[id(source)]
+        text = read_source_text(root, source, origin.doc, origin.loc, problems)
+        if text is not None:
+            texts[source.id] = text
+
+    corpus = Corpus(sources=lists["sources"], texts=texts, people=lists["people"],
+                    topics=lists["topics"], summits=sorted(summits, key=lambda s: s.id),
+                    trade=trade, milestones=lists["milestones"], origins=origins)
+    for kind in ("figures", "targets"):
+        for index, item in enumerate(getattr(trade, kind)):
+            origins[id(item)] = Origin(trade_doc, (kind, index))
+    for items, what in ((corpus.sources, "source id"), (corpus.people, "person id"),
+                        (corpus.topics, "topic id"), (corpus.summits, "summit id"),
+                        (corpus.milestones, "milestone id"),
+                        ([*trade.figures, *trade.targets], "trade id")):
+        _duplicates(items, "id", what, corpus, problems)
+    _duplicates(corpus.sources, "file", "source file", corpus, problems)
+    _check_references(corpus, problems)
+    if problems:
+        raise BriefingError(problems)
+    return corpus

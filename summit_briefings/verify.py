@@ -1,0 +1,171 @@
+"""The verify stage: quotes against their sources, numbers against their quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .corpus import Corpus
+from .errors import BriefingError, Problem
+from .load import Loc, YamlDocument
+from .schema import (
+    Citation,
+    Milestone,
+    Occasion,
+    Outcome,
+    Participant,
+    Person,
+    Place,
+    RoleStatement,
+    SummitDate,
+    TradeFigure,
+    TradeTarget,
+)
+from .validate import walk_models
+from .quotes import (
+    Evidence,
+    IndexedSource,
+    Passage,
+    canonical_number,
+    evaluate_formula,
+    fold_ascii,
+    normalise,
+    number_tokens,
+    quoted_numbers,
+)
+
+
+def _year_and_day(date: str) -> list[str]:
+    parts = date.split("-")
+    return [parts[0], *([str(int(parts[2]))] if len(parts) == 3 else [])]
+
+
+def stated_numbers(model: Any) -> list[str]:
+    """The numbers a fact asserts, each of which one of its quotes must contain."""
+    if isinstance(model, SummitDate):
+        return _year_and_day(model.value) if model.basis == "stated" else []
+    if isinstance(model, Outcome):
+        numbers = sorted(number_tokens(model.text))
+        if model.figure:
+            numbers.append(canonical_number(model.figure.amount))
+            numbers += sorted(number_tokens(model.figure.period or ""))
+        if model.as_of:
+            numbers.append(model.as_of[:4])
+        return numbers
+    if isinstance(model, TradeFigure):
+        return [] if model.derived else [str(model.year), canonical_number(model.amount)]
+    if isinstance(model, TradeTarget):
+        return [canonical_number(model.amount),
+                *([str(model.deadline)] if model.deadline else [])]
+    if isinstance(model, Milestone):
+        return [model.date[:4], *sorted(number_tokens(model.text))]
+    if isinstance(model, RoleStatement):
+        return sorted(number_tokens(model.title))
+    if isinstance(model, Participant):
+        return sorted(number_tokens(model.role))
+    if isinstance(model, Place | Occasion):
+        values = [v for k, v in model if isinstance(v, str)]
+        return sorted(set().union(*(number_tokens(v) for v in values)))
+    return []
+
+
+def _fact_roots(corpus: Corpus) -> Iterator[tuple[YamlDocument, Any, Loc]]:
+    for root in [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]:
+        origin = corpus.origin(root)
+        for model, loc in walk_models(root, origin.loc):
+            yield origin.doc, model, loc
+
+
+def verify_citations(corpus: Corpus) -> Evidence:
+    """Check every citation and number; raise BriefingError listing every problem."""
+    problems: list[Problem] = []
+    files = {s.id: s.file for s in corpus.sources}
+    indexes = {sid: IndexedSource(text) for sid, text in corpus.texts.items()}
+    passages: dict[tuple[str, str], Passage] = {}
+    facts = citations = 0
+    fact_numbers: dict[str, set[str]] = {}
+
+    for doc, model, loc in _fact_roots(corpus):
+        if isinstance(model, Citation):
+            citations += 1
+            index = indexes.get(model.source)
+            if index is None:
+                continue
+            quote = normalise(model.quote)
+            hits = index.find_all(quote)
+            where = (*loc, "quote")
+            if not hits:
+                closest = index.closest(quote)
+                hint = f'; closest passage: "{closest}…"' if closest else ""
+                problems.append(doc.problem(where, f"quote not found in {files[model.source]}"
+                                            f"{hint}; copy the passage verbatim from the source"))
+            elif len(hits) > 1:
+                problems.append(doc.problem(where, f"quote occurs {len(hits)} times in "
+                    f"{files[model.source]}; add words before or after it so it names one passage"))
+            else:
+                start, end = index.span(hits[0], len(quote))
+                passages[(model.source, quote)] = Passage(model.source, start, end)
+            continue
+        if not isinstance(getattr(model, "cite", None), list) or isinstance(model, Person):
+            continue
+        facts += 1
+        quoted = set().union(*(quoted_numbers(c.quote) for c in model.cite))
+        if isinstance(model, TradeFigure | TradeTarget):
+            fact_numbers[model.id] = quoted | set(stated_numbers(model))
+        missing = [n for n in dict.fromkeys(stated_numbers(model)) if n not in quoted]
+        for number in missing:
+            problems.append(doc.problem(loc, f"the number {number} is not in any of this "
+                "fact's quotes; quote the passage that states it, or mark the value 'derived'"))
+    for summit in corpus.summits:
+        for outcome in summit.outcomes:
+            fact_numbers[f"{summit.id}/{outcome.id}"] = set().union(
+                *(quoted_numbers(c.quote) for c in outcome.cite))
+
+    for figure in corpus.trade.figures:
+        if figure.derived:
+            problems += _check_derived(corpus, figure, fact_numbers)
+    problems += _check_names(corpus)
+    if problems:
+        raise BriefingError(problems)
+    return Evidence(passages, facts, citations)
+
+
+def _check_derived(corpus: Corpus, figure: TradeFigure,
+                   fact_numbers: dict[str, set[str]]) -> list[Problem]:
+    origin = corpus.origin(figure)
+    where = (*origin.loc, "derived", "formula")
+    assert figure.derived is not None
+    try:
+        value = evaluate_formula(figure.derived.formula)
+    except ValueError as exc:
+        return [origin.doc.problem(where, f"formula cannot be evaluated: {exc}")]
+    # 1 and 100 turn percentages into factors; every other number must come from a cited fact.
+    available = {"1", "100"}.union(*(fact_numbers.get(u, set()) for u in figure.derived.uses))
+    problems = [origin.doc.problem(where, f"the formula uses {n}, which none of the facts in "
+                                          "'uses' states; list the fact that does")
+                for n in sorted(number_tokens(figure.derived.formula)) if n not in available]
+    decimals = len(canonical_number(figure.amount).partition(".")[2])
+    if round(value, decimals) != round(figure.amount, decimals):
+        problems.append(origin.doc.problem((*origin.loc, "amount"),
+            f"amount {canonical_number(figure.amount)} does not match its formula, which gives "
+            f"{value:.{decimals + 2}f}; fix the amount or the formula"))
+    return problems
+
+
+def _check_names(corpus: Corpus) -> list[Problem]:
+    problems = []
+    for person in corpus.people:
+        origin = corpus.origin(person)
+        quoted = " ".join(normalise(c.quote) for c in person.cite)
+        for field in ("native", "hangul", "ascii"):
+            name = getattr(person, field)
+            if not name or normalise(name) in quoted:
+                continue
+            if field == "ascii" and person.native and fold_ascii(person.native) == name:
+                continue
+            problems.append(origin.doc.problem((*origin.loc, field),
+                f"{field} name '{name}' does not appear in this person's quotes; cite a "
+                "passage that writes it" + (" (or make it the native name without diacritics)"
+                                            if field == "ascii" else "")))
+    return problems
+
