@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: check site serve test lint snapshots clean
+.PHONY: check pages site serve test lint snapshots clean
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,12 +15,24 @@ $(READY): requirements.txt
 check: $(READY)  ## validate data/ and verify every quote
 	$(BIN)/python scripts/build.py --check
 
+pages: $(READY)  ## write the generated Markdown (plus docs/) to build/docs
+	$(BIN)/python scripts/build.py
+
+site: $(READY)  ## strict MkDocs build, swapped into site/ only if it succeeds
+	$(BIN)/python scripts/site.py
+
+serve: $(READY)  ## live preview on http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --livereload
+
 lint: $(READY)
 	$(BIN)/ruff check .
 
 test: $(READY)  ## every test, browser tests included
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+snapshots: $(READY)  ## rewrite the golden Markdown snapshots; review the diff
+	UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py
 
 clean:
 	rm -rf site build .pytest_cache

@@ -7,28 +7,42 @@ import sys
 from pathlib import Path
 
 from .errors import BriefingError
+from .pipeline import Site, build_site
 from .validate import validate
 from .verify import verify_citations
+from .write import write_docs_tree
 
 
-def summary(root: Path) -> str:
-    """Validate and verify the data under root; the one-line summary of what passed."""
-    corpus = validate(root)
-    evidence = verify_citations(corpus)
-    return (f"{len(corpus.sources)} sources, {len(corpus.summits)} summits, "
-            f"{len(corpus.people)} people, {evidence.facts} facts, "
-            f"{evidence.citations} citations verified")
+def summary_line(site: Site) -> str:
+    return (f"{len(site.corpus.sources)} sources, {len(site.corpus.summits)} summits, "
+            f"{len(site.corpus.people)} people, {site.evidence.facts} facts, "
+            f"{site.evidence.citations} citations verified")
 
 
 def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
-    parser.add_argument("--check", action="store_true", help="only validate and verify")
+    parser.add_argument("--check", action="store_true",
+                        help="only validate the data and verify every citation")
     parser.add_argument("--root", type=Path, default=root, help="project folder with data/")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="where to write the Markdown pages (default: ROOT/build/docs)")
     args = parser.parse_args(argv)
     try:
-        print(summary(args.root))
+        if args.check:
+            corpus = validate(args.root)
+            site = Site({}, corpus, verify_citations(corpus))
+        else:
+            site = build_site(args.root)
+            out = args.out or args.root / "build" / "docs"
+            write_docs_tree(site.pages, args.root / "docs", out)
     except BriefingError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) found; nothing was built.", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return 1
+    except FileExistsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(summary_line(site))
+    if not args.check:
+        print(f"{len(site.pages)} pages written to {out}")
     return 0

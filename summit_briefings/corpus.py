@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .load import Loc, YamlDocument
@@ -32,3 +33,17 @@ class Corpus:
 
     def origin(self, model: Any) -> Origin:
         return self.origins[id(model)]
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _people_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    def source(self, source_id: str) -> Source:
+        return self._sources_by_id[source_id]
+
+    def person(self, person_id: str) -> Person:
+        return self._people_by_id[person_id]

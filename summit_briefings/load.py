@@ -15,6 +15,7 @@ import yaml
 from .errors import BriefingError, Problem, display_path
 
 MAX_YAML_BYTES = 2_000_000
+MAX_DEPTH = 64  # real data nests about 6 levels; deeper input would exhaust the recursion limit
 
 Loc = tuple[str | int, ...]
 
@@ -39,6 +40,26 @@ class YamlDocument:
         return Problem(self.path, line, col, message)
 
 
+class _BadValue(yaml.constructor.ConstructorError):
+    """A scalar YAML accepts but Python cannot build, e.g. the date 2023-02-30."""
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that reports impossible values at their position instead of crashing."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            text = str(node.value)
+            text = text if len(text) <= 40 else text[:40] + "…"
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                reason = f"'{text}' is not a valid date ({exc}); write dates as YYYY-MM-DD"
+            else:
+                reason = f"cannot read the value '{text}': {exc}"
+            raise _BadValue(None, None, reason, node.start_mark) from None
+
+
 def _mark(node_or_mark: Any) -> tuple[int, int]:
     mark = getattr(node_or_mark, "start_mark", node_or_mark)
     return (mark.line + 1, mark.column + 1)
@@ -49,6 +70,8 @@ def _record(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # a list or mapping as a key: construction reports it below
             key = key_node.value
             if key in seen:
                 line, col = _mark(key_node)
@@ -69,7 +92,11 @@ def _record(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem
 def load_yaml(path: Path, root: Path) -> YamlDocument:
     """Parse one YAML file; raise BriefingError with every problem found in it."""
     shown = display_path(path, root)
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BriefingError([Problem(shown, 1, 1,
+            f"cannot read the file: {exc.strerror or exc}")]) from None
     if len(raw) > MAX_YAML_BYTES:
         raise BriefingError([Problem(shown, 1, 1,
             f"file is {len(raw):,} bytes, over the {MAX_YAML_BYTES:,}-byte limit for a data "
@@ -79,20 +106,31 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise BriefingError([Problem(shown, line, 1,
-            f"not valid UTF-8 (byte {exc.object[exc.start]:#04x}); save the file as UTF-8")]) from None
+            f"not valid UTF-8 (byte {exc.object[exc.start]:#04x}); save the file as UTF-8")]
+        ) from None
     if not text.strip():
         raise BriefingError([Problem(shown, 1, 1, "file is empty; remove it or add data")])
 
     doc = YamlDocument(shown, None)
     problems: list[Problem] = []
     try:
+        depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line, col = _mark(event)
                 raise BriefingError([Problem(shown, line, col,
                     "YAML anchors and aliases (&name, *name) are not allowed in data files; "
                     "write the value out in full")])
-        loader = yaml.SafeLoader(text)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, col = _mark(event)
+                    raise BriefingError([Problem(shown, line, col,
+                        f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
+                        "data files need only a few levels")])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        loader = _Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -105,6 +143,12 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (1, 1)
         reason = exc.problem or "invalid YAML"
+        if isinstance(exc, _BadValue):
+            raise BriefingError([Problem(shown, line, col, reason)]) from None
+        if exc.context and exc.context.startswith("expected"):
+            reason = f"{exc.context}, {reason}"
+        if "unhashable key" in reason:
+            reason += "; a key must be a plain word or string, not a list or mapping"
         if "could not determine a constructor" in reason:
             reason += "; only plain YAML is allowed (no !!python or other custom tags)"
         raise BriefingError([Problem(shown, line, col, f"YAML syntax error: {reason}")]) from None

@@ -8,10 +8,12 @@ number of facts times the text.
 from __future__ import annotations
 
 import ast
+import math
 import operator
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _FOLD = str.maketrans({
@@ -86,10 +88,15 @@ class IndexedSource:
 
     def find_all(self, quote: str) -> list[int]:
         """Start offsets (in the normalised text) of every occurrence of a normalised quote."""
-        anchors = [m for m in _WORD.finditer(quote) if m.start() > 0 or len(quote) == m.end()]
-        inner = [m for m in anchors if m.start() > 0 and not quote[m.start() - 1].isalnum()]
+        # Only a word with a non-word character on both sides inside the quote is a whole
+        # word wherever the quote occurs; the first and last may be parts of longer words.
+        inner = [m for m in _WORD.finditer(quote) if 0 < m.start() and m.end() < len(quote)]
         if not inner:
-            return [m.start() for m in re.finditer(re.escape(quote), self.normalised)]
+            hits, start = [], self.normalised.find(quote)
+            while start >= 0:
+                hits.append(start)
+                start = self.normalised.find(quote, start + 1)
+            return hits
         rarest = min(inner, key=lambda m: len(self.words.get(m.group(), ())))
         hits = []
         for position in self.words.get(rarest.group(), ()):
@@ -103,20 +110,34 @@ class IndexedSource:
         return self.origin[start], self.origin[start + length - 1] + 1
 
     def closest(self, quote: str) -> str:
-        """The source passage sharing the longest prefix with a quote that was not found."""
+        """The source passage sharing the longest run of words with the start or the end of
+        a quote that was not found (so a typo near either end still finds its passage)."""
         words = quote.split(" ")
-        best = ""
-        low, high = 1, len(words)
-        while low <= high:
-            middle = (low + high) // 2
-            prefix = " ".join(words[:middle])
-            position = self.normalised.find(prefix)
-            if position >= 0:
-                best = self.normalised[position: position + len(quote) + 10]
-                low = middle + 1
-            else:
-                high = middle - 1
-        return best
+
+        def longest(part: Callable[[int], str]) -> tuple[int, int]:
+            """Most words k for which part(k) occurs, and where it occurs (binary search)."""
+            best, position = 0, -1
+            low, high = 1, len(words)
+            while low <= high:
+                middle = (low + high) // 2
+                found = self.normalised.find(part(middle))
+                if found >= 0:
+                    best, position = middle, found
+                    low = middle + 1
+                else:
+                    high = middle - 1
+            return best, position
+
+        head, head_at = longest(lambda k: " ".join(words[:k]))
+        tail, tail_at = longest(lambda k: " ".join(words[-k:]))
+        if not head and not tail:
+            return ""
+        if tail > head:
+            end = tail_at + len(" ".join(words[-tail:]))
+            start = self.normalised.rfind(" ", 0, max(0, end - len(quote)) + 1) + 1
+        else:
+            start = head_at
+        return self.normalised[start: start + len(quote) + 10]
 
 
 _OPS = {
@@ -129,7 +150,8 @@ def evaluate_formula(formula: str) -> float:
     """Evaluate arithmetic on numbers only; raise ValueError on anything else."""
 
     def walk(node: ast.AST) -> float:
-        if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        if isinstance(node, ast.Constant) and isinstance(node.value, int | float) \
+                and not isinstance(node.value, bool):
             return float(node.value)
         if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
             return _OPS[type(node.op)](walk(node.left), walk(node.right))
@@ -138,9 +160,16 @@ def evaluate_formula(formula: str) -> float:
         raise ValueError("only numbers, + - * / ** and parentheses are allowed")
 
     try:
-        return walk(ast.parse(formula, mode="eval").body)
+        value = walk(ast.parse(formula, mode="eval").body)
     except (SyntaxError, ZeroDivisionError) as exc:
         raise ValueError(str(exc)) from None
+    except OverflowError:
+        raise ValueError("a number in it, or its result, is too large") from None
+    except RecursionError:
+        raise ValueError("the formula is too long or too deeply nested") from None
+    if not isinstance(value, float) or not math.isfinite(value):
+        raise ValueError(f"the result {value} is not a finite real number")
+    return value
 
 
 # --- verifying a corpus -----------------------------------------------------------------

@@ -25,7 +25,7 @@ def _as_partial_date(value: object) -> object:
     if hasattr(value, "isoformat") and not isinstance(value, str):
         return value.isoformat()[:10]
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:04d}"
+        value = f"{value:04d}" if value >= 0 else str(value)  # a year: checked below
     if isinstance(value, str):
         match = _PARTIAL_DATE.match(value)
         if not match:
@@ -132,7 +132,8 @@ class SummitDate(Model):
     @model_validator(mode="after")
     def _inferred_needs_reasoning(self) -> SummitDate:
         if self.basis == "inferred" and not self.reasoning:
-            raise ValueError("an inferred date needs 'reasoning' saying how it follows from the text")
+            raise ValueError(
+                "an inferred date needs 'reasoning' saying how it follows from the text")
         return self
 
 

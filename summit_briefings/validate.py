@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .corpus import Corpus, Origin
 from .errors import BriefingError, Problem, display_path
@@ -101,16 +101,22 @@ def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
     folder = (root / "data" / "sources").resolve()
     candidate = root / "data" / "sources" / source.file
     where = (*loc, "file")
-    if Path(source.file).is_absolute() or ".." in Path(source.file).parts \
-            or candidate.is_symlink() or candidate.resolve().parent != folder:
-        problems.append(doc.problem(where, f"source file '{source.file}' must be a plain file "
-                                    "directly inside data/sources/ (no '..', absolute path or symlink)"))
+    try:
+        if "\0" in source.file or Path(source.file).is_absolute() \
+                or ".." in Path(source.file).parts \
+                or candidate.is_symlink() or candidate.resolve().parent != folder:
+            problems.append(doc.problem(where, f"source file '{source.file}' must be a plain "
+                "file directly inside data/sources/ (no '..', absolute path or symlink)"))
+            return None
+        if not candidate.is_file():
+            problems.append(doc.problem(where, f"source file 'data/sources/{source.file}' does "
+                                        "not exist; copy the article there or fix the name"))
+            return None
+        raw = candidate.read_bytes()
+    except OSError as exc:
+        problems.append(doc.problem(where, f"source file 'data/sources/{source.file}' cannot "
+                                    f"be read: {exc.strerror or exc}"))
         return None
-    if not candidate.is_file():
-        problems.append(doc.problem(where, f"source file 'data/sources/{source.file}' does not "
-                                    "exist; copy the article there or fix the name"))
-        return None
-    raw = candidate.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if digest != source.sha256:
         problems.append(doc.problem((*loc, "sha256"), f"data/sources/{source.file} has changed "
@@ -207,7 +213,7 @@ def _check_references(corpus: Corpus, problems: list[Problem]) -> None:
 
 
 def validate(root: Path) -> Corpus:
-    """Load and validate everything under ``root/data``; raise BriefingError listing all problems."""
+    """Load and validate everything under ``root/data``; raise BriefingError listing them all."""
     data = root / "data"
     problems: list[Problem] = []
     origins: dict[int, Origin] = {}

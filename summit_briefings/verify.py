@@ -8,6 +8,17 @@ from typing import Any
 from .corpus import Corpus
 from .errors import BriefingError, Problem
 from .load import Loc, YamlDocument
+from .quotes import (
+    Evidence,
+    IndexedSource,
+    Passage,
+    canonical_number,
+    evaluate_formula,
+    fold_ascii,
+    normalise,
+    number_tokens,
+    quoted_numbers,
+)
 from .schema import (
     Citation,
     Milestone,
@@ -22,17 +33,6 @@ from .schema import (
     TradeTarget,
 )
 from .validate import walk_models
-from .quotes import (
-    Evidence,
-    IndexedSource,
-    Passage,
-    canonical_number,
-    evaluate_formula,
-    fold_ascii,
-    normalise,
-    number_tokens,
-    quoted_numbers,
-)
 
 
 def _year_and_day(date: str) -> list[str]:

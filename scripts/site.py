@@ -1,0 +1,44 @@
+"""Build the site with `mkdocs build --strict` and swap it into site/ only if it succeeds.
+
+Plain `mkdocs build` empties site/ before it starts, so a failed build would leave no site;
+this builds into a staging folder instead (summit_briefings.write.replace_folder).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summit_briefings.write import replace_folder  # noqa: E402
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def run(argv: list[str]) -> int:
+    target = Path(argv[0]) if argv else ROOT / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def build(staging: Path) -> None:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+                   "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)]
+        if subprocess.run(command, env=env, cwd=ROOT).returncode != 0:
+            raise BuildFailed
+
+    try:
+        replace_folder(target, build)
+    except BuildFailed:
+        print(f"Build failed; {target} is unchanged.", file=sys.stderr)
+        return 1
+    print(f"Site built in {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,155 @@
+"""Contexts for the two one-page briefings: a summit, and a leader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import links
+from .dates import format_date, sort_key
+from .schema import Person, Summit
+from .views import Claim, NoteBook, PersonRef, SummitRef, claim, person_ref, summit_ref
+
+# The order the summit template shows outcome kinds in, after the bottom line and figures.
+SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Positions"),
+            ("invitation", "Invitations and visits"), ("background", "Background"))
+
+
+@dataclass(frozen=True)
+class Participant:
+    person: PersonRef
+    role: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    title: str
+    outlet: str
+    file: str
+    href: str
+
+
+@dataclass
+class SummitContext:
+    summit: SummitRef
+    data_file: str
+    date_reasoning: str | None
+    date_refs: tuple[str, ...]
+    place_refs: tuple[str, ...]
+    occasion_kind: str
+    occasion_text: str
+    occasion_refs: tuple[str, ...]
+    participants: tuple[Participant, ...]
+    bottom_line: tuple[Claim, ...]
+    figures: tuple[Claim, ...]
+    sections: tuple[Section, ...]
+    requests: tuple[Section, ...]
+    quotes: tuple[Claim, ...]
+    sources: tuple[SourceRef, ...]
+    previous: SummitRef | None
+    next: SummitRef | None
+
+
+def source_refs(book: NoteBook) -> tuple[SourceRef, ...]:
+    """The sources a page cites, in the order of their files."""
+    files = sorted({note.source_file for note in book.notes.values()})
+    by_file = {s.file: s for s in book.corpus.sources}
+    return tuple(SourceRef(by_file[f].title, by_file[f].outlet or "outlet not stated", f,
+                           links.relative(book.page, links.source_page(f))) for f in files)
+
+
+def summit_context(book: NoteBook, summit: Summit, data_file: str,
+                   previous: Summit | None, following: Summit | None) -> SummitContext:
+    # Citations are keyed, not numbered, so the order these are built in does not matter.
+    page = book.page
+    claims = [claim(book, summit, o) for o in summit.outcomes]
+    headline = {o.id for o in summit.outcomes if o.headline}
+    rest = [c for c in claims if c.id not in headline and c.figure is None]
+    requests = []
+    for side in sorted({c.side for c in rest if c.kind == "request" and c.side}):
+        asked = tuple(c for c in rest if c.kind == "request" and c.side == side)
+        requests.append(Section(f"{side} asked {asked[0].of_side or 'the other side'}", asked))
+    participants = tuple(
+        Participant(person_ref(page, book.corpus.person(p.person)), p.role, book.refs(p.cite))
+        for p in summit.participants)
+    return SummitContext(
+        summit=summit_ref(page, summit), data_file=data_file,
+        date_reasoning=summit.date.reasoning, date_refs=book.refs(summit.date.cite),
+        place_refs=book.refs(summit.place.cite), occasion_kind=summit.occasion.kind,
+        occasion_text=summit.occasion.text, occasion_refs=book.refs(summit.occasion.cite),
+        participants=participants,
+        bottom_line=tuple(c for c in claims if c.id in headline),
+        figures=tuple(c for c in claims if c.figure is not None),
+        sections=tuple(Section(title, tuple(c for c in rest if c.kind == kind))
+                       for kind, title in SECTIONS if any(c.kind == kind for c in rest)),
+        requests=tuple(requests),
+        quotes=tuple(c for c in rest if c.kind == "quote"),
+        sources=(), previous=summit_ref(page, previous) if previous else None,
+        next=summit_ref(page, following) if following else None,
+    )
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    as_of: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Attendance:
+    summit: SummitRef
+    role: str
+    counterparts: tuple[PersonRef, ...]
+    refs: tuple[str, ...]
+
+
+@dataclass
+class LeaderContext:
+    person: PersonRef
+    native: str | None
+    hangul: str | None
+    name_refs: tuple[str, ...]
+    roles: tuple[Role, ...]
+    attended: tuple[Attendance, ...]
+    counterparts: tuple[PersonRef, ...]
+    quotes: tuple[Claim, ...]
+    statements: tuple[Claim, ...]
+    mentioned_at: tuple[SummitRef, ...]
+    sources: tuple[SourceRef, ...]
+
+
+def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> LeaderContext:
+    page = book.page
+    people = book.corpus.person
+    attended, mentioned, quotes, statements = [], [], [], []
+    counterparts: dict[str, PersonRef] = {}
+    for summit in sorted(summits, key=lambda s: (sort_key(s.date.value), s.id)):
+        there = [p for p in summit.participants if p.person == person.id]
+        for participant in there:
+            others = tuple(person_ref(page, people(p.person)) for p in summit.participants
+                           if people(p.person).country != person.country)
+            counterparts.update((o.id, o) for o in others)
+            attended.append(Attendance(summit_ref(page, summit), participant.role, others,
+                                       book.refs(participant.cite)))
+        own = [o for o in summit.outcomes if person.id in o.by]
+        if own and not there:
+            mentioned.append(summit_ref(page, summit))
+        quotes += [claim(book, summit, o) for o in own if o.kind == "quote"]
+        statements += [claim(book, summit, o) for o in own
+                       if o.kind in ("request", "pledge", "position") and len(o.by) == 1]
+    roles = tuple(Role(r.title, format_date(r.as_of), book.refs(r.cite))
+                  for r in sorted(person.roles, key=lambda r: sort_key(r.as_of)))
+    return LeaderContext(
+        person=person_ref(page, person), native=person.native, hangul=person.hangul,
+        name_refs=book.refs(person.cite), roles=roles, attended=tuple(attended),
+        counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.ascii)),
+        quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),
+        sources=(),
+    )

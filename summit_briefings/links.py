@@ -1,0 +1,44 @@
+"""Where each page lives, and relative links between pages (MkDocs resolves .md links)."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import PurePosixPath
+
+HOME = "index.md"
+SUMMITS = "summits/index.md"
+LEADERS = "leaders/index.md"
+TOPICS = "topics/index.md"
+SOURCES = "sources/index.md"
+TRADE = "trade-targets.md"
+
+
+def summit_page(summit_id: str) -> str:
+    return f"summits/{summit_id}.md"
+
+
+def leader_page(person_id: str) -> str:
+    return f"leaders/{person_id}.md"
+
+
+def topic_page(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def source_page(source_file: str) -> str:
+    return f"sources/{PurePosixPath(source_file).stem}.md"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Link from one page's Markdown file to another's, as MkDocs expects."""
+    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{path}#{anchor}" if anchor else path
+
+
+def url_of(page: str) -> str:
+    """The directory-style URL a page gets: 'summits/x.md' → 'summits/x/'."""
+    if page == HOME:
+        return ""
+    if page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"

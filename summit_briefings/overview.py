@@ -1,0 +1,150 @@
+"""Contexts for the pages that survey the corpus: home, indexes, topics and sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import links
+from .corpus import Corpus
+from .dates import format_date, sort_key
+from .quotes import Passage
+from .schema import COUNTRY_NAMES, Source, Summit, Topic
+from .sources import Paragraph, Segment, segments
+from .views import Claim, NoteBook, PersonRef, SummitRef, claim, person_ref, summit_ref
+
+
+def chronological(summits: list[Summit]) -> list[Summit]:
+    return sorted(summits, key=lambda s: (sort_key(s.date.value), s.id))
+
+
+@dataclass(frozen=True)
+class SummitRow:
+    summit: SummitRef
+    leaders: tuple[PersonRef, ...]
+    occasion: str
+
+
+def summit_rows(page: str, corpus: Corpus) -> tuple[SummitRow, ...]:
+    return tuple(SummitRow(summit_ref(page, s),
+                           tuple(person_ref(page, corpus.person(p.person))
+                                 for p in s.participants), s.occasion.kind)
+                 for s in chronological(corpus.summits))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    inferred: bool
+    text: str
+    href: str | None
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    value: str
+    href: str
+
+
+@dataclass
+class HomeContext:
+    latest: SummitRef | None
+    latest_claims: tuple[Claim, ...]
+    headlines: tuple[Headline, ...]
+    timeline: tuple[TimelineEntry, ...]
+    counts: dict[str, int]
+    sources: tuple = ()
+
+
+def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]) -> HomeContext:
+    page = book.page
+    ordered = chronological(corpus.summits)
+    latest = ordered[-1] if ordered else None
+    entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), False, m.text, None,
+                                                 book.refs(m.cite))) for m in corpus.milestones]
+    entries += [(sort_key(s.date.value), TimelineEntry(
+        format_date(s.date.value), s.date.basis == "inferred", s.title,
+        links.relative(page, links.summit_page(s.id)), ())) for s in ordered]
+    counts = {"summits": len(corpus.summits), "people": len(corpus.people),
+              "sources": len(corpus.sources)}
+    return HomeContext(
+        latest=summit_ref(page, latest) if latest else None,
+        latest_claims=tuple(claim(book, latest, o) for o in latest.outcomes if o.headline)
+        if latest else (),
+        headlines=headlines, timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0])),
+        counts=counts)
+
+
+@dataclass(frozen=True)
+class CountryGroup:
+    country: str
+    people: tuple[tuple[PersonRef, str], ...]
+
+
+def leader_groups(page: str, corpus: Corpus) -> tuple[CountryGroup, ...]:
+    groups = []
+    for code, name in COUNTRY_NAMES.items():
+        people = sorted((p for p in corpus.people if p.country == code), key=lambda p: p.ascii)
+        if people:
+            groups.append(CountryGroup(name, tuple(
+                (person_ref(page, p), "; ".join(dict.fromkeys(r.title for r in p.roles)))
+                for p in people)))
+    return tuple(groups)
+
+
+@dataclass(frozen=True)
+class TopicSection:
+    summit: SummitRef
+    claims: tuple[Claim, ...]
+
+
+@dataclass
+class TopicContext:
+    topic: Topic
+    sections: tuple[TopicSection, ...]
+    sources: tuple = ()
+
+
+def topic_context(book: NoteBook, corpus: Corpus, topic: Topic) -> TopicContext:
+    sections = []
+    for summit in chronological(corpus.summits):
+        claims = tuple(claim(book, summit, o) for o in summit.outcomes if o.topic == topic.id)
+        if claims:
+            sections.append(TopicSection(summit_ref(book.page, summit), claims))
+    return TopicContext(topic, tuple(sections))
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    anchor: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Citing:
+    """A fact that cites a source: what it is, and the page that states it."""
+
+    label: str
+    text: str
+    href: str
+    anchor: str
+
+
+@dataclass
+class SourceContext:
+    source: Source
+    published: str | None
+    paragraphs: tuple[ParagraphView, ...]
+    citing: tuple[Citing, ...]
+    sources: tuple = ()
+
+
+def source_context(corpus: Corpus, source: Source, layout: list[Paragraph],
+                   passages: list[Passage], citing: list[Citing]) -> SourceContext:
+    text = corpus.texts[source.id]
+    passages = sorted(set(passages), key=lambda p: (p.start, p.end))
+    views = tuple(ParagraphView(para.anchor, tuple(segments(text, para, passages)))
+                  for para in layout)
+    return SourceContext(source, format_date(source.published) if source.published else None,
+                         views, tuple(sorted(citing, key=lambda c: (c.label, c.href, c.text))))

@@ -1,0 +1,170 @@
+"""The whole generator as one function: data/ and templates/ in, Markdown pages out.
+
+load → validate → verify citations → build page contexts → render. Nothing here touches
+the output folder; ``write.py`` does that, and the MkDocs hook uses the pages directly.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import links
+from .briefings import leader_context, source_refs, summit_context
+from .corpus import Corpus
+from .dates import format_date
+from .overview import (
+    Citing,
+    Headline,
+    chronological,
+    home_context,
+    leader_groups,
+    source_context,
+    summit_rows,
+    topic_context,
+)
+from .quotes import Evidence, Passage
+from .render import environment, render_page
+from .schema import Citation
+from .trade import trade_context
+from .validate import validate, walk_models
+from .verify import verify_citations
+from .views import NoteBook, format_billions, layouts_of
+
+
+@dataclass(frozen=True)
+class Site:
+    """Generated pages (path relative to docs → Markdown) and what verification proved."""
+
+    pages: dict[str, str]
+    corpus: Corpus
+    evidence: Evidence
+
+
+def _citing(corpus: Corpus, evidence: Evidence) -> dict[str, list[Citing]]:
+    """For each source, the facts that cite it and the page each appears on."""
+    found: dict[str, list[Citing]] = defaultdict(list)
+
+    def add(cites: list[Citation], label: str, text: str, page: str) -> None:
+        for cite in cites:
+            passage = evidence.passage(cite.source, cite.quote)
+            href = links.relative(links.source_page(corpus.source(cite.source).file), page)
+            found[cite.source].append(Citing(label, text, href, passage.anchor))
+
+    for summit in corpus.summits:
+        page = links.summit_page(summit.id)
+        for model, loc in walk_models(summit, ()):
+            cites = getattr(model, "cite", None)
+            if isinstance(cites, list) and cites and isinstance(cites[0], Citation):
+                what = getattr(model, "text", None) or summit.title
+                label = f"{summit.title} · {loc[-2] if len(loc) > 1 else loc[-1] if loc else ''}"
+                add(cites, label.rstrip(" ·"), what, page)
+    for person in corpus.people:
+        page = links.leader_page(person.id)
+        add(person.cite, person.name, "name as written", page)
+        for role in person.roles:
+            add(role.cite, person.name, f"{role.title}, {format_date(role.as_of)}", page)
+    for figure in corpus.trade.figures:
+        amount = format_billions(figure.amount, figure.currency)
+        add(figure.cite, "Actual trade", f"{figure.year}: {amount}", links.TRADE)
+    for target in corpus.trade.targets:
+        amount = format_billions(target.amount, target.currency)
+        add(target.cite, "Trade target", f"{amount} by {target.deadline or target.horizon}",
+            links.TRADE)
+    for milestone in corpus.milestones:
+        add(milestone.cite, "Milestone", milestone.text, links.HOME)
+    return found
+
+
+def build_site(root: Path) -> Site:
+    """Validate, verify and render every page. Raises BriefingError on bad input."""
+    corpus = validate(root)
+    evidence = verify_citations(corpus)
+    env = environment(root / "templates")
+    layouts = layouts_of(corpus)
+    pages: dict[str, str] = {}
+
+    def emit(path: str, template: str, build: Any, data_file: str) -> None:
+        book = NoteBook(path, corpus, evidence, layouts)
+        context = build(book)
+        if hasattr(context, "sources"):
+            context.sources = source_refs(book)
+        pages[path] = render_page(env, template, context, book.notes, data_file)
+
+    ordered = chronological(corpus.summits)
+    by_person: dict[str, list] = defaultdict(list)
+    for index, summit in enumerate(ordered):
+        previous = ordered[index - 1] if index else None
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        data_file = corpus.origin(summit).doc.path
+        emit(links.summit_page(summit.id), "summit.md.jinja",
+             lambda book, s=summit, p=previous, f=following, d=data_file:
+             summit_context(book, s, d, p, f), data_file)
+        involved = {p.person for p in summit.participants}
+        involved.update(person for o in summit.outcomes for person in o.by)
+        for person in sorted(involved):
+            by_person[person].append(summit)
+    for person in corpus.people:
+        emit(links.leader_page(person.id), "leader.md.jinja",
+             lambda book, p=person: leader_context(book, p, by_person[p.id]),
+             "data/people.yaml, data/summits/")
+    emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
+         "data/trade.yaml")
+    for topic in corpus.topics:
+        emit(links.topic_page(topic.id), "topic.md.jinja",
+             lambda book, t=topic: topic_context(book, corpus, t),
+             "data/topics.yaml, data/summits/")
+
+    passages: dict[str, list[Passage]] = defaultdict(list)
+    for passage in evidence.passages.values():
+        passages[passage.source].append(passage)
+    citing = _citing(corpus, evidence)
+    for source in corpus.sources:
+        emit(links.source_page(source.file), "source.md.jinja",
+             lambda book, s=source: source_context(corpus, s, layouts[s.id], passages[s.id],
+                                                   citing[s.id]),
+             f"data/sources/{source.file}")
+
+    emit(links.HOME, "home.md.jinja",
+         lambda book: home_context(book, corpus, _headlines(corpus, evidence)), "data/")
+    emit(links.SUMMITS, "summits.md.jinja",
+         lambda book: summit_rows(links.SUMMITS, corpus), "data/summits/")
+    emit(links.LEADERS, "leaders.md.jinja",
+         lambda book: leader_groups(links.LEADERS, corpus), "data/people.yaml")
+    counts = defaultdict(int)
+    for summit in corpus.summits:
+        for outcome in summit.outcomes:
+            counts[outcome.topic] += 1
+    emit(links.TOPICS, "topics.md.jinja",
+         lambda book: tuple((t, links.relative(links.TOPICS, links.topic_page(t.id)),
+                             counts[t.id]) for t in corpus.topics), "data/topics.yaml")
+    emit(links.SOURCES, "sources.md.jinja",
+         lambda book: tuple((s, links.relative(links.SOURCES, links.source_page(s.file)),
+                             format_date(s.published) if s.published else None)
+                            for s in corpus.sources), "data/sources.yaml")
+    return Site(dict(sorted(pages.items())), corpus, evidence)
+
+
+def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
+    """The latest stated trade figure and the latest target, linked to their sentences."""
+    found = []
+    stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)
+    summits = {s.id: s for s in corpus.summits}
+    for label, item in (
+        ("Latest actual trade", stated[-1] if stated else None),
+        ("Latest trade target", max(corpus.trade.targets, default=None,
+                                    key=lambda t: (summits[t.summit].date.value, t.amount))),
+    ):
+        if item is None:
+            continue
+        cite = item.cite[0]
+        passage = evidence.passage(cite.source, cite.quote)
+        href = links.relative(links.HOME, links.source_page(corpus.source(cite.source).file),
+                              passage.anchor)
+        amount = format_billions(item.amount, item.currency)
+        when = f"in {item.year}" if hasattr(item, "year") else (
+            f"by {item.deadline}" if item.deadline else item.horizon)
+        found.append(Headline(label, f"{amount} {when}", href))
+    return tuple(found)

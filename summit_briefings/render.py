@@ -1,0 +1,120 @@
+"""Render page contexts through the Jinja templates into plain Markdown.
+
+Every value a template prints is escaped for Markdown and HTML by default (``finalize``),
+so data can never inject markup; printing ``None`` is an error, not the word "None".
+Citations are emitted as keyed placeholders and numbered here, in order of appearance.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .errors import BriefingError, Problem
+from .views import Note
+
+# Punctuation Python-Markdown (with tables and attr_list) gives meaning to anywhere in a line.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
+# Markers that only mean something at the start of a line: lists, quotes, headings.
+_MD_LEADING = re.compile(r"^(\d+)\.(?=\s)|^([-+])(?=\s)")
+_WHITESPACE = re.compile(r"\s+")
+_CITE = re.compile(r"\[\^@([^\]]+)\]")
+
+
+class RenderError(Exception):
+    """A template printed something it must not (None, or an undefined name)."""
+
+
+def md_escape(value: object) -> Markup:
+    """Literal text for Markdown: one line, Markdown punctuation backslashed, HTML escaped."""
+    text = _WHITESPACE.sub(" ", str(value))
+    text = _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}",
+                           _MD_INLINE.sub(r"\\\1", text))
+    return Markup(html.escape(text, quote=False))
+
+
+def attr_escape(value: object) -> Markup:
+    """Literal text for an attribute or a Markdown link title: quotes escaped too."""
+    return Markup(html.escape(_WHITESPACE.sub(" ", str(value)), quote=True))
+
+
+def url_escape(value: object) -> Markup:
+    """A link target: characters outside a URL's safe set percent-encoded."""
+    return Markup(urllib.parse.quote(str(value), safe="/#.-_~%"))
+
+
+def html_escape(value: object) -> Markup:
+    """Literal text inside a raw HTML block, where Markdown is not processed."""
+    return Markup(html.escape(str(value), quote=False))
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        raise RenderError("a template printed None; guard it with {% if %} in the template")
+    if hasattr(value, "__html__"):
+        return value
+    return md_escape(value)
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["html"] = html_escape
+    env.filters["attr"] = attr_escape
+    env.filters["url"] = url_escape
+    return env
+
+
+def _template_line(exc: BaseException, template: str) -> int:
+    """The template line being rendered when an error was raised, from the traceback."""
+    line, trace = 1, exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith(template):
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
+
+
+def number_citations(markdown: str, notes: dict[str, Note], footer: jinja2.Template) -> str:
+    """Replace citation keys with numbers in order of first appearance; append the notes."""
+    order: dict[str, int] = {}
+
+    def number(match: re.Match[str]) -> str:
+        key = match.group(1)
+        order.setdefault(key, len(order) + 1)
+        return f"[^{order[key]}]"
+
+    body = _CITE.sub(number, markdown)
+    if not order:
+        return body
+    numbered = [(n, notes[key]) for key, n in order.items()]
+    return body.rstrip("\n") + "\n\n" + footer.render(notes=numbered)
+
+
+def render_page(env: jinja2.Environment, template: str, context: Any,
+                notes: dict[str, Note], generated_from: str) -> str:
+    """One page of Markdown; a template mistake is reported at its file and line."""
+    try:
+        page = env.get_template(template).render(page=context, generated_from=generated_from)
+        text = number_citations(page, notes, env.get_template("_notes.md.jinja"))
+    except jinja2.TemplateSyntaxError as exc:
+        raise BriefingError([Problem(f"templates/{exc.name or template}", exc.lineno or 1, 1,
+                                     f"template syntax error: {exc.message}")]) from None
+    except (jinja2.TemplateError, RenderError) as exc:
+        line = _template_line(exc, template)
+        raise BriefingError([Problem(f"templates/{template}", line, 1,
+                                     f"while rendering {generated_from}: {exc}")]) from None
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"

@@ -1,0 +1,130 @@
+"""The trade-targets page: every target and actual figure, what follows from them, a chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .chart import Point, trade_chart
+from .corpus import Corpus
+from .dates import format_date, sort_key
+from .quotes import canonical_number
+from .schema import TradeFigure, TradeTarget
+from .views import NoteBook, PersonRef, SummitRef, format_billions, person_ref, summit_ref
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    amount: str
+    deadline: str
+    summit: SummitRef
+    stated_by: tuple[PersonRef, ...]
+    href: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    year: int
+    amount: str
+    measures: str
+    formula: str | None
+    href: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A number no source states, with the formula that gives it from ones they do."""
+
+    question: str
+    answer: str
+    formula: str
+
+
+@dataclass
+class TradeContext:
+    targets: tuple[TargetRow, ...]
+    figures: tuple[FigureRow, ...]
+    computed: tuple[Computed, ...]
+    chart: str
+    sources: tuple = ()
+
+
+def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Computed:
+    years = deadline - latest.year
+    rate = ((amount / latest.amount) ** (1 / years) - 1) * 100
+    a, b = canonical_number(amount), canonical_number(latest.amount)
+    return Computed(
+        f"Yearly growth needed to go from {format_billions(latest.amount)} in {latest.year} "
+        f"to {format_billions(amount)} by {deadline}",
+        f"{rate:.1f}% a year", f"({a} / {b})^(1 / ({deadline} − {latest.year})) − 1 = {rate:.2f}%")
+
+
+def target_outcome(figures: list[TradeFigure], amount: float, deadline: int) -> Computed:
+    """Whether a past target was met, judged only on the figures the sources give."""
+    question = f"Was the target of {format_billions(amount)} by {deadline} met?"
+    same_year = [f for f in figures if f.year == deadline]
+    if same_year:
+        actual = same_year[0].amount
+        met = actual >= amount
+        return Computed(question,
+                        f"{'Yes' if met else 'No'}: {format_billions(actual)} in {deadline}",
+                        f"{canonical_number(actual)} {'≥' if met else '<'} "
+                        f"{canonical_number(amount)}")
+    later = [f for f in figures if f.year > deadline]
+    if later and all(f.amount < amount for f in later):
+        best = max(later, key=lambda f: f.amount)
+        years = ", ".join(str(f.year) for f in later)
+        return Computed(question,
+            f"Not on the figures given: the sources give no figure for {deadline}, and every "
+            f"later one ({years}) is below {format_billions(amount)}; the highest is "
+            f"{format_billions(best.amount)} in {best.year}",
+            f"max({', '.join(canonical_number(f.amount) for f in later)}) = "
+            f"{canonical_number(best.amount)} < {canonical_number(amount)}")
+    return Computed(question, f"Cannot tell: the sources give no figure for {deadline} or "
+                              "later that settles it", "—")
+
+
+def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
+    page = book.page
+    summits = {s.id: s for s in corpus.summits}
+    targets: list[TradeTarget] = sorted(
+        corpus.trade.targets, key=lambda t: (summits[t.summit].date.value, t.amount, t.id))
+    figures = sorted(corpus.trade.figures, key=lambda f: f.year)
+    target_rows = tuple(
+        TargetRow(format_billions(t.amount), str(t.deadline) if t.deadline else t.horizon or "",
+                  summit_ref(page, summits[t.summit]),
+                  tuple(person_ref(page, corpus.person(p)) for p in t.stated_by),
+                  book.note(t.cite[0]).href, book.refs(t.cite)) for t in targets)
+    figure_rows = tuple(
+        FigureRow(f.year, format_billions(f.amount), f.measures,
+                  f"{f.derived.formula} = {canonical_number(f.amount)}" if f.derived else None,
+                  book.note(f.cite[0]).href, book.refs(f.cite)) for f in figures)
+    stated = [f for f in figures if not f.derived]
+    computed = []
+    deadlines = sorted({(t.deadline, t.amount) for t in targets if t.deadline})
+    if stated:
+        latest = stated[-1]
+        for deadline, amount in deadlines:
+            if deadline > latest.year:
+                computed.append(required_growth(latest, amount, deadline))
+            else:
+                computed.append(target_outcome(figures, amount, deadline))
+    chart = ""
+    if figures:
+        actual = [Point(f.year, f.amount, f"{f.year}: {format_billions(f.amount)}"
+                        + (" (computed)" if f.derived else ""), bool(f.derived)) for f in figures]
+        dated = sorted({(t.deadline, t.amount) for t in targets if t.deadline})
+        marks = []
+        for deadline, amount in dated:
+            dates = sorted({summits[t.summit].date.value for t in targets
+                            if (t.deadline, t.amount) == (deadline, amount)}, key=sort_key)
+            when = [format_date(d) for d in dates]
+            marks.append(Point(deadline, amount, f"Target {format_billions(amount)} by {deadline}, "
+                               f"stated {'; '.join(when)}"))
+        chart = trade_chart(
+            actual, marks, "Korea–Vietnam trade: actual figures and targets (US$ billion)",
+            "Line: actual bilateral trade by year; hollow point: computed from a stated growth "
+            "rate; diamonds: targets at their deadline year. The tables on this page list "
+            "the same data.")
+    return TradeContext(target_rows, figure_rows, tuple(computed), chart)

@@ -1,0 +1,147 @@
+"""Shared view objects: what templates receive instead of raw models.
+
+Everything a template shows is computed here once: link targets, formatted dates and
+amounts, and the citation notes of the page being built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import links
+from .corpus import Corpus
+from .dates import format_date
+from .quotes import Evidence
+from .schema import COUNTRY_NAMES, Citation, Figure, Outcome, Person, Summit
+from .sources import Paragraph, paragraph_of, paragraphs
+
+CURRENCY_SIGNS = {"USD": "US$"}
+
+
+def format_amount(amount: float, unit: str, currency: str | None = None) -> str:
+    """'US$100 billion', '13,000', '7%'. Integers lose their '.0'."""
+    number = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,}"
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "count":
+        return number
+    sign = CURRENCY_SIGNS.get(currency or "", f"{currency} " if currency else "")
+    return f"{sign}{number} {unit}"
+
+
+def format_billions(amount: float, currency: str = "USD") -> str:
+    return format_amount(amount, "billion", currency)
+
+
+def format_figure(figure: Figure) -> str:
+    return format_amount(figure.amount, figure.unit, figure.currency)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One numbered citation: the quote, and where it sits in its source."""
+
+    key: str
+    quote: str
+    source_file: str
+    paragraph: int
+    href: str
+
+
+@dataclass
+class NoteBook:
+    """The citations of one page. Templates emit keys; numbering happens after rendering."""
+
+    page: str
+    corpus: Corpus
+    evidence: Evidence
+    layouts: dict[str, list[Paragraph]]
+    notes: dict[str, Note] = field(default_factory=dict)
+
+    def note(self, cite: Citation) -> Note:
+        passage = self.evidence.passage(cite.source, cite.quote)
+        key = f"{cite.source}-{passage.anchor}"
+        if key not in self.notes:
+            source = self.corpus.source(cite.source)
+            para = paragraph_of(self.layouts[cite.source], passage)
+            href = links.relative(self.page, links.source_page(source.file), passage.anchor)
+            self.notes[key] = Note(key, self.corpus.texts[cite.source][passage.start:passage.end],
+                                   source.file, para.number, href)
+        return self.notes[key]
+
+    def refs(self, cites: list[Citation]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.note(c).key for c in cites))
+
+
+def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:
+    return {sid: paragraphs(text) for sid, text in corpus.texts.items()}
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    id: str
+    name: str
+    ascii: str
+    country: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SummitRef:
+    id: str
+    title: str
+    date: str
+    inferred: bool
+    place: str
+    href: str
+
+
+@dataclass(frozen=True)
+class FigureView:
+    amount: str
+    period: str | None
+    href: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An outcome as a page shows it."""
+
+    id: str
+    kind: str
+    text: str
+    refs: tuple[str, ...]
+    people: tuple[PersonRef, ...]
+    figure: FigureView | None
+    summit: SummitRef
+    side: str | None
+    of_side: str | None
+
+
+def person_ref(page: str, person: Person) -> PersonRef:
+    return PersonRef(person.id, person.name, person.ascii, COUNTRY_NAMES[person.country],
+                     links.relative(page, links.leader_page(person.id)))
+
+
+def place_text(summit: Summit) -> str:
+    parts = [summit.place.venue, summit.place.city, summit.place.country]
+    return ", ".join(p for p in parts if p)
+
+
+def summit_ref(page: str, summit: Summit) -> SummitRef:
+    return SummitRef(summit.id, summit.title, format_date(summit.date.value),
+                     summit.date.basis == "inferred", place_text(summit),
+                     links.relative(page, links.summit_page(summit.id)))
+
+
+def claim(book: NoteBook, summit: Summit, outcome: Outcome) -> Claim:
+    figure = None
+    if outcome.figure:
+        note = book.note(outcome.cite[0])
+        figure = FigureView(format_figure(outcome.figure), outcome.figure.period, note.href,
+                            note.quote)
+    people = tuple(person_ref(book.page, book.corpus.person(p)) for p in outcome.by)
+    return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
+                 figure, summit_ref(book.page, summit),
+                 COUNTRY_NAMES.get(outcome.side or ""), COUNTRY_NAMES.get(outcome.of_side or ""))

@@ -1,0 +1,49 @@
+"""The only stage that touches the disk: replace an output folder whole, or not at all.
+
+Everything is written into a fresh sibling folder first; only when that is complete is it
+swapped in for the old one. A failure at any step leaves the previous output as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
+    """Call ``fill`` on an empty staging folder, then swap it in for ``target``."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
+    try:
+        fill(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    retired = target.parent / f".{target.name}.old"
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        os.replace(target, retired)
+    os.replace(staging, target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def write_docs_tree(pages: dict[str, str], handwritten: Path, out: Path) -> None:
+    """A complete docs folder for any engine: the hand-written docs plus generated pages."""
+
+    def fill(staging: Path) -> None:
+        if handwritten.is_dir():
+            shutil.copytree(handwritten, staging, dirs_exist_ok=True)
+        for path, content in pages.items():
+            destination = staging / path
+            if destination.exists():
+                raise FileExistsError(f"docs/{path} is hand-written and would be overwritten by "
+                                      "a generated page; rename it")
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_text(content, encoding="utf-8", newline="\n")
+
+    replace_folder(out, fill)

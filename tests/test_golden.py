@@ -1,0 +1,41 @@
+"""Golden snapshots of the generated Markdown for one summit, one leader and the trade page.
+
+To accept a change on purpose: `make snapshots`, then review `git diff tests/golden`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from summit_briefings.pipeline import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden"
+SNAPSHOTS = {
+    "summits/2023-06-23-vietnam.md": "summit-2023-06-23-vietnam.md",
+    "leaders/luong-cuong.md": "leader-luong-cuong.md",
+    "trade-targets.md": "trade-targets.md",
+}
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return build_site(ROOT).pages
+
+
+@pytest.mark.parametrize("page", sorted(SNAPSHOTS))
+def test_generated_markdown_matches_its_golden_snapshot(pages: dict[str, str], page: str):
+    golden = GOLDEN / SNAPSHOTS[page]
+    if os.environ.get("UPDATE_GOLDENS"):
+        golden.write_text(pages[page], encoding="utf-8", newline="\n")
+    assert golden.is_file(), f"no snapshot yet: run `make snapshots` to create {golden}"
+    assert pages[page] == golden.read_text(encoding="utf-8"), (
+        f"{page} differs from {golden.name}; if the change is intended run `make snapshots` "
+        "and review the diff")
+
+
+def test_generation_is_byte_identical_across_runs(pages: dict[str, str]):
+    assert build_site(ROOT).pages == pages
