@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: check pages site serve test lint snapshots clean
+.PHONY: check pages site serve test lint snapshots new-source clean
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ site: $(READY)  ## strict MkDocs build, swapped into site/ only if it succeeds
 
 serve: $(READY)  ## live preview on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload
+
+new-source: $(READY)  ## make new-source FILE=path/to/article.txt
+	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt" >&2; exit 1; }
+	$(BIN)/python scripts/new_source.py "$(FILE)"
 
 lint: $(READY)
 	$(BIN)/ruff check .

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links
 from .dates import format_date, sort_key
 from .schema import Person, Summit
 from .views import Claim, NoteBook, PersonRef, SummitRef, claim, person_ref, summit_ref
@@ -27,14 +26,6 @@ class Section:
     claims: tuple[Claim, ...]
 
 
-@dataclass(frozen=True)
-class SourceRef:
-    title: str
-    outlet: str
-    file: str
-    href: str
-
-
 @dataclass
 class SummitContext:
     summit: SummitRef
@@ -51,17 +42,8 @@ class SummitContext:
     sections: tuple[Section, ...]
     requests: tuple[Section, ...]
     quotes: tuple[Claim, ...]
-    sources: tuple[SourceRef, ...]
     previous: SummitRef | None
     next: SummitRef | None
-
-
-def source_refs(book: NoteBook) -> tuple[SourceRef, ...]:
-    """The sources a page cites, in the order of their files."""
-    files = sorted({note.source_file for note in book.notes.values()})
-    by_file = {s.file: s for s in book.corpus.sources}
-    return tuple(SourceRef(by_file[f].title, by_file[f].outlet or "outlet not stated", f,
-                           links.relative(book.page, links.source_page(f))) for f in files)
 
 
 def summit_context(book: NoteBook, summit: Summit, data_file: str,
@@ -90,7 +72,7 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
                        for kind, title in SECTIONS if any(c.kind == kind for c in rest)),
         requests=tuple(requests),
         quotes=tuple(c for c in rest if c.kind == "quote"),
-        sources=(), previous=summit_ref(page, previous) if previous else None,
+        previous=summit_ref(page, previous) if previous else None,
         next=summit_ref(page, following) if following else None,
     )
 
@@ -122,7 +104,6 @@ class LeaderContext:
     quotes: tuple[Claim, ...]
     statements: tuple[Claim, ...]
     mentioned_at: tuple[SummitRef, ...]
-    sources: tuple[SourceRef, ...]
 
 
 def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> LeaderContext:
@@ -151,5 +132,4 @@ def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> Lea
         name_refs=book.refs(person.cite), roles=roles, attended=tuple(attended),
         counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.ascii)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),
-        sources=(),
     )

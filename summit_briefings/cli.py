@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from .authoring import draft_reminders
 from .errors import BriefingError
 from .pipeline import Site, build_site
+from .stamp import build_date
 from .validate import validate
 from .verify import verify_citations
 from .write import write_docs_tree
@@ -29,11 +31,11 @@ def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     try:
         if args.check:
             corpus = validate(args.root)
-            site = Site({}, corpus, verify_citations(corpus))
+            site = Site({}, {}, corpus, verify_citations(corpus))
         else:
-            site = build_site(args.root)
+            site = build_site(args.root, build_date(args.root))
             out = args.out or args.root / "build" / "docs"
-            write_docs_tree(site.pages, args.root / "docs", out)
+            write_docs_tree({**site.pages, **site.files}, args.root / "docs", out)
     except BriefingError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -43,6 +45,8 @@ def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(summary_line(site))
+    for line in draft_reminders(args.root):
+        print(line)
     if not args.check:
         print(f"{len(site.pages)} pages written to {out}")
     return 0

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from .load import Loc, YamlDocument
-from .schema import Milestone, Person, Source, Summit, Topic, Trade
+from .schema import Milestone, Person, Source, Summit, Topic, TrackedClaim, Trade
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Corpus:
     summits: list[Summit]
     trade: Trade
     milestones: list[Milestone]
+    tracked: list[TrackedClaim] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
 
     def origin(self, model: Any) -> Origin:

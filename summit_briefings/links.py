@@ -11,6 +11,8 @@ LEADERS = "leaders/index.md"
 TOPICS = "topics/index.md"
 SOURCES = "sources/index.md"
 TRADE = "trade-targets.md"
+EVOLUTION = "evolution.md"
+FIELDS = "guide/data-fields.md"
 
 
 def summit_page(summit_id: str) -> str:

@@ -147,6 +147,9 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
             raise BriefingError([Problem(shown, line, col, reason)]) from None
         if exc.context and exc.context.startswith("expected"):
             reason = f"{exc.context}, {reason}"
+        elif exc.context and exc.context_mark and exc.problem_mark \
+                and exc.context_mark.line != exc.problem_mark.line:
+            reason += " ({} from line {}:{})".format(exc.context, *_mark(exc.context_mark))
         if "unhashable key" in reason:
             reason += "; a key must be a plain word or string, not a list or mapping"
         if "could not determine a constructor" in reason:

@@ -54,7 +54,6 @@ class HomeContext:
     headlines: tuple[Headline, ...]
     timeline: tuple[TimelineEntry, ...]
     counts: dict[str, int]
-    sources: tuple = ()
 
 
 def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]) -> HomeContext:
@@ -103,7 +102,6 @@ class TopicSection:
 class TopicContext:
     topic: Topic
     sections: tuple[TopicSection, ...]
-    sources: tuple = ()
 
 
 def topic_context(book: NoteBook, corpus: Corpus, topic: Topic) -> TopicContext:
@@ -137,7 +135,6 @@ class SourceContext:
     published: str | None
     paragraphs: tuple[ParagraphView, ...]
     citing: tuple[Citing, ...]
-    sources: tuple = ()
 
 
 def source_context(corpus: Corpus, source: Source, layout: list[Paragraph],

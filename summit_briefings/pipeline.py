@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from . import links
-from .briefings import leader_context, source_refs, summit_context
+from .briefings import leader_context, summit_context
 from .corpus import Corpus
-from .dates import format_date
+from .dates import format_date, sort_key
+from .evolution import evolution_context
+from .exports import exports
 from .overview import (
     Citing,
     Headline,
@@ -26,19 +28,22 @@ from .overview import (
     topic_context,
 )
 from .quotes import Evidence, Passage
+from .reference import model_docs
 from .render import environment, render_page
 from .schema import Citation
 from .trade import trade_context
 from .validate import validate, walk_models
 from .verify import verify_citations
-from .views import NoteBook, format_billions, layouts_of
+from .views import NoteBook, footer, format_billions, layouts_of
 
 
 @dataclass(frozen=True)
 class Site:
-    """Generated pages (path relative to docs → Markdown) and what verification proved."""
+    """Generated pages (path relative to docs → Markdown), data exports (path → text),
+    and what verification proved."""
 
     pages: dict[str, str]
+    files: dict[str, str]
     corpus: Corpus
     evidence: Evidence
 
@@ -78,20 +83,35 @@ def _citing(corpus: Corpus, evidence: Evidence) -> dict[str, list[Citing]]:
     return found
 
 
-def build_site(root: Path) -> Site:
-    """Validate, verify and render every page. Raises BriefingError on bad input."""
+def source_dates(corpus: Corpus) -> dict[str, str]:
+    """How recent each source is: its publication date, else the latest summit it reports."""
+    reported: dict[str, str] = {}
+    for summit in corpus.summits:
+        for model, _ in walk_models(summit, ()):
+            if isinstance(model, Citation):
+                current = reported.get(model.source)
+                if current is None or sort_key(summit.date.value) > sort_key(current):
+                    reported[model.source] = summit.date.value
+    return {**reported, **{s.id: s.published for s in corpus.sources if s.published}}
+
+
+def build_site(root: Path, built: str | None = None) -> Site:
+    """Validate, verify and render every page. Raises BriefingError on bad input.
+
+    ``built`` is the build date to print (see stamp.py); None prints none.
+    """
     corpus = validate(root)
     evidence = verify_citations(corpus)
     env = environment(root / "templates")
     layouts = layouts_of(corpus)
+    dates = source_dates(corpus)
     pages: dict[str, str] = {}
 
     def emit(path: str, template: str, build: Any, data_file: str) -> None:
         book = NoteBook(path, corpus, evidence, layouts)
         context = build(book)
-        if hasattr(context, "sources"):
-            context.sources = source_refs(book)
-        pages[path] = render_page(env, template, context, book.notes, data_file)
+        pages[path] = render_page(env, template, context, book.notes, data_file,
+                                  footer(book, dates, built))
 
     ordered = chronological(corpus.summits)
     by_person: dict[str, list] = defaultdict(list)
@@ -127,6 +147,10 @@ def build_site(root: Path) -> Site:
                                                    citing[s.id]),
              f"data/sources/{source.file}")
 
+    emit(links.FIELDS, "fields.md.jinja", lambda book: model_docs(),
+         "summit_briefings/schema.py")
+    emit(links.EVOLUTION, "evolution.md.jinja", lambda book: evolution_context(book, corpus),
+         "data/tracked.yaml, data/summits/, data/trade.yaml")
     emit(links.HOME, "home.md.jinja",
          lambda book: home_context(book, corpus, _headlines(corpus, evidence)), "data/")
     emit(links.SUMMITS, "summits.md.jinja",
@@ -144,7 +168,7 @@ def build_site(root: Path) -> Site:
          lambda book: tuple((s, links.relative(links.SOURCES, links.source_page(s.file)),
                              format_date(s.published) if s.published else None)
                             for s in corpus.sources), "data/sources.yaml")
-    return Site(dict(sorted(pages.items())), corpus, evidence)
+    return Site(dict(sorted(pages.items())), exports(corpus), corpus, evidence)
 
 
 def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:

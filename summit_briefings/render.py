@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import BriefingError, Problem
-from .views import Note
+from .views import Footer, Note
 
 # Punctuation Python-Markdown (with tables and attr_list) gives meaning to anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
@@ -105,10 +105,11 @@ def number_citations(markdown: str, notes: dict[str, Note], footer: jinja2.Templ
 
 
 def render_page(env: jinja2.Environment, template: str, context: Any,
-                notes: dict[str, Note], generated_from: str) -> str:
+                notes: dict[str, Note], generated_from: str, footer: Footer) -> str:
     """One page of Markdown; a template mistake is reported at its file and line."""
     try:
-        page = env.get_template(template).render(page=context, generated_from=generated_from)
+        page = env.get_template(template).render(page=context, generated_from=generated_from,
+                                                 footer=footer)
         text = number_citations(page, notes, env.get_template("_notes.md.jinja"))
     except jinja2.TemplateSyntaxError as exc:
         raise BriefingError([Problem(f"templates/{exc.name or template}", exc.lineno or 1, 1,

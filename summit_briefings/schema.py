@@ -108,21 +108,34 @@ class Person(Model):
     hangul: str | None = Field(default=None, description="Hangul name, where a source gives it.")
     country: Country = Field(description="KR, VN or KP.")
     cite: Cites = Field(description="Passages in which the name forms appear.")
-    roles: list[RoleStatement] = Field(default_factory=list)
+    roles: list[RoleStatement] = Field(default_factory=list,
+                                       description="Roles as sources state them, dated.")
 
 
 class Topic(Model):
     """A subject the topic pages group outcomes by (editorial, not a fact)."""
 
-    id: Slug
-    name: str
-    description: str
+    id: Slug = Field(description="Slug; the page URL /topics/<id>/.")
+    name: str = Field(description="Heading shown on the site.")
+    description: str = Field(description="One sentence on what the topic covers.")
+
+
+class TrackedClaim(Model):
+    """A statement that may change from source to source, e.g. a trade-partner rank.
+
+    Outcomes name it in ``tracks``; the evolution page sets them side by side.
+    """
+
+    id: Slug = Field(description="Slug that outcomes name in 'tracks'.")
+    name: str = Field(description="Heading shown on the evolution page.")
+    description: str = Field(description="What the statements measure.")
 
 
 class SummitDate(Model):
     """When a summit took place, and whether a source says so outright."""
 
-    value: PartialDate
+    value: PartialDate = Field(description="YYYY, YYYY-MM or YYYY-MM-DD: no more precise "
+                               "than the sources allow.")
     basis: Literal["stated", "inferred"] = Field(
         description="'stated' when a source gives this date outright; otherwise 'inferred'.")
     reasoning: str | None = Field(
@@ -140,9 +153,9 @@ class SummitDate(Model):
 class Place(Model):
     """Where a summit took place, as precisely as the sources say."""
 
-    city: str | None = None
-    country: str
-    venue: str | None = None
+    city: str | None = Field(default=None, description="City, where a source names it.")
+    country: str = Field(description="Country, as a name ('Vietnam', 'Peru').")
+    venue: str | None = Field(default=None, description="Building or venue, where named.")
     cite: Cites
 
 
@@ -158,15 +171,16 @@ class Participant(Model):
     """A person at a summit, with the role the source gives them there."""
 
     person: Slug = Field(description="Id of a person in data/people.yaml.")
-    role: str
+    role: str = Field(description="The role the source gives them at this summit.")
     cite: Cites
 
 
 class Figure(Model):
     """A number an outcome states: an amount of money, a count, a percentage."""
 
-    amount: float
-    unit: Literal["billion", "million", "thousand", "percent", "count"]
+    amount: float = Field(description="The number, in the unit below (100 for US$100 billion).")
+    unit: Literal["billion", "million", "thousand", "percent", "count"] = Field(
+        description="billion, million, thousand, percent or count.")
     currency: str | None = Field(default=None, description="ISO code, e.g. 'USD'.")
     period: str | None = Field(default=None, description="Year or period, e.g. '2024–2027'.")
 
@@ -190,13 +204,13 @@ class Outcome(Model):
     side: Country | None = Field(default=None, description="For pledges and requests: who.")
     of_side: Country | None = Field(default=None, description="For requests: asked of whom.")
     headline: bool = Field(default=False, description="Shown in the bottom line.")
-    figure: Figure | None = None
+    figure: Figure | None = Field(default=None, description="The number it states, if any.")
     as_of: PartialDate | None = Field(
         default=None, description="For background figures: the date the figure refers to.")
-    tracks: str | None = Field(
+    tracks: Slug | None = Field(
         default=None,
-        description="Key grouping statements that may change between sources, e.g. "
-        "'vn-rank-in-kr-trade'; the evolution page sets them side by side.")
+        description="Id of a claim in data/tracked.yaml this outcome states a value of, e.g. "
+        "'vn-rank-in-kr-trade'; the evolution page sets such statements side by side.")
     cite: Cites
 
 
@@ -208,31 +222,34 @@ class Summit(Model):
         description="<date as precise as known>-<place>, e.g. '2018-03-23-hanoi'; the URL.",
     )
     title: str = Field(description="Short editorial title naming the leaders and place.")
-    date: SummitDate
-    place: Place
-    occasion: Occasion
-    participants: list[Participant] = Field(min_length=2)
-    outcomes: list[Outcome] = Field(default_factory=list)
+    date: SummitDate = Field(description="When it took place.")
+    place: Place = Field(description="Where it took place.")
+    occasion: Occasion = Field(description="Why the leaders met.")
+    participants: list[Participant] = Field(
+        min_length=2, description="Who met: at least one leader from each country.")
+    outcomes: list[Outcome] = Field(default_factory=list,
+                                    description="What the summit produced, fact by fact.")
 
 
 class TradeFigure(Model):
     """Actual bilateral trade in one year."""
 
-    id: Slug
-    year: int = Field(ge=1900, le=2100)
+    id: Slug = Field(description="Unique id, e.g. 'trade-2022'.")
+    year: int = Field(ge=1900, le=2100, description="The year the figure covers.")
     amount: float = Field(description="In billions of the currency.")
-    currency: str = "USD"
+    currency: str = Field(default="USD", description="ISO code.")
     measures: str = Field(description="What the number measures, as the source words it.")
     cite: Cites
-    derived: Derived | None = None
+    derived: Derived | None = Field(
+        default=None, description="Set when no source states the number: how it follows.")
 
 
 class TradeTarget(Model):
     """A bilateral trade target, as stated at a summit."""
 
-    id: Slug
+    id: Slug = Field(description="Unique id, e.g. 'target-150bn-by-2030-2024'.")
     amount: float = Field(description="In billions of the currency.")
-    currency: str = "USD"
+    currency: str = Field(default="USD", description="ISO code.")
     deadline: int | None = Field(default=None, description="Year to reach it by, if stated.")
     horizon: str | None = Field(default=None, description="Where no year: e.g. 'near term'.")
     summit: str = Field(description="Id of the summit where it was stated.")
@@ -249,14 +266,14 @@ class TradeTarget(Model):
 class Milestone(Model):
     """A step in the relationship, e.g. diplomatic relations in December 1992."""
 
-    id: Slug
-    date: PartialDate
-    text: str
+    id: Slug = Field(description="Unique id.")
+    date: PartialDate = Field(description="As precisely as the source gives it.")
+    text: str = Field(description="What happened, in one sentence.")
     cite: Cites
 
 
 class Trade(Model):
     """data/trade.yaml: actual trade figures and the targets leaders set."""
 
-    figures: list[TradeFigure]
-    targets: list[TradeTarget]
+    figures: list[TradeFigure] = Field(description="Actual trade, one entry per year.")
+    targets: list[TradeTarget] = Field(description="Targets, one entry per statement.")

@@ -47,7 +47,6 @@ class TradeContext:
     figures: tuple[FigureRow, ...]
     computed: tuple[Computed, ...]
     chart: str
-    sources: tuple = ()
 
 
 def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Computed:

@@ -23,6 +23,7 @@ from .schema import (
     Source,
     Summit,
     Topic,
+    TrackedClaim,
     Trade,
     TradeTarget,
 )
@@ -30,6 +31,7 @@ from .schema import (
 M = TypeVar("M", bound=BaseModel)
 
 LIST_FILES = {"sources": Source, "people": Person, "topics": Topic, "milestones": Milestone}
+KIND_OF_FILE = {"sources": "source", "people": "person", "topics": "topic"}
 
 
 def _dotted(loc: Iterable[str | int]) -> str:
@@ -152,12 +154,13 @@ def _duplicates(items: list[Any], key: str, what: str, corpus: Corpus,
 REFERENCES: dict[type, tuple[tuple[str, str], ...]] = {
     Citation: (("source", "source"),),
     Participant: (("person", "person"),),
-    Outcome: (("topic", "topic"), ("by", "person")),
+    Outcome: (("topic", "topic"), ("by", "person"), ("tracks", "tracked claim")),
     TradeTarget: (("summit", "summit"), ("stated_by", "person")),
     Derived: (("uses", "fact"),),
 }
 WHERE_DEFINED = {"source": "data/sources.yaml", "person": "data/people.yaml",
                  "topic": "data/topics.yaml", "summit": "data/summits/",
+                 "tracked claim": "data/tracked.yaml",
                  "fact": "data/trade.yaml or an outcome ('<summit-id>/<outcome-id>')"}
 
 
@@ -168,10 +171,13 @@ def fact_ids(corpus: Corpus) -> set[str]:
     return ids
 
 
-def _check_references(corpus: Corpus, problems: list[Problem]) -> None:
+def _check_references(corpus: Corpus, problems: list[Problem],
+                      incomplete: frozenset[str] = frozenset()) -> None:
+    """Report ids that name nothing; skip kinds whose defining file or entries had problems
+    (their ids are unknown only because of those problems, already reported)."""
     known = {"source": {s.id for s in corpus.sources}, "person": {p.id for p in corpus.people},
              "topic": {t.id for t in corpus.topics}, "summit": {s.id for s in corpus.summits},
-             "fact": fact_ids(corpus)}
+             "fact": fact_ids(corpus), "tracked claim": {t.id for t in corpus.tracked}}
     roots = [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]
     for root_model in roots:
         origin = corpus.origin(root_model)
@@ -180,7 +186,7 @@ def _check_references(corpus: Corpus, problems: list[Problem]) -> None:
                 value = getattr(model, field)
                 named = enumerate(value) if isinstance(value, list) else [(None, value)]
                 for index, ident in named:
-                    if ident in known[kind]:
+                    if ident is None or ident in known[kind] or kind in incomplete:
                         continue
                     where = (*loc, field) if index is None else (*loc, field, index)
                     hint = ", ".join(sorted(known[kind])[:10]) or "none defined yet"
@@ -229,24 +235,43 @@ def validate(root: Path) -> Corpus:
             problems.extend(exc.problems)
             return None
 
+    incomplete: set[str] = set()  # kinds of id some of which failed to load
     lists: dict[str, list[Any]] = {}
     for name, model in LIST_FILES.items():
+        before = len(problems)
         doc = load(data / f"{name}.yaml")
         lists[name] = _list_file(doc, model, problems, origins) if doc else []
+        if len(problems) > before and name in KIND_OF_FILE:
+            incomplete.add(KIND_OF_FILE[name])
 
+    before = len(problems)
     trade = Trade(figures=[], targets=[])
     trade_doc = load(data / "trade.yaml") or YamlDocument("data/trade.yaml", None)
     if trade_doc.data is not None:
         trade = parse_models(trade_doc, Trade, (), trade_doc.data, problems) or trade
     origins[id(trade)] = Origin(trade_doc, ())
+    if len(problems) > before:
+        incomplete.add("fact")
     summits: list[Summit] = []
     for path in sorted((data / "summits").glob("*.yaml")):
+        before = len(problems)
         doc = load(path)
         if doc:
             summit = parse_models(doc, Summit, (), doc.data, problems)
             if summit:
                 summits.append(summit)
                 origins[id(summit)] = Origin(doc, ())
+        if len(problems) > before:
+            incomplete.update(("summit", "fact"))
+
+    # Optional: only needed once an outcome 'tracks' a claim across sources.
+    tracked: list[TrackedClaim] = []
+    if (data / "tracked.yaml").is_file():
+        before = len(problems)
+        doc = load(data / "tracked.yaml")
+        tracked = _list_file(doc, TrackedClaim, problems, origins) if doc else []
+        if len(problems) > before:
+            incomplete.add("tracked claim")
 
     texts: dict[str, str] = {}
     for source in lists["sources"]:
@@ -257,17 +282,18 @@ def validate(root: Path) -> Corpus:
 
     corpus = Corpus(sources=lists["sources"], texts=texts, people=lists["people"],
                     topics=lists["topics"], summits=sorted(summits, key=lambda s: s.id),
-                    trade=trade, milestones=lists["milestones"], origins=origins)
+                    trade=trade, milestones=lists["milestones"], tracked=tracked,
+                    origins=origins)
     for kind in ("figures", "targets"):
         for index, item in enumerate(getattr(trade, kind)):
             origins[id(item)] = Origin(trade_doc, (kind, index))
     for items, what in ((corpus.sources, "source id"), (corpus.people, "person id"),
                         (corpus.topics, "topic id"), (corpus.summits, "summit id"),
-                        (corpus.milestones, "milestone id"),
+                        (corpus.milestones, "milestone id"), (corpus.tracked, "tracked claim id"),
                         ([*trade.figures, *trade.targets], "trade id")):
         _duplicates(items, "id", what, corpus, problems)
     _duplicates(corpus.sources, "file", "source file", corpus, problems)
-    _check_references(corpus, problems)
+    _check_references(corpus, problems, frozenset(incomplete))
     if problems:
         raise BriefingError(problems)
     return corpus

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import links
 from .corpus import Corpus
-from .dates import format_date
+from .dates import format_date, sort_key
 from .quotes import Evidence
 from .schema import COUNTRY_NAMES, Citation, Figure, Outcome, Person, Summit
 from .sources import Paragraph, paragraph_of, paragraphs
@@ -145,3 +145,31 @@ def claim(book: NoteBook, summit: Summit, outcome: Outcome) -> Claim:
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
                  figure, summit_ref(book.page, summit),
                  COUNTRY_NAMES.get(outcome.side or ""), COUNTRY_NAMES.get(outcome.of_side or ""))
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    title: str
+    outlet: str
+    file: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What closes every page: the sources it cites, how recent they are, the build date."""
+
+    sources: tuple[SourceRef, ...]
+    sources_as_of: str | None
+    built: str | None
+
+
+def footer(book: NoteBook, source_dates: dict[str, str], built: str | None) -> Footer:
+    """The sources a page cited (in file order), dated by the latest event they report."""
+    files = sorted({note.source_file for note in book.notes.values()})
+    by_file = {s.file: s for s in book.corpus.sources}
+    refs = tuple(SourceRef(by_file[f].title, by_file[f].outlet or "outlet not stated", f,
+                           links.relative(book.page, links.source_page(f))) for f in files)
+    dates = [source_dates[by_file[f].id] for f in files if by_file[f].id in source_dates]
+    latest = max(dates, key=sort_key) if dates else None
+    return Footer(refs, format_date(latest) if latest else None, built)

@@ -120,3 +120,28 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path, built):
     assert "2018-03-23-hanoi.yaml:" in result.stderr and "Traceback" not in result.stderr
     after = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_site_publishes_fact_exports_and_the_json_schema(built):
+    import csv
+    import json
+
+    from summit_briefings.validate import validate
+    from summit_briefings.verify import verify_citations
+
+    site, _ = built
+    facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
+    with (site / "data" / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    schema = json.loads((site / "data" / "schema.json").read_text(encoding="utf-8"))
+    evidence = verify_citations(validate(ROOT))
+    assert len(facts) == len(rows) == evidence.facts
+    assert set(rows[0]) == {"kind", "subject", "value", "date", "source_file", "quote",
+                            "page_url"}
+    for row in rows:
+        assert (site / row["page_url"] / "index.html").is_file(), row["page_url"]
+        for file in row["source_file"].split("\n"):
+            assert (ROOT / "data" / "sources" / file).is_file()
+    titles = {variant["title"] for variant in schema["anyOf"]}
+    assert "summit file (data/summits/*.yaml)" in titles and "data/people.yaml" in titles
+    assert {"Citation", "Outcome", "Person"} <= set(schema["$defs"])

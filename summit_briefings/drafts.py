@@ -1,0 +1,95 @@
+"""Candidate facts in a new article: amounts, percentages, dates, counts and people.
+
+`make new-source` writes them to data/drafts/<stem>.yaml, each with its quote (the whole
+sentence it sits in) already copied verbatim. Drafts never reach the site; an editor
+turns them into facts by editing YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .quotes import IndexedSource, fold_ascii, normalise
+from .schema import Person
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+          "December")
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+COUNTED = ("documents|agreements|memoranda|MOUs|companies|firms|enterprises|projects|"
+           "workers|laborers|labourers|people|nations|countries|students|visitors")
+PATTERNS = {
+    "money": r"(?:US\$|\$|USD ?)\d[\d,.]*(?: ?(?:trillion|billion|million))?"
+             r"|\d[\d,.]* ?(?:trillion|billion|million) ?(?:USD|US dollars|dollars)",
+    "percent": r"\d+(?:\.\d+)? ?(?:%|percent|per cent)",
+    "date": rf"(?:{MONTHS}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?"
+            rf"|(?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\b(?:{WEEKDAYS})\b",
+    "count": rf"\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS}) (?:[\w-]+ ){{0,3}}?"
+             rf"(?:{COUNTED})\b",
+    "year": r"\b(?:19|20)\d{2}\b",
+}
+TITLES = (r"(?:President|Prime Minister|General Secretary|Party General Secretary|Chairman|"
+          r"Chairwoman|Minister|Foreign Minister|leader)")
+# A title followed by two to four capitalised words: an official the article names.
+NAMED_OFFICIAL = re.compile(rf"{TITLES} ((?:[A-Z][\w'-]+ ){{1,3}}[A-Z][\w'-]+)")
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"(])|\n+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str
+    value: str
+    quote: str
+    person: str | None = None
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence or line of the original text."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start:match.start()].strip():
+            yield start, match.start()
+        start = match.end()
+    if text[start:].strip():
+        yield start, len(text.rstrip())
+
+
+def _unique_quote(index: IndexedSource, text: str, start: int, end: int) -> str:
+    """The sentence, lengthened into the next one until it occurs only once."""
+    quote = text[start:end].strip()
+    while len(index.find_all(normalise(quote))) > 1 and end < len(text):
+        end = min(len(text), end + 80)
+        quote = text[start:end].strip()
+    return quote
+
+
+def find_candidates(text: str, people: list[Person]) -> list[Candidate]:
+    index = IndexedSource(text)
+    found: dict[tuple[str, str, str], Candidate] = {}
+    forms = [(fold_ascii(form).lower(), person) for person in people
+             for form in {person.name, person.ascii, person.native or person.name}]
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        hits: list[tuple[str, str, str | None]] = []
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in PATTERNS.items():
+            for match in re.finditer(pattern, sentence):
+                if any(a <= match.start() < b for a, b in taken):
+                    continue  # '2020' inside 'March 23, 2020' is already a date
+                taken.append(match.span())
+                hits.append((kind, match.group().strip(), None))
+        folded = fold_ascii(sentence).lower()
+        hits += [("person", person.name, person.id) for form, person in forms
+                 if re.search(rf"\b{re.escape(form)}\b", folded)]
+        for match in NAMED_OFFICIAL.finditer(sentence):
+            name = fold_ascii(match.group(1)).lower()
+            if not any(name in form or form in name for form, _ in forms):
+                hits.append(("person", match.group(1), None))
+        if hits:
+            quote = _unique_quote(index, text, start, end)
+            for kind, value, person in hits:
+                found.setdefault((kind, value, quote), Candidate(kind, value, quote, person))
+    return sorted(found.values(), key=lambda c: (list(PATTERNS).index(c.kind)
+                  if c.kind in PATTERNS else len(PATTERNS), text.find(c.quote), c.value))

@@ -1,0 +1,89 @@
+"""The "how statements evolved" page: claims that change from source to source.
+
+Statements of one tracked claim are set side by side by their as-of date. Two statements
+with the same as-of date that say different things are a true contradiction, and flagged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .corpus import Corpus
+from .dates import format_date, sort_key
+from .overview import chronological
+from .schema import TrackedClaim
+from .views import NoteBook, PersonRef, SummitRef, format_billions, person_ref, summit_ref
+
+
+@dataclass(frozen=True)
+class Statement:
+    as_of: str
+    text: str
+    source_file: str
+    summit: SummitRef
+    refs: tuple[str, ...]
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Track:
+    claim: TrackedClaim
+    statements: tuple[Statement, ...]
+    contradictions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TargetStatement:
+    summit: SummitRef
+    targets: str
+    stated_by: tuple[PersonRef, ...]
+    refs: tuple[str, ...]
+
+
+@dataclass
+class EvolutionContext:
+    tracks: tuple[Track, ...]
+    targets: tuple[TargetStatement, ...]
+
+
+def _contradictions(statements: list[tuple[str, Statement]]) -> tuple[str, ...]:
+    by_date: dict[str, set[str]] = defaultdict(set)
+    for key, statement in statements:
+        by_date[key].add(statement.text)
+    return tuple(f"Sources disagree about {format_date(key)}: " + " / ".join(sorted(texts))
+                 for key, texts in sorted(by_date.items()) if len(texts) > 1)
+
+
+def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
+    page = book.page
+    files = {s.id: s.file for s in corpus.sources}
+    grouped: dict[str, list[tuple[str, Statement]]] = defaultdict(list)
+    for summit in chronological(corpus.summits):
+        for outcome in summit.outcomes:
+            if outcome.tracks:
+                as_of = outcome.as_of or summit.date.value
+                grouped[outcome.tracks].append((as_of, Statement(
+                    format_date(as_of), outcome.text, files[outcome.cite[0].source],
+                    summit_ref(page, summit), book.refs(outcome.cite), False)))
+    tracks = []
+    for claim in corpus.tracked:
+        rows = sorted(grouped.get(claim.id, []), key=lambda r: (sort_key(r[0]), r[1].text))
+        marked = [s if i == 0 or s.text == rows[i - 1][1].text else
+                  Statement(s.as_of, s.text, s.source_file, s.summit, s.refs, True)
+                  for i, (_, s) in enumerate(rows)]
+        tracks.append(Track(claim, tuple(marked), _contradictions(rows)))
+    targets = []
+    for summit in chronological(corpus.summits):
+        stated = sorted((t for t in corpus.trade.targets if t.summit == summit.id),
+                        key=lambda t: (t.deadline or 0, t.amount))
+        if stated:
+            text = "; ".join(f"{format_billions(t.amount, t.currency)} "
+                             f"{'by ' + str(t.deadline) if t.deadline else t.horizon}"
+                             for t in stated)
+            people = {p: corpus.person(p) for t in stated for p in t.stated_by}
+            targets.append(TargetStatement(
+                summit_ref(page, summit), text,
+                tuple(person_ref(page, p) for p in people.values()),
+                tuple(k for t in stated for k in book.refs(t.cite))))
+    return EvolutionContext(tuple(tracks), tuple(targets))

@@ -1,0 +1,92 @@
+"""Follow the "Adding a summit" guide on an article that is not one of the five sources.
+
+The fixture article (tests/fixtures/new-article.txt) is fictional test input. The YAML this
+test writes is copied out of the guide's own code blocks, so the guide cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "docs" / "guide" / "adding-a-summit.md"
+ARTICLE = ROOT / "tests" / "fixtures" / "new-article.txt"
+
+
+def guide_blocks() -> dict[str, str]:
+    """The guide's YAML blocks, keyed by the comment on their first line."""
+    blocks = re.findall(r"```yaml\n(# [^\n]+)\n(.*?)```", GUIDE.read_text(encoding="utf-8"),
+                        flags=re.S)
+    return {comment[2:]: body for comment, body in blocks}
+
+
+def run(*args: str, root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args, "--root", str(root)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_following_the_guide_publishes_a_new_verified_summit(tmp_path: Path):
+    project = tmp_path / "project"
+    for part in ("data", "docs", "templates"):
+        shutil.copytree(ROOT / part, project / part)
+
+    added = run("scripts/new_source.py", str(ARTICLE), root=project)
+    assert added.returncode == 0, added.stderr
+    draft = yaml.safe_load((project / "data/drafts/new-article.yaml").read_text("utf-8"))
+    found = {(c["kind"], c["value"]) for c in draft["candidates"]}
+    assert {("money", "US$160 billion"), ("money", "$92.5 billion"),
+            ("percent", "6.7 percent"), ("date", "March 3, 2026"),
+            ("count", "12 cooperation documents"), ("person", "Park Min-jun")} <= found
+    people = {c.get("person") for c in draft["candidates"] if c["kind"] == "person"}
+    assert {"pham-minh-chinh", "lee-jae-myung"} <= people  # matched without diacritics
+    assert all(c["draft"] is True for c in draft["candidates"])
+
+    blocks = guide_blocks()
+    (project / "data/summits/2026-03-03-hanoi.yaml").write_text(
+        blocks["data/summits/2026-03-03-hanoi.yaml"], encoding="utf-8")
+    people_file = project / "data/people.yaml"
+    people_file.write_text(people_file.read_text("utf-8") + "\n"
+                           + blocks["append to data/people.yaml"], encoding="utf-8")
+    trade_file = project / "data/trade.yaml"
+    trade = yaml.safe_load(trade_file.read_text("utf-8"))
+    trade["figures"] += yaml.safe_load(blocks["add under figures: in data/trade.yaml"])
+    trade["targets"] += yaml.safe_load(blocks["add under targets: in data/trade.yaml"])
+    trade_file.write_text(yaml.safe_dump(trade, allow_unicode=True), encoding="utf-8")
+
+    checked = run("scripts/build.py", "--check", root=project)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith("6 sources, 7 summits, 14 people")
+    assert "reminder: data/drafts/new-article.yaml" in checked.stdout
+
+    (project / "data/drafts/new-article.yaml").unlink()
+    out = tmp_path / "docs-out"
+    built = run("scripts/build.py", "--out", str(out), root=project)
+    assert built.returncode == 0, built.stderr
+    assert "reminder" not in built.stdout
+    summit = (out / "summits/2026-03-03-hanoi.md").read_text("utf-8")
+    assert "US$160 billion" in summit and "(../leaders/park-min-jun.md)" not in summit
+    assert "[Phạm Minh Chính](../leaders/pham-minh-chinh.md)" in summit
+    assert (out / "leaders/park-min-jun.md").is_file()
+    assert "2026-03-03-hanoi.md" in (out / "leaders/lee-jae-myung.md").read_text("utf-8")
+    trade_page = (out / "trade-targets.md").read_text("utf-8")
+    assert "US$92.5 billion" in trade_page and "US$160 billion" in trade_page
+    assert "2026-03-03-hanoi" in (out / "index.md").read_text("utf-8")
+
+
+def test_a_draft_never_reaches_the_site(tmp_path: Path):
+    project = tmp_path / "project"
+    for part in ("data", "docs", "templates"):
+        shutil.copytree(ROOT / part, project / part)
+    assert run("scripts/new_source.py", str(ARTICLE), root=project).returncode == 0
+    out = tmp_path / "out"
+    assert run("scripts/build.py", "--out", str(out), root=project).returncode == 0
+    # The article itself is published verbatim on its source page; no fact drawn from it is.
+    facts = "".join(p.read_text("utf-8") for p in out.rglob("*.md")
+                    if not {"sources", "guide"} & set(p.parts))
+    assert "Park Min-jun" not in facts and "US$160 billion" not in facts
