@@ -22,7 +22,7 @@ site: $(READY)  ## strict MkDocs build, swapped into site/ only if it succeeds
 	$(BIN)/python scripts/site.py
 
 serve: $(READY)  ## live preview on http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 new-source: $(READY)  ## make new-source FILE=path/to/article.txt
 	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt" >&2; exit 1; }

@@ -1,7 +1,8 @@
 """MkDocs hook: a thin adapter that adds the generated pages to a build or `mkdocs serve`.
 
-The pages are added in memory (File.generated), so nothing is written into docs/ and
-`mkdocs serve` cannot loop on its own output. See summit_briefings.pipeline for the work.
+A build adds the pages in memory; `mkdocs serve` writes them to build/live/ (outside the
+watched folders, so it cannot loop) and rewrites only pages whose content changed. Nothing
+is ever written into docs/. See summit_briefings.pipeline for the work.
 """
 
 from __future__ import annotations
@@ -13,4 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from summit_briefings.mkdocs_adapter import on_files, on_post_build  # noqa: E402,F401
+from summit_briefings.mkdocs_adapter import (  # noqa: E402,F401
+    on_files,
+    on_post_build,
+    on_startup,
+)

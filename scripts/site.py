@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summit_briefings.stamp import source_date_epoch  # noqa: E402
 from summit_briefings.write import replace_folder  # noqa: E402
 
 
@@ -24,6 +25,10 @@ class BuildFailed(Exception):
 def run(argv: list[str]) -> int:
     target = Path(argv[0]) if argv else ROOT / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # MkDocs dates the sitemap by SOURCE_DATE_EPOCH too: pin it so rebuilds are identical.
+    epoch = source_date_epoch(ROOT)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
 
     def build(staging: Path) -> None:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict",

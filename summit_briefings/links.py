@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 HOME = "index.md"
@@ -33,8 +34,14 @@ def source_page(source_file: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """Link from one page's Markdown file to another's, as MkDocs expects."""
-    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    path = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{path}#{anchor}" if anchor else path
+
+
+@lru_cache(maxsize=65536)
+def _relpath(to_page: str, folder: str) -> str:
+    # Pages sit in a handful of folders, so the same few thousand pairs recur on every page.
+    return posixpath.relpath(to_page, folder)
 
 
 def url_of(page: str) -> str:

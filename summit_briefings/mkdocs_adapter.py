@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -13,22 +14,38 @@ from mkdocs.structure.files import File, Files
 from .errors import BriefingError
 from .pipeline import build_site
 from .quotes import fold_ascii
+from .render import RenderCache
 from .stamp import build_date
+from .write import sync_folder
 
 FOLDED_FIELD = "folded"
+log = logging.getLogger("mkdocs.hooks.briefings")
 FOLDED_TITLE = "folded_title"
 
-# Briefing pages rank above the source articles, topic digests and guides they summarise:
-# a leader's name should find the leader's page first, a place its summit. A boost applies
-# to every entry of the pages under the prefix, section indexes ("summits/") excluded.
-BRIEFING_BOOST = 2.0
-BRIEFING_PREFIXES = ("summits/", "leaders/", "trade-targets/")
+# Search ranking: briefing pages above the source articles, topic digests and guides they
+# summarise. A leader's name finds the leader's page first (a summit page names its leaders
+# too), a place or a treaty its summits. Material's index applies no length penalty, so a
+# source article, whose own entry holds the whole article, would otherwise outrank the
+# briefings on any word it repeats. A boost applies to every entry of the pages below the
+# prefix; the section indexes themselves ("leaders/") keep 1.
+SEARCH_BOOSTS = {"leaders/": 4.0, "summits/": 3.0, "trade-targets/": 3.0, "sources/": 0.5}
+
+
+# `mkdocs serve` keeps this process alive between rebuilds: pages whose content did not
+# change are neither rendered nor written again, and a dirty rebuild skips them.
+_SERVE = {"active": False, "cache": RenderCache()}
+LIVE_FOLDER = Path("build") / "live"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _SERVE["active"] = command == "serve"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
+    cache = _SERVE["cache"] if _SERVE["active"] else RenderCache()
     try:
-        site = build_site(root, build_date(root))
+        site = build_site(root, build_date(root), cache)
     except BriefingError as exc:
         raise PluginError("the data has problems; nothing was built:\n" + str(exc)) from None
     generated = {**site.pages, **site.files}
@@ -36,15 +53,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if clashes:
         raise PluginError("hand-written files in docs/ have the paths of generated ones; "
                           "rename them: " + ", ".join(f"docs/{p}" for p in clashes))
-    for path, content in generated.items():
-        files.append(File.generated(config, path, content=content))
+    if _SERVE["active"]:
+        live = root / LIVE_FOLDER
+        written, removed = sync_folder(generated, live)
+        log.info("generated pages: %d rendered, %d files written, %d removed",
+                 cache.rendered, written, removed)
+        for path in generated:
+            files.append(File(path, src_dir=str(live), dest_dir=config.site_dir,
+                              use_directory_urls=config.use_directory_urls))
+    else:
+        for path, content in generated.items():
+            files.append(File.generated(config, path, content=content))
     return files
-
-
-def _fallback_title(location: str) -> str:
-    """The title MkDocs makes up from a file name when it finds no heading to use."""
-    name = location.rstrip("/").rpartition("/")[2].replace("-", " ").replace("_", " ")
-    return name.capitalize() if name.lower() == name else name
 
 
 _WORD = re.compile(r"\w+")
@@ -57,9 +77,7 @@ def folded_words(text: str) -> str:
     exactly as strongly as a page saying 'Luong', and pages in plain ASCII score no higher
     than before (their words are not counted twice).
     """
-    words = (fold_ascii(word) for word in _WORD.findall(text) if fold_ascii(word) != word)
-    return " ".join(words)
-
+    return " ".join(fold_ascii(word) for word in _WORD.findall(text) if fold_ascii(word) != word)
 
 
 def fold_search_index(index: dict) -> dict:
@@ -67,27 +85,14 @@ def fold_search_index(index: dict) -> dict:
 
     Material's search does no diacritic folding, so 'Luong Cuong' would not find
     'Lương Cường'. The visible text keeps its diacritics. The folded fields get the boosts
-    of the fields they shadow, so a folded title match counts as a title match.
-
-    Also: where the page's own entry is an empty preface whose title MkDocs made up from
-    the file name ('Luong cuong': the generated Markdown starts with a comment, so MkDocs
-    finds no H1 to take the title from), the entry takes the title of the H1 that follows.
-    The result list then shows 'Lương Cường', and a query in either spelling meets the
-    page's own entry, which Material ranks above the sections.
+    of the fields they shadow, so a folded title match counts as a title match. Entries get
+    the boost of their kind of page (SEARCH_BOOSTS).
     """
-    docs = index["docs"]
-    for position, doc in enumerate(docs):
-        location = doc.get("location", "")
-        if "#" in location or not location:
-            continue
-        following = docs[position + 1] if position + 1 < len(docs) else None
-        if (following is not None and following.get("location", "").startswith(location + "#")
-                and not doc.get("text") and doc.get("title") == _fallback_title(location)):
-            doc["title"] = following["title"]
-    for doc in docs:
+    for doc in index["docs"]:
         page = doc.get("location", "").partition("#")[0]
-        if page.startswith(BRIEFING_PREFIXES) and page not in BRIEFING_PREFIXES[:2]:
-            doc["boost"] = doc.get("boost", 1.0) * BRIEFING_BOOST
+        for prefix, boost in SEARCH_BOOSTS.items():
+            if page.startswith(prefix) and (page != prefix or prefix == "trade-targets/"):
+                doc["boost"] = doc.get("boost", 1.0) * boost
         title = folded_words(doc.get("title", ""))
         text = folded_words(doc.get("text", ""))
         if title:

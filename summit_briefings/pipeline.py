@@ -29,7 +29,13 @@ from .overview import (
 )
 from .quotes import Evidence, Passage
 from .reference import model_docs
-from .render import environment, render_page
+from .render import (
+    RenderCache,
+    environment,
+    page_key,
+    render_page,
+    templates_fingerprint,
+)
 from .schema import Citation
 from .trade import trade_context
 from .validate import validate, walk_models
@@ -95,14 +101,18 @@ def source_dates(corpus: Corpus) -> dict[str, str]:
     return {**reported, **{s.id: s.published for s in corpus.sources if s.published}}
 
 
-def build_site(root: Path, built: str | None = None) -> Site:
+def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None) -> Site:
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
-    ``built`` is the build date to print (see stamp.py); None prints none.
+    ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
+    from an earlier build, only pages whose content changed are rendered again.
     """
     corpus = validate(root)
     evidence = verify_citations(corpus)
     env = environment(root / "templates")
+    fingerprint = templates_fingerprint(root / "templates")
+    cache = cache if cache is not None else RenderCache()
+    cache.rendered = 0
     layouts = layouts_of(corpus)
     dates = source_dates(corpus)
     pages: dict[str, str] = {}
@@ -110,8 +120,10 @@ def build_site(root: Path, built: str | None = None) -> Site:
     def emit(path: str, template: str, build: Any, data_file: str) -> None:
         book = NoteBook(path, corpus, evidence, layouts)
         context = build(book)
-        pages[path] = render_page(env, template, context, book.notes, data_file,
-                                  footer(book, dates, built))
+        closing = footer(book, dates, built)
+        key = page_key(fingerprint, template, context, book.notes, data_file, closing)
+        pages[path] = cache.page(path, key, lambda: render_page(
+            env, template, context, book.notes, data_file, closing))
 
     ordered = chronological(corpus.summits)
     by_person: dict[str, list] = defaultdict(list)
@@ -168,6 +180,7 @@ def build_site(root: Path, built: str | None = None) -> Site:
          lambda book: tuple((s, links.relative(links.SOURCES, links.source_page(s.file)),
                              format_date(s.published) if s.published else None)
                             for s in corpus.sources), "data/sources.yaml")
+    cache.keep_only(set(pages))
     return Site(dict(sorted(pages.items())), exports(corpus), corpus, evidence)
 
 

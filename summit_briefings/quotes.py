@@ -12,9 +12,11 @@ import math
 import operator
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 _FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -22,6 +24,7 @@ _FOLD = str.maketrans({
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
 })
 _WORD = re.compile(r"\w+")
+_NON_SPACE = re.compile(r"\S+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -62,29 +65,27 @@ class IndexedSource:
 
     text: str
     normalised: str = ""
-    origin: list[int] = field(default_factory=list)
+    # Start of each run of non-space characters, in the normalised and the original text.
+    runs_normalised: list[int] = field(default_factory=list)
+    runs_original: list[int] = field(default_factory=list)
     words: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        chars: list[str] = []
-        origin: list[int] = []
-        pending_space = False
-        for index, char in enumerate(self.text.translate(_FOLD)):
-            if char.isspace():
-                pending_space = bool(chars)
-                continue
-            if pending_space:
-                chars.append(" ")
-                origin.append(index - 1)
-                pending_space = False
-            chars.append(char)
-            origin.append(index)
-        self.normalised = "".join(chars)
-        self.origin = origin
+        folded = self.text.translate(_FOLD)
+        spans = [m.span() for m in _NON_SPACE.finditer(folded)]
+        self.normalised = " ".join(folded[a:b] for a, b in spans)
+        self.runs_original = [a for a, _ in spans]
+        # Each run starts one space after the end of the one before it.
+        self.runs_normalised = list(accumulate((b - a + 1 for a, b in spans[:-1]), initial=0))
         words: dict[str, list[int]] = defaultdict(list)
         for match in _WORD.finditer(self.normalised):
             words[match.group()].append(match.start())
         self.words = dict(words)
+
+    def original_offset(self, offset: int) -> int:
+        """Where a character of the normalised text sits in the original text."""
+        run = bisect_right(self.runs_normalised, offset) - 1
+        return self.runs_original[run] + offset - self.runs_normalised[run]
 
     def find_all(self, quote: str) -> list[int]:
         """Start offsets (in the normalised text) of every occurrence of a normalised quote."""
@@ -107,7 +108,7 @@ class IndexedSource:
 
     def span(self, start: int, length: int) -> tuple[int, int]:
         """Original-text character span of a normalised match."""
-        return self.origin[start], self.origin[start + length - 1] + 1
+        return self.original_offset(start), self.original_offset(start + length - 1) + 1
 
     def closest(self, quote: str) -> str:
         """The source passage sharing the longest run of words with the start or the end of

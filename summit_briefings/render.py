@@ -7,9 +7,13 @@ Citations are emitted as keyed placeholders and numbered here, in order of appea
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +58,11 @@ def html_escape(value: object) -> Markup:
     return Markup(html.escape(str(value), quote=False))
 
 
+def yaml_escape(value: object) -> Markup:
+    """A YAML scalar for front matter: a double-quoted string on one line."""
+    return Markup(json.dumps(_WHITESPACE.sub(" ", str(value)), ensure_ascii=False))
+
+
 def _finalize(value: object) -> object:
     if value is None:
         raise RenderError("a template printed None; guard it with {% if %} in the template")
@@ -75,6 +84,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["html"] = html_escape
     env.filters["attr"] = attr_escape
     env.filters["url"] = url_escape
+    env.filters["yaml"] = yaml_escape
     return env
 
 
@@ -119,3 +129,40 @@ def render_page(env: jinja2.Environment, template: str, context: Any,
         raise BriefingError([Problem(f"templates/{template}", line, 1,
                                      f"while rendering {generated_from}: {exc}")]) from None
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+@dataclass
+class RenderCache:
+    """Pages rendered by an earlier build in this process (``mkdocs serve`` keeps one).
+
+    A page is rendered again only when something it shows changed: the key covers its
+    context, citations, footer and every template.
+    """
+
+    entries: dict[str, tuple[str, str]] = field(default_factory=dict)
+    rendered: int = 0
+
+    def page(self, path: str, key: str, render: Callable[[], str]) -> str:
+        cached = self.entries.get(path)
+        if cached and cached[0] == key:
+            return cached[1]
+        self.rendered += 1
+        text = render()
+        self.entries[path] = (key, text)
+        return text
+
+    def keep_only(self, paths: set[str]) -> None:
+        """Forget pages that no longer exist."""
+        for path in set(self.entries) - paths:
+            del self.entries[path]
+
+
+def templates_fingerprint(templates: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(templates.glob("*.jinja")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_key(fingerprint: str, *parts: object) -> str:
+    return hashlib.sha256(repr((fingerprint, parts)).encode()).hexdigest()

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 
-def build_date(root: Path) -> str | None:
+def source_date_epoch(root: Path) -> str | None:
+    """SOURCE_DATE_EPOCH if set, else the commit time of the checkout, else None."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         try:
@@ -21,6 +22,9 @@ def build_date(root: Path) -> str | None:
                                    capture_output=True, text=True, timeout=10).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             epoch = ""
-    if not epoch.isdigit():
-        return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+    return epoch if epoch.isdigit() else None
+
+
+def build_date(root: Path) -> str | None:
+    epoch = source_date_epoch(root)
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat() if epoch else None

@@ -53,6 +53,11 @@ def _explain(error: dict[str, Any]) -> str:
                 "e.g. 'luong-cuong'")
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
+    if kind == "model_type":
+        got = {list: "a list", str: "text", type(None): "nothing"}.get(
+            type(error["input"]), f"a {type(error['input']).__name__}")
+        return (f"expected a {error['ctx']['class_name']} written as 'field: value' lines, "
+                f"got {got}")
     return f"{msg} (got {error['input']!r})" if "input" in error and not isinstance(
         error["input"], dict | list) else msg
 
@@ -227,7 +232,9 @@ def validate(root: Path) -> Corpus:
     def load(path: Path) -> YamlDocument | None:
         if not path.is_file():
             problems.append(Problem(display_path(path, root), 1, 1,
-                                    "required data file is missing; create it"))
+                                    "required data file is missing; create it"
+                                    if not path.exists() else
+                                    "not a regular file; a data file must be a YAML file"))
             return None
         try:
             return load_yaml(path, root)

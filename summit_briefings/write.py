@@ -47,3 +47,25 @@ def write_docs_tree(pages: dict[str, str], handwritten: Path, out: Path) -> None
             destination.write_text(content, encoding="utf-8", newline="\n")
 
     replace_folder(out, fill)
+
+
+def sync_folder(files: dict[str, str], folder: Path) -> tuple[int, int]:
+    """Make ``folder`` hold exactly ``files``, writing only those whose bytes changed.
+
+    For the live preview: unchanged files keep their modification time, so a dirty
+    rebuild skips them. Returns how many files were written and removed.
+    """
+    written = removed = 0
+    for path, content in files.items():
+        target = folder / path
+        data = content.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    for stale in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if stale.relative_to(folder).as_posix() not in files:
+            stale.unlink()
+            removed += 1
+    return written, removed

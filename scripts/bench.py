@@ -1,0 +1,206 @@
+"""Benchmark the generator and the MkDocs build at N = 5 (the real data), 100 and 1000 summits.
+
+    python scripts/bench.py [--sizes 5,100,1000] [--out .]
+
+Each measurement runs in its own process (for a clean peak-memory reading). Writes
+bench.json and BENCHMARKS.md, and exits 1 if a target is missed:
+generation ≤ 5 % of the full build at the largest N; build(1000)/build(100) ≤ 11;
+a summit page at N=1000 at most 1.25 × its size at N=100; after one data file is edited,
+only the pages that show it are rendered and written again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PROJECT_PARTS = ("docs", "templates", "scripts", "summit_briefings", "mkdocs.yml")
+BASELINE_CONFIG = "INHERIT: mkdocs.yml\ndocs_dir: build/docs\nhooks: []\nwatch: []\n"
+
+
+def make_project(n: int, folder: Path) -> Path:
+    """A project folder with N summits: the real data for 5, synthetic data otherwise."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
+    if n == 5:
+        shutil.copytree(ROOT / "data", folder / "data")
+    else:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from synth import generate
+
+        generate(n, folder)
+    (folder / "mkdocs-baseline.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+    return folder
+
+
+def measure(what: str, project: Path) -> dict:
+    """Run one step in this process; return its wall time and this process's peak RSS."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    started = time.perf_counter()
+    if what == "gen":
+        from summit_briefings.pipeline import build_site
+        from summit_briefings.write import write_docs_tree
+
+        site = build_site(project, "2026-01-01")
+        write_docs_tree({**site.pages, **site.files}, project / "docs", project / "build/docs")
+    else:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config = "mkdocs.yml" if what == "build" else "mkdocs-baseline.yml"
+        build(load_config(str(project / config), site_dir=str(project / f"site-{what}")))
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak_kb / 1024, 1)}
+
+
+def incremental(project: Path) -> dict:
+    """Edit one summit's data file between two builds sharing a cache, as `serve` does."""
+    from summit_briefings.pipeline import build_site
+    from summit_briefings.render import RenderCache
+    from summit_briefings.write import sync_folder
+
+    cache, live = RenderCache(), project / "build" / "live"
+    first = build_site(project, "2026-01-01", cache)
+    sync_folder({**first.pages, **first.files}, live)
+    summit = sorted((project / "data" / "summits").glob("*.yaml"))[len(first.corpus.summits) // 2]
+    data = yaml.safe_load(summit.read_text(encoding="utf-8"))
+    data["title"] += " (edited)"
+    summit.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    second = build_site(project, "2026-01-01", cache)
+    written, removed = sync_folder({**second.pages, **second.files}, live)
+    return {"pages": len(second.pages), "rendered_after_edit": cache.rendered,
+            "files_written_after_edit": written, "edited": summit.name}
+
+
+def child(what: str, project: Path) -> dict:
+    # The project's own copy of this script, so the step imports the project's own code.
+    script = project / "scripts" / "bench.py"
+    result = subprocess.run([sys.executable, str(script), "--measure", what, str(project)],
+                            capture_output=True, text=True, cwd=project, timeout=1800)
+    if result.returncode != 0:
+        raise RuntimeError(f"{what} at {project} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def bench_size(n: int, work: Path) -> dict:
+    project = make_project(n, work / f"n{n}")
+    gen, build, baseline = (child(w, project) for w in ("gen", "build", "baseline"))
+    site = project / "site-build"
+    summit_pages = sorted((site / "summits").glob("*/index.html"))
+    row = {
+        "gen_s": gen["seconds"], "build_s": build["seconds"],
+        "baseline_s": baseline["seconds"],
+        "summit_html_bytes": int(statistics.median(p.stat().st_size for p in summit_pages)),
+        "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+        "peak_rss_mb": max(gen["peak_rss_mb"], build["peak_rss_mb"]),
+        "summits": len(summit_pages),
+    }
+    row.update(incremental(project))
+    return row
+
+
+def targets(results: dict[str, dict]) -> list[tuple[str, str, bool]]:
+    largest, sizes = results[max(results, key=int)], sorted(results, key=int)
+    checks = [("generation ≤ 5 % of the full build at the largest N",
+               f"{largest['gen_s'] / largest['build_s']:.1%}",
+               largest["gen_s"] <= 0.05 * largest["build_s"])]
+    if "100" in results and "1000" in results:
+        small, big = results["100"], results["1000"]
+        checks += [
+            ("build(1000) / build(100) ≤ 11", f"{big['build_s'] / small['build_s']:.2f}",
+             big["build_s"] / small["build_s"] <= 11),
+            ("summit page at N=1000 ≤ 1.25 × at N=100",
+             f"{big['summit_html_bytes'] / small['summit_html_bytes']:.3f}",
+             big["summit_html_bytes"] <= 1.25 * small["summit_html_bytes"])]
+    for size in sizes:
+        row = results[size]
+        checks.append((f"one edit at N={size} re-renders only affected pages",
+                       f"{row['rendered_after_edit']} of {row['pages']} rendered, "
+                       f"{row['files_written_after_edit']} files written",
+                       row["rendered_after_edit"] <= 20 + row["pages"] // 100))
+    return checks
+
+
+HEADER = ("| N summits | generate (s) | full build (s) | MkDocs alone (s) | generate / build "
+          "| summit page (bytes, median) | search index (bytes) | peak RSS (MB) "
+          "| pages re-rendered after one edit |\n" + "|---" * 9 + "|")
+
+
+def report(results: dict[str, dict], seconds: float) -> str:
+    rows = "\n".join(
+        f"| {n} | {r['gen_s']:.2f} | {r['build_s']:.2f} | {r['baseline_s']:.2f} | "
+        f"{r['gen_s'] / r['build_s']:.1%} | {r['summit_html_bytes']:,} | "
+        f"{r['search_index_bytes']:,} | {r['peak_rss_mb']:.0f} | "
+        f"{r['rendered_after_edit']} / {r['pages']} |" for n, r in results.items())
+    checks = "\n".join(f"| {name} | {value} | {'met' if ok else 'MISSED'} |"
+                       for name, value, ok in targets(results))
+    machine = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+               f"Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    return f"""# Benchmarks
+
+Generated by `make bench` ({seconds:.0f} s). Absolute times vary between machines; the
+ratios were measured side by side in one run. Machine: {machine}.
+
+{HEADER}
+{rows}
+
+- *generate*: load, validate, verify citations, render and write every page
+  (`scripts/build.py`).
+- *full build*: `mkdocs build` with the hook, which generates the pages itself.
+- *MkDocs alone*: `mkdocs build` of the same generated Markdown with the hook switched off.
+- N=5 is the real data; 100 and 1000 are synthetic corpora from `scripts/synth.py`.
+
+| Target | Measured | |
+|---|---|---|
+{checks}
+
+Reproduce: `make bench` (writes this file and `bench.json`).
+"""
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="5,100,1000")
+    parser.add_argument("--out", type=Path, default=ROOT)
+    parser.add_argument("--measure", nargs=2, metavar=("STEP", "PROJECT"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure[0], Path(args.measure[1]))))
+        return 0
+    started = time.perf_counter()
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        for n in (int(s) for s in args.sizes.split(",")):
+            print(f"N={n} …", flush=True)
+            results[str(n)] = bench_size(n, Path(work))
+            print(f"  {results[str(n)]}", flush=True)
+    (args.out / "bench.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.out / "BENCHMARKS.md").write_text(report(results, time.perf_counter() - started),
+                                            encoding="utf-8")
+    missed = [name for name, _, ok in targets(results) if not ok]
+    for name in missed:
+        print(f"target missed: {name}", file=sys.stderr)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,159 @@
+"""Shared fixtures: a throw-away copy of data/, and the command lines that check it.
+
+Tests never touch the real data/: the ``project`` fixture copies it into ``tmp_path`` and
+tests break the copy. ``COMMANDS`` lists every command line that reads data/ and must
+refuse bad input cleanly (exit status 1, ``path:line:col: message`` on stderr, no
+traceback); the bad-input suite runs every case under every command in it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # `pytest` (unlike `python -m pytest`) does not add the cwd
+    sys.path.insert(0, str(REPO))
+
+import summit_briefings.validate  # noqa: E402
+from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
+from summit_briefings.load import YamlDocument, load_yaml  # noqa: E402
+from summit_briefings.validate import validate  # noqa: E402
+from summit_briefings.verify import verify_citations  # noqa: E402
+
+# Command lines as argv templates, run with the repository root as working directory.
+# Placeholders: {python} the running interpreter, {root} the project copy holding data/,
+# {out} an output folder beside it (not yet created) for commands that build pages.
+CHECK = ("{python}", "scripts/build.py", "--check", "--root", "{root}")
+BUILD = ("{python}", "scripts/build.py", "--root", "{root}", "--out", "{out}")
+COMMANDS: list[tuple[str, ...]] = [CHECK, BUILD]
+
+
+def command_id(template: Sequence[str]) -> str:
+    """A short test id for a command template, e.g. 'build.py --check'."""
+    words = [Path(w).name if w.endswith(".py") else w for w in template[1:]
+             if not w.startswith("{")]
+    return " ".join(w for w in words if w != "--root")
+
+
+def run_command(template: Sequence[str], root: Path | Project, out: Path | None = None,
+                timeout: float = 120) -> tuple[int, str, str]:
+    """Run one command template against a project folder: (exit status, stdout, stderr)."""
+    root = Path(root)
+    out = out if out is not None else root.parent / f"{root.name}-out"
+    argv = [part.format(python=sys.executable, root=root, out=out) for part in template]
+    done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=timeout,
+                          encoding="utf-8", errors="replace", check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+def run_check(root: Path | Project) -> tuple[int, str, str]:
+    """``scripts/build.py --check --root <root>`` as a subprocess."""
+    return run_command(CHECK, root)
+
+
+class Project:
+    """A copy of the project's data/ under a temporary folder, with editing helpers."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.data = root / "data"
+
+    def __fspath__(self) -> str:
+        return str(self.root)
+
+    def __truediv__(self, rel: str) -> Path:
+        return self.root / rel
+
+    def path(self, rel: str) -> Path:
+        """A path relative to the project root, e.g. 'data/people.yaml'."""
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str | bytes) -> None:
+        target = self.path(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+
+    def replace(self, rel: str, old: str, new: str, count: int = 1) -> None:
+        """Replace text that must occur exactly ``count`` times (guards against data drift)."""
+        text = self.read(rel)
+        found = text.count(old)
+        assert found == count, f"expected {count} of {old!r} in {rel}, found {found}"
+        self.write(rel, text.replace(old, new))
+
+    def line_of(self, rel: str, needle: str, nth: int = 1) -> int:
+        """1-based line of the nth occurrence of ``needle`` in a file."""
+        text = self.path(rel).read_bytes().decode("utf-8", errors="replace")
+        at = -1
+        for _ in range(nth):
+            at = text.find(needle, at + 1)
+            assert at >= 0, f"{needle!r} occurs fewer than {nth} times in {rel}"
+        return text.count("\n", 0, at) + 1
+
+    def col_of(self, rel: str, needle: str) -> int:
+        """1-based column of the first occurrence of ``needle`` in a file."""
+        text = self.read(rel)
+        at = text.find(needle)
+        assert at >= 0, f"{needle!r} not in {rel}"
+        return at - (text.rfind("\n", 0, at) + 1) + 1
+
+    def problems(self) -> list[Problem]:
+        """Run validate + verify in process; the problems found (empty when all is well)."""
+        try:
+            verify_citations(validate(self.root))
+        except BriefingError as exc:
+            return exc.problems
+        return []
+
+
+def copy_data(target: Path) -> Project:
+    """Copy the real data/ into ``target``; the copies are writable even where originals are
+    read-only."""
+    shutil.copytree(REPO / "data", target / "data", copy_function=shutil.copyfile)
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A writable copy of the real data/ under tmp_path; break it freely."""
+    return copy_data(tmp_path / "project")
+
+
+# Parsing YAML is most of what validate() costs (PyYAML's pure-Python parser, run twice per
+# file), and most in-process tests change one file of an otherwise identical copy. Parsed
+# documents are therefore reused for byte-identical files at the same project-relative path;
+# load_yaml is a pure function of those two, and validate() never mutates a document.
+_PARSED: dict[tuple[str, bytes], YamlDocument] = {}
+
+
+def _load_yaml_reusing_identical_files(path: Path, root: Path) -> YamlDocument:
+    try:
+        key = (display_path(path, root), path.read_bytes())
+    except OSError:
+        return load_yaml(path, root)
+    if key not in _PARSED:
+        if len(_PARSED) > 2000:
+            _PARSED.clear()
+        _PARSED[key] = load_yaml(path, root)  # problems raise and are not kept
+    return _PARSED[key]
+
+
+@pytest.fixture
+def reuse_parsed_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process validate() calls skip re-parsing files identical to ones already parsed.
+
+    Opt in per module with ``pytestmark = pytest.mark.usefixtures("reuse_parsed_yaml")``.
+    """
+    monkeypatch.setattr(summit_briefings.validate, "load_yaml",
+                        _load_yaml_reusing_identical_files)

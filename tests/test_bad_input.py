@@ -1,0 +1,433 @@
+"""Bad input must fail cleanly: exit status 1, ``path:line:`` and a clear message, no traceback.
+
+Every case breaks a fresh copy of the real data/ in one way, either with a mutation
+function or by dropping in a file from tests/bad_inputs/. Each case is checked in process
+(validate + verify), and each case in COMMAND_CASES also runs under every command line in
+``conftest.COMMANDS`` as a subprocess. Expected lines are given as a number or as a piece
+of text whose line (in the broken file) is meant, so cases survive edits to data/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import COMMANDS, REPO, Project, command_id, copy_data, run_command
+
+BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
+HANOI = "data/summits/2018-03-23-hanoi.yaml"
+DANANG = "data/summits/2017-11-danang.yaml"
+PEOPLE, SOURCES, TOPICS = "data/people.yaml", "data/sources.yaml", "data/topics.yaml"
+TRADE, MILESTONES = "data/trade.yaml", "data/milestones.yaml"
+
+
+@dataclass(frozen=True)
+class Expect:
+    """One problem the checker must report: file, line (a number, or text on that line;
+    ``(text, n)`` for its nth occurrence) and a fragment of the message."""
+
+    path: str
+    line: int | str | tuple[str, int]
+    fragment: str
+
+    def line_number(self, project: Project) -> int:
+        if isinstance(self.line, int):
+            return self.line
+        needle, nth = self.line if isinstance(self.line, tuple) else (self.line, 1)
+        return project.line_of(self.path, needle, nth)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    category: str
+    expect: Expect
+    mutate: Callable[[Project], None] | None = None
+    files: dict[str, str] = field(default_factory=dict)  # data path -> file in bad_inputs/
+    also: tuple[Expect, ...] = ()
+
+    def apply(self, project: Project) -> None:
+        for target, name in self.files.items():
+            shutil.copyfile(BAD_INPUTS / name, project.path(target))
+        if self.mutate:
+            self.mutate(project)
+
+
+# --- mutation helpers -------------------------------------------------------------------
+
+def edit(path: str, old: str, new: str, count: int = 1) -> Callable[[Project], None]:
+    return lambda project: project.replace(path, old, new, count)
+
+
+def write(path: str, content: str | bytes) -> Callable[[Project], None]:
+    return lambda project: project.write(path, content)
+
+
+def source_file(source_id: str) -> str:
+    sources = yaml.safe_load((REPO / SOURCES).read_text(encoding="utf-8"))
+    return next(s["file"] for s in sources if s["id"] == source_id)
+
+
+SEOUL_FILE = source_file("menafn-2025-seoul")
+
+
+def set_source_bytes(raw: bytes) -> Callable[[Project], None]:
+    """New bytes for the Seoul source, with its sha256 updated: only the content is wrong."""
+    def mutate(project: Project) -> None:
+        path = f"data/sources/{SEOUL_FILE}"
+        old = hashlib.sha256(project.path(path).read_bytes()).hexdigest()
+        project.write(path, raw)
+        project.replace(SOURCES, old, hashlib.sha256(raw).hexdigest())
+    return mutate
+
+
+def symlink_source_outside(project: Project) -> None:
+    link = project.path(f"data/sources/{SEOUL_FILE}")
+    outside = project.root / "outside.txt"
+    outside.write_bytes(link.read_bytes())
+    link.unlink()
+    link.symlink_to(outside)
+
+
+def duplicate_entry(path: str, first: str, until: str) -> Callable[[Project], None]:
+    """Append a copy of the entry starting at ``first`` (up to ``until``) to a list file."""
+    def mutate(project: Project) -> None:
+        text = project.read(path)
+        entry = text[text.index(first):text.index(until)]
+        project.write(path, text.rstrip("\n") + "\n" + entry)
+    return mutate
+
+
+def copy_summit(project: Project) -> None:
+    project.write("data/summits/2018-03-23-hanoi2.yaml", project.read(HANOI))
+
+
+def drop_reasoning(project: Project) -> None:
+    text = project.read(DANANG)
+    start = text.index("  reasoning: >-")
+    project.write(DANANG, text[:start] + text[text.index("  cite:", start):])
+
+
+def huge_people_file(project: Project) -> None:
+    padding = "# " + "x" * 98 + "\n"
+    project.write(PEOPLE, project.read(PEOPLE) + padding * 21_000)
+
+
+def non_utf8_topics(project: Project) -> None:
+    text = project.read(TOPICS).replace("name: Korean Peninsula", "name: Korean Pen\x00insula")
+    project.write(TOPICS, text.encode("utf-8").replace(b"\x00", b"\xe9"))
+
+
+def remove(path: str) -> Callable[[Project], None]:
+    return lambda project: project.path(path).unlink()
+
+
+QUOTE_1992 = "quote: Vietnam and South Korea established diplomatic relations in December 1992"
+
+CASES = [
+    # broken YAML syntax
+    Case("unclosed flow list", "syntax", Expect(TOPICS, 5, "YAML syntax error:"),
+         files={TOPICS: "unclosed_bracket.yaml"}),
+    Case("mapping key indented wrongly", "syntax",
+         Expect(HANOI, "  title:", "YAML syntax error: mapping values are not allowed here"),
+         mutate=edit(HANOI, "\ntitle:", "\n  title:")),
+    Case("tab used for indentation", "syntax",
+         Expect(HANOI, "\tcity", "YAML syntax error: found character '\\t'"),
+         mutate=edit(HANOI, "  city: Hanoi\n", "\tcity: Hanoi\n")),
+    Case("unclosed double quote", "syntax",
+         Expect(TOPICS, 8, "YAML syntax error: found unexpected end of stream (while "
+                "scanning a quoted scalar from line 3:9)"),
+         files={TOPICS: "unclosed_quote.yaml"}),
+    Case("second YAML document", "syntax",
+         Expect(MILESTONES, "---", "expected a single document in the stream"),
+         mutate=lambda p: p.write(MILESTONES, p.read(MILESTONES) + "---\n- id: x\n")),
+    # wrong types
+    Case("amount is a word", "wrong type",
+         Expect(TRADE, "amount: lots", "figures[0].amount: Input should be a valid number"),
+         mutate=edit(TRADE, "    amount: 63.9\n", "    amount: lots\n")),
+    Case("year has a fraction", "wrong type",
+         Expect(TRADE, "year: 2017.5", "figures[0].year: Input should be a valid integer"),
+         mutate=edit(TRADE, "    year: 2017\n", "    year: 2017.5\n")),
+    Case("participants is a string", "wrong type",
+         Expect(DANANG, "participants: moon", "participants: Input should be a valid list"),
+         mutate=lambda p: p.write(DANANG, re.sub(r"participants:\n(  .*\n)+",
+                                                 "participants: moon-jae-in\n", p.read(DANANG)))),
+    Case("headline is not a boolean", "wrong type",
+         Expect(HANOI, "headline: maybe", "outcomes[0].headline: Input should be a valid bool"),
+         mutate=edit(HANOI, "    headline: true\n    text: Agreed to work together",
+                     "    headline: maybe\n    text: Agreed to work together")),
+    Case("country not KR, VN or KP", "wrong type",
+         Expect(PEOPLE, "country: JP", "[0].country: Input should be 'KR', 'VN' or 'KP'"),
+         mutate=edit(PEOPLE, "  country: KR\n", "  country: JP\n", count=3)),
+    Case("cite is a mapping", "wrong type",
+         Expect(MILESTONES, ("source: report-2023-vietnam", 1),
+                "[0].cite: Input should be a valid list"),
+         mutate=edit(MILESTONES, "  cite:\n    - source: report-2023-vietnam\n      "
+                     + QUOTE_1992, "  cite:\n    source: report-2023-vietnam\n    "
+                     + QUOTE_1992)),
+    # missing required fields
+    Case("summit without title", "missing field",
+         Expect(HANOI, 1, "title: required field 'title' is missing; add it"),
+         mutate=edit(HANOI, "title: Moon Jae-in and Tran Dai Quang in Hanoi\n", "")),
+    Case("person without country", "missing field",
+         Expect(PEOPLE, "- id: kim-jong-un", "country: required field 'country' is missing"),
+         mutate=edit(PEOPLE, "  country: KP\n", "")),
+    Case("source without sha256", "missing field",
+         Expect(SOURCES, "- id: menafn-2025-seoul", "sha256: required field 'sha256'"),
+         mutate=edit(SOURCES, "  sha256: 77738a18fe72accfade018d8f2d03a38f7503b5f1b249a14289483bf"
+                     "2e45f44d\n", "")),
+    Case("citation without quote", "missing field",
+         Expect(MILESTONES, ("source: report-2023-vietnam", 1),
+                "[0].cite[0].quote: required field 'quote' is missing"),
+         mutate=edit(MILESTONES, "\n      " + QUOTE_1992, "")),
+    # unknown ids
+    Case("unknown participant", "unknown id",
+         Expect(HANOI, "moon-jae-ln", "unknown person 'moon-jae-ln'; define it in data/people"),
+         mutate=edit(HANOI, "  - person: moon-jae-in\n", "  - person: moon-jae-ln\n")),
+    Case("unknown person in 'by'", "unknown id",
+         Expect(HANOI, "[moon-jae]", "unknown person 'moon-jae'"),
+         mutate=edit(HANOI, "by: [moon-jae-in]\n    text: >-\n      Moon explained",
+                     "by: [moon-jae]\n    text: >-\n      Moon explained")),
+    Case("unknown source", "unknown id",
+         Expect(MILESTONES, "report-2023-vietnan", "unknown source 'report-2023-vietnan'"),
+         mutate=edit(MILESTONES, "- source: report-2023-vietnam\n      " + QUOTE_1992,
+                     "- source: report-2023-vietnan\n      " + QUOTE_1992)),
+    Case("unknown topic", "unknown id",
+         Expect(HANOI, "topic: regionall", "unknown topic 'regionall'; define it in data/topics"),
+         mutate=edit(HANOI, "    topic: regional\n    kind: pledge",
+                     "    topic: regionall\n    kind: pledge")),
+    Case("unknown summit", "unknown id",
+         Expect(TRADE, "2025-08-busan", "unknown summit '2025-08-busan'; define it in"),
+         mutate=edit(TRADE, "summit: 2025-08-seoul\n", "summit: 2025-08-busan\n")),
+    # duplicate ids, and two pages with the same URL
+    Case("two people with the same id", "duplicate id",
+         Expect(PEOPLE, ("- id: moon-jae-in", 2), "duplicate person id 'moon-jae-in'"),
+         mutate=duplicate_entry(PEOPLE, "- id: moon-jae-in", "- id: tran-dai-quang")),
+    Case("two sources with the same id and file", "duplicate id",
+         Expect(SOURCES, ("- id: yonhap-2018-hanoi", 2), "duplicate source id 'yonhap-2018"),
+         mutate=duplicate_entry(SOURCES, "- id: yonhap-2018-hanoi", "- id: vna-2025-gyeongju"),
+         also=(Expect(SOURCES, ("file: 000_", 2), "duplicate source file '000_"),)),
+    Case("two topics with the same id", "duplicate id",
+         Expect(TOPICS, ("- id: diplomacy", 2), "duplicate topic id 'diplomacy'"),
+         mutate=edit(TOPICS, "- id: regional\n", "- id: diplomacy\n")),
+    Case("two outcomes of a summit with the same id", "duplicate id",
+         Expect(HANOI, ("- id: rcep", 2), "duplicate outcome id 'rcep' in this summit"),
+         mutate=edit(HANOI, "  - id: exchanges\n", "  - id: rcep\n")),
+    Case("two summit files with the same id", "duplicate id",
+         Expect("data/summits/2018-03-23-hanoi2.yaml", 1,
+                f"duplicate summit id '2018-03-23-hanoi' (also in {HANOI}:1)"),
+         mutate=copy_summit,
+         also=(Expect("data/summits/2018-03-23-hanoi2.yaml", 1,
+                      "must match its file name '2018-03-23-hanoi2.yaml'"),)),
+    Case("summit id not matching its file name", "duplicate id",
+         Expect(HANOI, 1, "summit id '2018-03-23-ha-noi' must match its file name"),
+         mutate=edit(HANOI, "id: 2018-03-23-hanoi\n", "id: 2018-03-23-ha-noi\n")),
+    # invalid and impossible dates
+    Case("month 13", "date", Expect(MILESTONES, "2023-13-01",
+                                     "'2023-13-01' is not a valid date (month must be in 1..12)"),
+         mutate=edit(MILESTONES, "  date: 1992-12\n", "  date: 2023-13-01\n")),
+    Case("February 30", "date", Expect(MILESTONES, "2023-02-30",
+                                        "'2023-02-30' is not a valid date (day is out of range"),
+         mutate=edit(MILESTONES, "  date: 1992-12\n", "  date: 2023-02-30\n")),
+    Case("February 30 quoted", "date",
+         Expect(HANOI, "2018-02-30", "date.value: day 30 does not exist in 2018-02"),
+         mutate=edit(HANOI, "  value: 2018-03-23\n", '  value: "2018-02-30"\n')),
+    Case("date in words", "date",
+         Expect(HANOI, "June 23", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'June 23'"),
+         mutate=edit(HANOI, "  value: 2018-03-23\n", "  value: June 23\n")),
+    Case("inferred date without reasoning", "date",
+         Expect(DANANG, "value: 2017-11", "an inferred date needs 'reasoning'"),
+         mutate=drop_reasoning),
+    Case("summit id not starting with its date", "date",
+         Expect(HANOI, 1, "must start with its date '2018-03-24-'"),
+         mutate=edit(HANOI, "  value: 2018-03-23\n", "  value: 2018-03-24\n")),
+    # quotes and numbers against the sources
+    Case("quote not in its source", "quote",
+         Expect(MILESTONES, "estabished", "quote not found in 004_b4e51ba8f8aca900.txt; "
+                'closest passage: "Vietnam and South Korea established diplomatic'),
+         mutate=edit(MILESTONES, QUOTE_1992, QUOTE_1992.replace("established", "estabished"))),
+    Case("quote found twice", "quote",
+         Expect(MILESTONES, "technology transfer", "quote occurs 2 times in 004_"),
+         mutate=edit(MILESTONES, QUOTE_1992,
+                     "quote: substantive cooperation and technology transfer in the defense")),
+    Case("number missing from its quote", "quote",
+         Expect(TRADE, "- id: trade-2017", "the number 63.8 is not in any of this fact's quotes"),
+         mutate=edit(TRADE, "    amount: 63.9\n", "    amount: 63.8\n")),
+    Case("derived amount not matching its formula", "quote",
+         Expect(TRADE, "amount: 78.4", "amount 78.4 does not match its formula"),
+         mutate=edit(TRADE, "    amount: 78.1\n", "    amount: 78.4\n")),
+    Case("formula with code in it", "quote",
+         Expect(TRADE, "formula:", "formula cannot be evaluated: only numbers"),
+         mutate=edit(TRADE, "formula: 87 / (1 + 11.4 / 100)", "formula: __import__('os')")),
+    Case("name form not in the person's quotes", "quote",
+         Expect(PEOPLE, "Moon Jae In", "ascii name 'Moon Jae In' does not appear"),
+         mutate=edit(PEOPLE, "  ascii: Moon Jae-in\n", "  ascii: Moon Jae In\n")),
+    # source files
+    Case("source path with '..'", "source file",
+         Expect(SOURCES, "../x.txt", "source file '../x.txt' must be a plain file directly"),
+         mutate=edit(SOURCES, f"file: {SEOUL_FILE}", "file: ../x.txt")),
+    Case("absolute source path", "source file",
+         Expect(SOURCES, "/etc/hostname", "source file '/etc/hostname' must be a plain file"),
+         mutate=edit(SOURCES, f"file: {SEOUL_FILE}", "file: /etc/hostname")),
+    Case("source is a symlink pointing outside", "source file",
+         Expect(SOURCES, f"file: {SEOUL_FILE}", "(no '..', absolute path or symlink)"),
+         mutate=symlink_source_outside),
+    Case("source file not UTF-8", "source file",
+         Expect(SOURCES, f"file: {SEOUL_FILE}", "is not valid UTF-8; convert it to UTF-8"),
+         mutate=set_source_bytes("Lee Jae Myung met T\xf4 L\xe2m".encode("latin-1"))),
+    Case("empty source file", "source file",
+         Expect(SOURCES, f"file: {SEOUL_FILE}", f"data/sources/{SEOUL_FILE} is empty"),
+         mutate=set_source_bytes(b"")),
+    Case("missing source file", "source file",
+         Expect(SOURCES, f"file: {SEOUL_FILE}", "does not exist; copy the article there"),
+         mutate=remove(f"data/sources/{SEOUL_FILE}")),
+    Case("source file changed by one byte", "source file",
+         Expect(SOURCES, "sha256: 77738a18", f"data/sources/{SEOUL_FILE} has changed (sha256"),
+         mutate=lambda p: p.write(f"data/sources/{SEOUL_FILE}",
+                                  p.path(f"data/sources/{SEOUL_FILE}").read_bytes() + b" ")),
+    # whole YAML files
+    Case("empty YAML file", "yaml file",
+         Expect(TOPICS, 1, "file is empty; remove it or add data"), mutate=write(TOPICS, "")),
+    Case("YAML file with only comments", "yaml file",
+         Expect(TOPICS, 1, "file holds no YAML document"),
+         mutate=write(TOPICS, "# nothing here yet\n")),
+    Case("missing data file", "yaml file",
+         Expect(TOPICS, 1, "required data file is missing"), mutate=remove(TOPICS)),
+    Case("folder named like a summit file", "yaml file",
+         Expect("data/summits/2019-01-x.yaml", 1, "not a regular file; a data file must be"),
+         mutate=lambda p: p.path("data/summits/2019-01-x.yaml").mkdir()),
+    Case("YAML file over 2 MB", "yaml file",
+         Expect(PEOPLE, 1, "-byte limit for a data file; split it"), mutate=huge_people_file),
+    Case("alias bomb (billion laughs)", "yaml file",
+         Expect(PEOPLE, "&a", "YAML anchors and aliases (&name, *name) are not allowed"),
+         files={PEOPLE: "alias_bomb.yaml"}),
+    Case("!!python/object/apply tag", "yaml file",
+         Expect(TOPICS, "!!python", "could not determine a constructor for the tag "
+                "'tag:yaml.org,2002:python/object/apply:os.system'; only plain YAML"),
+         files={TOPICS: "python_apply.yaml"}),
+    Case("!!python/name tag", "yaml file",
+         Expect(TOPICS, "!!python", "tag 'tag:yaml.org,2002:python/name:os.system'; only"),
+         files={TOPICS: "python_name.yaml"}),
+    Case("duplicate YAML key", "yaml file",
+         Expect(HANOI, "title: Again", "duplicate key 'title' (first at line 2)"),
+         mutate=edit(HANOI, "\ndate:\n", "\ntitle: Again\ndate:\n")),
+    Case("YAML file not UTF-8", "yaml file",
+         Expect(TOPICS, "Korean Pen", "not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+         mutate=non_utf8_topics),
+    Case("people.yaml is a mapping", "yaml file",
+         Expect(PEOPLE, "moon-jae-in:", "expected a list of Person entries"),
+         files={PEOPLE: "people_as_mapping.yaml"}),
+    Case("summit file is a list", "yaml file",
+         Expect(HANOI, "- id:", "expected a Summit written as 'field: value' lines, got a list"),
+         files={HANOI: "summit_as_list.yaml"}),
+    Case("trade.yaml is a list", "yaml file",
+         Expect(TRADE, 1, "expected a Trade written as 'field: value' lines, got a list"),
+         mutate=write(TRADE, "- 63.9\n- 87\n")),
+    Case("lists nested thousands deep", "yaml file",
+         Expect(TOPICS, "name: [", "nested more than 64 levels deep"),
+         mutate=write(TOPICS, "- id: x\n  name: " + "[" * 5000 + "]" * 5000 + "\n")),
+    Case("integer too long to convert", "yaml file",
+         Expect(TRADE, "amount: 999", "the number '9999999999"),
+         mutate=edit(TRADE, "    amount: 63.9\n", "    amount: " + "9" * 5000 + "\n")),
+    Case("list used as a mapping key", "yaml file",
+         Expect(TOPICS, "? [", "found unhashable key; a key must be a plain word or string"),
+         mutate=lambda p: p.write(TOPICS, p.read(TOPICS) + "- ? [a, b]\n  : c\n")),
+]
+
+
+# Each command run costs a Python start-up (~0.6 s), so these cases, which repeat a rule that
+# a command-line case already shows failing cleanly, are checked in process only.
+IN_PROCESS_ONLY = {
+    "tab used for indentation", "second YAML document", "year has a fraction",
+    "headline is not a boolean", "cite is a mapping", "person without country",
+    "source without sha256", "unknown person in 'by'", "two topics with the same id",
+    "two outcomes of a summit with the same id", "summit id not matching its file name",
+    "summit id not starting with its date", "derived amount not matching its formula",
+    "name form not in the person's quotes", "missing source file",
+    "source file changed by one byte", "YAML file with only comments", "missing data file",
+    "trade.yaml is a list", "folder named like a summit file",
+}
+COMMAND_CASES = [case for case in CASES if case.name not in IN_PROCESS_ONLY]
+
+
+def test_cases_have_unique_names_and_at_least_30_run_as_commands():
+    names = [case.name for case in CASES]
+    assert len(set(names)) == len(names)
+    assert IN_PROCESS_ONLY <= set(names)
+    assert len(COMMAND_CASES) >= 30
+
+
+@pytest.mark.usefixtures("reuse_parsed_yaml")
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_bad_input_is_reported_in_process(project: Project, case: Case):
+    case.apply(project)
+    problems = project.problems()
+    for expect in (case.expect, *case.also):
+        line = expect.line_number(project)
+        assert any(p.path == expect.path and p.line == line and expect.fragment in p.message
+                   for p in problems), (
+            f"expected a problem at {expect.path}:{line} containing {expect.fragment!r}; got:\n"
+            + "\n".join(map(str, problems)))
+
+
+TEST_NAME = "test_bad_input_fails_cleanly"
+Key = tuple[str, tuple[str, ...]]  # (case name, command template)
+Outcome = tuple[Project, tuple[int, str, str] | None, BaseException | None]
+
+
+@pytest.fixture(scope="module")
+def outcomes(request: pytest.FixtureRequest,
+             tmp_path_factory: pytest.TempPathFactory) -> dict[Key, Outcome]:
+    """Break a copy of data/ for every selected (case, command) and run them all at once.
+
+    The commands are subprocesses that mostly wait on imports and YAML parsing, so running
+    them on all cores keeps the suite fast; each test then only checks its own result.
+    """
+    selected = [item.callspec.params for item in request.session.items
+                if getattr(item, "originalname", None) == TEST_NAME]
+    prepared: dict[Key, Outcome] = {}
+    for params in selected:
+        case, template = params["case"], params["template"]
+        project = copy_data(tmp_path_factory.mktemp("bad-input"))
+        try:
+            case.apply(project)
+        except Exception as exc:  # reported by the test of this case only
+            prepared[(case.name, template)] = (project, None, exc)
+        else:
+            prepared[(case.name, template)] = (project, None, None)
+
+    def run(key: Key) -> tuple[Key, tuple[int, str, str]]:
+        return key, run_command(key[1], prepared[key][0].root)
+
+    pending = [key for key, (_, _, error) in prepared.items() if error is None]
+    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
+        for key, result in pool.map(run, pending):
+            prepared[key] = (prepared[key][0], result, None)
+    return prepared
+
+
+@pytest.mark.parametrize("template", COMMANDS, ids=command_id)
+@pytest.mark.parametrize("case", COMMAND_CASES, ids=lambda case: case.name)
+def test_bad_input_fails_cleanly(outcomes: dict[Key, Outcome], case: Case,
+                                 template: tuple[str, ...]):
+    project, result, error = outcomes[(case.name, template)]
+    if error is not None:
+        raise error
+    assert result is not None
+    code, out, err = result
+    assert "Traceback" not in out + err, err
+    assert code == 1, f"exit status {code}\nstdout: {out}\nstderr: {err}"
+    lines = err.splitlines()
+    for expect in (case.expect, *case.also):
+        prefix = f"{expect.path}:{expect.line_number(project)}:"
+        assert any(line.startswith(prefix) and expect.fragment in line for line in lines), (
+            f"expected a line starting {prefix!r} containing {expect.fragment!r}; "
+            f"stderr was:\n{err}")
