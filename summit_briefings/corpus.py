@@ -40,6 +40,10 @@ class Corpus:
         return {s.id: s for s in self.sources}
 
     @cached_property
+    def sources_by_file(self) -> dict[str, Source]:
+        return {s.file: s for s in self.sources}
+
+    @cached_property
     def _people_by_id(self) -> dict[str, Person]:
         return {p.id: p for p in self.people}
 

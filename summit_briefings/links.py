@@ -28,6 +28,7 @@ def topic_page(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
 
+@lru_cache(maxsize=65536)
 def source_page(source_file: str) -> str:
     return f"sources/{PurePosixPath(source_file).stem}.md"
 

@@ -43,7 +43,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
-    cache = _SERVE["cache"] if _SERVE["active"] else RenderCache()
+    cache = _SERVE["cache"] if _SERVE["active"] else None
     try:
         site = build_site(root, build_date(root), cache)
     except BriefingError as exc:

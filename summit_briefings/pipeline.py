@@ -110,9 +110,9 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     corpus = validate(root)
     evidence = verify_citations(corpus)
     env = environment(root / "templates")
-    fingerprint = templates_fingerprint(root / "templates")
-    cache = cache if cache is not None else RenderCache()
-    cache.rendered = 0
+    fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
+    if cache is not None:
+        cache.rendered = 0
     layouts = layouts_of(corpus)
     dates = source_dates(corpus)
     pages: dict[str, str] = {}
@@ -121,9 +121,15 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         book = NoteBook(path, corpus, evidence, layouts)
         context = build(book)
         closing = footer(book, dates, built)
-        key = page_key(fingerprint, template, context, book.notes, data_file, closing)
-        pages[path] = cache.page(path, key, lambda: render_page(
-            env, template, context, book.notes, data_file, closing))
+
+        def render() -> str:
+            return render_page(env, template, context, book.notes, data_file, closing)
+
+        if cache is None:
+            pages[path] = render()
+        else:
+            key = page_key(fingerprint, template, context, book.notes, data_file, closing)
+            pages[path] = cache.page(path, key, render)
 
     ordered = chronological(corpus.summits)
     by_person: dict[str, list] = defaultdict(list)
@@ -180,7 +186,8 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
          lambda book: tuple((s, links.relative(links.SOURCES, links.source_page(s.file)),
                              format_date(s.published) if s.published else None)
                             for s in corpus.sources), "data/sources.yaml")
-    cache.keep_only(set(pages))
+    if cache is not None:
+        cache.keep_only(set(pages))
     return Site(dict(sorted(pages.items())), exports(corpus), corpus, evidence)
 
 

@@ -28,6 +28,8 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 # Markers that only mean something at the start of a line: lists, quotes, headings.
 _MD_LEADING = re.compile(r"^(\d+)\.(?=\s)|^([-+])(?=\s)")
 _WHITESPACE = re.compile(r"\s+")
+# Text no rule below would change: no special character, single spaces, no leading marker.
+_PLAIN = re.compile(r"(?![-+\d])[^\\`*_{}\[\]#|<>&\s]*(?: [^\\`*_{}\[\]#|<>&\s]+)*")
 _CITE = re.compile(r"\[\^@([^\]]+)\]")
 
 
@@ -37,7 +39,10 @@ class RenderError(Exception):
 
 def md_escape(value: object) -> Markup:
     """Literal text for Markdown: one line, Markdown punctuation backslashed, HTML escaped."""
-    text = _WHITESPACE.sub(" ", str(value))
+    text = str(value)
+    if _PLAIN.fullmatch(text):
+        return Markup(text)  # most values: nothing to escape
+    text = _WHITESPACE.sub(" ", text)
     text = _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}",
                            _MD_INLINE.sub(r"\\\1", text))
     return Markup(html.escape(text, quote=False))

@@ -167,7 +167,7 @@ class Footer:
 def footer(book: NoteBook, source_dates: dict[str, str], built: str | None) -> Footer:
     """The sources a page cited (in file order), dated by the latest event they report."""
     files = sorted({note.source_file for note in book.notes.values()})
-    by_file = {s.file: s for s in book.corpus.sources}
+    by_file = book.corpus.sources_by_file
     refs = tuple(SourceRef(by_file[f].title, by_file[f].outlet or "outlet not stated", f,
                            links.relative(book.page, links.source_page(f))) for f in files)
     dates = [source_dates[by_file[f].id] for f in files if by_file[f].id in source_dates]
