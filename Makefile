@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: check pages site serve test lint snapshots new-source clean
+.PHONY: check pages site serve offline test lint snapshots new-source bench clean
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +33,17 @@ lint: $(READY)
 
 test: $(READY)  ## every test, browser tests included
 	$(BIN)/ruff check .
+	bash scripts/browser_deps.sh
 	$(BIN)/python -m pytest
+
+offline: $(READY)  ## strict build for reading from file:// (no server), into site-offline/
+	OFFLINE=true $(BIN)/python scripts/site.py site-offline
+
+bench: $(READY)  ## benchmark at 5, 100 and 1000 summits; writes BENCHMARKS.md and bench.json
+	$(BIN)/python scripts/bench.py
 
 snapshots: $(READY)  ## rewrite the golden Markdown snapshots; review the diff
 	UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site site-offline build .pytest_cache

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# What the browser tests (tests/browser/) need from outside the venv; `make test` runs this
+# before pytest. Installs what is missing, or says what to install and exits 1.
+#
+#   Debian packages: chromium (Playwright drives /usr/bin/chromium; it never downloads a
+#   browser), fonts-noto-cjk (Hangul glyphs), fonts-liberation (the Arial-metric font that
+#   Chromium uses for Helvetica/Arial: the one-page print layout was measured with it;
+#   chromium only recommends it, so --no-install-recommends would leave it out),
+#   poppler-utils (pdfinfo, pdftotext, pdftoppm) and, only if axe-core must be fetched and
+#   npm is missing, npm.
+#   npm registry: axe-core, pinned, into .cache/npm (git-ignored).
+set -euo pipefail
+
+AXE_VERSION=4.14.1
+cd "$(dirname "$0")/.."
+PREFIX=.cache/npm
+AXE=$PREFIX/node_modules/axe-core
+
+have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+axe_ok() {
+    [ -f "$AXE/axe.min.js" ] && [ -f "$AXE/package.json" ] &&
+        grep -q "\"version\": \"$AXE_VERSION\"" "$AXE/package.json"
+}
+
+missing=()
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || have_deb fonts-noto-cjk ||
+    missing+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] ||
+    have_deb fonts-liberation || missing+=(fonts-liberation)
+command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null ||
+    missing+=(poppler-utils)
+if ! axe_ok && ! command -v npm >/dev/null; then
+    missing+=(npm)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        {
+            echo "browser tests: missing Debian packages: ${missing[*]}"
+            echo "install them, then run make test again:"
+            echo "    sudo apt-get update"
+            echo "    sudo apt-get install -y --no-install-recommends ${missing[*]}"
+        } >&2
+        exit 1
+    fi
+    echo "browser tests: installing ${missing[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! axe_ok; then
+    echo "browser tests: installing axe-core@$AXE_VERSION into $PREFIX" >&2
+    mkdir -p "$PREFIX"
+    npm install --prefix "$PREFIX" "axe-core@$AXE_VERSION" --no-audit --no-fund \
+        --ignore-scripts --loglevel=error
+    axe_ok || { echo "browser tests: axe-core@$AXE_VERSION did not install into $AXE" >&2; exit 1; }
+fi

@@ -1,0 +1,89 @@
+"""Screen layout on a desktop and a phone: nothing cut off, the chart legible, no overlaps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/"]
+SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
+
+OVERFLOW_JS = """() => ({
+  page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  tables: [...document.querySelectorAll('.md-typeset__scrollwrap')]
+    .filter(w => w.scrollWidth > w.clientWidth + 1)
+    .map(w => (w.querySelector('th')?.textContent ?? '?') + `: ${w.scrollWidth}px in `
+              + `${w.clientWidth}px`),
+})"""
+
+# Words inside table cells that wrap across lines ("201" / "7"), file names excepted.
+BROKEN_WORDS_JS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('article td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\\s\\-–—/]+/g)) {
+        if (/[_.]/.test(match[0])) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+CHART_JS = """() => {
+  const box = el => el.getBoundingClientRect();
+  const labels = [...document.querySelectorAll('svg.trade-chart text')];
+  const overlaps = [];
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++) {
+      const a = box(labels[i]), b = box(labels[j]);
+      if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1
+          && b.top < a.bottom - 1)
+        overlaps.push(`${labels[i].textContent} / ${labels[j].textContent}`);
+    }
+  const heights = labels.map(t => box(t).height);
+  return {overlaps, smallest: Math.min(...heights), count: labels.length};
+}"""
+
+
+@pytest.fixture(scope="module", params=SCREENS, ids=str)
+def screen_page(request, browser: Browser) -> Iterator[Page]:
+    width, height = SCREENS[request.param]
+    phone = request.param == "phone"
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  is_mobile=phone, has_touch=phone)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
+def test_nothing_is_cut_off(screen_page: Page, site_url: str, path: str):
+    screen_page.goto(site_url + path)
+    overflow = screen_page.evaluate(OVERFLOW_JS)
+    assert overflow["page"] <= 0 and not overflow["tables"], overflow
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
+def test_table_cells_do_not_break_words(screen_page: Page, site_url: str, path: str):
+    screen_page.goto(site_url + path)
+    broken = screen_page.evaluate(BROKEN_WORDS_JS)
+    assert not broken, f"words broken across lines in table cells: {broken}"
+
+
+def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, site_url: str):
+    screen_page.goto(site_url + "trade-targets/")
+    chart = screen_page.evaluate(CHART_JS)
+    assert chart["count"] > 5, chart
+    assert not chart["overlaps"], chart
+    assert chart["smallest"] >= 9, f"chart labels too small to read: {chart}"

@@ -1,0 +1,80 @@
+"""The offline build (`make offline`) read from file:// with no network: pages, links and
+search work, and no page even tries a request that is not a file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route
+
+from .helpers import BuildFailed, build_site, page_key, search
+
+pytestmark = pytest.mark.browser
+
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None) -> Path:
+    try:
+        return build_site(tmp_path_factory.mktemp("offline") / "site-offline", offline=True)
+    except BuildFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
+    """A page with the network switched off and every non-file request aborted and noted."""
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
+    attempted: list[str] = []
+    context.on("request", lambda request: attempted.append(request.url))
+
+    def only_files(route: Route) -> None:
+        if route.request.url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", only_files)
+    try:
+        yield context.new_page(), attempted
+    finally:
+        context.close()
+
+
+def test_offline_build_has_no_remote_scripts(offline_site: Path):
+    for html in offline_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "<script src=\"http" not in text, html
+    assert (offline_site / "assets/javascripts/iframe-worker-shim.js").is_file()
+    assert (offline_site / "search/search_index.js").is_file()
+
+
+def test_offline_pages_links_and_search_work_from_file(offline_site: Path, offline_page):
+    page, attempted = offline_page
+    root = offline_site.as_uri() + "/"
+    summit = max(p for p in offline_site.glob("summits/*.html") if p.name != "index.html")
+    page.goto(summit.as_uri())
+    assert page.locator("article h1").is_visible()
+
+    # Follow a link in the text to a leader page.
+    link = page.locator("article a[href*='leaders/']").first
+    target = (summit.parent / link.get_attribute("href")).resolve()
+    link.click()
+    page.wait_for_url(target.as_uri())
+    assert target.is_file() and page.locator("article h1").is_visible()
+    assert page_key(page.url, root).startswith("/leaders/")
+
+    # Search: the worker runs in an iframe (the vendored shim) and reads search_index.js.
+    results = search(page, "Gyeongju", root)
+    assert results, f"offline search found nothing: {results.meta}"
+    assert any(key.startswith("/summits/") for key in results[:3]), list(results)
+    page.locator(".md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_url(f"**{results[0].rstrip('/')}.html*")
+    assert page.locator("article h1").is_visible()
+
+    assert any("search_index.js" in url for url in attempted), "requests were not recorded"
+    remote = [url for url in attempted if not url.startswith(LOCAL_SCHEMES)]
+    assert not remote, f"requests attempted from file://: {remote}"

@@ -1,0 +1,195 @@
+"""One-page print: every summit and leader page prints on one A4 and one US Letter page,
+through Chrome's own print (page.pdf: paper size, default margins, scale 1), with no
+navigation chrome, 9pt text or larger, compact numbered citations and the sources."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .helpers import PAPER, PRINT_MARGIN, briefing_pages, pdf_pages, pdf_text, print_pdf, words
+
+pytestmark = pytest.mark.browser
+
+TRADE = "/trade-targets/"
+PAPERS = ("A4", "Letter")
+MIN_BODY_PX = 12  # 9pt
+MIN_NOTE_PX = 8  # 6pt: the numbered references under the text may be smaller
+CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
+          ".md-content__button", ".print-briefing", ".summit-pager")
+
+# Visible text nodes of the article whose font is smaller than 9pt (references excepted).
+SMALL_TEXT_JS = """(minPx) => {
+  const small = [];
+  const walker = document.createTreeWalker(document.querySelector('article'),
+                                           NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || el.closest('.footnote, sup, svg')) continue;
+    if (!el.checkVisibility()) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    if (px < minPx - 0.01)
+      small.push(`${px}px <${el.tagName.toLowerCase()} class="${el.className}">`
+                 + ` "${node.textContent.trim().slice(0, 50)}"`);
+  }
+  return small;
+}"""
+
+# The article's text minus what print may drop: the quoted passage inside each citation,
+# the back-links, the print button, the previous/next line; and SVG title/desc (never drawn).
+KEPT_TEXT_JS = """() => {
+  const copy = document.querySelector('article').cloneNode(true);
+  copy.querySelectorAll('.cite-quote, .footnote-backref, .print-briefing, .summit-pager, '
+                        + 'svg title, svg desc').forEach(el => el.remove());
+  return copy.textContent;
+}"""
+
+NOTES_JS = """() => [...document.querySelectorAll('.footnote li')].map(li => ({
+  text: li.innerText.trim(),
+  visible: li.checkVisibility(),
+  px: parseFloat(getComputedStyle(li).fontSize),
+  quoteShown: [...li.querySelectorAll('.cite-quote, .footnote-backref')]
+                .some(el => el.checkVisibility()),
+}))"""
+
+
+@dataclass
+class Printout:
+    pages: dict[str, int] = field(default_factory=dict)
+    text: dict[str, str] = field(default_factory=dict)
+    button_on_screen: bool = False
+    button_prints: int = 0
+    kept_text: str = ""
+    print_text: str = ""
+    small_text: list[str] = field(default_factory=list)
+    chrome_shown: list[str] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
+    sources_shown: bool = False
+    chart: dict | None = None
+
+
+def print_one(page: Page, url: str) -> Printout:
+    out = Printout()
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url)
+    button = page.get_by_role("button", name="Print briefing")
+    out.button_on_screen = button.count() == 1 and button.is_visible()
+    if out.button_on_screen:
+        page.evaluate("() => { window.__prints = 0; window.print = () => window.__prints++; }")
+        button.click()
+        out.button_prints = page.evaluate("window.__prints")
+    out.kept_text = page.evaluate(KEPT_TEXT_JS)
+
+    # The print layout at A4 width (the narrower paper), in print media.
+    width = PAPER["A4"][0] - 2 * PRINT_MARGIN[1]
+    page.set_viewport_size({"width": round(width), "height": 1000})
+    page.emulate_media(media="print")
+    out.print_text = page.locator("article").inner_text()
+    out.small_text = page.evaluate(SMALL_TEXT_JS, MIN_BODY_PX)
+    out.chrome_shown = [sel for sel in CHROME
+                        if any(page.locator(sel).nth(i).is_visible()
+                               for i in range(page.locator(sel).count()))]
+    out.notes = page.evaluate(NOTES_JS)
+    sources = page.locator("article #sources")
+    out.sources_shown = (sources.count() == 1 and sources.is_visible()
+                         and page.locator("article #sources + ul").is_visible())
+    chart = page.locator("article svg.trade-chart")
+    if chart.count():
+        box = chart.bounding_box()
+        out.chart = {"visible": chart.is_visible(), "width": box["width"] if box else 0,
+                     "bottom": box["y"] + box["height"] if box else 0}
+    for paper in PAPERS:
+        pdf = print_pdf(page, paper)
+        out.pages[paper] = pdf_pages(pdf)
+        out.text[paper] = pdf_text(pdf)
+    return out
+
+
+@pytest.fixture(scope="module")
+def printouts(browser: Browser, site_url: str, built_site: Path) -> dict[str, Printout]:
+    """Every briefing page and the trade page, printed once, in one browser context."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        return {key: print_one(page, site_url + key.lstrip("/"))
+                for key in [*briefing_pages(built_site), TRADE]}
+    finally:
+        context.close()
+
+
+def table(printouts: dict[str, Printout]) -> str:
+    return "\n".join(f"  {key}: A4 {p.pages['A4']}, Letter {p.pages['Letter']}"
+                     for key, p in printouts.items())
+
+
+def test_every_summit_and_leader_page_prints_on_one_page(printouts):
+    too_long = {k: p for k, p in printouts.items() if k != TRADE and set(p.pages.values()) != {1}}
+    assert not too_long, "pages that do not print on one page:\n" + table(too_long)
+
+
+def test_trade_page_prints_with_its_chart_on_the_first_page(printouts):
+    trade = printouts[TRADE]
+    assert max(trade.pages.values()) <= 2, table({TRADE: trade})
+    assert trade.chart and trade.chart["visible"] and trade.chart["width"] >= 300, trade.chart
+    first_page = PAPER["Letter"][1] - 2 * PRINT_MARGIN[0]
+    assert trade.chart["bottom"] < first_page, trade.chart
+
+
+def test_printed_body_text_is_at_least_9pt(printouts):
+    small = {k: p.small_text for k, p in printouts.items() if p.small_text}
+    assert not small, "text under 9pt in print:\n" + "\n".join(
+        f"  {k}: {lines[:5]}" for k, lines in small.items())
+
+
+def test_print_shows_no_navigation_chrome(printouts):
+    shown = {k: p.chrome_shown for k, p in printouts.items() if p.chrome_shown}
+    assert not shown, f"navigation chrome visible in print: {shown}"
+    for key, p in printouts.items():
+        for paper, text in p.text.items():
+            for chrome in ("Print briefing", "Made with", "Type to start searching"):
+                assert chrome not in text, f"{key} ({paper}) prints {chrome!r}"
+
+
+def test_citations_print_as_compact_numbered_references(printouts):
+    for key, p in printouts.items():
+        assert p.notes, f"{key}: no citations"
+        for number, note in enumerate(p.notes, 1):
+            where = f"{key} note {number} {note['text']!r}"
+            assert note["visible"] and not note["quoteShown"], where
+            assert note["px"] >= MIN_NOTE_PX, where
+            assert re.fullmatch(r"\S+ ¶\d+", note["text"]), f"{where}: not compact"
+            for paper, text in p.text.items():
+                assert re.search(rf"(?<!\d){number}\s+{re.escape(note['text'])}", text), (
+                    f"{where}: not printed with its number on {paper}")
+
+
+def test_sources_list_prints(printouts):
+    missing = [k for k, p in printouts.items() if not p.sources_shown]
+    assert not missing, f"no Sources list in print: {missing}"
+    for key, p in printouts.items():
+        assert "Sources" in p.text["A4"], key
+
+
+def test_print_drops_no_content(printouts):
+    """Every word of the page (but the quotes inside citations and the chrome) is in the
+    print layout, and every word of the print layout is in the PDF: nothing is cut off."""
+    for key, p in printouts.items():
+        hidden = words(p.kept_text) - words(p.print_text)
+        assert not hidden, f"{key}: hidden in print: {sorted(hidden)[:20]}"
+        for paper, text in p.text.items():
+            # Substrings, not words: pdftotext joins "high-" + "quality" across a line end.
+            flat = unicodedata.normalize("NFKC", text).casefold()
+            lost = {word for word in words(p.print_text) if word not in flat}
+            assert not lost, f"{key} ({paper}): not in the PDF: {sorted(lost)[:20]}"
+
+
+def test_print_button_is_visible_on_screen_and_prints(printouts):
+    for key, p in printouts.items():
+        assert p.button_on_screen, f"{key}: no visible 'Print briefing' button"
+        assert p.button_prints == 1, f"{key}: the button did not call window.print()"
