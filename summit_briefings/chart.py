@@ -48,7 +48,9 @@ def trade_chart(actual: list[Point], targets: list[Point], title: str, descripti
     for year in range(span[0] + span[0] % step, span[1] + 1, step):
         out.append(f'<text class="tick" x="{x(year)}" y="{HEIGHT - BOTTOM + 18}" '
                    f'text-anchor="middle">{year}</text>')
-    out.append(f'<text class="axis" x="12" y="{TOP + 8}">US$ bn</text>')
+    middle = (TOP + HEIGHT - BOTTOM) // 2
+    out.append(f'<text class="axis" x="14" y="{middle}" text-anchor="middle" '
+               f'transform="rotate(-90 14 {middle})">US$ bn</text>')
     line = " ".join(f"{x(p.year)},{y(p.amount)}" for p in sorted(actual, key=lambda p: p.year))
     out.append(f'<polyline class="actual" points="{line}"/>')
     for p in actual:
