@@ -34,6 +34,7 @@ TITLES = (r"(?:President|Prime Minister|General Secretary|Party General Secretar
           r"Chairwoman|Minister|Foreign Minister|leader)")
 # A title followed by two to four capitalised words: an official the article names.
 NAMED_OFFICIAL = re.compile(rf"{TITLES} ((?:[A-Z][\w'-]+ ){{1,3}}[A-Z][\w'-]+)")
+_BILATERAL = re.compile(r"two (?:countries|nations|sides|Koreas|leaders)")
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"(])|\n+")
 
 
@@ -78,6 +79,8 @@ def find_candidates(text: str, people: list[Person]) -> list[Candidate]:
             for match in re.finditer(pattern, sentence):
                 if any(a <= match.start() < b for a, b in taken):
                     continue  # '2020' inside 'March 23, 2020' is already a date
+                if _BILATERAL.fullmatch(match.group()):
+                    continue  # 'the two countries' names the parties, it counts nothing
                 taken.append(match.span())
                 hits.append((kind, match.group().strip(), None))
         folded = fold_ascii(sentence).lower()
