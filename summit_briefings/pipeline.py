@@ -40,7 +40,7 @@ from .schema import Citation
 from .trade import trade_context
 from .validate import validate, walk_models
 from .verify import verify_citations
-from .views import NoteBook, footer, format_billions, layouts_of
+from .views import NoteBook, footer, format_billions, layouts_of, place_text
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,14 @@ def _citing(corpus: Corpus, evidence: Evidence) -> dict[str, list[Citing]]:
 
     for summit in corpus.summits:
         page = links.summit_page(summit.id)
-        for model, loc in walk_models(summit, ()):
-            cites = getattr(model, "cite", None)
-            if isinstance(cites, list) and cites and isinstance(cites[0], Citation):
-                what = getattr(model, "text", None) or summit.title
-                label = f"{summit.title} · {loc[-2] if len(loc) > 1 else loc[-1] if loc else ''}"
-                add(cites, label.rstrip(" ·"), what, page)
+        add(summit.date.cite, f"{summit.title} · date", format_date(summit.date.value), page)
+        add(summit.place.cite, f"{summit.title} · place", place_text(summit), page)
+        add(summit.occasion.cite, f"{summit.title} · occasion", summit.occasion.text, page)
+        for participant in summit.participants:
+            add(participant.cite, f"{summit.title} · participant",
+                f"{corpus.person(participant.person).name}, {participant.role}", page)
+        for outcome in summit.outcomes:
+            add(outcome.cite, f"{summit.title} · {outcome.kind}", outcome.text, page)
     for person in corpus.people:
         page = links.leader_page(person.id)
         add(person.cite, person.name, "name as written", page)

@@ -39,3 +39,11 @@ def test_generated_markdown_matches_its_golden_snapshot(pages: dict[str, str], p
 
 def test_generation_is_byte_identical_across_runs(pages: dict[str, str]):
     assert build_site(ROOT).pages == pages
+
+
+def test_every_list_starts_after_a_blank_line_so_markdown_sees_a_list(pages):
+    for path, text in pages.items():
+        lines = text.splitlines()
+        for number, (before, line) in enumerate(zip(lines, lines[1:], strict=False), start=2):
+            if line.startswith("- ") and before.strip() and not before.startswith("- "):
+                raise AssertionError(f"{path}:{number}: list item glued to the line before it")
