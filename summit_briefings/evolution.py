@@ -79,7 +79,7 @@ def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
                         key=lambda t: (t.deadline or 0, t.amount))
         if stated:
             text = "; ".join(f"{format_billions(t.amount, t.currency)} "
-                             f"{'by ' + str(t.deadline) if t.deadline else t.horizon}"
+                             + (f"by {t.deadline}" if t.deadline else f"({t.horizon})")
                              for t in stated)
             people = {p: corpus.person(p) for t in stated for p in t.stated_by}
             targets.append(TargetStatement(
