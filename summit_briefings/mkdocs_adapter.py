@@ -19,8 +19,8 @@ from .stamp import build_date
 from .write import sync_folder
 
 FOLDED_FIELD = "folded"
-log = logging.getLogger("mkdocs.hooks.briefings")
 FOLDED_TITLE = "folded_title"
+log = logging.getLogger("mkdocs.hooks.briefings")
 
 # Search ranking: briefing pages above the source articles, topic digests and guides they
 # summarise. A leader's name finds the leader's page first (a summit page names its leaders
