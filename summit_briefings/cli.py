@@ -8,10 +8,8 @@ from pathlib import Path
 
 from .authoring import draft_reminders
 from .errors import BriefingError
-from .pipeline import Site, build_site
+from .pipeline import Site, build_site, check_site
 from .stamp import build_date
-from .validate import validate
-from .verify import verify_citations
 from .write import write_docs_tree
 
 
@@ -30,8 +28,7 @@ def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     args = parser.parse_args(argv)
     try:
         if args.check:
-            corpus = validate(args.root)
-            site = Site({}, {}, corpus, verify_citations(corpus))
+            site = check_site(args.root)
         else:
             site = build_site(args.root, build_date(args.root))
             out = args.out or args.root / "build" / "docs"

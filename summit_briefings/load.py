@@ -24,22 +24,42 @@ _TOO_DEEP = (f"lists and mappings are nested more than {MAX_DEPTH} levels deep; 
 
 @dataclass
 class YamlDocument:
-    """A parsed data file: its plain Python value and the position of every node."""
+    """A parsed data file: its plain Python value, and the YAML node tree it was built from.
+
+    Positions are looked up in the tree only when a problem is reported, so reading a
+    valid file records none of them.
+    """
 
     path: str
     data: Any
-    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    node: yaml.Node | None = field(default=None, repr=False)
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """Line and column of the node at ``loc``, or of its nearest existing ancestor."""
-        loc = tuple(loc)
-        while loc not in self.positions and loc:
-            loc = loc[:-1]
-        return self.positions.get(loc, (1, 1))
+        node = self.node
+        if node is None:
+            return (1, 1)
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        return _mark(node)
 
     def problem(self, loc: Loc, message: str) -> Problem:
         line, col = self.where(loc)
         return Problem(self.path, line, col, message)
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        # The first of duplicate keys: that is the one a duplicate is reported against.
+        return next((value for key, value in node.value
+                     if isinstance(key, yaml.ScalarNode) and key.value == str(part)), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
+            and 0 <= part < len(node.value):
+        return node.value[part]
+    return None
 
 
 class _BadValue(yaml.constructor.ConstructorError):
@@ -77,10 +97,10 @@ def _mark(node_or_mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _record(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem]) -> None:
-    if len(loc) > MAX_DEPTH:
-        raise BriefingError([Problem(doc.path, *_mark(node), _TOO_DEEP)])
-    doc.positions[loc] = _mark(node)
+def _check_keys(node: yaml.Node, depth: int, shown: str, problems: list[Problem]) -> None:
+    """Report duplicate keys, and nesting deeper than MAX_DEPTH."""
+    if depth > MAX_DEPTH:
+        raise BriefingError([Problem(shown, *_mark(node), _TOO_DEEP)])
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
@@ -91,16 +111,55 @@ def _record(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem
                 line, col = _mark(key_node)
                 first = _mark(seen[key])[0]
                 problems.append(
-                    Problem(doc.path, line, col,
+                    Problem(shown, line, col,
                             f"duplicate key '{key}' (first at line {first}); "
                             "YAML would silently keep only the last one: merge or rename them")
                 )
                 continue
             seen[key] = key_node
-            _record(value_node, (*loc, key), doc, problems)
+            _check_keys(value_node, depth + 1, shown, problems)
     elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record(item, (*loc, index), doc, problems)
+        for item in node.value:
+            _check_keys(item, depth + 1, shown, problems)
+
+
+class _Irregular(Exception):
+    """The tree holds something the fast construction leaves to PyYAML and _check_keys."""
+
+
+_TEXT, _LIST, _MAPPING = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
+_SCALARS = frozenset(f"tag:yaml.org,2002:{kind}"
+                     for kind in ("int", "float", "bool", "null", "timestamp"))
+
+
+def _construct(node: yaml.Node, depth: int, loader: Any) -> Any:
+    """The value of a plain tree of mappings, lists and scalars.
+
+    PyYAML's own construction costs three times as much; anything unusual (a duplicate
+    key, a merge key, a custom tag, deep nesting) raises _Irregular, and the caller falls
+    back to PyYAML, which words the problem.
+    """
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag == _TEXT:
+            return node.value
+        if node.tag in _SCALARS:
+            return loader.construct_object(node)
+        raise _Irregular
+    if depth >= MAX_DEPTH:
+        raise _Irregular
+    if kind is yaml.SequenceNode and node.tag == _LIST:
+        return [_construct(item, depth + 1, loader) for item in node.value]
+    if kind is not yaml.MappingNode or node.tag != _MAPPING:
+        raise _Irregular
+    mapping = {}
+    for key, value in node.value:
+        if type(key) is not yaml.ScalarNode or key.tag not in (_TEXT, *_SCALARS):
+            raise _Irregular
+        mapping[_construct(key, depth, loader)] = _construct(value, depth + 1, loader)
+    if len(mapping) != len(node.value):
+        raise _Irregular
+    return mapping
 
 
 def _scan_events(text: str, shown: str, loader_class: type) -> None:
@@ -123,13 +182,12 @@ def _scan_events(text: str, shown: str, loader_class: type) -> None:
 
 def _plainly_safe(text: str) -> bool:
     """True when a file can have no anchor, alias or deep flow nesting: then the event scan
-    (half the cost of reading) is skipped. Block nesting is checked while recording."""
+    (half the cost of reading) is skipped. Block nesting is checked while constructing."""
     return "&" not in text and "*" not in text and \
         text.count("[") + text.count("{") <= MAX_DEPTH
 
 
-def _read(text: str, shown: str, doc: YamlDocument, problems: list[Problem],
-          loader_class: type) -> None:
+def _read(text: str, shown: str, loader_class: type) -> YamlDocument:
     if not _plainly_safe(text):
         _scan_events(text, shown, loader_class)
     loader = loader_class(text)
@@ -137,8 +195,16 @@ def _read(text: str, shown: str, doc: YamlDocument, problems: list[Problem],
         node = loader.get_single_node()
         if node is None:
             raise BriefingError([Problem(shown, 1, 1, "file holds no YAML document")])
-        _record(node, (), doc, problems)
-        doc.data = loader.construct_document(node)
+        try:
+            return YamlDocument(shown, _construct(node, 0, loader), node)
+        except _Irregular:
+            pass
+        problems: list[Problem] = []
+        _check_keys(node, 0, shown, problems)
+        data = loader.construct_document(node)
+        if problems:
+            raise BriefingError(problems)
+        return YamlDocument(shown, data, node)
     finally:
         loader.dispose()
 
@@ -165,17 +231,13 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
     if not text.strip():
         raise BriefingError([Problem(shown, 1, 1, "file is empty; remove it or add data")])
 
-    doc = YamlDocument(shown, None)
-    problems: list[Problem] = []
     try:
         try:
-            _read(text, shown, doc, problems, _FastLoader)
+            return _read(text, shown, _FastLoader)
         except yaml.YAMLError:
             # Read it again with the pure-Python loader, which finds the same problem and
             # says more about it; the error raised there is the one reported.
-            doc.positions.clear()
-            problems.clear()
-            _read(text, shown, doc, problems, _Loader)
+            return _read(text, shown, _Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _mark(mark) if mark else (1, 1)
@@ -194,6 +256,3 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
         raise BriefingError([Problem(shown, line, col, f"YAML syntax error: {reason}")]) from None
     except yaml.YAMLError as exc:
         raise BriefingError([Problem(shown, 1, 1, f"YAML error: {exc}")]) from None
-    if problems:
-        raise BriefingError(problems)
-    return doc

@@ -6,7 +6,10 @@ the output folder; ``write.py`` does that, and the MkDocs hook uses the pages di
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,12 +106,37 @@ def source_dates(corpus: Corpus) -> dict[str, str]:
     return {**reported, **{s.id: s.published for s in corpus.sources if s.published}}
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A build allocates millions of objects and frees almost none until it ends, so the
+    cyclic garbage collector's passes find nothing and cost a third of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def check_site(root: Path) -> Site:
+    """Validate and verify without rendering. Raises BriefingError on bad input."""
+    with _collector_paused():
+        corpus = validate(root)
+        return Site({}, {}, corpus, verify_citations(corpus))
+
+
 def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None) -> Site:
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
     ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
     from an earlier build, only pages whose content changed are rendered again.
     """
+    with _collector_paused():
+        return _build_site(root, built, cache)
+
+
+def _build_site(root: Path, built: str | None, cache: RenderCache | None) -> Site:
     corpus = validate(root)
     evidence = verify_citations(corpus)
     env = environment(root / "templates")

@@ -1,8 +1,9 @@
-"""Source text as citations see it: normalised, indexed once, searched by rarest word.
+"""Source text as citations see it: normalised once, searched directly or by rarest word.
 
-Each source text is normalised and indexed once (word → positions). A quote is then
-looked up through its rarest word, so the cost grows with the total text, not with the
-number of facts times the text.
+Each source text is normalised once. The first few quotes from a source are found by
+scanning its text; a source cited more often is indexed (word → positions) and each
+further quote is looked up through its rarest word, so the cost grows with the total
+text, not with the number of facts times the text.
 """
 
 from __future__ import annotations
@@ -16,16 +17,20 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
-_FOLD = str.maketrans({
+_FOLD = {
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-})
+}
 _WORD = re.compile(r"\w+")
 _NON_SPACE = re.compile(r"\S+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Indexing a text costs as much as a few hundred scans of it (str.find runs in C), so a
+# source is indexed only once it has been searched this many times.
+SCANS_BEFORE_INDEX = 200
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
@@ -34,9 +39,18 @@ _NUMBER_WORDS = {
 }
 
 
+def fold_typography(text: str) -> str:
+    """Typographic quotes and dashes as their ASCII forms."""
+    # One C-speed search per character beats str.translate's per-character dict lookups.
+    for typographic, plain in _FOLD.items():
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
+
+
 def normalise(text: str) -> str:
     """NFC, typographic quotes and dashes folded to ASCII, whitespace runs to one space."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_FOLD).split())
+    return " ".join(fold_typography(unicodedata.normalize("NFC", text)).split())
 
 
 def number_tokens(text: str) -> set[str]:
@@ -50,6 +64,7 @@ def quoted_numbers(quote: str) -> set[str]:
     return number_tokens(quote) | set(words)
 
 
+@lru_cache(maxsize=65536)
 def canonical_number(value: str | float | int) -> str:
     if isinstance(value, int | float):
         value = repr(float(value))
@@ -68,19 +83,22 @@ class IndexedSource:
     # Start of each run of non-space characters, in the normalised and the original text.
     runs_normalised: list[int] = field(default_factory=list)
     runs_original: list[int] = field(default_factory=list)
-    words: dict[str, list[int]] = field(default_factory=dict)
+    searches: int = 0
 
     def __post_init__(self) -> None:
-        folded = self.text.translate(_FOLD)
+        folded = fold_typography(self.text)
         spans = [m.span() for m in _NON_SPACE.finditer(folded)]
         self.normalised = " ".join(folded[a:b] for a, b in spans)
         self.runs_original = [a for a, _ in spans]
         # Each run starts one space after the end of the one before it.
         self.runs_normalised = list(accumulate((b - a + 1 for a, b in spans[:-1]), initial=0))
+
+    @cached_property
+    def words(self) -> dict[str, list[int]]:
         words: dict[str, list[int]] = defaultdict(list)
         for match in _WORD.finditer(self.normalised):
             words[match.group()].append(match.start())
-        self.words = dict(words)
+        return dict(words)
 
     def original_offset(self, offset: int) -> int:
         """Where a character of the normalised text sits in the original text."""
@@ -89,9 +107,11 @@ class IndexedSource:
 
     def find_all(self, quote: str) -> list[int]:
         """Start offsets (in the normalised text) of every occurrence of a normalised quote."""
+        self.searches += 1
         # Only a word with a non-word character on both sides inside the quote is a whole
         # word wherever the quote occurs; the first and last may be parts of longer words.
-        inner = [m for m in _WORD.finditer(quote) if 0 < m.start() and m.end() < len(quote)]
+        inner = [] if self.searches <= SCANS_BEFORE_INDEX else [
+            m for m in _WORD.finditer(quote) if 0 < m.start() and m.end() < len(quote)]
         if not inner:
             hits, start = [], self.normalised.find(quote)
             while start >= 0:
