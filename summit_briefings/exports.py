@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from pydantic import TypeAdapter
 
@@ -76,7 +76,10 @@ def fact_rows(corpus: Corpus) -> Iterator[FactRow]:
 
 
 def facts_json(rows: list[FactRow]) -> str:
-    return json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1) + "\n"
+    """A JSON list with one fact per line: diffs stay readable, and each line is encoded by
+    json's C encoder (an ``indent`` would switch it to the pure-Python one)."""
+    lines = (json.dumps({c: getattr(r, c) for c in COLUMNS}, ensure_ascii=False) for r in rows)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def facts_csv(rows: list[FactRow]) -> str:

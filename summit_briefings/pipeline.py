@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +30,7 @@ from .overview import (
     summit_rows,
     topic_context,
 )
+from .parallel import fork_map
 from .quotes import Evidence, Passage
 from .reference import model_docs
 from .render import (
@@ -40,10 +41,11 @@ from .render import (
     templates_fingerprint,
 )
 from .schema import Citation
+from .sources import Paragraph
 from .trade import trade_context
 from .validate import validate, walk_models
 from .verify import verify_citations
-from .views import NoteBook, footer, format_billions, layouts_of, place_text
+from .views import Footer, NoteBook, footer, format_billions, layouts_of, place_text
 
 
 @dataclass(frozen=True)
@@ -126,40 +128,67 @@ def check_site(root: Path) -> Site:
         return Site({}, {}, corpus, verify_citations(corpus))
 
 
-def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None) -> Site:
+def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None,
+               workers: int | None = None) -> Site:
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
     ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
-    from an earlier build, only pages whose content changed are rendered again.
+    from an earlier build, only pages whose content changed are rendered again; without
+    one, pages are rendered by ``workers`` processes (default: one per CPU for a large
+    site, see parallel.py).
     """
     with _collector_paused():
-        return _build_site(root, built, cache)
+        corpus = validate(root)
+        evidence = verify_citations(corpus)
+        env = environment(root / "templates")
+        layouts = layouts_of(corpus)
+        dates = source_dates(corpus)
 
+        def context(job: PageJob) -> tuple[Any, NoteBook, Footer]:
+            book = NoteBook(job.path, corpus, evidence, layouts)
+            page = job.context(book)
+            return page, book, footer(book, dates, built)
 
-def _build_site(root: Path, built: str | None, cache: RenderCache | None) -> Site:
-    corpus = validate(root)
-    evidence = verify_citations(corpus)
-    env = environment(root / "templates")
-    fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
-    if cache is not None:
-        cache.rendered = 0
-    layouts = layouts_of(corpus)
-    dates = source_dates(corpus)
-    pages: dict[str, str] = {}
+        def render(job: PageJob) -> str:
+            page, book, closing = context(job)
+            return render_page(env, job.template, page, book.notes, job.data_file, closing)
 
-    def emit(path: str, template: str, build: Any, data_file: str) -> None:
-        book = NoteBook(path, corpus, evidence, layouts)
-        context = build(book)
-        closing = footer(book, dates, built)
-
-        def render() -> str:
-            return render_page(env, template, context, book.notes, data_file, closing)
-
+        jobs = page_jobs(corpus, evidence, layouts)
         if cache is None:
-            pages[path] = render()
+            texts = fork_map(render, jobs, workers)
         else:
-            key = page_key(fingerprint, template, context, book.notes, data_file, closing)
-            pages[path] = cache.page(path, key, render)
+            fingerprint = templates_fingerprint(root / "templates")
+            cache.rendered = 0
+            texts = []
+            for job in jobs:
+                page, book, closing = context(job)
+                key = page_key(fingerprint, job.template, page, book.notes, job.data_file,
+                               closing)
+                texts.append(cache.page(job.path, key, lambda j=job, p=page, b=book, c=closing:
+                                        render_page(env, j.template, p, b.notes, j.data_file, c)))
+            cache.keep_only({job.path for job in jobs})
+        pages = dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
+        return Site(pages, exports(corpus), corpus, evidence)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to generate: where it goes, its template, how to build its context (given
+    the page's citation notebook), and the data it is generated from."""
+
+    path: str
+    template: str
+    context: Callable[[NoteBook], Any]
+    data_file: str
+
+
+def page_jobs(corpus: Corpus, evidence: Evidence,
+              layouts: dict[str, list[Paragraph]]) -> list[PageJob]:
+    """Every page of the site, in no particular order."""
+    jobs: list[PageJob] = []
+
+    def emit(path: str, template: str, build: Callable[[NoteBook], Any], data_file: str) -> None:
+        jobs.append(PageJob(path, template, build, data_file))
 
     ordered = chronological(corpus.summits)
     by_person: dict[str, list] = defaultdict(list)
@@ -216,9 +245,7 @@ def _build_site(root: Path, built: str | None, cache: RenderCache | None) -> Sit
          lambda book: tuple((s, links.relative(links.SOURCES, links.source_page(s.file)),
                              format_date(s.published) if s.published else None)
                             for s in corpus.sources), "data/sources.yaml")
-    if cache is not None:
-        cache.keep_only(set(pages))
-    return Site(dict(sorted(pages.items())), exports(corpus), corpus, evidence)
+    return jobs
 
 
 def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:

@@ -7,6 +7,7 @@ swapped in for the old one. A failure at any step leaves the previous output as 
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -38,13 +39,15 @@ def write_docs_tree(pages: dict[str, str], handwritten: Path, out: Path) -> None
     def fill(staging: Path) -> None:
         if handwritten.is_dir():
             shutil.copytree(handwritten, staging, dirs_exist_ok=True)
+        taken = {p.relative_to(staging).as_posix() for p in staging.rglob("*")}
+        clashes = sorted(set(pages) & taken)
+        if clashes:
+            raise FileExistsError(f"docs/{clashes[0]} is hand-written and would be overwritten "
+                                  "by a generated page; rename it")
+        for folder in sorted({posixpath.dirname(path) for path in pages}):
+            (staging / folder).mkdir(parents=True, exist_ok=True)
         for path, content in pages.items():
-            destination = staging / path
-            if destination.exists():
-                raise FileExistsError(f"docs/{path} is hand-written and would be overwritten by "
-                                      "a generated page; rename it")
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_text(content, encoding="utf-8", newline="\n")
+            (staging / path).write_bytes(content.encode("utf-8"))
 
     replace_folder(out, fill)
 

@@ -1,0 +1,69 @@
+"""Map a function over a list in forked worker processes, keeping the list's order.
+
+Rendering a thousand pages is pure computation over data already in memory, so forked
+workers share that data for free and only the rendered text travels back. Where fork is
+unavailable, or the list is short, the map runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .errors import BriefingError, Problem
+
+# Below this many items, starting workers costs more than it saves.
+MIN_ITEMS_PER_WORKER = 100
+# More chunks than workers, so a worker that drew light items takes another chunk.
+CHUNKS_PER_WORKER = 4
+
+_work: tuple[Callable[[Any], Any], Sequence[Any], int] | None = None
+
+
+def available_workers() -> int:
+    """CPUs this process may run on, where fork is safe; otherwise 1."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _run_chunk(chunk: int) -> list[Any] | tuple[str, list[Problem]]:
+    assert _work is not None
+    function, items, chunks = _work
+    try:
+        return [function(item) for item in items[chunk::chunks]]
+    except BriefingError as exc:
+        # Sent back as a marked tuple: BriefingError itself does not survive pickling.
+        return ("problems", exc.problems)
+
+
+def fork_map(function: Callable[[Any], Any], items: Sequence[Any],
+             workers: int | None = None) -> list[Any]:
+    """``[function(item) for item in items]``, computed by up to ``workers`` processes
+    (default: every available CPU). A BriefingError raised for any item is raised here,
+    with the problems of every chunk that had one."""
+    global _work
+    if workers is None:
+        workers = min(available_workers(), len(items) // MIN_ITEMS_PER_WORKER)
+    workers = min(workers, len(items))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    chunks = workers * CHUNKS_PER_WORKER
+    _work = (function, items, chunks)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            done = pool.map(_run_chunk, range(chunks), chunksize=1)
+    finally:
+        _work = None
+    problems = [p for result in done if isinstance(result, tuple) for p in result[1]]
+    if problems:
+        raise BriefingError(problems)
+    results: list[Any] = [None] * len(items)
+    for chunk, values in enumerate(done):
+        results[chunk::chunks] = values
+    return results
