@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
 from .errors import BriefingError, Problem
@@ -68,16 +69,44 @@ def yaml_escape(value: object) -> Markup:
     return Markup(json.dumps(_WHITESPACE.sub(" ", str(value)), ensure_ascii=False))
 
 
-def _finalize(value: object) -> object:
-    if value is None:
-        raise RenderError("a template printed None; guard it with {% if %} in the template")
+def _finalize(value: object) -> Markup:
     if hasattr(value, "__html__"):
         return value
+    if value is None:
+        raise RenderError("a template printed None; guard it with {% if %} in the template")
     return md_escape(value)
 
 
+class _CodeGenerator(CodeGenerator):
+    """Compiles ``{{ value }}`` to ``finalize(value)`` instead of ``escape(finalize(value))``.
+
+    ``_finalize`` returns escaped Markup for every value, so the escape() Jinja adds around
+    it could only copy that Markup; skipping it saves a tenth of the rendering time.
+    """
+
+    def _skips_escape(self, frame: Frame, finalize: Any) -> bool:
+        return frame.eval_ctx.autoescape and not frame.eval_ctx.volatile \
+            and finalize.src is not None
+
+    def _output_child_pre(self, node: Any, frame: Frame, finalize: Any) -> None:
+        if self._skips_escape(frame, finalize):
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: Any, frame: Frame, finalize: Any) -> None:
+        if self._skips_escape(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+
+
 def environment(templates: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
