@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
+# Not calendar.month_name: that follows the locale, and looks each name up through strftime.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 def format_date(value: str) -> str:
@@ -10,7 +12,7 @@ def format_date(value: str) -> str:
     parts = value.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = calendar.month_name[int(parts[1])]
+    month = MONTHS[int(parts[1]) - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"

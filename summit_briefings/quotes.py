@@ -48,6 +48,7 @@ def fold_typography(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)  # each quote is looked up again on every page that cites it
 def normalise(text: str) -> str:
     """NFC, typographic quotes and dashes folded to ASCII, whitespace runs to one space."""
     return " ".join(fold_typography(unicodedata.normalize("NFC", text)).split())

@@ -30,7 +30,10 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 _MD_LEADING = re.compile(r"^(\d+)\.(?=\s)|^([-+])(?=\s)")
 _WHITESPACE = re.compile(r"\s+")
 # Text no rule below would change: no special character, single spaces, no leading marker.
-_PLAIN = re.compile(r"(?![-+\d])[^\\`*_{}\[\]#|<>&\s]*(?: [^\\`*_{}\[\]#|<>&\s]+)*")
+_PLAIN = re.compile(r"(?!\d+\. |[-+] )[^\\`*_{}\[\]#|<>&\s]*(?: [^\\`*_{}\[\]#|<>&\s]+)*")
+URL_SAFE = "/#.-_~%"
+# A link target that quote(safe=URL_SAFE) would return unchanged.
+_URL_SAFE = re.compile(r"[\w/#.~%-]*", re.ASCII)
 _CITE = re.compile(r"\[\^@([^\]]+)\]")
 
 
@@ -38,15 +41,18 @@ class RenderError(Exception):
     """A template printed something it must not (None, or an undefined name)."""
 
 
-def md_escape(value: object) -> Markup:
+def markdown_literal(text: str) -> str:
     """Literal text for Markdown: one line, Markdown punctuation backslashed, HTML escaped."""
-    text = str(value)
-    if _PLAIN.fullmatch(text):
-        return Markup(text)  # most values: nothing to escape
     text = _WHITESPACE.sub(" ", text)
     text = _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}",
                            _MD_INLINE.sub(r"\\\1", text))
-    return Markup(html.escape(text, quote=False))
+    return html.escape(text, quote=False)
+
+
+def md_escape(value: object) -> Markup:
+    """``markdown_literal`` as Markup, skipping the work for text it would not change."""
+    text = str(value)
+    return Markup(text if _PLAIN.fullmatch(text) else markdown_literal(text))
 
 
 def attr_escape(value: object) -> Markup:
@@ -56,7 +62,8 @@ def attr_escape(value: object) -> Markup:
 
 def url_escape(value: object) -> Markup:
     """A link target: characters outside a URL's safe set percent-encoded."""
-    return Markup(urllib.parse.quote(str(value), safe="/#.-_~%"))
+    text = str(value)
+    return Markup(text if _URL_SAFE.fullmatch(text) else urllib.parse.quote(text, safe=URL_SAFE))
 
 
 def html_escape(value: object) -> Markup:
