@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
 from .errors import BriefingError, Problem
-from .load import Loc, YamlDocument
+from .parallel import fork_map
 from .quotes import (
     Evidence,
     IndexedSource,
@@ -28,6 +28,7 @@ from .schema import (
     Person,
     Place,
     RoleStatement,
+    Summit,
     SummitDate,
     TradeFigure,
     TradeTarget,
@@ -69,65 +70,88 @@ def stated_numbers(model: Any) -> list[str]:
     return []
 
 
-def _fact_roots(corpus: Corpus) -> Iterator[tuple[YamlDocument, Any, Loc]]:
-    for root in [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]:
-        origin = corpus.origin(root)
-        for model, loc in walk_models(root, origin.loc):
-            yield origin.doc, model, loc
+@dataclass
+class _Checked:
+    """What checking one root model (a summit, a person, …) found."""
+
+    passages: dict[tuple[str, str], Passage] = field(default_factory=dict)
+    facts: int = 0
+    citations: int = 0
+    fact_numbers: dict[str, set[str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
 
 
-def verify_citations(corpus: Corpus) -> Evidence:
-    """Check every citation and number; raise BriefingError listing every problem."""
-    problems: list[Problem] = []
-    files = {s.id: s.file for s in corpus.sources}
-    indexes = {sid: IndexedSource(text) for sid, text in corpus.texts.items()}
-    passages: dict[tuple[str, str], Passage] = {}
-    facts = citations = 0
-    fact_numbers: dict[str, set[str]] = {}
-
-    for doc, model, loc in _fact_roots(corpus):
+def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) -> _Checked:
+    """Every citation and stated number in one root model and the models inside it."""
+    found = _Checked()
+    origin = corpus.origin(root)
+    doc = origin.doc
+    for model, loc in walk_models(root, origin.loc):
         if isinstance(model, Citation):
-            citations += 1
-            index = indexes.get(model.source)
-            if index is None:
+            found.citations += 1
+            text = corpus.texts.get(model.source)
+            if text is None:
                 continue
+            if model.source not in indexes:
+                indexes[model.source] = IndexedSource(text)
+            index = indexes[model.source]
             quote = normalise(model.quote)
             hits = index.find_all(quote)
-            where = (*loc, "quote")
+            where, file = (*loc, "quote"), corpus.source(model.source).file
             if not hits:
                 closest = index.closest(quote)
                 hint = f'; closest passage: "{closest}…"' if closest else ""
-                problems.append(doc.problem(where, f"quote not found in {files[model.source]}"
-                                            f"{hint}; copy the passage verbatim from the source"))
+                found.problems.append(doc.problem(where,
+                    f"quote not found in {file}{hint}; "
+                    "copy the passage verbatim from the source"))
             elif len(hits) > 1:
-                problems.append(doc.problem(where, f"quote occurs {len(hits)} times in "
-                    f"{files[model.source]}; add words before or after it so it names one passage"))
+                found.problems.append(doc.problem(where, f"quote occurs {len(hits)} times in "
+                    f"{file}; add words before or after it so it names one passage"))
             else:
                 start, end = index.span(hits[0], len(quote))
-                passages[(model.source, quote)] = Passage(model.source, start, end)
+                found.passages[(model.source, quote)] = Passage(model.source, start, end)
             continue
         if not isinstance(getattr(model, "cite", None), list) or isinstance(model, Person):
             continue
-        facts += 1
+        found.facts += 1
         quoted = set().union(*(quoted_numbers(c.quote) for c in model.cite))
         if isinstance(model, TradeFigure | TradeTarget):
-            fact_numbers[model.id] = quoted | set(stated_numbers(model))
+            found.fact_numbers[model.id] = quoted | set(stated_numbers(model))
         missing = [n for n in dict.fromkeys(stated_numbers(model)) if n not in quoted]
         for number in missing:
-            problems.append(doc.problem(loc, f"the number {number} is not in any of this "
+            found.problems.append(doc.problem(loc, f"the number {number} is not in any of this "
                 "fact's quotes; quote the passage that states it, or mark the value 'derived'"))
-    for summit in corpus.summits:
-        for outcome in summit.outcomes:
-            fact_numbers[f"{summit.id}/{outcome.id}"] = set().union(
+    if isinstance(root, Summit):
+        for outcome in root.outcomes:
+            found.fact_numbers[f"{root.id}/{outcome.id}"] = set().union(
                 *(quoted_numbers(c.quote) for c in outcome.cite))
+    return found
 
+
+def verify_citations(corpus: Corpus, workers: int | None = None) -> Evidence:
+    """Check every citation and number; raise BriefingError listing every problem.
+
+    Root models are checked by ``workers`` processes (default: one per CPU for a large
+    corpus, see parallel.py); each indexes only the sources its share cites.
+    """
+    indexes: dict[str, IndexedSource] = {}
+    roots = [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]
+    checked = fork_map(lambda root: _check_root(corpus, indexes, root), roots, workers)
+    passages: dict[tuple[str, str], Passage] = {}
+    fact_numbers: dict[str, set[str]] = {}
+    problems: list[Problem] = []
+    for found in checked:
+        passages.update(found.passages)
+        fact_numbers.update(found.fact_numbers)
+        problems += found.problems
     for figure in corpus.trade.figures:
         if figure.derived:
             problems += _check_derived(corpus, figure, fact_numbers)
     problems += _check_names(corpus)
     if problems:
         raise BriefingError(problems)
-    return Evidence(passages, facts, citations)
+    return Evidence(passages, sum(f.facts for f in checked),
+                    sum(f.citations for f in checked))
 
 
 def _check_derived(corpus: Corpus, figure: TradeFigure,
@@ -157,15 +181,15 @@ def _check_names(corpus: Corpus) -> list[Problem]:
     for person in corpus.people:
         origin = corpus.origin(person)
         quoted = " ".join(normalise(c.quote) for c in person.cite)
-        for field in ("native", "hangul", "ascii"):
-            name = getattr(person, field)
+        for form in ("native", "hangul", "ascii"):
+            name = getattr(person, form)
             if not name or normalise(name) in quoted:
                 continue
-            if field == "ascii" and person.native and fold_ascii(person.native) == name:
+            if form == "ascii" and person.native and fold_ascii(person.native) == name:
                 continue
-            problems.append(origin.doc.problem((*origin.loc, field),
-                f"{field} name '{name}' does not appear in this person's quotes; cite a "
+            problems.append(origin.doc.problem((*origin.loc, form),
+                f"{form} name '{name}' does not appear in this person's quotes; cite a "
                 "passage that writes it" + (" (or make it the native name without diacritics)"
-                                            if field == "ascii" else "")))
+                                            if form == "ascii" else "")))
     return problems
 
