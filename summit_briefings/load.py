@@ -7,6 +7,7 @@ Only plain YAML is accepted: no tags that build Python objects, no anchors or al
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +25,26 @@ _TOO_DEEP = (f"lists and mappings are nested more than {MAX_DEPTH} levels deep; 
 
 @dataclass
 class YamlDocument:
-    """A parsed data file: its plain Python value, and the YAML node tree it was built from.
+    """A parsed data file: its plain Python value, and the text it was read from.
 
-    Positions are looked up in the tree only when a problem is reported, so reading a
-    valid file records none of them.
+    Positions are needed only when a problem is reported: only then is the text parsed
+    again into a node tree, so reading a valid file records none of them.
     """
 
     path: str
     data: Any
-    node: yaml.Node | None = field(default=None, repr=False)
+    text: str = field(default="", repr=False)
+
+    @cached_property
+    def _tree(self) -> yaml.Node | None:
+        try:
+            return yaml.compose(self.text, Loader=_FastLoader) if self.text else None
+        except yaml.YAMLError:
+            return None
 
     def where(self, loc: Loc) -> tuple[int, int]:
         """Line and column of the node at ``loc``, or of its nearest existing ancestor."""
-        node = self.node
+        node = self._tree
         if node is None:
             return (1, 1)
         for part in loc:
@@ -196,7 +204,7 @@ def _read(text: str, shown: str, loader_class: type) -> YamlDocument:
         if node is None:
             raise BriefingError([Problem(shown, 1, 1, "file holds no YAML document")])
         try:
-            return YamlDocument(shown, _construct(node, 0, loader), node)
+            return YamlDocument(shown, _construct(node, 0, loader), text)
         except _Irregular:
             pass
         problems: list[Problem] = []
@@ -204,7 +212,7 @@ def _read(text: str, shown: str, loader_class: type) -> YamlDocument:
         data = loader.construct_document(node)
         if problems:
             raise BriefingError(problems)
-        return YamlDocument(shown, data, node)
+        return YamlDocument(shown, data, text)
     finally:
         loader.dispose()
 

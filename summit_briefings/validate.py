@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .corpus import Corpus, Origin
 from .errors import BriefingError, Problem, display_path
 from .load import Loc, YamlDocument, load_yaml
+from .parallel import fork_map
 from .schema import (
     Citation,
     Derived,
@@ -223,6 +224,25 @@ def _check_references(corpus: Corpus, problems: list[Problem],
             outcome_ids.setdefault(outcome.id, index)
 
 
+def _load(path: Path, root: Path) -> YamlDocument | list[Problem]:
+    """One data file, or what is wrong with it."""
+    if not path.is_file():
+        return [Problem(display_path(path, root), 1, 1,
+                        "required data file is missing; create it" if not path.exists() else
+                        "not a regular file; a data file must be a YAML file")]
+    try:
+        return load_yaml(path, root)
+    except BriefingError as exc:
+        return exc.problems
+
+
+def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> YamlDocument | None:
+    if isinstance(loaded, list):
+        problems.extend(loaded)
+        return None
+    return loaded
+
+
 def validate(root: Path) -> Corpus:
     """Load and validate everything under ``root/data``; raise BriefingError listing them all."""
     data = root / "data"
@@ -230,17 +250,7 @@ def validate(root: Path) -> Corpus:
     origins: dict[int, Origin] = {}
 
     def load(path: Path) -> YamlDocument | None:
-        if not path.is_file():
-            problems.append(Problem(display_path(path, root), 1, 1,
-                                    "required data file is missing; create it"
-                                    if not path.exists() else
-                                    "not a regular file; a data file must be a YAML file"))
-            return None
-        try:
-            return load_yaml(path, root)
-        except BriefingError as exc:
-            problems.extend(exc.problems)
-            return None
+        return _kept(_load(path, root), problems)
 
     incomplete: set[str] = set()  # kinds of id some of which failed to load
     lists: dict[str, list[Any]] = {}
@@ -260,9 +270,11 @@ def validate(root: Path) -> Corpus:
     if len(problems) > before:
         incomplete.add("fact")
     summits: list[Summit] = []
-    for path in sorted((data / "summits").glob("*.yaml")):
+    paths = sorted((data / "summits").glob("*.yaml"))
+    # Summit files are many and independent: read in forked workers for a large corpus.
+    for loaded in fork_map(lambda path: _load(path, root), paths):
         before = len(problems)
-        doc = load(path)
+        doc = _kept(loaded, problems)
         if doc:
             summit = parse_models(doc, Summit, (), doc.data, problems)
             if summit:
