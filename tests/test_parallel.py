@@ -1,0 +1,91 @@
+"""Forked workers give exactly what one process gives: pages, evidence and problems."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, copy_data
+
+import summit_briefings.parallel
+from summit_briefings.errors import BriefingError, Problem
+from summit_briefings.parallel import fork_map
+from summit_briefings.pipeline import build_site
+from summit_briefings.validate import validate
+from summit_briefings.verify import verify_citations
+
+
+def test_fork_map_keeps_the_order_of_the_items():
+    items = list(range(103))
+    assert fork_map(lambda n: n * n, items, workers=2) == [n * n for n in items]
+
+
+def test_fork_map_raises_the_problems_of_every_failing_item():
+    def check(n: int) -> int:
+        if n % 10 == 0:
+            raise BriefingError([Problem("data/x.yaml", n + 1, 1, f"bad {n}")])
+        return n
+
+    with pytest.raises(BriefingError) as caught:
+        fork_map(check, list(range(25)), workers=2)
+    assert [p.line for p in caught.value.problems] == [1, 11, 21]
+
+
+def test_a_site_rendered_by_two_workers_equals_one_rendered_in_process():
+    one, two = (build_site(REPO, "2026-01-01", workers=n) for n in (1, 2))
+    assert two.pages == one.pages
+    assert two.files == one.files
+    assert two.evidence == one.evidence
+
+
+def test_two_workers_report_the_same_problems_as_one(tmp_path: Path):
+    copy_data(tmp_path)
+    summit = tmp_path / "data" / "summits" / "2018-03-23-hanoi.yaml"
+    text = summit.read_text(encoding="utf-8")
+    summit.write_text(text.replace("Hanoi", "Hanoi!", 3), encoding="utf-8")
+    corpus = validate(tmp_path)
+    reports = []
+    for workers in (1, 2):
+        with pytest.raises(BriefingError) as caught:
+            verify_citations(corpus, workers=workers)
+        reports.append(caught.value.problems)
+    assert reports[0] == reports[1]
+    assert reports[0] and all(p.path == "data/summits/2018-03-23-hanoi.yaml" for p in reports[0])
+
+
+@pytest.fixture(scope="module")
+def large_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough summits that every stage splits its work between workers by default."""
+    from test_synth import synth
+
+    root = tmp_path_factory.mktemp("large")
+    synth.generate(250, root, seed=3)
+    for part in ("templates", "docs"):
+        shutil.copytree(REPO / part, root / part)
+    return root
+
+
+def test_a_large_site_built_by_default_workers_equals_one_built_in_process(
+        large_corpus: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(summit_briefings.parallel, "available_workers", lambda: 2)
+    parallel_site = build_site(large_corpus, "2026-01-01")
+    monkeypatch.setattr(summit_briefings.parallel, "available_workers", lambda: 1)
+    serial_site = build_site(large_corpus, "2026-01-01")
+    assert parallel_site.pages == serial_site.pages
+    assert parallel_site.evidence == serial_site.evidence
+
+
+def test_a_broken_file_read_by_a_worker_is_reported_at_its_line(
+        large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(summit_briefings.parallel, "available_workers", lambda: 2)
+    shutil.copytree(large_corpus / "data", tmp_path / "data")
+    broken = sorted((tmp_path / "data" / "summits").glob("*.yaml"))[123]
+    lines = broken.read_text(encoding="utf-8").splitlines()
+    lines[4] = "title: [unclosed"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        validate(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.path == f"data/summits/{broken.name}"
+    assert problem.line >= 5 and "YAML syntax error" in problem.message
