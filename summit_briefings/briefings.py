@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .dates import format_date, sort_key
 from .schema import Person, Summit
 from .views import Claim, NoteBook, PersonRef, SummitRef, claim, person_ref, summit_ref
@@ -17,7 +19,7 @@ SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Po
 class Participant:
     person: PersonRef
     role: str
-    refs: tuple[str, ...]
+    refs: Markup
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,11 @@ class SummitContext:
     summit: SummitRef
     data_file: str
     date_reasoning: str | None
-    date_refs: tuple[str, ...]
-    place_refs: tuple[str, ...]
+    date_refs: Markup
+    place_refs: Markup
     occasion_kind: str
     occasion_text: str
-    occasion_refs: tuple[str, ...]
+    occasion_refs: Markup
     participants: tuple[Participant, ...]
     bottom_line: tuple[Claim, ...]
     figures: tuple[Claim, ...]
@@ -81,7 +83,7 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
 class Role:
     title: str
     as_of: str
-    refs: tuple[str, ...]
+    refs: Markup
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class Attendance:
     summit: SummitRef
     role: str
     counterparts: tuple[PersonRef, ...]
-    refs: tuple[str, ...]
+    refs: Markup
 
 
 @dataclass
@@ -97,7 +99,7 @@ class LeaderContext:
     person: PersonRef
     native: str | None
     hangul: str | None
-    name_refs: tuple[str, ...]
+    name_refs: Markup
     roles: tuple[Role, ...]
     attended: tuple[Attendance, ...]
     counterparts: tuple[PersonRef, ...]

@@ -9,11 +9,21 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .overview import chronological
 from .schema import TrackedClaim
-from .views import NoteBook, PersonRef, SummitRef, format_billions, person_ref, summit_ref
+from .views import (
+    NoteBook,
+    PersonRef,
+    SummitRef,
+    citation_marks,
+    format_billions,
+    person_ref,
+    summit_ref,
+)
 
 
 @dataclass(frozen=True)
@@ -22,7 +32,7 @@ class Statement:
     text: str
     source_file: str
     summit: SummitRef
-    refs: tuple[str, ...]
+    refs: Markup
     changed: bool
 
 
@@ -38,7 +48,7 @@ class TargetStatement:
     summit: SummitRef
     targets: str
     stated_by: tuple[PersonRef, ...]
-    refs: tuple[str, ...]
+    refs: Markup
 
 
 @dataclass
@@ -85,5 +95,5 @@ def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
             targets.append(TargetStatement(
                 summit_ref(page, summit), text,
                 tuple(person_ref(page, p) for p in people.values()),
-                tuple(k for t in stated for k in book.refs(t.cite))))
+                citation_marks(k for t in stated for k in book.keys(t.cite))))
     return EvolutionContext(tuple(tracks), tuple(targets))

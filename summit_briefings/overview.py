@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
@@ -37,7 +39,7 @@ class TimelineEntry:
     inferred: bool
     text: str
     href: str | None
-    refs: tuple[str, ...]
+    refs: Markup
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
 from .errors import BriefingError, Problem
-from .views import Footer, Note
+from .views import CITATION_MARK, Footer, Note
 
 # Punctuation Python-Markdown (with tables and attr_list) gives meaning to anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
@@ -34,7 +34,6 @@ _PLAIN = re.compile(r"(?!\d+\. |[-+] )[^\\`*_{}\[\]#|<>&\s]*(?: [^\\`*_{}\[\]#|<
 URL_SAFE = "/#.-_~%"
 # A link target that quote(safe=URL_SAFE) would return unchanged.
 _URL_SAFE = re.compile(r"[\w/#.~%-]*", re.ASCII)
-_CITE = re.compile(r"\[\^@([^\]]+)\]")
 
 
 class RenderError(Exception):
@@ -148,7 +147,7 @@ def number_citations(markdown: str, notes: dict[str, Note], footer: jinja2.Templ
         order.setdefault(key, len(order) + 1)
         return f"[^{order[key]}]"
 
-    body = _CITE.sub(number, markdown)
+    body = CITATION_MARK.sub(number, markdown)
     if not order:
         return body
     numbered = [(n, notes[key]) for key, n in order.items()]

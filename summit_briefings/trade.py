@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .chart import Point, trade_chart
 from .corpus import Corpus
 from .dates import format_date, sort_key
@@ -19,7 +21,7 @@ class TargetRow:
     summit: SummitRef
     stated_by: tuple[PersonRef, ...]
     href: str
-    refs: tuple[str, ...]
+    refs: Markup
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class FigureRow:
     measures: str
     formula: str | None
     href: str
-    refs: tuple[str, ...]
+    refs: Markup
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,11 @@ amounts, and the citation notes of the page being built.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from . import links
 from .corpus import Corpus
@@ -69,8 +73,20 @@ class NoteBook:
                                    source.file, para.number, href)
         return self.notes[key]
 
-    def refs(self, cites: list[Citation]) -> tuple[str, ...]:
+    def keys(self, cites: list[Citation]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.note(c).key for c in cites))
+
+    def refs(self, cites: list[Citation]) -> Markup:
+        return citation_marks(self.keys(cites))
+
+
+# A citation in rendered Markdown, before numbering: a footnote reference naming the key.
+CITATION_MARK = re.compile(r"\[\^@([^\]]+)\]")
+
+
+def citation_marks(keys: Iterable[str]) -> Markup:
+    """Footnote references to number later (render.number_citations), one per key."""
+    return Markup("".join(f"[^@{key}]" for key in keys))
 
 
 def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:
@@ -111,7 +127,7 @@ class Claim:
     id: str
     kind: str
     text: str
-    refs: tuple[str, ...]
+    refs: Markup
     people: tuple[PersonRef, ...]
     figure: FigureView | None
     summit: SummitRef
