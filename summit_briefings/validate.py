@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -90,17 +91,35 @@ def _list_file(doc: YamlDocument, model: type[M], problems: list[Problem],
     return items
 
 
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in get_args(annotation))
+
+
+@cache
+def _model_fields(model_class: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold models, directly or in a list."""
+    return tuple(name for name, info in model_class.model_fields.items()
+                 if _holds_models(info.annotation))
+
+
 def walk_models(model: Any, loc: Loc) -> Iterator[tuple[Any, Loc]]:
     """Every nested model with its location, depth first."""
-    yield model, loc
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from walk_models(value, (*loc, name))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from walk_models(item, (*loc, name, index))
+    found: list[tuple[Any, Loc]] = []
+
+    def visit(model: Any, loc: Loc) -> None:
+        found.append((model, loc))
+        for name in _model_fields(type(model)):
+            value = getattr(model, name)
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    visit(item, (*loc, name, index))
+            elif value is not None:
+                visit(value, (*loc, name))
+
+    visit(model, loc)
+    return iter(found)
 
 
 def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
