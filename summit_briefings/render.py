@@ -14,6 +14,7 @@ import re
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 _MD_LEADING = re.compile(r"^(\d+)\.(?=\s)|^([-+])(?=\s)")
 _WHITESPACE = re.compile(r"\s+")
 # Text no rule below would change: no special character, single spaces, no leading marker.
-_PLAIN = re.compile(r"(?!\d+\. |[-+] )[^\\`*_{}\[\]#|<>&\s]*(?: [^\\`*_{}\[\]#|<>&\s]+)*")
+_PLAIN = re.compile(r"(?!\d+\. |[-+] )[^\\`*_{}\[\]#|<>&\s]*(?: [^\\`*_{}\[\]#|<>&\s]+)* ?")
 URL_SAFE = "/#.-_~%"
 # A link target that quote(safe=URL_SAFE) would return unchanged.
 _URL_SAFE = re.compile(r"[\w/#.~%-]*", re.ASCII)
@@ -40,6 +41,7 @@ class RenderError(Exception):
     """A template printed something it must not (None, or an undefined name)."""
 
 
+@lru_cache(maxsize=65536)  # file names, titles and names recur on many pages
 def markdown_literal(text: str) -> str:
     """Literal text for Markdown: one line, Markdown punctuation backslashed, HTML escaped."""
     text = _WHITESPACE.sub(" ", text)
