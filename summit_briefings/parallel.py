@@ -42,28 +42,49 @@ def _run_chunk(chunk: int) -> list[Any] | tuple[str, list[Problem]]:
         return ("problems", exc.problems)
 
 
+class ForkedMap:
+    """``[function(item) for item in items]``, computed by up to ``workers`` forked
+    processes (default: every available CPU) while this process goes on with other work;
+    ``results()`` waits for them. A BriefingError raised for any item is raised by
+    ``results()``, with the problems of every chunk that had one."""
+
+    def __init__(self, function: Callable[[Any], Any], items: Sequence[Any],
+                 workers: int | None = None):
+        global _work
+        self.function, self.items = function, items
+        if workers is None:
+            workers = min(available_workers(), len(items) // MIN_ITEMS_PER_WORKER)
+        self.pool: Any = None
+        if min(workers, len(items)) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        workers = min(workers, len(items))
+        self.chunks = workers * CHUNKS_PER_WORKER
+        # The workers are forked here, and see the work as it is now.
+        _work = (function, items, self.chunks)
+        try:
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            _work = None
+        self.pending = self.pool.map_async(_run_chunk, range(self.chunks), chunksize=1)
+
+    def results(self) -> list[Any]:
+        if self.pool is None:
+            return [self.function(item) for item in self.items]
+        try:
+            done = self.pending.get()
+        finally:
+            self.pool.terminate()
+            self.pool.join()
+        problems = [p for result in done if isinstance(result, tuple) for p in result[1]]
+        if problems:
+            raise BriefingError(problems)
+        results: list[Any] = [None] * len(self.items)
+        for chunk, values in enumerate(done):
+            results[chunk::self.chunks] = values
+        return results
+
+
 def fork_map(function: Callable[[Any], Any], items: Sequence[Any],
              workers: int | None = None) -> list[Any]:
-    """``[function(item) for item in items]``, computed by up to ``workers`` processes
-    (default: every available CPU). A BriefingError raised for any item is raised here,
-    with the problems of every chunk that had one."""
-    global _work
-    if workers is None:
-        workers = min(available_workers(), len(items) // MIN_ITEMS_PER_WORKER)
-    workers = min(workers, len(items))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
-    chunks = workers * CHUNKS_PER_WORKER
-    _work = (function, items, chunks)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            done = pool.map(_run_chunk, range(chunks), chunksize=1)
-    finally:
-        _work = None
-    problems = [p for result in done if isinstance(result, tuple) for p in result[1]]
-    if problems:
-        raise BriefingError(problems)
-    results: list[Any] = [None] * len(items)
-    for chunk, values in enumerate(done):
-        results[chunk::chunks] = values
-    return results
+    """``ForkedMap(function, items, workers).results()``: a map with nothing to do meanwhile."""
+    return ForkedMap(function, items, workers).results()

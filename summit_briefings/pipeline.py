@@ -30,7 +30,7 @@ from .overview import (
     summit_rows,
     topic_context,
 )
-from .parallel import fork_map
+from .parallel import ForkedMap
 from .quotes import Evidence, Passage
 from .reference import model_docs
 from .render import (
@@ -163,8 +163,11 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
 
         jobs = page_jobs(corpus, evidence, layouts)
         if cache is None:
-            texts = fork_map(render, jobs, workers)
+            rendering = ForkedMap(render, jobs, workers)
+            files = exports(corpus)
+            texts = rendering.results()
         else:
+            files = exports(corpus)
             fingerprint = templates_fingerprint(root / "templates")
             cache.rendered = 0
             texts = []
@@ -176,7 +179,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
                                         render_page(env, j.template, p, b.notes, j.data_file, c)))
             cache.keep_only({job.path for job in jobs})
         pages = dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
-        return Site(pages, exports(corpus), corpus, evidence)
+        return Site(pages, files, corpus, evidence)
 
 
 @dataclass(frozen=True)

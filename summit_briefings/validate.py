@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .corpus import Corpus, Origin
 from .errors import BriefingError, Problem, display_path
 from .load import Loc, YamlDocument, load_yaml
-from .parallel import fork_map
+from .parallel import ForkedMap
 from .schema import (
     Citation,
     Derived,
@@ -271,6 +271,9 @@ def validate(root: Path) -> Corpus:
     def load(path: Path) -> YamlDocument | None:
         return _kept(_load(path, root), problems)
 
+    # Summit files are many and independent: for a large corpus, forked workers read them
+    # while this process reads the other files.
+    reading = ForkedMap(lambda path: _load(path, root), sorted((data / "summits").glob("*.yaml")))
     incomplete: set[str] = set()  # kinds of id some of which failed to load
     lists: dict[str, list[Any]] = {}
     for name, model in LIST_FILES.items():
@@ -288,20 +291,6 @@ def validate(root: Path) -> Corpus:
     origins[id(trade)] = Origin(trade_doc, ())
     if len(problems) > before:
         incomplete.add("fact")
-    summits: list[Summit] = []
-    paths = sorted((data / "summits").glob("*.yaml"))
-    # Summit files are many and independent: read in forked workers for a large corpus.
-    for loaded in fork_map(lambda path: _load(path, root), paths):
-        before = len(problems)
-        doc = _kept(loaded, problems)
-        if doc:
-            summit = parse_models(doc, Summit, (), doc.data, problems)
-            if summit:
-                summits.append(summit)
-                origins[id(summit)] = Origin(doc, ())
-        if len(problems) > before:
-            incomplete.update(("summit", "fact"))
-
     # Optional: only needed once an outcome 'tracks' a claim across sources.
     tracked: list[TrackedClaim] = []
     if (data / "tracked.yaml").is_file():
@@ -317,6 +306,18 @@ def validate(root: Path) -> Corpus:
         text = read_source_text(root, source, origin.doc, origin.loc, problems)
         if text is not None:
             texts[source.id] = text
+
+    summits: list[Summit] = []
+    for loaded in reading.results():
+        before = len(problems)
+        doc = _kept(loaded, problems)
+        if doc:
+            summit = parse_models(doc, Summit, (), doc.data, problems)
+            if summit:
+                summits.append(summit)
+                origins[id(summit)] = Origin(doc, ())
+        if len(problems) > before:
+            incomplete.update(("summit", "fact"))
 
     corpus = Corpus(sources=lists["sources"], texts=texts, people=lists["people"],
                     topics=lists["topics"], summits=sorted(summits, key=lambda s: s.id),
