@@ -55,7 +55,11 @@ def measure(what: str, project: Path) -> dict:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
     started = time.perf_counter()
-    if what == "gen":
+    if what == "check":
+        from summit_briefings.pipeline import check_site
+
+        check_site(project)
+    elif what == "gen":
         from summit_briefings.pipeline import build_site
         from summit_briefings.write import write_docs_tree
 
@@ -104,11 +108,12 @@ def child(what: str, project: Path) -> dict:
 
 def bench_size(n: int, work: Path) -> dict:
     project = make_project(n, work / f"n{n}")
-    gen, build, baseline = (child(w, project) for w in ("gen", "build", "baseline"))
+    check, gen, build, baseline = (child(w, project)
+                                   for w in ("check", "gen", "build", "baseline"))
     site = project / "site-build"
     summit_pages = sorted((site / "summits").glob("*/index.html"))
     row = {
-        "gen_s": gen["seconds"], "build_s": build["seconds"],
+        "gen_s": gen["seconds"], "check_s": check["seconds"], "build_s": build["seconds"],
         "baseline_s": baseline["seconds"],
         "summit_html_bytes": int(statistics.median(p.stat().st_size for p in summit_pages)),
         "search_index_bytes": (site / "search" / "search_index.json").stat().st_size,
@@ -141,14 +146,15 @@ def targets(results: dict[str, dict]) -> list[tuple[str, str, bool]]:
     return checks
 
 
-HEADER = ("| N summits | generate (s) | full build (s) | MkDocs alone (s) | generate / build "
-          "| summit page (bytes, median) | search index (bytes) | peak RSS (MB) "
-          "| pages re-rendered after one edit |\n" + "|---" * 9 + "|")
+HEADER = ("| N summits | generate (s) | of which check (s) | full build (s) | MkDocs alone (s) "
+          "| generate / build | summit page (bytes, median) | search index (bytes) "
+          "| peak RSS (MB) | pages re-rendered after one edit |\n" + "|---" * 10 + "|")
 
 
 def report(results: dict[str, dict], seconds: float) -> str:
     rows = "\n".join(
-        f"| {n} | {r['gen_s']:.2f} | {r['build_s']:.2f} | {r['baseline_s']:.2f} | "
+        f"| {n} | {r['gen_s']:.2f} | {r['check_s']:.2f} | {r['build_s']:.2f} | "
+        f"{r['baseline_s']:.2f} | "
         f"{r['gen_s'] / r['build_s']:.1%} | {r['summit_html_bytes']:,} | "
         f"{r['search_index_bytes']:,} | {r['peak_rss_mb']:.0f} | "
         f"{r['rendered_after_edit']} / {r['pages']} |" for n, r in results.items())
@@ -165,9 +171,14 @@ ratios were measured side by side in one run. Machine: {machine}.
 {rows}
 
 - *generate*: load, validate, verify citations, render and write every page
-  (`scripts/build.py`).
-- *full build*: `mkdocs build` with the hook, which generates the pages itself.
+  (`scripts/build.py`), in a fresh process, imports included. With at least 100 items per
+  CPU, summit files are read, citations verified and pages rendered by forked workers
+  (`summit_briefings/parallel.py`), one per CPU.
+- *of which check*: load, validate and verify alone (`make check`), measured separately.
+- *full build*: `mkdocs build` with the hook, which generates the pages itself and adds
+  folded names to the search index.
 - *MkDocs alone*: `mkdocs build` of the same generated Markdown with the hook switched off.
+- *peak RSS*: the largest single process of the step, a forked worker or the main one.
 - N=5 is the real data; 100 and 1000 are synthetic corpora from `scripts/synth.py`.
 
 | Target | Measured | |

@@ -122,6 +122,7 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build reads each template once; no stat per page
     )
     env.filters["html"] = html_escape
     env.filters["attr"] = attr_escape

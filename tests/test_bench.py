@@ -1,0 +1,30 @@
+"""scripts/bench.py: one run writes bench.json and BENCHMARKS.md, and its exit status says
+whether every target was met."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+KEYS = {"gen_s", "check_s", "build_s", "baseline_s", "summit_html_bytes",
+        "search_index_bytes", "peak_rss_mb"}
+
+
+def test_bench_on_the_real_data_writes_both_reports(tmp_path: Path):
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "bench.py"), "--sizes", "5",
+                           "--out", str(tmp_path)], cwd=REPO, capture_output=True, text=True,
+                          timeout=600, check=False)
+    results = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
+    assert list(results) == ["5"]
+    row = results["5"]
+    assert KEYS <= set(row)
+    assert row["summits"] == 6 and row["pages"] > 30
+    assert row["check_s"] > 0 and row["gen_s"] > 0
+    assert row["files_written_after_edit"] == row["rendered_after_edit"] < row["pages"]
+    report = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
+    assert f"| 5 | {row['gen_s']:.2f} | {row['check_s']:.2f} |" in report
+    missed = "| MISSED |" in report
+    assert done.returncode == (1 if missed else 0), done.stderr
