@@ -59,10 +59,11 @@ def number_tokens(text: str) -> set[str]:
     return {canonical_number(m.group()) for m in _NUMBER.finditer(text)}
 
 
-def quoted_numbers(quote: str) -> set[str]:
+@lru_cache(maxsize=65536)  # verification asks again for each outcome's quotes
+def quoted_numbers(quote: str) -> frozenset[str]:
     """Numbers a quote supports: in digits, and in words ('ten' supports 10)."""
     words = (_NUMBER_WORDS[w] for w in _WORD.findall(quote.lower()) if w in _NUMBER_WORDS)
-    return number_tokens(quote) | set(words)
+    return frozenset(number_tokens(quote).union(words))
 
 
 @lru_cache(maxsize=65536)

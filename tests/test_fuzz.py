@@ -219,3 +219,32 @@ def test_random_source_file_name_is_read_or_reported(fuzz_project: Project, file
     text = read_source_text(fuzz_project.root, source, YamlDocument("data/sources.yaml", None),
                             (0,), problems)
     assert text is not None or problems, "a source that cannot be read must be reported"
+
+
+def _same_as_pyyaml(folder: Path, text: str) -> None:
+    path = folder / "x.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        doc = load_yaml(path, folder)
+    except BriefingError:
+        return  # refused (duplicate keys, anchors, impossible values): tested above
+    if "nan" not in text.lower():  # NaN equals nothing, itself included
+        assert doc.data == yaml.safe_load(text)
+
+
+@SETTINGS
+@given(value=values)
+def test_load_yaml_reads_dumped_structures_as_pyyaml_does(
+        tmp_path_factory: pytest.TempPathFactory, value: Any):
+    folder = tmp_path_factory.getbasetemp() / "same-dumped"
+    folder.mkdir(exist_ok=True)
+    _same_as_pyyaml(folder, yaml.safe_dump(value, allow_unicode=True))
+
+
+@SETTINGS
+@given(lines=LINES)
+def test_load_yaml_reads_hand_written_lines_as_pyyaml_does(
+        tmp_path_factory: pytest.TempPathFactory, lines: list[tuple[str, str, str]]):
+    folder = tmp_path_factory.getbasetemp() / "same-lines"
+    folder.mkdir(exist_ok=True)
+    _same_as_pyyaml(folder, "".join(f"{indent}{key}: {value}\n" for indent, key, value in lines))
