@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import BriefingError, Problem
@@ -32,14 +33,20 @@ def available_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _run_chunk(chunk: int) -> list[Any] | tuple[str, list[Problem]]:
+@dataclass(frozen=True)
+class _Failed:
+    """A chunk's BriefingError, sent back as data: the exception does not survive pickling."""
+
+    problems: list[Problem]
+
+
+def _run_chunk(chunk: int) -> list[Any] | _Failed:
     assert _work is not None
     function, items, chunks = _work
     try:
         return [function(item) for item in items[chunk::chunks]]
     except BriefingError as exc:
-        # Sent back as a marked tuple: BriefingError itself does not survive pickling.
-        return ("problems", exc.problems)
+        return _Failed(exc.problems)
 
 
 class ForkedMap:
@@ -54,10 +61,10 @@ class ForkedMap:
         self.function, self.items = function, items
         if workers is None:
             workers = min(available_workers(), len(items) // MIN_ITEMS_PER_WORKER)
-        self.pool: Any = None
-        if min(workers, len(items)) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return
         workers = min(workers, len(items))
+        self.pool: Any = None
+        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
         self.chunks = workers * CHUNKS_PER_WORKER
         # The workers are forked here, and see the work as it is now.
         _work = (function, items, self.chunks)
@@ -75,7 +82,7 @@ class ForkedMap:
         finally:
             self.pool.terminate()
             self.pool.join()
-        problems = [p for result in done if isinstance(result, tuple) for p in result[1]]
+        problems = [p for result in done if isinstance(result, _Failed) for p in result.problems]
         if problems:
             raise BriefingError(problems)
         results: list[Any] = [None] * len(self.items)

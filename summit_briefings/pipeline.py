@@ -45,7 +45,7 @@ from .sources import Paragraph
 from .trade import trade_context
 from .validate import validate, walk_models
 from .verify import verify_citations
-from .views import Footer, NoteBook, footer, format_billions, layouts_of, place_text
+from .views import NoteBook, footer, format_billions, layouts_of, place_text
 
 
 @dataclass(frozen=True)
@@ -141,43 +141,42 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
     ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
-    from an earlier build, only pages whose content changed are rendered again; without
-    one, pages are rendered by ``workers`` processes (default: one per CPU for a large
-    site, see parallel.py).
+    from an earlier build, only pages whose content changed are rendered again. Summit
+    files are read, citations verified and (without a cache) pages rendered by ``workers``
+    processes: by default one per CPU for a large corpus (see parallel.py).
     """
     with _collector_paused(freeze=cache is None):
-        corpus = validate(root)
-        evidence = verify_citations(corpus)
+        corpus = validate(root, workers)
+        evidence = verify_citations(corpus, workers)
         env = environment(root / "templates")
         layouts = layouts_of(corpus)
         dates = source_dates(corpus)
-
-        def context(job: PageJob) -> tuple[Any, NoteBook, Footer]:
-            book = NoteBook(job.path, corpus, evidence, layouts)
-            page = job.context(book)
-            return page, book, footer(book, dates, built)
+        fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
 
         def render(job: PageJob) -> str:
-            page, book, closing = context(job)
-            return render_page(env, job.template, page, book.notes, job.data_file, closing)
+            book = NoteBook(job.path, corpus, evidence, layouts)
+            page = job.context(book)
+            closing = footer(book, dates, built)
+
+            def text() -> str:
+                return render_page(env, job.template, page, book.notes, job.data_file, closing)
+
+            if cache is None:
+                return text()
+            key = page_key(fingerprint, job.template, page, book.notes, job.data_file, closing)
+            return cache.page(job.path, key, text)
 
         jobs = page_jobs(corpus, evidence, layouts)
         if cache is None:
             rendering = ForkedMap(render, jobs, workers)
-            files = exports(corpus)
+            files = exports(corpus)  # meanwhile, in this process
             texts = rendering.results()
         else:
-            files = exports(corpus)
-            fingerprint = templates_fingerprint(root / "templates")
+            # serve: the cache lives in this process, so no workers
             cache.rendered = 0
-            texts = []
-            for job in jobs:
-                page, book, closing = context(job)
-                key = page_key(fingerprint, job.template, page, book.notes, job.data_file,
-                               closing)
-                texts.append(cache.page(job.path, key, lambda j=job, p=page, b=book, c=closing:
-                                        render_page(env, j.template, p, b.notes, j.data_file, c)))
+            texts = [render(job) for job in jobs]
             cache.keep_only({job.path for job in jobs})
+            files = exports(corpus)
         pages = dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
         return Site(pages, files, corpus, evidence)
 

@@ -262,8 +262,10 @@ def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> Yaml
     return loaded
 
 
-def validate(root: Path) -> Corpus:
-    """Load and validate everything under ``root/data``; raise BriefingError listing them all."""
+def validate(root: Path, workers: int | None = None) -> Corpus:
+    """Load and validate everything under ``root/data``; raise BriefingError listing them all.
+
+    Summit files are read by ``workers`` processes (default: see parallel.py)."""
     data = root / "data"
     problems: list[Problem] = []
     origins: dict[int, Origin] = {}
@@ -273,7 +275,8 @@ def validate(root: Path) -> Corpus:
 
     # Summit files are many and independent: for a large corpus, forked workers read them
     # while this process reads the other files.
-    reading = ForkedMap(lambda path: _load(path, root), sorted((data / "summits").glob("*.yaml")))
+    reading = ForkedMap(lambda path: _load(path, root), sorted((data / "summits").glob("*.yaml")),
+                        workers)
     incomplete: set[str] = set()  # kinds of id some of which failed to load
     lists: dict[str, list[Any]] = {}
     for name, model in LIST_FILES.items():
