@@ -153,6 +153,7 @@ class _Irregular(Exception):
 _TEXT, _LIST, _MAPPING = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
 _SCALARS = frozenset(f"tag:yaml.org,2002:{kind}"
                      for kind in ("int", "float", "bool", "null", "timestamp"))
+_KEYS = _SCALARS | {_TEXT}
 
 
 def _construct(node: yaml.Node, depth: int, loader: Any) -> Any:
@@ -177,7 +178,7 @@ def _construct(node: yaml.Node, depth: int, loader: Any) -> Any:
         raise _Irregular
     mapping = {}
     for key, value in node.value:
-        if type(key) is not yaml.ScalarNode or key.tag not in (_TEXT, *_SCALARS):
+        if type(key) is not yaml.ScalarNode or key.tag not in _KEYS:
             raise _Irregular
         # Most keys and values are plain text: taken here without a call per node.
         mapping[key.value if key.tag == _TEXT else _construct(key, depth, loader)] = \
