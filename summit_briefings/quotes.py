@@ -1,9 +1,9 @@
 """Source text as citations see it: normalised once, searched directly or by rarest word.
 
-Each source text is normalised once. The first few quotes from a source are found by
-scanning its text; a source cited more often is indexed (word → positions) and each
-further quote is looked up through its rarest word, so the cost grows with the total
-text, not with the number of facts times the text.
+Each source text is normalised once. The first SCANS_BEFORE_INDEX quotes from a source
+are found by scanning its text (str.find, in C); a source cited more often is indexed
+(word → positions) and each further quote is looked up through its rarest word, so the
+cost grows with the total text, not with the number of facts times the text.
 """
 
 from __future__ import annotations
