@@ -180,19 +180,25 @@ LINES = st.lists(st.tuples(st.sampled_from(["", "  ", "    ", "- ", "  - "]),
                  min_size=1, max_size=8)
 
 
+def _same_as_pyyaml(folder: Path, text: str) -> None:
+    path = folder / "x.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        doc = load_yaml(path, folder)
+    except BriefingError as exc:  # refused: duplicate keys, anchors, impossible values …
+        assert all(p.path == "x.yaml" and p.line >= 1 for p in exc.problems)
+        return
+    if "nan" not in text.lower():  # NaN equals nothing, itself included
+        assert doc.data == yaml.safe_load(text)
+
+
 @SETTINGS
 @given(lines=LINES)
-def test_random_yaml_lines_given_to_load_yaml_never_crash(
+def test_random_yaml_lines_are_read_as_pyyaml_reads_them_or_reported(
         tmp_path_factory: pytest.TempPathFactory, lines: list[tuple[str, str, str]]):
     folder = tmp_path_factory.getbasetemp() / "fuzz-lines"
     folder.mkdir(exist_ok=True)
-    path = folder / "x.yaml"
-    path.write_text("".join(f"{indent}{key}: {value}\n" for indent, key, value in lines),
-                    encoding="utf-8", errors="surrogatepass")
-    try:
-        load_yaml(path, folder)
-    except BriefingError as exc:
-        assert all(p.path == "x.yaml" and p.line >= 1 for p in exc.problems)
+    _same_as_pyyaml(folder, "".join(f"{indent}{key}: {value}\n" for indent, key, value in lines))
 
 
 FORMULA_TOKENS = [*"0123456789.+-*/() e", "**", "10 ** 10 ** 10", "(-8)", "1e400", "True",
@@ -221,17 +227,6 @@ def test_random_source_file_name_is_read_or_reported(fuzz_project: Project, file
     assert text is not None or problems, "a source that cannot be read must be reported"
 
 
-def _same_as_pyyaml(folder: Path, text: str) -> None:
-    path = folder / "x.yaml"
-    path.write_text(text, encoding="utf-8", errors="surrogatepass")
-    try:
-        doc = load_yaml(path, folder)
-    except BriefingError:
-        return  # refused (duplicate keys, anchors, impossible values): tested above
-    if "nan" not in text.lower():  # NaN equals nothing, itself included
-        assert doc.data == yaml.safe_load(text)
-
-
 @SETTINGS
 @given(value=values)
 def test_load_yaml_reads_dumped_structures_as_pyyaml_does(
@@ -239,12 +234,3 @@ def test_load_yaml_reads_dumped_structures_as_pyyaml_does(
     folder = tmp_path_factory.getbasetemp() / "same-dumped"
     folder.mkdir(exist_ok=True)
     _same_as_pyyaml(folder, yaml.safe_dump(value, allow_unicode=True))
-
-
-@SETTINGS
-@given(lines=LINES)
-def test_load_yaml_reads_hand_written_lines_as_pyyaml_does(
-        tmp_path_factory: pytest.TempPathFactory, lines: list[tuple[str, str, str]]):
-    folder = tmp_path_factory.getbasetemp() / "same-lines"
-    folder.mkdir(exist_ok=True)
-    _same_as_pyyaml(folder, "".join(f"{indent}{key}: {value}\n" for indent, key, value in lines))
