@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -17,17 +16,9 @@ SUMMARY = re.compile(r"(\d+) sources, (\d+) summits, (\d+) people, (\d+) facts, 
                      r"(\d+) citations verified")
 
 
-def _load_synth():
-    spec = importlib.util.spec_from_file_location("synth", SYNTH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    # dataclasses look their module up in sys.modules while the class body runs.
-    sys.modules["synth"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
+# scripts/ is not a package: its modules import each other as top-level modules.
+sys.path.insert(0, str(REPO / "scripts"))
+import synth  # noqa: E402
 
 
 def _check(root: Path) -> re.Match[str]:
