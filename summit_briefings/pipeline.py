@@ -141,10 +141,14 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
     ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
-    from an earlier build, only pages whose content changed are rendered again. Summit
-    files are read, citations verified and (without a cache) pages rendered by ``workers``
+    from an earlier build, only pages whose content changed are rendered again. Without
+    one, summit files are read, citations verified and pages rendered by ``workers``
     processes: by default one per CPU for a large corpus (see parallel.py).
     """
+    if cache is not None:
+        # serve: the cache lives in this process, which also runs the preview server's
+        # threads, and forking a process with threads is not safe.
+        workers = 1
     with _collector_paused(freeze=cache is None):
         corpus = validate(root, workers)
         evidence = verify_citations(corpus, workers)
@@ -172,7 +176,6 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
             files = exports(corpus)  # meanwhile, in this process
             texts = rendering.results()
         else:
-            # serve: the cache lives in this process, so no workers
             cache.rendered = 0
             texts = [render(job) for job in jobs]
             cache.keep_only({job.path for job in jobs})

@@ -12,6 +12,7 @@ import summit_briefings.parallel
 from summit_briefings.errors import BriefingError, Problem
 from summit_briefings.parallel import fork_map
 from summit_briefings.pipeline import build_site
+from summit_briefings.render import RenderCache
 from summit_briefings.validate import validate
 from summit_briefings.verify import verify_citations
 
@@ -89,3 +90,16 @@ def test_a_broken_file_read_by_a_worker_is_reported_at_its_line(
     [problem] = caught.value.problems
     assert problem.path == f"data/summits/{broken.name}"
     assert problem.line >= 5 and "YAML syntax error" in problem.message
+
+
+def test_a_build_with_a_serve_cache_forks_no_worker(large_corpus: Path,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    """serve runs the preview server's threads in its process: forking there is unsafe."""
+    def no_fork(method: str):
+        raise AssertionError(f"a worker was started ({method})")
+
+    monkeypatch.setattr(summit_briefings.parallel, "available_workers", lambda: 2)
+    monkeypatch.setattr(summit_briefings.parallel.multiprocessing, "get_context", no_fork)
+    cache = RenderCache()
+    site = build_site(large_corpus, "2026-01-01", cache)
+    assert cache.rendered == len(site.pages) > 250
