@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from .dates import format_date, sort_key
 from .schema import Person, Summit
-from .views import Claim, NoteBook, PersonRef, SummitRef, claim, person_ref, summit_ref
+from .views import (
+    CitationRefs,
+    Claim,
+    NoteBook,
+    PersonRef,
+    SummitRef,
+    claim,
+    person_ref,
+    summit_ref,
+)
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
 SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Positions"),
@@ -19,7 +26,7 @@ SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Po
 class Participant:
     person: PersonRef
     role: str
-    refs: Markup
+    refs: CitationRefs
 
 
 @dataclass(frozen=True)
@@ -33,11 +40,11 @@ class SummitContext:
     summit: SummitRef
     data_file: str
     date_reasoning: str | None
-    date_refs: Markup
-    place_refs: Markup
+    date_refs: CitationRefs
+    place_refs: CitationRefs
     occasion_kind: str
     occasion_text: str
-    occasion_refs: Markup
+    occasion_refs: CitationRefs
     participants: tuple[Participant, ...]
     bottom_line: tuple[Claim, ...]
     figures: tuple[Claim, ...]
@@ -83,7 +90,7 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
 class Role:
     title: str
     as_of: str
-    refs: Markup
+    refs: CitationRefs
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,7 @@ class Attendance:
     summit: SummitRef
     role: str
     counterparts: tuple[PersonRef, ...]
-    refs: Markup
+    refs: CitationRefs
 
 
 @dataclass
@@ -99,7 +106,7 @@ class LeaderContext:
     person: PersonRef
     native: str | None
     hangul: str | None
-    name_refs: Markup
+    name_refs: CitationRefs
     roles: tuple[Role, ...]
     attended: tuple[Attendance, ...]
     counterparts: tuple[PersonRef, ...]

@@ -9,17 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .overview import chronological
 from .schema import TrackedClaim
 from .views import (
+    CitationRefs,
     NoteBook,
     PersonRef,
     SummitRef,
-    citation_marks,
     format_billions,
     person_ref,
     summit_ref,
@@ -32,7 +30,7 @@ class Statement:
     text: str
     source_file: str
     summit: SummitRef
-    refs: Markup
+    refs: CitationRefs
     changed: bool
 
 
@@ -48,7 +46,7 @@ class TargetStatement:
     summit: SummitRef
     targets: str
     stated_by: tuple[PersonRef, ...]
-    refs: Markup
+    refs: CitationRefs
 
 
 @dataclass
@@ -95,5 +93,5 @@ def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
             targets.append(TargetStatement(
                 summit_ref(page, summit), text,
                 tuple(person_ref(page, p) for p in people.values()),
-                citation_marks(k for t in stated for k in book.keys(t.cite))))
+                book.refs(c for t in stated for c in t.cite)))
     return EvolutionContext(tuple(tracks), tuple(targets))

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import Passage
 from .schema import COUNTRY_NAMES, Source, Summit, Topic
 from .sources import Paragraph, Segment, segments
-from .views import Claim, NoteBook, PersonRef, SummitRef, claim, person_ref, summit_ref
+from .views import (
+    CitationRefs,
+    Claim,
+    NoteBook,
+    PersonRef,
+    SummitRef,
+    claim,
+    person_ref,
+    summit_ref,
+)
 
 
 def chronological(summits: list[Summit]) -> list[Summit]:
@@ -39,7 +46,7 @@ class TimelineEntry:
     inferred: bool
     text: str
     href: str | None
-    refs: Markup
+    refs: CitationRefs
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
             closing = footer(book, dates, built)
 
             def text() -> str:
-                return render_page(env, job.template, page, book.notes, job.data_file, closing)
+                return render_page(env, job.template, page, book, job.data_file, closing)
 
             if cache is None:
                 return text()

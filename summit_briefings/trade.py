@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from .chart import Point, trade_chart
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
 from .schema import TradeFigure, TradeTarget
-from .views import NoteBook, PersonRef, SummitRef, format_billions, person_ref, summit_ref
+from .views import (
+    CitationRefs,
+    NoteBook,
+    PersonRef,
+    SummitRef,
+    format_billions,
+    person_ref,
+    summit_ref,
+)
 
 
 @dataclass(frozen=True)
@@ -21,7 +27,7 @@ class TargetRow:
     summit: SummitRef
     stated_by: tuple[PersonRef, ...]
     href: str
-    refs: Markup
+    refs: CitationRefs
 
 
 @dataclass(frozen=True)
@@ -31,7 +37,7 @@ class FigureRow:
     measures: str
     formula: str | None
     href: str
-    refs: Markup
+    refs: CitationRefs
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,8 @@ amounts, and the citation notes of the page being built.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from markupsafe import Markup
 
 from . import links
 from .corpus import Corpus
@@ -54,13 +51,15 @@ class Note:
 
 @dataclass
 class NoteBook:
-    """The citations of one page. Templates emit keys; numbering happens after rendering."""
+    """The citations of one page. Contexts take references from it; the page numbers them
+    as it prints them (``CitationRefs``), so notes are numbered in reading order."""
 
     page: str
     corpus: Corpus
     evidence: Evidence
     layouts: dict[str, list[Paragraph]]
     notes: dict[str, Note] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
 
     def note(self, cite: Citation) -> Note:
         passage = self.evidence.passage(cite.source, cite.quote)
@@ -73,20 +72,29 @@ class NoteBook:
                                    source.file, para.number, href)
         return self.notes[key]
 
-    def keys(self, cites: list[Citation]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.note(c).key for c in cites))
+    def refs(self, cites: Iterable[Citation]) -> CitationRefs:
+        return CitationRefs(tuple(dict.fromkeys(self.note(c).key for c in cites)), self)
 
-    def refs(self, cites: list[Citation]) -> Markup:
-        return citation_marks(self.keys(cites))
+    def number(self, keys: tuple[str, ...]) -> str:
+        """Footnote references to these notes, numbering each on its first printing."""
+        numbers = self.numbers
+        return "".join(f"[^{numbers.setdefault(key, len(numbers) + 1)}]" for key in keys)
+
+    def numbered(self) -> list[tuple[int, Note]]:
+        """The notes printed so far, in the order of their numbers."""
+        return [(number, self.notes[key]) for key, number in self.numbers.items()]
 
 
-# A citation in rendered Markdown, before numbering: a footnote reference naming the key.
-CITATION_MARK = re.compile(r"\[\^@([^\]]+)\]")
+@dataclass(frozen=True)
+class CitationRefs:
+    """Footnote references in a context. Printing one numbers its notes, so numbers follow
+    the order in which a reader meets them, wherever the template places them."""
 
+    keys: tuple[str, ...]
+    book: NoteBook = field(repr=False, compare=False)
 
-def citation_marks(keys: Iterable[str]) -> Markup:
-    """Footnote references to number later (render.number_citations), one per key."""
-    return Markup("".join(f"[^@{key}]" for key in keys))
+    def __html__(self) -> str:
+        return self.book.number(self.keys)
 
 
 def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:
@@ -127,7 +135,7 @@ class Claim:
     id: str
     kind: str
     text: str
-    refs: Markup
+    refs: CitationRefs
     people: tuple[PersonRef, ...]
     figure: FigureView | None
     summit: SummitRef

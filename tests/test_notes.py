@@ -1,0 +1,48 @@
+"""Citations are numbered as a page prints them, whatever order its context noted them in."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from summit_briefings.render import environment, render_page
+from summit_briefings.views import CitationRefs, Footer, Note, NoteBook
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _book(*keys: str) -> NoteBook:
+    book = NoteBook("summits/x.md", corpus=None, evidence=None, layouts={})  # type: ignore[arg-type]
+    book.notes = {key: Note(key, f"Quote {key}.", "a.txt", 1, f"../sources/a.md#{key}")
+                  for key in keys}
+    return book
+
+
+def _render(tmp_path: Path, template: str, context: object, book: NoteBook) -> str:
+    shutil.copy(REPO / "templates" / "_notes.md.jinja", tmp_path)
+    (tmp_path / "page.md.jinja").write_text(template, encoding="utf-8")
+    return render_page(environment(tmp_path), "page.md.jinja", context, book, "data/x.yaml",
+                       Footer((), None, None))
+
+
+def test_notes_are_numbered_in_reading_order_not_in_the_order_they_were_noted(tmp_path):
+    book = _book("first-noted", "second-noted")
+    context = {"early": CitationRefs(("second-noted",), book),
+               "late": CitationRefs(("first-noted", "second-noted"), book)}
+    page = _render(tmp_path, "Top{{ page.early }}\n\nBottom{{ page.late }}\n", context, book)
+    body, notes = page.split("\n\n[^")
+    assert body == "Top[^1]\n\nBottom[^2][^1]"
+    numbered = [line.split("“")[1].split("”")[0] for line in ("[^" + notes).splitlines()]
+    assert numbered == ["Quote second-noted.", "Quote first-noted."]
+
+
+def test_notes_noted_but_never_printed_are_not_listed(tmp_path):
+    book = _book("shown", "hidden")
+    context = {"shown": CitationRefs(("shown",), book), "hidden": CitationRefs(("hidden",), book)}
+    page = _render(tmp_path, "Text{{ page.shown }}\n", context, book)
+    assert "Quote shown." in page and "Quote hidden." not in page
+
+
+def test_a_page_without_printed_citations_has_no_notes(tmp_path):
+    page = _render(tmp_path, "Text\n\n\n\nMore\n", {}, _book("unused"))
+    assert page == "Text\n\nMore\n"
