@@ -13,8 +13,6 @@ from .views import (
     PersonRef,
     SummitRef,
     claim,
-    person_ref,
-    summit_ref,
 )
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
@@ -57,8 +55,8 @@ class SummitContext:
 
 def summit_context(book: NoteBook, summit: Summit, data_file: str,
                    previous: Summit | None, following: Summit | None) -> SummitContext:
-    # Citations are keyed, not numbered, so the order these are built in does not matter.
-    page = book.page
+    # Citations are numbered as the page prints them, so the order these are built in
+    # does not matter.
     claims = [claim(book, summit, o) for o in summit.outcomes]
     headline = {o.id for o in summit.outcomes if o.headline}
     rest = [c for c in claims if c.id not in headline and c.figure is None]
@@ -67,10 +65,10 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
         asked = tuple(c for c in rest if c.kind == "request" and c.side == side)
         requests.append(Section(f"{side} asked {asked[0].of_side or 'the other side'}", asked))
     participants = tuple(
-        Participant(person_ref(page, book.corpus.person(p.person)), p.role, book.refs(p.cite))
+        Participant(book.person_ref(book.corpus.person(p.person)), p.role, book.refs(p.cite))
         for p in summit.participants)
     return SummitContext(
-        summit=summit_ref(page, summit), data_file=data_file,
+        summit=book.summit_ref(summit), data_file=data_file,
         date_reasoning=summit.date.reasoning, date_refs=book.refs(summit.date.cite),
         place_refs=book.refs(summit.place.cite), occasion_kind=summit.occasion.kind,
         occasion_text=summit.occasion.text, occasion_refs=book.refs(summit.occasion.cite),
@@ -81,8 +79,8 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
                        for kind, title in SECTIONS if any(c.kind == kind for c in rest)),
         requests=tuple(requests),
         quotes=tuple(c for c in rest if c.kind == "quote"),
-        previous=summit_ref(page, previous) if previous else None,
-        next=summit_ref(page, following) if following else None,
+        previous=book.summit_ref(previous) if previous else None,
+        next=book.summit_ref(following) if following else None,
     )
 
 
@@ -116,28 +114,27 @@ class LeaderContext:
 
 
 def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> LeaderContext:
-    page = book.page
     people = book.corpus.person
     attended, mentioned, quotes, statements = [], [], [], []
     counterparts: dict[str, PersonRef] = {}
     for summit in sorted(summits, key=lambda s: (sort_key(s.date.value), s.id)):
         there = [p for p in summit.participants if p.person == person.id]
         for participant in there:
-            others = tuple(person_ref(page, people(p.person)) for p in summit.participants
+            others = tuple(book.person_ref(people(p.person)) for p in summit.participants
                            if people(p.person).country != person.country)
             counterparts.update((o.id, o) for o in others)
-            attended.append(Attendance(summit_ref(page, summit), participant.role, others,
+            attended.append(Attendance(book.summit_ref(summit), participant.role, others,
                                        book.refs(participant.cite)))
         own = [o for o in summit.outcomes if person.id in o.by]
         if own and not there:
-            mentioned.append(summit_ref(page, summit))
+            mentioned.append(book.summit_ref(summit))
         quotes += [claim(book, summit, o) for o in own if o.kind == "quote"]
         statements += [claim(book, summit, o) for o in own
                        if o.kind in ("request", "pledge", "position") and len(o.by) == 1]
     roles = tuple(Role(r.title, format_date(r.as_of), book.refs(r.cite))
                   for r in sorted(person.roles, key=lambda r: sort_key(r.as_of)))
     return LeaderContext(
-        person=person_ref(page, person), native=person.native, hangul=person.hangul,
+        person=book.person_ref(person), native=person.native, hangul=person.hangul,
         name_refs=book.refs(person.cite), roles=roles, attended=tuple(attended),
         counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.ascii)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),

@@ -19,8 +19,6 @@ from .views import (
     PersonRef,
     SummitRef,
     format_billions,
-    person_ref,
-    summit_ref,
 )
 
 
@@ -64,7 +62,6 @@ def _contradictions(statements: list[tuple[str, Statement]]) -> tuple[str, ...]:
 
 
 def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
-    page = book.page
     files = {s.id: s.file for s in corpus.sources}
     grouped: dict[str, list[tuple[str, Statement]]] = defaultdict(list)
     for summit in chronological(corpus.summits):
@@ -73,7 +70,7 @@ def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
                 as_of = outcome.as_of or summit.date.value
                 grouped[outcome.tracks].append((as_of, Statement(
                     format_date(as_of), outcome.text, files[outcome.cite[0].source],
-                    summit_ref(page, summit), book.refs(outcome.cite), False)))
+                    book.summit_ref(summit), book.refs(outcome.cite), False)))
     tracks = []
     for claim in corpus.tracked:
         rows = sorted(grouped.get(claim.id, []), key=lambda r: (sort_key(r[0]), r[1].text))
@@ -91,7 +88,7 @@ def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
                              for t in stated)
             people = {p: corpus.person(p) for t in stated for p in t.stated_by}
             targets.append(TargetStatement(
-                summit_ref(page, summit), text,
-                tuple(person_ref(page, p) for p in people.values()),
+                book.summit_ref(summit), text,
+                tuple(book.person_ref(p) for p in people.values()),
                 book.refs(c for t in stated for c in t.cite)))
     return EvolutionContext(tuple(tracks), tuple(targets))

@@ -35,12 +35,13 @@ def source_page(source_file: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """Link from one page's Markdown file to another's, as MkDocs expects."""
-    path = _relpath(to_page, _folder(from_page))
+    path = _relpath(to_page, folder(from_page))
     return f"{path}#{anchor}" if anchor else path
 
 
 @lru_cache(maxsize=65536)
-def _folder(page: str) -> str:
+def folder(page: str) -> str:
+    """The folder a page's relative links start from."""
     return posixpath.dirname(page) or "."
 
 

@@ -17,8 +17,6 @@ from .views import (
     PersonRef,
     SummitRef,
     claim,
-    person_ref,
-    summit_ref,
 )
 
 
@@ -33,9 +31,9 @@ class SummitRow:
     occasion: str
 
 
-def summit_rows(page: str, corpus: Corpus) -> tuple[SummitRow, ...]:
-    return tuple(SummitRow(summit_ref(page, s),
-                           tuple(person_ref(page, corpus.person(p.person))
+def summit_rows(book: NoteBook, corpus: Corpus) -> tuple[SummitRow, ...]:
+    return tuple(SummitRow(book.summit_ref(s),
+                           tuple(book.person_ref(corpus.person(p.person))
                                  for p in s.participants), s.occasion.kind)
                  for s in chronological(corpus.summits))
 
@@ -77,7 +75,7 @@ def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]
     counts = {"summits": len(corpus.summits), "people": len(corpus.people),
               "sources": len(corpus.sources)}
     return HomeContext(
-        latest=summit_ref(page, latest) if latest else None,
+        latest=book.summit_ref(latest) if latest else None,
         latest_claims=tuple(claim(book, latest, o) for o in latest.outcomes if o.headline)
         if latest else (),
         headlines=headlines, timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0])),
@@ -90,13 +88,13 @@ class CountryGroup:
     people: tuple[tuple[PersonRef, str], ...]
 
 
-def leader_groups(page: str, corpus: Corpus) -> tuple[CountryGroup, ...]:
+def leader_groups(book: NoteBook, corpus: Corpus) -> tuple[CountryGroup, ...]:
     groups = []
     for code, name in COUNTRY_NAMES.items():
         people = sorted((p for p in corpus.people if p.country == code), key=lambda p: p.ascii)
         if people:
             groups.append(CountryGroup(name, tuple(
-                (person_ref(page, p), "; ".join(dict.fromkeys(r.title for r in p.roles)))
+                (book.person_ref(p), "; ".join(dict.fromkeys(r.title for r in p.roles)))
                 for p in people)))
     return tuple(groups)
 
@@ -118,7 +116,7 @@ def topic_context(book: NoteBook, corpus: Corpus, topic: Topic) -> TopicContext:
     for summit in chronological(corpus.summits):
         claims = tuple(claim(book, summit, o) for o in summit.outcomes if o.topic == topic.id)
         if claims:
-            sections.append(TopicSection(summit_ref(book.page, summit), claims))
+            sections.append(TopicSection(book.summit_ref(summit), claims))
     return TopicContext(topic, tuple(sections))
 
 

@@ -156,9 +156,10 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         layouts = layouts_of(corpus)
         dates = source_dates(corpus)
         fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
+        shared: dict[tuple[str, ...], Any] = {}  # views every page of a folder shows alike
 
         def render(job: PageJob) -> str:
-            book = NoteBook(job.path, corpus, evidence, layouts)
+            book = NoteBook(job.path, corpus, evidence, layouts, shared)
             page = job.context(book)
             closing = footer(book, dates, built)
 
@@ -244,9 +245,9 @@ def page_jobs(corpus: Corpus, evidence: Evidence,
     emit(links.HOME, "home.md.jinja",
          lambda book: home_context(book, corpus, _headlines(corpus, evidence)), "data/")
     emit(links.SUMMITS, "summits.md.jinja",
-         lambda book: summit_rows(links.SUMMITS, corpus), "data/summits/")
+         lambda book: summit_rows(book, corpus), "data/summits/")
     emit(links.LEADERS, "leaders.md.jinja",
-         lambda book: leader_groups(links.LEADERS, corpus), "data/people.yaml")
+         lambda book: leader_groups(book, corpus), "data/people.yaml")
     counts = defaultdict(int)
     for summit in corpus.summits:
         for outcome in summit.outcomes:

@@ -15,8 +15,6 @@ from .views import (
     PersonRef,
     SummitRef,
     format_billions,
-    person_ref,
-    summit_ref,
 )
 
 
@@ -93,15 +91,14 @@ def target_outcome(figures: list[TradeFigure], amount: float, deadline: int) -> 
 
 
 def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
-    page = book.page
     summits = {s.id: s for s in corpus.summits}
     targets: list[TradeTarget] = sorted(
         corpus.trade.targets, key=lambda t: (summits[t.summit].date.value, t.amount, t.id))
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)
     target_rows = tuple(
         TargetRow(format_billions(t.amount), str(t.deadline) if t.deadline else t.horizon or "",
-                  summit_ref(page, summits[t.summit]),
-                  tuple(person_ref(page, corpus.person(p)) for p in t.stated_by),
+                  book.summit_ref(summits[t.summit]),
+                  tuple(book.person_ref(corpus.person(p)) for p in t.stated_by),
                   book.note(t.cite[0]).href, book.refs(t.cite)) for t in targets)
     figure_rows = tuple(
         FigureRow(f.year, format_billions(f.amount), f.measures,

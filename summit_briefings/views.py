@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import links
 from .corpus import Corpus
@@ -52,25 +53,49 @@ class Note:
 @dataclass
 class NoteBook:
     """The citations of one page. Contexts take references from it; the page numbers them
-    as it prints them (``CitationRefs``), so notes are numbered in reading order."""
+    as it prints them (``CitationRefs``), so notes are numbered in reading order.
+
+    Links are relative, so a note or a reference to a summit or a person is the same for
+    every page in a folder: ``shared``, one dict for all the pages of a build, keeps each
+    one made.
+    """
 
     page: str
     corpus: Corpus
     evidence: Evidence
     layouts: dict[str, list[Paragraph]]
+    shared: dict[tuple[str, ...], Any] = field(default_factory=dict)
     notes: dict[str, Note] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
 
     def note(self, cite: Citation) -> Note:
-        passage = self.evidence.passage(cite.source, cite.quote)
-        key = f"{cite.source}-{passage.anchor}"
-        if key not in self.notes:
+        folder = links.folder(self.page)
+        note = self.shared.get((folder, "note", cite.source, cite.quote))
+        if note is None:
+            passage = self.evidence.passage(cite.source, cite.quote)
             source = self.corpus.source(cite.source)
             para = paragraph_of(self.layouts[cite.source], passage)
             href = links.relative(self.page, links.source_page(source.file), passage.anchor)
-            self.notes[key] = Note(key, self.corpus.texts[cite.source][passage.start:passage.end],
-                                   source.file, para.number, href)
-        return self.notes[key]
+            note = Note(f"{cite.source}-{passage.anchor}",
+                        self.corpus.texts[cite.source][passage.start:passage.end],
+                        source.file, para.number, href)
+            self.shared[(folder, "note", cite.source, cite.quote)] = note
+        self.notes.setdefault(note.key, note)
+        return note
+
+    def summit_ref(self, summit: Summit) -> SummitRef:
+        key = (links.folder(self.page), "summit", summit.id)
+        ref = self.shared.get(key)
+        if ref is None:
+            ref = self.shared[key] = summit_ref(self.page, summit)
+        return ref
+
+    def person_ref(self, person: Person) -> PersonRef:
+        key = (links.folder(self.page), "person", person.id)
+        ref = self.shared.get(key)
+        if ref is None:
+            ref = self.shared[key] = person_ref(self.page, person)
+        return ref
 
     def refs(self, cites: Iterable[Citation]) -> CitationRefs:
         return CitationRefs(tuple(dict.fromkeys(self.note(c).key for c in cites)), self)
@@ -165,9 +190,9 @@ def claim(book: NoteBook, summit: Summit, outcome: Outcome) -> Claim:
         note = book.note(outcome.cite[0])
         figure = FigureView(format_figure(outcome.figure), outcome.figure.period, note.href,
                             note.quote)
-    people = tuple(person_ref(book.page, book.corpus.person(p)) for p in outcome.by)
+    people = tuple(book.person_ref(book.corpus.person(p)) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
-                 figure, summit_ref(book.page, summit),
+                 figure, book.summit_ref(summit),
                  COUNTRY_NAMES.get(outcome.side or ""), COUNTRY_NAMES.get(outcome.of_side or ""))
 
 
