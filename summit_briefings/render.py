@@ -41,7 +41,6 @@ class RenderError(Exception):
     """A template printed something it must not (None, or an undefined name)."""
 
 
-@lru_cache(maxsize=65536)  # file names, titles and names recur on many pages
 def markdown_literal(text: str) -> str:
     """Literal text for Markdown: one line, Markdown punctuation backslashed, HTML escaped."""
     text = _WHITESPACE.sub(" ", text)
@@ -50,17 +49,20 @@ def markdown_literal(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def md_escape(value: object) -> Markup:
-    """``markdown_literal`` as Markup, skipping the work for text it would not change."""
-    text = str(value)
-    return Markup(text if _PLAIN.fullmatch(text) else markdown_literal(text))
+# Names, titles, dates, file names and links recur on many pages: each is escaped once.
+@lru_cache(maxsize=1 << 17)
+def escape_text(text: str) -> str:
+    """``markdown_literal``, skipping the work for text it would not change."""
+    return text if _PLAIN.fullmatch(text) else markdown_literal(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def attr_escape(value: object) -> Markup:
     """Literal text for an attribute or a Markdown link title: quotes escaped too."""
     return Markup(html.escape(_WHITESPACE.sub(" ", str(value)), quote=True))
 
 
+@lru_cache(maxsize=1 << 16)
 def url_escape(value: object) -> Markup:
     """A link target: characters outside a URL's safe set percent-encoded."""
     text = str(value)
@@ -81,12 +83,12 @@ def _finalize(value: object) -> str:
     """Every printed value, escaped. Text (most values) is returned as a plain str: what
     a template prints is only ever joined into the page or into a macro's Markup."""
     if type(value) is str:
-        return value if _PLAIN.fullmatch(value) else markdown_literal(value)
+        return escape_text(value)
     if hasattr(value, "__html__"):
         return value.__html__()
     if value is None:
         raise RenderError("a template printed None; guard it with {% if %} in the template")
-    return md_escape(value)
+    return escape_text(str(value))
 
 
 class _CodeGenerator(CodeGenerator):

@@ -7,7 +7,7 @@ import urllib.parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summit_briefings.render import URL_SAFE, markdown_literal, md_escape, url_escape
+from summit_briefings.render import URL_SAFE, escape_text, markdown_literal, url_escape
 
 # Digits, spaces and Markdown's special characters, so leading list markers and
 # punctuation are drawn often.
@@ -16,8 +16,8 @@ TEXT = st.text(alphabet="ab1 9.-+\n\t*_#|[]{}`\\<>&đ", max_size=30)
 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
 @given(TEXT)
-def test_md_escape_equals_the_full_markdown_escaping(text):
-    assert str(md_escape(text)) == markdown_literal(text)
+def test_escape_text_equals_the_full_markdown_escaping(text):
+    assert escape_text(text) == markdown_literal(text)
 
 
 @settings(max_examples=400, deadline=None, derandomize=True, database=None)
@@ -27,7 +27,7 @@ def test_url_escape_equals_quote(text):
 
 
 def test_leading_list_markers_are_escaped_and_plain_numbers_are_not():
-    assert str(md_escape("1. item")) == "1\\. item"
-    assert str(md_escape("- item")) == "\\- item"
-    assert str(md_escape("23 March 2018")) == "23 March 2018"
-    assert str(md_escape("-5")) == "-5"
+    assert escape_text("1. item") == "1\\. item"
+    assert escape_text("- item") == "\\- item"
+    assert escape_text("23 March 2018") == "23 March 2018"
+    assert escape_text("-5") == "-5"
