@@ -33,6 +33,10 @@ class BriefingError(Exception):
 
 def display_path(path: Path, root: Path) -> str:
     """The path as an editor would type it: relative to the project root where possible."""
+    # Data files are found under the root as given, so resolving (a stat per folder on the
+    # way) is rarely needed.
+    if path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -96,23 +96,19 @@ class _Loader(_ReportingConstructor, yaml.SafeLoader):
     """The pure-Python loader: slow, but words every syntax error in full."""
 
 
+_RESOLVER = yaml.resolver.Resolver()
+# The tag of a node depends only on its kind, text and quoting (the safe loader has no path
+# resolvers). Keys and short values recur in every file, and libyaml asks for each one's tag.
+_resolve = lru_cache(maxsize=1 << 16)(_RESOLVER.resolve)
+
+
 class _FastLoader(_ReportingConstructor, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """libyaml's loader: ten times faster, same positions, terser errors."""
 
-    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
-            return _plain_scalar_tag(value)
-        return super().resolve(kind, value, implicit)
-
-
-@lru_cache(maxsize=1 << 16)
-def _plain_scalar_tag(value: str) -> str:
-    """The tag of an unquoted scalar, which depends on its text alone. Keys and short
-    values recur in every file, and libyaml asks for each one's tag."""
-    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-
-
-_RESOLVER = yaml.resolver.Resolver()
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        # An attribute, not a method: libyaml then calls the cache without a Python frame.
+        self.resolve = _resolve
 
 
 def _mark(node_or_mark: Any) -> tuple[int, int]:
