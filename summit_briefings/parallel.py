@@ -90,8 +90,3 @@ class ForkedMap:
             results[chunk::self.chunks] = values
         return results
 
-
-def fork_map(function: Callable[[Any], Any], items: Sequence[Any],
-             workers: int | None = None) -> list[Any]:
-    """``ForkedMap(function, items, workers).results()``: a map with nothing to do meanwhile."""
-    return ForkedMap(function, items, workers).results()

@@ -35,6 +35,7 @@ from .quotes import Evidence, Passage
 from .reference import model_docs
 from .render import (
     RenderCache,
+    compile_templates,
     environment,
     page_key,
     render_page,
@@ -44,7 +45,7 @@ from .schema import Citation
 from .sources import Paragraph
 from .trade import trade_context
 from .validate import validate, walk_models
-from .verify import verify_citations
+from .verify import Verification, verify_citations
 from .views import NoteBook, footer, format_billions, layouts_of, place_text
 
 
@@ -151,10 +152,13 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         workers = 1
     with _collector_paused(freeze=cache is None):
         corpus = validate(root, workers)
-        evidence = verify_citations(corpus, workers)
+        verification = Verification(corpus, workers)
+        # meanwhile, in this process:
         env = environment(root / "templates")
+        compile_templates(env)
         layouts = layouts_of(corpus)
         dates = source_dates(corpus)
+        evidence = verification.evidence()
         fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
         shared: dict[tuple[str, ...], Any] = {}  # views every page of a folder shows alike
 

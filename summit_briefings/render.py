@@ -128,6 +128,12 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+def compile_templates(env: jinja2.Environment) -> None:
+    """Compile every template now, so that forked workers share the compiled code."""
+    for name in env.list_templates():
+        env.get_template(name)
+
+
 def _template_line(exc: BaseException, template: str) -> int:
     """The template line being rendered when an error was raised, from the traceback."""
     line, trace = 1, exc.__traceback__

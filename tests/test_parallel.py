@@ -10,26 +10,26 @@ from conftest import REPO, copy_data
 
 import summit_briefings.parallel
 from summit_briefings.errors import BriefingError, Problem
-from summit_briefings.parallel import fork_map
+from summit_briefings.parallel import ForkedMap
 from summit_briefings.pipeline import build_site
 from summit_briefings.render import RenderCache
 from summit_briefings.validate import validate
 from summit_briefings.verify import verify_citations
 
 
-def test_fork_map_keeps_the_order_of_the_items():
+def test_forked_map_keeps_the_order_of_the_items():
     items = list(range(103))
-    assert fork_map(lambda n: n * n, items, workers=2) == [n * n for n in items]
+    assert ForkedMap(lambda n: n * n, items, workers=2).results() == [n * n for n in items]
 
 
-def test_fork_map_raises_the_problems_of_every_failing_item():
+def test_forked_map_raises_the_problems_of_every_failing_item():
     def check(n: int) -> int:
         if n % 10 == 0:
             raise BriefingError([Problem("data/x.yaml", n + 1, 1, f"bad {n}")])
         return n
 
     with pytest.raises(BriefingError) as caught:
-        fork_map(check, list(range(25)), workers=2)
+        ForkedMap(check, list(range(25)), workers=2).results()
     assert [p.line for p in caught.value.problems] == [1, 11, 21]
 
 
