@@ -125,13 +125,13 @@ def walk_models(model: Any, loc: Loc) -> Iterator[tuple[Any, Loc]]:
 def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
                      problems: list[Problem]) -> str | None:
     """The text of a registered source, if its file is safe, UTF-8, non-empty and unchanged."""
-    folder = (root / "data" / "sources").resolve()
+    name = Path(source.file)
     candidate = root / "data" / "sources" / source.file
     where = (*loc, "file")
     try:
-        if "\0" in source.file or Path(source.file).is_absolute() \
-                or ".." in Path(source.file).parts \
-                or candidate.is_symlink() or candidate.resolve().parent != folder:
+        # One plain name, not a symlink: then it can only be a file directly inside.
+        if "\0" in source.file or name.is_absolute() or len(name.parts) != 1 \
+                or name.name == ".." or candidate.is_symlink():
             problems.append(doc.problem(where, f"source file '{source.file}' must be a plain "
                 "file directly inside data/sources/ (no '..', absolute path or symlink)"))
             return None
