@@ -82,8 +82,11 @@ def yaml_escape(value: object) -> Markup:
 def _finalize(value: object) -> str:
     """Every printed value, escaped. Text (most values) is returned as a plain str: what
     a template prints is only ever joined into the page or into a macro's Markup."""
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         return escape_text(value)
+    if kind is Markup:  # a macro's or a filter's output, escaped already
+        return value
     if hasattr(value, "__html__"):
         return value.__html__()
     if value is None:

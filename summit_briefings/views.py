@@ -72,16 +72,24 @@ class NoteBook:
         folder = links.folder(self.page)
         note = self.shared.get((folder, "note", cite.source, cite.quote))
         if note is None:
-            passage = self.evidence.passage(cite.source, cite.quote)
-            source = self.corpus.source(cite.source)
-            para = paragraph_of(self.layouts[cite.source], passage)
-            href = links.relative(self.page, links.source_page(source.file), passage.anchor)
-            note = Note(f"{cite.source}-{passage.anchor}",
-                        self.corpus.texts[cite.source][passage.start:passage.end],
-                        source.file, para.number, href)
+            key, quote, file, paragraph, page, anchor = self._passage(cite)
+            note = Note(key, quote, file, paragraph, links.relative(self.page, page, anchor))
             self.shared[(folder, "note", cite.source, cite.quote)] = note
         self.notes.setdefault(note.key, note)
         return note
+
+    def _passage(self, cite: Citation) -> tuple[str, str, str, int, str, str]:
+        """What a note shows of a quoted passage, wherever the page citing it is."""
+        found = self.shared.get(("", "passage", cite.source, cite.quote))
+        if found is None:
+            passage = self.evidence.passage(cite.source, cite.quote)
+            source = self.corpus.source(cite.source)
+            para = paragraph_of(self.layouts[cite.source], passage)
+            found = (f"{cite.source}-{passage.anchor}",
+                     self.corpus.texts[cite.source][passage.start:passage.end], source.file,
+                     para.number, links.source_page(source.file), passage.anchor)
+            self.shared[("", "passage", cite.source, cite.quote)] = found
+        return found
 
     def summit_ref(self, summit: Summit) -> SummitRef:
         key = (links.folder(self.page), "summit", summit.id)
