@@ -2,7 +2,8 @@
 
 Every value a template prints is escaped for Markdown and HTML by default (``finalize``),
 so data can never inject markup; printing ``None`` is an error, not the word "None".
-Citations are emitted as keyed placeholders and numbered here, in order of appearance.
+Citations are numbered as the template prints them (views.CitationRefs), in reading order;
+the notes follow the page.
 """
 
 from __future__ import annotations
