@@ -47,8 +47,15 @@ def folder(page: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _relpath(to_page: str, folder: str) -> str:
+    """``posixpath.relpath`` for two normalised paths inside the docs folder, worked out
+    from their names alone: relpath asks the OS for the working directory every time."""
     # Pages sit in a handful of folders, so the same few thousand pairs recur on every page.
-    return posixpath.relpath(to_page, folder)
+    start = [] if folder == "." else folder.split("/")
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def url_of(page: str) -> str:

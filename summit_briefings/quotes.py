@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate
 
 _FOLD = {
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -26,7 +25,7 @@ _FOLD = {
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
 }
 _WORD = re.compile(r"\w+")
-_NON_SPACE = re.compile(r"\S+")
+_WHITESPACE_RUN = re.compile(r"\s{2,}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Indexing a text costs as much as a few hundred scans of it (str.find runs in C), so a
 # source is indexed only once it has been searched this many times.
@@ -82,18 +81,22 @@ class IndexedSource:
 
     text: str
     normalised: str = ""
-    # Start of each run of non-space characters, in the normalised and the original text.
-    runs_normalised: list[int] = field(default_factory=list)
-    runs_original: list[int] = field(default_factory=list)
+    # Where the normalised text falls further behind the original: at its start, and after
+    # each run of two or more whitespace characters (a single one only becomes a space).
+    # The same places in the normalised and in the original text.
+    shifts_normalised: list[int] = field(default_factory=list)
+    shifts_original: list[int] = field(default_factory=list)
     searches: int = 0
 
     def __post_init__(self) -> None:
         folded = fold_typography(self.text)
-        spans = [m.span() for m in _NON_SPACE.finditer(folded)]
-        self.normalised = " ".join(folded[a:b] for a, b in spans)
-        self.runs_original = [a for a, _ in spans]
-        # Each run starts one space after the end of the one before it.
-        self.runs_normalised = list(accumulate((b - a + 1 for a, b in spans[:-1]), initial=0))
+        self.normalised = " ".join(folded.split())
+        removed = len(folded) - len(folded.lstrip())
+        self.shifts_normalised, self.shifts_original = [0], [removed]
+        for run in _WHITESPACE_RUN.finditer(folded, removed):
+            removed += run.end() - run.start() - 1
+            self.shifts_normalised.append(run.end() - removed)
+            self.shifts_original.append(run.end())
 
     @cached_property
     def words(self) -> dict[str, list[int]]:
@@ -104,8 +107,8 @@ class IndexedSource:
 
     def original_offset(self, offset: int) -> int:
         """Where a character of the normalised text sits in the original text."""
-        run = bisect_right(self.runs_normalised, offset) - 1
-        return self.runs_original[run] + offset - self.runs_normalised[run]
+        shift = bisect_right(self.shifts_normalised, offset) - 1
+        return self.shifts_original[shift] + offset - self.shifts_normalised[shift]
 
     def find_all(self, quote: str) -> list[int]:
         """Start offsets (in the normalised text) of every occurrence of a normalised quote."""

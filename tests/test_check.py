@@ -24,6 +24,7 @@ from summit_briefings.quotes import (
     IndexedSource,
     canonical_number,
     evaluate_formula,
+    fold_typography,
     normalise,
     quoted_numbers,
 )
@@ -583,3 +584,14 @@ def test_each_test_gets_its_own_copy_of_the_data(tmp_path: Path):
     first.write("data/topics.yaml", "")
     assert second.read("data/topics.yaml") == (REPO / "data" / "topics.yaml").read_text(
         encoding="utf-8")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet="ab \n\t\u00a0’", min_size=0, max_size=40))
+def test_every_character_of_the_normalised_text_maps_back_to_the_same_character(text):
+    index = IndexedSource(text)
+    folded = fold_typography(text)
+    offsets = [index.original_offset(offset) for offset in range(len(index.normalised))]
+    assert offsets == sorted(set(offsets))
+    for offset, char in zip(offsets, index.normalised, strict=True):
+        assert folded[offset] == char or (char == " " and folded[offset].isspace())

@@ -1,12 +1,14 @@
-"""The fast paths of escaping give exactly what the full escaping gives."""
+"""The fast paths of escaping and linking give exactly what the general functions give."""
 
 from __future__ import annotations
 
+import posixpath
 import urllib.parse
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summit_briefings import links
 from summit_briefings.render import URL_SAFE, escape_text, markdown_literal, url_escape
 
 # Digits, spaces and Markdown's special characters, so leading list markers and
@@ -31,3 +33,15 @@ def test_leading_list_markers_are_escaped_and_plain_numbers_are_not():
     assert escape_text("- item") == "\\- item"
     assert escape_text("23 March 2018") == "23 March 2018"
     assert escape_text("-5") == "-5"
+
+
+# Folder and page names as the site uses them, nested up to three deep.
+PART = st.sampled_from(["summits", "leaders", "sources", "guide", "a", "index.md", "x.md"])
+PAGE = st.lists(PART, min_size=1, max_size=3).map("/".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(PAGE, PAGE)
+def test_relative_links_equal_posixpath_relpath(from_page, to_page):
+    folder = posixpath.dirname(from_page) or "."
+    assert links.relative(from_page, to_page) == posixpath.relpath(to_page, folder)
