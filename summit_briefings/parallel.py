@@ -1,14 +1,19 @@
-"""Map a function over a list in forked worker processes, keeping the list's order.
+"""Map a function over a list in this process and forked ones, keeping the list's order.
 
 Rendering a thousand pages is pure computation over data already in memory, so forked
-workers share that data for free and only the rendered text travels back. Where fork is
-unavailable, or the list is short, the map runs in this process.
+workers share that data for free and only their results travel back. The process that
+starts a map goes on with its own work meanwhile, then takes its share of the items: one
+process per CPU in all, and no process only waiting. Where fork is unavailable, or the
+list is short, the map runs in this process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import signal
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,15 +22,13 @@ from .errors import BriefingError, Problem
 
 # Below this many items, starting workers costs more than it saves.
 MIN_ITEMS_PER_WORKER = 100
-# More chunks than workers, so a worker that drew light items takes another chunk.
+# More chunks than processes, so one that drew light items, or started late, takes another.
 CHUNKS_PER_WORKER = 4
-
-_work: tuple[Callable[[Any], Any], Sequence[Any], int] | None = None
 
 
 def available_workers() -> int:
-    """CPUs this process may run on, where fork is safe; otherwise 1."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    """CPUs this process may run on, where fork is available; otherwise 1."""
+    if not hasattr(os, "fork"):
         return 1
     try:
         return len(os.sched_getaffinity(0))
@@ -40,53 +43,115 @@ class _Failed:
     problems: list[Problem]
 
 
-def _run_chunk(chunk: int) -> list[Any] | _Failed:
-    assert _work is not None
-    function, items, chunks = _work
-    try:
-        return [function(item) for item in items[chunk::chunks]]
-    except BriefingError as exc:
-        return _Failed(exc.problems)
+@dataclass(frozen=True)
+class _Crashed:
+    """Any other error in a worker, as its traceback."""
+
+    trace: str
 
 
 class ForkedMap:
-    """``[function(item) for item in items]``, computed by up to ``workers`` forked
-    processes (default: every available CPU) while this process goes on with other work;
-    ``results()`` waits for them. A BriefingError raised for any item is raised by
-    ``results()``, with the problems of every chunk that had one."""
+    """``[function(item) for item in items]``, computed by ``workers`` processes (default:
+    every available CPU): ``workers - 1`` forked ones start now and see the items as they
+    are now; this process joins them when ``results()`` is called, and returns the results.
+    A BriefingError raised for any item is raised by ``results()``, with the problems of
+    every chunk that had one."""
 
     def __init__(self, function: Callable[[Any], Any], items: Sequence[Any],
                  workers: int | None = None):
-        global _work
         self.function, self.items = function, items
         if workers is None:
             workers = min(available_workers(), len(items) // MIN_ITEMS_PER_WORKER)
         workers = min(workers, len(items))
-        self.pool: Any = None
-        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        self.chunks = max(1, workers * CHUNKS_PER_WORKER)
+        self.children: list[tuple[int, int]] = []  # process id, end of its result pipe
+        self.next_chunk: Any = None
+        if workers < 2 or not hasattr(os, "fork"):
             return
-        self.chunks = workers * CHUNKS_PER_WORKER
-        # The workers are forked here, and see the work as it is now.
-        _work = (function, items, self.chunks)
+        self.next_chunk = multiprocessing.get_context("fork").Value("i", 0)
         try:
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
+            for _ in range(workers - 1):
+                read, write = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    os.close(read)
+                    self._serve(write)
+                os.close(write)
+                self.children.append((pid, read))
+        except BaseException:
+            self._stop_children()
+            raise
+
+    def _take(self) -> int | None:
+        """The next chunk nobody has taken, if any."""
+        with self.next_chunk.get_lock():
+            chunk = self.next_chunk.value
+            if chunk >= self.chunks:
+                return None
+            self.next_chunk.value = chunk + 1
+        return chunk
+
+    def _work(self) -> dict[int, list[Any] | _Failed]:
+        done: dict[int, list[Any] | _Failed] = {}
+        while (chunk := self._take()) is not None:
+            try:
+                done[chunk] = [self.function(item) for item in self.items[chunk::self.chunks]]
+            except BriefingError as exc:
+                done[chunk] = _Failed(exc.problems)
+        return done
+
+    def _serve(self, pipe: int) -> None:
+        """In a forked worker: take chunks until none is left, send the results, exit."""
+        status = 0
+        try:
+            try:
+                found: Any = self._work()
+            except BaseException:  # reported by the parent, with its trace
+                found = _Crashed(traceback.format_exc())
+            with open(pipe, "wb") as out:
+                out.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        except BaseException:  # the parent reports a worker that sent nothing
+            status = 1
         finally:
-            _work = None
-        self.pending = self.pool.map_async(_run_chunk, range(self.chunks), chunksize=1)
+            # Skip the parent's exit handlers and buffered output: they are not this
+            # process's to run.
+            os._exit(status)
 
     def results(self) -> list[Any]:
-        if self.pool is None:
+        if self.next_chunk is None:
             return [self.function(item) for item in self.items]
         try:
-            done = self.pending.get()
+            done = self._work()
+            while self.children:
+                pid, pipe = self.children[-1]
+                blocks = []
+                while block := os.read(pipe, 1 << 20):
+                    blocks.append(block)
+                self.children.pop()
+                os.close(pipe)
+                os.waitpid(pid, 0)
+                sent = b"".join(blocks)
+                if not sent:
+                    raise RuntimeError("a worker process ended without sending its results")
+                found = pickle.loads(sent)
+                if isinstance(found, _Crashed):
+                    raise RuntimeError(f"a worker process failed:\n{found.trace}")
+                done.update(found)
         finally:
-            self.pool.terminate()
-            self.pool.join()
-        problems = [p for result in done if isinstance(result, _Failed) for p in result.problems]
+            self._stop_children()
+        problems = [p for value in done.values() if isinstance(value, _Failed)
+                    for p in value.problems]
         if problems:
             raise BriefingError(problems)
         results: list[Any] = [None] * len(self.items)
-        for chunk, values in enumerate(done):
+        for chunk, values in done.items():
             results[chunk::self.chunks] = values
         return results
 
+    def _stop_children(self) -> None:
+        """Stop and reap the workers whose results were not read: this process is failing."""
+        while self.children:
+            pid, pipe = self.children.pop()
+            os.close(pipe)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)

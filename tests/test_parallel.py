@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,19 @@ def test_forked_map_raises_the_problems_of_every_failing_item():
     with pytest.raises(BriefingError) as caught:
         ForkedMap(check, list(range(25)), workers=2).results()
     assert [p.line for p in caught.value.problems] == [1, 11, 21]
+
+
+def test_an_unexpected_error_in_a_worker_is_raised_with_its_trace():
+    def fail_in_a_worker(n: int) -> int:
+        if os.getpid() != parent:
+            raise ValueError(f"item {n}")
+        time.sleep(0.05)  # leave chunks for the worker
+        return n
+
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="a worker process failed") as caught:
+        ForkedMap(fail_in_a_worker, list(range(40)), workers=2).results()
+    assert "ValueError: item" in str(caught.value)
 
 
 def test_a_site_rendered_by_two_workers_equals_one_rendered_in_process():
@@ -95,11 +110,11 @@ def test_a_broken_file_read_by_a_worker_is_reported_at_its_line(
 def test_a_build_with_a_serve_cache_forks_no_worker(large_corpus: Path,
                                                     monkeypatch: pytest.MonkeyPatch):
     """serve runs the preview server's threads in its process: forking there is unsafe."""
-    def no_fork(method: str):
-        raise AssertionError(f"a worker was started ({method})")
+    def no_fork():
+        raise AssertionError("a worker was forked")
 
     monkeypatch.setattr(summit_briefings.parallel, "available_workers", lambda: 2)
-    monkeypatch.setattr(summit_briefings.parallel.multiprocessing, "get_context", no_fork)
+    monkeypatch.setattr(summit_briefings.parallel.os, "fork", no_fork)
     cache = RenderCache()
     site = build_site(large_corpus, "2026-01-01", cache)
     assert cache.rendered == len(site.pages) > 250
