@@ -273,8 +273,8 @@ def validate(root: Path, workers: int | None = None) -> Corpus:
     def load(path: Path) -> YamlDocument | None:
         return _kept(_load(path, root), problems)
 
-    # Summit files are many and independent: for a large corpus, forked workers read them
-    # while this process reads the other files.
+    # Summit files are many and independent: for a large corpus, forked workers start
+    # reading them while this process reads the other files, then joins them.
     reading = ForkedMap(lambda path: _load(path, root), sorted((data / "summits").glob("*.yaml")),
                         workers)
     incomplete: set[str] = set()  # kinds of id some of which failed to load

@@ -129,9 +129,10 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
 
 
 class Verification:
-    """Every citation and number of a corpus, being checked: root models are checked by
-    ``workers`` processes (default: one per CPU for a large corpus, see parallel.py), each
-    indexing only the sources its share cites, while this process goes on."""
+    """Every citation and number of a corpus, being checked: forked workers start on the
+    root models at once, and this process joins them in ``evidence()`` (``workers``
+    processes in all: by default one per CPU for a large corpus, see parallel.py). Each
+    indexes only the sources its share cites."""
 
     def __init__(self, corpus: Corpus, workers: int | None = None):
         self.corpus = corpus
