@@ -111,12 +111,14 @@ def child(what: str, project: Path) -> dict:
 
 
 def runs(what: str, project: Path, repeat: int) -> list[dict]:
-    """The step ``repeat`` times, each in a fresh process and with no output left over from
-    the run before, so every run does the same work."""
+    """The step ``repeat`` times, each in a fresh process and into an output folder that
+    does not exist yet, so every run does the same work. The previous run's output is moved
+    aside, not deleted: deleting thousands of files would slow the disk for the next run."""
     done = []
-    for _ in range(repeat):
-        shutil.rmtree(project / ("build/docs" if what == "gen" else f"site-{what}"),
-                      ignore_errors=True)
+    output = project / ("build/docs" if what == "gen" else f"site-{what}")
+    for run in range(repeat):
+        if output.exists():
+            output.rename(output.with_name(f"{output.name}.run{run}"))
         done.append(child(what, project))
     return done
 
