@@ -113,7 +113,7 @@ def child(what: str, project: Path) -> dict:
 def runs(what: str, project: Path, repeat: int) -> list[dict]:
     """The step ``repeat`` times, each in a fresh process and into an output folder that
     does not exist yet, so every run does the same work. The previous run's output is moved
-    aside, not deleted: deleting thousands of files would slow the disk for the next run."""
+    aside rather than deleted, so the disk work of deleting it cannot overlap the next run."""
     done = []
     output = project / ("build/docs" if what == "gen" else f"site-{what}")
     for run in range(repeat):
