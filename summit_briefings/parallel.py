@@ -9,7 +9,6 @@ list is short, the map runs in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
@@ -23,6 +22,7 @@ from .errors import BriefingError, Problem
 # Below this many items, starting workers costs more than it saves.
 MIN_ITEMS_PER_WORKER = 100
 # More chunks than processes, so one that drew light items, or started late, takes another.
+# (At most 256: a chunk's number is one byte.)
 CHUNKS_PER_WORKER = 4
 
 
@@ -63,12 +63,16 @@ class ForkedMap:
         if workers is None:
             workers = min(available_workers(), len(items) // MIN_ITEMS_PER_WORKER)
         workers = min(workers, len(items))
-        self.chunks = max(1, workers * CHUNKS_PER_WORKER)
+        self.chunks = max(1, min(workers * CHUNKS_PER_WORKER, 256))
         self.children: list[tuple[int, int]] = []  # process id, end of its result pipe
-        self.next_chunk: Any = None
+        self.tickets: int | None = None
         if workers < 2 or not hasattr(os, "fork"):
             return
-        self.next_chunk = multiprocessing.get_context("fork").Value("i", 0)
+        # The chunk numbers wait in a pipe, one byte each, and a process that is free reads
+        # the next: a one-byte read is atomic, so no two processes take the same chunk.
+        self.tickets, numbers = os.pipe()
+        os.write(numbers, bytes(range(self.chunks)))
+        os.close(numbers)
         try:
             for _ in range(workers - 1):
                 read, write = os.pipe()
@@ -80,20 +84,14 @@ class ForkedMap:
                 self.children.append((pid, read))
         except BaseException:
             self._stop_children()
+            os.close(self.tickets)
             raise
-
-    def _take(self) -> int | None:
-        """The next chunk nobody has taken, if any."""
-        with self.next_chunk.get_lock():
-            chunk = self.next_chunk.value
-            if chunk >= self.chunks:
-                return None
-            self.next_chunk.value = chunk + 1
-        return chunk
 
     def _work(self) -> dict[int, list[Any] | _Failed]:
         done: dict[int, list[Any] | _Failed] = {}
-        while (chunk := self._take()) is not None:
+        assert self.tickets is not None
+        while ticket := os.read(self.tickets, 1):
+            chunk = ticket[0]
             try:
                 done[chunk] = [self.function(item) for item in self.items[chunk::self.chunks]]
             except BriefingError as exc:
@@ -118,7 +116,7 @@ class ForkedMap:
             os._exit(status)
 
     def results(self) -> list[Any]:
-        if self.next_chunk is None:
+        if self.tickets is None:
             return [self.function(item) for item in self.items]
         try:
             done = self._work()
@@ -139,6 +137,7 @@ class ForkedMap:
                 done.update(found)
         finally:
             self._stop_children()
+            os.close(self.tickets)
         problems = [p for value in done.values() if isinstance(value, _Failed)
                     for p in value.problems]
         if problems:

@@ -19,9 +19,10 @@ from summit_briefings.validate import validate
 from summit_briefings.verify import verify_citations
 
 
-def test_forked_map_keeps_the_order_of_the_items():
+@pytest.mark.parametrize("workers", [2, 3])
+def test_forked_map_keeps_the_order_of_the_items(workers: int):
     items = list(range(103))
-    assert ForkedMap(lambda n: n * n, items, workers=2).results() == [n * n for n in items]
+    assert ForkedMap(lambda n: n * n, items, workers).results() == [n * n for n in items]
 
 
 def test_forked_map_raises_the_problems_of_every_failing_item():
