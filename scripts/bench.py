@@ -64,11 +64,9 @@ def measure(what: str, project: Path) -> dict:
 
         check_site(project)
     elif what == "gen":
-        from summit_briefings.pipeline import build_site
-        from summit_briefings.write import write_docs_tree
+        from summit_briefings.cli import build_docs
 
-        site = build_site(project, "2026-01-01")
-        write_docs_tree({**site.pages, **site.files}, project / "docs", project / "build/docs")
+        build_docs(project, "2026-01-01", project / "build" / "docs")
     else:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config

@@ -10,13 +10,20 @@ from .authoring import draft_reminders
 from .errors import BriefingError
 from .pipeline import Site, build_site, check_site
 from .stamp import build_date
-from .write import write_docs_tree
+from .write import docs_tree
 
 
 def summary_line(site: Site) -> str:
     return (f"{len(site.corpus.sources)} sources, {len(site.corpus.summits)} summits, "
             f"{len(site.corpus.people)} people, {site.evidence.facts} facts, "
             f"{site.evidence.citations} citations verified")
+
+
+def build_docs(root: Path, built: str | None, out: Path) -> Site:
+    """Generate every page into ``out`` (hand-written docs included), writing each page as
+    soon as it is rendered; ``out`` is replaced only if the whole build succeeds."""
+    with docs_tree(root / "docs", out) as write_page:
+        return build_site(root, built, sink=write_page)
 
 
 def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
@@ -30,16 +37,12 @@ def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
         if args.check:
             site = check_site(args.root)
         else:
-            site = build_site(args.root, build_date(args.root))
             out = args.out or args.root / "build" / "docs"
-            write_docs_tree({**site.pages, **site.files}, args.root / "docs", out)
+            site = build_docs(args.root, build_date(args.root), out)
     except BriefingError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
-        return 1
-    except FileExistsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
         return 1
     print(summary_line(site))
     for line in draft_reminders(args.root):

@@ -78,8 +78,7 @@ class ForkedMap:
                 read, write = os.pipe()
                 pid = os.fork()
                 if pid == 0:
-                    os.close(read)
-                    self._serve(write)
+                    self._serve(read, write)
                 os.close(write)
                 self.children.append((pid, read))
         except BaseException:
@@ -98,10 +97,14 @@ class ForkedMap:
                 done[chunk] = _Failed(exc.problems)
         return done
 
-    def _serve(self, pipe: int) -> None:
-        """In a forked worker: take chunks until none is left, send the results, exit."""
+    def _serve(self, unused: int, pipe: int) -> None:
+        """In a forked worker: take chunks until none is left, send the results, exit.
+
+        Nothing may escape this function: the worker would go on running its parent's code.
+        """
         status = 0
         try:
+            os.close(unused)
             try:
                 found: Any = self._work()
             except BaseException:  # reported by the parent, with its trace

@@ -138,13 +138,16 @@ def check_site(root: Path) -> Site:
 
 
 def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None,
-               workers: int | None = None) -> Site:
+               workers: int | None = None,
+               sink: Callable[[str, str], None] | None = None) -> Site:
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
     ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
     from an earlier build, only pages whose content changed are rendered again. Without
     one, summit files are read, citations verified and pages rendered by ``workers``
-    processes: by default one per CPU for a large corpus (see parallel.py).
+    processes: by default one per CPU for a large corpus (see parallel.py). A ``sink`` is
+    given each page and export (path, text) as soon as it is made, in the process that
+    made it, so pages can be written while others are still being rendered.
     """
     if cache is not None:
         # serve: the cache lives in this process, which also runs the preview server's
@@ -171,9 +174,14 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
                 return render_page(env, job.template, page, book, job.data_file, closing)
 
             if cache is None:
-                return text()
-            key = page_key(fingerprint, job.template, page, book.notes, job.data_file, closing)
-            return cache.page(job.path, key, text)
+                made = text()
+            else:
+                key = page_key(fingerprint, job.template, page, book.notes, job.data_file,
+                               closing)
+                made = cache.page(job.path, key, text)
+            if sink is not None:
+                sink(job.path, made)
+            return made
 
         jobs = page_jobs(corpus, evidence, layouts)
         if cache is None:
@@ -185,6 +193,9 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
             texts = [render(job) for job in jobs]
             cache.keep_only({job.path for job in jobs})
             files = exports(corpus)
+        if sink is not None:
+            for path, text in files.items():
+                sink(path, text)
         pages = dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
         return Site(pages, files, corpus, evidence)
 

@@ -10,18 +10,23 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from .errors import BriefingError, Problem
 
-def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
-    """Call ``fill`` on an empty staging folder, then swap it in for ``target``."""
+
+@contextmanager
+def staged_folder(target: Path) -> Iterator[Path]:
+    """An empty staging folder to fill in the ``with`` block; swapped in for ``target``
+    when the block ends, removed if it raises."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
     try:
-        fill(staging)
+        yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -33,23 +38,41 @@ def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def write_docs_tree(pages: dict[str, str], handwritten: Path, out: Path) -> None:
-    """A complete docs folder for any engine: the hand-written docs plus generated pages."""
+def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
+    """Call ``fill`` on an empty staging folder, then swap it in for ``target``."""
+    with staged_folder(target) as staging:
+        fill(staging)
 
-    def fill(staging: Path) -> None:
+
+class PageWriter:
+    """Writes generated pages into a docs folder that already holds the hand-written ones,
+    refusing to overwrite any of those. Forked workers may share one: each writes its own
+    pages, and creating a folder another has made is harmless."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.handwritten = {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
+        self.made: set[str] = set()
+
+    def __call__(self, path: str, text: str) -> None:
+        if path in self.handwritten:
+            raise BriefingError([Problem(f"docs/{path}", 1, 1, "a generated page has this "
+                                         "path, so it would be overwritten; rename this file")])
+        folder = posixpath.dirname(path)
+        if folder not in self.made:
+            (self.folder / folder).mkdir(parents=True, exist_ok=True)
+            self.made.add(folder)
+        (self.folder / path).write_bytes(text.encode("utf-8"))
+
+
+@contextmanager
+def docs_tree(handwritten: Path, out: Path) -> Iterator[PageWriter]:
+    """A complete docs folder for any engine: the hand-written docs, plus every page given
+    to the writer this yields. It replaces ``out`` only if the ``with`` block succeeds."""
+    with staged_folder(out) as staging:
         if handwritten.is_dir():
             shutil.copytree(handwritten, staging, dirs_exist_ok=True)
-        taken = {p.relative_to(staging).as_posix() for p in staging.rglob("*")}
-        clashes = sorted(set(pages) & taken)
-        if clashes:
-            raise FileExistsError(f"docs/{clashes[0]} is hand-written and would be overwritten "
-                                  "by a generated page; rename it")
-        for folder in sorted({posixpath.dirname(path) for path in pages}):
-            (staging / folder).mkdir(parents=True, exist_ok=True)
-        for path, content in pages.items():
-            (staging / path).write_bytes(content.encode("utf-8"))
-
-    replace_folder(out, fill)
+        yield PageWriter(staging)
 
 
 def sync_folder(files: dict[str, str], folder: Path) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import COMMANDS, REPO, Project, command_id, copy_data, run_command
+from conftest import BUILD, COMMANDS, REPO, Project, command_id, copy_data, run_command
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 HANOI = "data/summits/2018-03-23-hanoi.yaml"
@@ -422,3 +422,17 @@ def test_bad_input_fails_cleanly(outcomes: dict[Key, Outcome], case: Case,
         assert any(line.startswith(prefix) and expect.fragment in line for line in lines), (
             f"expected a line starting {prefix!r} containing {expect.fragment!r}; "
             f"stderr was:\n{err}")
+
+
+def test_a_hand_written_page_in_the_way_of_a_generated_one_stops_the_build(project: Project):
+    previous = project.root.parent / "previous-out"
+    (previous / "index.md").parent.mkdir(parents=True)
+    (previous / "index.md").write_text("the last good build\n", encoding="utf-8")
+    shutil.copytree(REPO / "templates", project.root / "templates")
+    project.write("docs/trade-targets.md", "# My own notes\n")
+    code, out, err = run_command(BUILD, project, out=previous)
+    assert "Traceback" not in out + err, err
+    assert code == 1
+    assert err.startswith("docs/trade-targets.md:1:1: a generated page has this path"), err
+    assert [p.name for p in previous.iterdir()] == ["index.md"]
+    assert (previous / "index.md").read_text(encoding="utf-8") == "the last good build\n"

@@ -11,6 +11,7 @@ import pytest
 from conftest import REPO, copy_data
 
 import summit_briefings.parallel
+from summit_briefings.cli import build_docs
 from summit_briefings.errors import BriefingError, Problem
 from summit_briefings.parallel import ForkedMap
 from summit_briefings.pipeline import build_site
@@ -91,6 +92,20 @@ def test_a_large_site_built_by_default_workers_equals_one_built_in_process(
     serial_site = build_site(large_corpus, "2026-01-01")
     assert parallel_site.pages == serial_site.pages
     assert parallel_site.evidence == serial_site.evidence
+
+
+def test_pages_written_by_two_processes_as_they_render_are_the_pages_built(
+        large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(summit_briefings.parallel, "available_workers", lambda: 2)
+    out = tmp_path / "docs"
+    site = build_docs(large_corpus, "2026-01-01", out)
+    handwritten = {path.relative_to(large_corpus / "docs").as_posix()
+                   for path in (large_corpus / "docs").rglob("*") if path.is_file()}
+    written = {path.relative_to(out).as_posix(): path for path in out.rglob("*")
+               if path.is_file()}
+    assert handwritten and handwritten <= set(written)
+    assert {name: path.read_bytes().decode("utf-8") for name, path in written.items()
+            if name not in handwritten} == {**site.pages, **site.files}
 
 
 def test_a_broken_file_read_by_a_worker_is_reported_at_its_line(
