@@ -23,7 +23,7 @@ from .errors import BriefingError, Problem
 MIN_ITEMS_PER_WORKER = 100
 # More chunks than processes, so one that drew light items, or started late, takes another.
 # (At most 256: a chunk's number is one byte.)
-CHUNKS_PER_WORKER = 4
+CHUNKS_PER_WORKER = 16
 
 
 def available_workers() -> int:
