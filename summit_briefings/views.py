@@ -6,7 +6,7 @@ amounts, and the citation notes of the page being built.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,42 +68,39 @@ class NoteBook:
     notes: dict[str, Note] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
 
+    def _once(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
+        """What ``make`` gives, made on the first call with this key in this build."""
+        found = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = make()
+        return found
+
     def note(self, cite: Citation) -> Note:
-        folder = links.folder(self.page)
-        note = self.shared.get((folder, "note", cite.source, cite.quote))
-        if note is None:
-            key, quote, file, paragraph, page, anchor = self._passage(cite)
-            note = Note(key, quote, file, paragraph, links.relative(self.page, page, anchor))
-            self.shared[(folder, "note", cite.source, cite.quote)] = note
+        def make() -> Note:
+            key, quote, file, paragraph, page, anchor = self._once(
+                ("", "passage", cite.source, cite.quote), lambda: self._passage(cite))
+            return Note(key, quote, file, paragraph, links.relative(self.page, page, anchor))
+
+        note = self._once((links.folder(self.page), "note", cite.source, cite.quote), make)
         self.notes.setdefault(note.key, note)
         return note
 
     def _passage(self, cite: Citation) -> tuple[str, str, str, int, str, str]:
         """What a note shows of a quoted passage, wherever the page citing it is."""
-        found = self.shared.get(("", "passage", cite.source, cite.quote))
-        if found is None:
-            passage = self.evidence.passage(cite.source, cite.quote)
-            source = self.corpus.source(cite.source)
-            para = paragraph_of(self.layouts[cite.source], passage)
-            found = (f"{cite.source}-{passage.anchor}",
-                     self.corpus.texts[cite.source][passage.start:passage.end], source.file,
-                     para.number, links.source_page(source.file), passage.anchor)
-            self.shared[("", "passage", cite.source, cite.quote)] = found
-        return found
+        passage = self.evidence.passage(cite.source, cite.quote)
+        source = self.corpus.source(cite.source)
+        para = paragraph_of(self.layouts[cite.source], passage)
+        return (f"{cite.source}-{passage.anchor}",
+                self.corpus.texts[cite.source][passage.start:passage.end], source.file,
+                para.number, links.source_page(source.file), passage.anchor)
 
     def summit_ref(self, summit: Summit) -> SummitRef:
-        key = (links.folder(self.page), "summit", summit.id)
-        ref = self.shared.get(key)
-        if ref is None:
-            ref = self.shared[key] = summit_ref(self.page, summit)
-        return ref
+        return self._once((links.folder(self.page), "summit", summit.id),
+                          lambda: summit_ref(self.page, summit))
 
     def person_ref(self, person: Person) -> PersonRef:
-        key = (links.folder(self.page), "person", person.id)
-        ref = self.shared.get(key)
-        if ref is None:
-            ref = self.shared[key] = person_ref(self.page, person)
-        return ref
+        return self._once((links.folder(self.page), "person", person.id),
+                          lambda: person_ref(self.page, person))
 
     def refs(self, cites: Iterable[Citation]) -> CitationRefs:
         return CitationRefs(tuple(dict.fromkeys(self.note(c).key for c in cites)), self)
