@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from pydantic import TypeAdapter
 
@@ -75,10 +76,15 @@ def fact_rows(corpus: Corpus) -> Iterator[FactRow]:
                   links.HOME)
 
 
+_CELLS = attrgetter(*COLUMNS)
+# One encoder for every line: json.dumps(..., ensure_ascii=False) would build one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def facts_json(rows: list[FactRow]) -> str:
     """A JSON list with one fact per line: diffs stay readable, and each line is encoded by
     json's C encoder (an ``indent`` would switch it to the pure-Python one)."""
-    lines = (json.dumps({c: getattr(r, c) for c in COLUMNS}, ensure_ascii=False) for r in rows)
+    lines = (_ENCODE(dict(zip(COLUMNS, _CELLS(r), strict=True))) for r in rows)
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
@@ -86,7 +92,7 @@ def facts_csv(rows: list[FactRow]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows([getattr(r, c) for c in COLUMNS] for r in rows)
+    writer.writerows(map(_CELLS, rows))
     return out.getvalue()
 
 
