@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Macro
 from markupsafe import Markup
 
 from .errors import BriefingError, Problem
@@ -95,13 +96,53 @@ def _finalize(value: object) -> str:
     return escape_text(str(value))
 
 
-class _CodeGenerator(CodeGenerator):
-    """Compiles ``{{ value }}`` to ``finalize(value)`` instead of ``escape(finalize(value))``.
+class _PositionalMacro(Macro):
+    """A macro that takes positional arguments only, called without Jinja's general
+    argument handling (keywords, defaults, ``caller``) when it is given all of them."""
 
-    ``_finalize`` escapes every value itself, so the escape() Jinja adds around it could
-    only copy its result, or escape it twice; skipping it saves a tenth of the rendering
-    time.
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs or len(args) != self._argument_count:
+            return super().__call__(*args, **kwargs)
+        text = self._func(*args)
+        return Markup(text) if self._default_autoescape else text
+
+
+class _CodeGenerator(CodeGenerator):
+    """Jinja's compiler, with three shortcuts that leave the output unchanged:
+
+    - ``{{ value }}`` compiles to ``finalize(value)`` instead of ``escape(finalize(value))``:
+      ``_finalize`` escapes every value itself, so that escape() could only copy its result,
+      or escape it twice;
+    - a call with positional arguments only is a plain Python call, not one through
+      ``context.call``, which looks for functions that want the template's context: the
+      templates call only macros;
+    - a macro that takes no keyword arguments, ``varargs`` or ``caller`` is a
+      ``_PositionalMacro``.
+
+    Together they save about a fifth of the rendering time.
     """
+
+    def macro_def(self, macro_ref: Any, frame: Frame) -> None:
+        if macro_ref.accesses_caller or macro_ref.accesses_kwargs or macro_ref.accesses_varargs:
+            super().macro_def(macro_ref, frame)
+            return
+        arguments = tuple(arg.name for arg in macro_ref.node.args)
+        name = getattr(macro_ref.node, "name", None)
+        self.write(f"environment.positional_macro(environment, macro, {name!r}, {arguments!r},"
+                   " False, False, False, context.eval_ctx.autoescape)")
+
+    def visit_Call(self, node: Any, frame: Frame, forward_caller: bool = False) -> None:
+        if forward_caller or node.kwargs or node.dyn_args or node.dyn_kwargs:
+            super().visit_Call(node, frame, forward_caller=forward_caller)
+            return
+        self.write("(")
+        self.visit(node.node, frame)
+        self.write(")(")
+        for index, argument in enumerate(node.args):
+            if index:
+                self.write(", ")
+            self.visit(argument, frame)
+        self.write(")")
 
     def _output_child_pre(self, node: Any, frame: Frame, finalize: Any) -> None:
         self.write(finalize.src)  # "environment.finalize(": environment() always sets one
@@ -112,6 +153,7 @@ class _CodeGenerator(CodeGenerator):
 
 class _Environment(jinja2.Environment):
     code_generator_class = _CodeGenerator
+    positional_macro = _PositionalMacro
 
 
 def environment(templates: Path) -> jinja2.Environment:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summit_briefings import links
-from summit_briefings.render import URL_SAFE, escape_text, markdown_literal, url_escape
+from summit_briefings.render import URL_SAFE, environment, escape_text, markdown_literal, url_escape
 
 # Digits, spaces and Markdown's special characters, so leading list markers and
 # punctuation are drawn often.
@@ -45,3 +45,13 @@ PAGE = st.lists(PART, min_size=1, max_size=3).map("/".join)
 def test_relative_links_equal_posixpath_relpath(from_page, to_page):
     folder = posixpath.dirname(from_page) or "."
     assert links.relative(from_page, to_page) == posixpath.relpath(to_page, folder)
+
+
+def test_macros_take_defaults_keywords_and_caller_as_jinja_does(tmp_path):
+    (tmp_path / "page.md.jinja").write_text(
+        '{% macro greet(name, end="!") %}Hi {{ name }}{{ end }}{% endmacro %}'
+        '{% macro box() %}[{{ caller() }}]{% endmacro %}'
+        '{{ greet("A") }} {{ greet("B", "?") }} {{ greet(name="C") }} '
+        '{% call box() %}in{% endcall %} {{ greet("*") }}', encoding="utf-8")
+    page = environment(tmp_path).get_template("page.md.jinja").render()
+    assert page == "Hi A! Hi B? Hi C! [in] Hi \\*!"
