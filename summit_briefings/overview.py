@@ -71,7 +71,7 @@ def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]
                                                  book.refs(m.cite))) for m in corpus.milestones]
     entries += [(sort_key(s.date.value), TimelineEntry(
         format_date(s.date.value), s.date.basis == "inferred", s.title,
-        links.relative(page, links.summit_page(s.id)), ())) for s in ordered]
+        links.relative(page, links.summit_page(s.id)), book.refs(()))) for s in ordered]
     counts = {"summits": len(corpus.summits), "people": len(corpus.people),
               "sources": len(corpus.sources)}
     return HomeContext(

@@ -87,7 +87,9 @@ def test_every_citation_links_to_a_highlighted_passage(built):
         assert mark is not None and quote.startswith(mark.get_text()[:20])
 
 
-ARTEFACTS = re.compile(r"\{\{|\{%|\bNone\b|\bnan\b|\[\^@")
+# Template syntax, and Python values printed as they are: None, nan, an empty tuple or
+# list, an object's default repr.
+ARTEFACTS = re.compile(r"\{\{|\{%|\bNone\b|\bnan\b|\(\)|\[\]| object at 0x")
 
 
 def test_no_built_page_contains_a_template_artefact_or_empty_required_cell(built):
