@@ -1,10 +1,14 @@
-"""Citations are numbered as a page prints them, whatever order its context noted them in."""
+"""Rendering a page: citations are numbered as the page prints them, whatever order its
+context noted them in, and a template mistake is reported at its line."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
+
+from summit_briefings.errors import BriefingError
 from summit_briefings.render import environment, render_page
 from summit_briefings.views import CitationRefs, Footer, Note, NoteBook
 
@@ -46,3 +50,17 @@ def test_notes_noted_but_never_printed_are_not_listed(tmp_path):
 def test_a_page_without_printed_citations_has_no_notes(tmp_path):
     page = _render(tmp_path, "Text\n\n\n\nMore\n", {}, _book("unused"))
     assert page == "Text\n\nMore\n"
+
+
+def test_a_misspelt_name_in_a_template_is_reported_at_its_line(tmp_path):
+    with pytest.raises(BriefingError) as caught:
+        _render(tmp_path, "Title\n\n{{ page.titel }}\n", {"title": "x"}, _book())
+    [problem] = caught.value.problems
+    assert (problem.path, problem.line) == ("templates/page.md.jinja", 3)
+    assert "while rendering data/x.yaml" in problem.message and "titel" in problem.message
+
+
+def test_printing_nothing_is_an_error_not_the_word_none(tmp_path):
+    with pytest.raises(BriefingError) as caught:
+        _render(tmp_path, "{{ page.missing }}\n", {"missing": None}, _book())
+    assert "a template printed None" in caught.value.problems[0].message
