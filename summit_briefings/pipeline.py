@@ -183,19 +183,23 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
                 sink(job.path, made)
             return made
 
+        def export() -> dict[str, str]:
+            files = exports(corpus)
+            if sink is not None:
+                for path, text in files.items():
+                    sink(path, text)
+            return files
+
         jobs = page_jobs(corpus, evidence, layouts)
         if cache is None:
             rendering = ForkedMap(render, jobs, workers)
-            files = exports(corpus)  # meanwhile, in this process
+            files = export()  # meanwhile, in this process
             texts = rendering.results()
         else:
             cache.rendered = 0
             texts = [render(job) for job in jobs]
             cache.keep_only({job.path for job in jobs})
-            files = exports(corpus)
-        if sink is not None:
-            for path, text in files.items():
-                sink(path, text)
+            files = export()
         pages = dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
         return Site(pages, files, corpus, evidence)
 
