@@ -60,15 +60,18 @@ class Site:
     evidence: Evidence
 
 
-def _citing(corpus: Corpus, evidence: Evidence) -> dict[str, list[Citing]]:
+# A fact citing a source, before verification says which passage it quotes.
+Unanchored = tuple[str, str, str, Citation]  # label, text, href of its page, citation
+
+
+def citing_facts(corpus: Corpus) -> dict[str, list[Unanchored]]:
     """For each source, the facts that cite it and the page each appears on."""
-    found: dict[str, list[Citing]] = defaultdict(list)
+    found: dict[str, list[Unanchored]] = defaultdict(list)
 
     def add(cites: list[Citation], label: str, text: str, page: str) -> None:
         for cite in cites:
-            passage = evidence.passage(cite.source, cite.quote)
             href = links.relative(links.source_page(corpus.source(cite.source).file), page)
-            found[cite.source].append(Citing(label, text, href, passage.anchor))
+            found[cite.source].append((label, text, href, cite))
 
     for summit in corpus.summits:
         page = links.summit_page(summit.id)
@@ -161,6 +164,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         compile_templates(env)
         layouts = layouts_of(corpus)
         dates = source_dates(corpus)
+        citing = citing_facts(corpus)
         evidence = verification.evidence()
         fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
         shared: dict[tuple[str, ...], Any] = {}  # views every page of a folder shows alike
@@ -190,7 +194,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
                     sink(path, text)
             return files
 
-        jobs = page_jobs(corpus, evidence, layouts)
+        jobs = page_jobs(corpus, evidence, layouts, citing)
         if cache is None:
             rendering = ForkedMap(render, jobs, workers)
             files = export()  # meanwhile, in this process
@@ -215,9 +219,9 @@ class PageJob:
     data_file: str
 
 
-def page_jobs(corpus: Corpus, evidence: Evidence,
-              layouts: dict[str, list[Paragraph]]) -> list[PageJob]:
-    """Every page of the site, in no particular order."""
+def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
+              citing: dict[str, list[Unanchored]]) -> list[PageJob]:
+    """Every page of the site, in no particular order. ``citing``: see citing_facts."""
     jobs: list[PageJob] = []
 
     def emit(path: str, template: str, build: Callable[[NoteBook], Any], data_file: str) -> None:
@@ -250,11 +254,15 @@ def page_jobs(corpus: Corpus, evidence: Evidence,
     passages: dict[str, list[Passage]] = defaultdict(list)
     for passage in evidence.passages.values():
         passages[passage.source].append(passage)
-    citing = _citing(corpus, evidence)
+
+    def anchored(facts: list[Unanchored]) -> list[Citing]:
+        return [Citing(label, text, href, evidence.passage(cite.source, cite.quote).anchor)
+                for label, text, href, cite in facts]
+
     for source in corpus.sources:
         emit(links.source_page(source.file), "source.md.jinja",
              lambda book, s=source: source_context(corpus, s, layouts[s.id], passages[s.id],
-                                                   citing[s.id]),
+                                                   anchored(citing[s.id])),
              f"data/sources/{source.file}")
 
     emit(links.FIELDS, "fields.md.jinja", lambda book: model_docs(),
