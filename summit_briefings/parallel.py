@@ -82,9 +82,22 @@ class ForkedMap:
                 os.close(write)
                 self.children.append((pid, read))
         except BaseException:
-            self._stop_children()
-            os.close(self.tickets)
+            self.cancel()
             raise
+
+    def __enter__(self) -> ForkedMap:
+        return self
+
+    def __exit__(self, *failure: object) -> None:
+        self.cancel()
+
+    def cancel(self) -> None:
+        """Stop and reap the workers whose results were not read (this process is failing
+        before it asked for them); nothing once ``results()`` has returned."""
+        self._stop_children()
+        if self.tickets is not None:
+            os.close(self.tickets)
+            self.tickets = None
 
     def _work(self) -> dict[int, list[Any] | _Failed]:
         done: dict[int, list[Any] | _Failed] = {}
@@ -139,8 +152,7 @@ class ForkedMap:
                     raise RuntimeError(f"a worker process failed:\n{found.trace}")
                 done.update(found)
         finally:
-            self._stop_children()
-            os.close(self.tickets)
+            self.cancel()
         problems = [p for value in done.values() if isinstance(value, _Failed)
                     for p in value.problems]
         if problems:
@@ -151,7 +163,6 @@ class ForkedMap:
         return results
 
     def _stop_children(self) -> None:
-        """Stop and reap the workers whose results were not read: this process is failing."""
         while self.children:
             pid, pipe = self.children.pop()
             os.close(pipe)

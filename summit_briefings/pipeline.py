@@ -158,14 +158,14 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         workers = 1
     with _collector_paused(freeze=cache is None):
         corpus = validate(root, workers)
-        verification = Verification(corpus, workers)
-        # meanwhile, in this process:
-        env = environment(root / "templates")
-        compile_templates(env)
-        layouts = layouts_of(corpus)
-        dates = source_dates(corpus)
-        citing = citing_facts(corpus)
-        evidence = verification.evidence()
+        with Verification(corpus, workers) as verification:
+            # meanwhile, in this process:
+            env = environment(root / "templates")
+            compile_templates(env)
+            layouts = layouts_of(corpus)
+            dates = source_dates(corpus)
+            citing = citing_facts(corpus)
+            evidence = verification.evidence()
         fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
         shared: dict[tuple[str, ...], Any] = {}  # views every page of a folder shows alike
 
@@ -196,9 +196,9 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
 
         jobs = page_jobs(corpus, evidence, layouts, citing)
         if cache is None:
-            rendering = ForkedMap(render, jobs, workers)
-            files = export()  # meanwhile, in this process
-            texts = rendering.results()
+            with ForkedMap(render, jobs, workers) as rendering:
+                files = export()  # meanwhile, in this process
+                texts = rendering.results()
         else:
             cache.rendered = 0
             texts = [render(job) for job in jobs]

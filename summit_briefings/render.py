@@ -177,7 +177,15 @@ def environment(templates: Path) -> jinja2.Environment:
 def compile_templates(env: jinja2.Environment) -> None:
     """Compile every template now, so that forked workers share the compiled code."""
     for name in env.list_templates():
-        env.get_template(name)
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise BriefingError([_syntax_problem(exc, name)]) from None
+
+
+def _syntax_problem(exc: jinja2.TemplateSyntaxError, template: str) -> Problem:
+    return Problem(f"templates/{exc.name or template}", exc.lineno or 1, 1,
+                   f"template syntax error: {exc.message}")
 
 
 def _template_line(exc: BaseException, template: str) -> int:
@@ -202,8 +210,7 @@ def render_page(env: jinja2.Environment, template: str, context: Any, book: Note
             text = text.rstrip("\n") + "\n\n" + env.get_template("_notes.md.jinja").render(
                 notes=notes)
     except jinja2.TemplateSyntaxError as exc:
-        raise BriefingError([Problem(f"templates/{exc.name or template}", exc.lineno or 1, 1,
-                                     f"template syntax error: {exc.message}")]) from None
+        raise BriefingError([_syntax_problem(exc, template)]) from None
     except (jinja2.TemplateError, RenderError) as exc:
         line = _template_line(exc, template)
         raise BriefingError([Problem(f"templates/{template}", line, 1,

@@ -275,43 +275,45 @@ def validate(root: Path, workers: int | None = None) -> Corpus:
 
     # Summit files are many and independent: for a large corpus, forked workers start
     # reading them while this process reads the other files, then joins them.
-    reading = ForkedMap(lambda path: _load(path, root), sorted((data / "summits").glob("*.yaml")),
-                        workers)
-    incomplete: set[str] = set()  # kinds of id some of which failed to load
-    lists: dict[str, list[Any]] = {}
-    for name, model in LIST_FILES.items():
-        before = len(problems)
-        doc = load(data / f"{name}.yaml")
-        lists[name] = _list_file(doc, model, problems, origins) if doc else []
-        if len(problems) > before and name in KIND_OF_FILE:
-            incomplete.add(KIND_OF_FILE[name])
+    with ForkedMap(lambda path: _load(path, root),
+                   sorted((data / "summits").glob("*.yaml")), workers) as reading:
+        incomplete: set[str] = set()  # kinds of id some of which failed to load
+        lists: dict[str, list[Any]] = {}
+        for name, model in LIST_FILES.items():
+            before = len(problems)
+            doc = load(data / f"{name}.yaml")
+            lists[name] = _list_file(doc, model, problems, origins) if doc else []
+            if len(problems) > before and name in KIND_OF_FILE:
+                incomplete.add(KIND_OF_FILE[name])
 
-    before = len(problems)
-    trade = Trade(figures=[], targets=[])
-    trade_doc = load(data / "trade.yaml") or YamlDocument("data/trade.yaml", None)
-    if trade_doc.data is not None:
-        trade = parse_models(trade_doc, Trade, (), trade_doc.data, problems) or trade
-    origins[id(trade)] = Origin(trade_doc, ())
-    if len(problems) > before:
-        incomplete.add("fact")
-    # Optional: only needed once an outcome 'tracks' a claim across sources.
-    tracked: list[TrackedClaim] = []
-    if (data / "tracked.yaml").is_file():
         before = len(problems)
-        doc = load(data / "tracked.yaml")
-        tracked = _list_file(doc, TrackedClaim, problems, origins) if doc else []
+        trade = Trade(figures=[], targets=[])
+        trade_doc = load(data / "trade.yaml") or YamlDocument("data/trade.yaml", None)
+        if trade_doc.data is not None:
+            trade = parse_models(trade_doc, Trade, (), trade_doc.data, problems) or trade
+        origins[id(trade)] = Origin(trade_doc, ())
         if len(problems) > before:
-            incomplete.add("tracked claim")
+            incomplete.add("fact")
+        # Optional: only needed once an outcome 'tracks' a claim across sources.
+        tracked: list[TrackedClaim] = []
+        if (data / "tracked.yaml").is_file():
+            before = len(problems)
+            doc = load(data / "tracked.yaml")
+            tracked = _list_file(doc, TrackedClaim, problems, origins) if doc else []
+            if len(problems) > before:
+                incomplete.add("tracked claim")
 
-    texts: dict[str, str] = {}
-    for source in lists["sources"]:
-        origin = origins[id(source)]
-        text = read_source_text(root, source, origin.doc, origin.loc, problems)
-        if text is not None:
-            texts[source.id] = text
+        texts: dict[str, str] = {}
+        for source in lists["sources"]:
+            origin = origins[id(source)]
+            text = read_source_text(root, source, origin.doc, origin.loc, problems)
+            if text is not None:
+                texts[source.id] = text
+
+        summit_files = reading.results()
 
     summits: list[Summit] = []
-    for loaded in reading.results():
+    for loaded in summit_files:
         before = len(problems)
         doc = _kept(loaded, problems)
         if doc:

@@ -141,6 +141,12 @@ class Verification:
         self.checking = ForkedMap(lambda root: _check_root(corpus, indexes, root), roots,
                                   workers)
 
+    def __enter__(self) -> Verification:
+        return self
+
+    def __exit__(self, *failure: object) -> None:
+        self.checking.cancel()
+
     def evidence(self) -> Evidence:
         """What the checks proved; raises BriefingError listing every problem."""
         checked: list[_Checked] = self.checking.results()

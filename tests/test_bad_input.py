@@ -436,3 +436,16 @@ def test_a_hand_written_page_in_the_way_of_a_generated_one_stops_the_build(proje
     assert err.startswith("docs/trade-targets.md:1:1: a generated page has this path"), err
     assert [p.name for p in previous.iterdir()] == ["index.md"]
     assert (previous / "index.md").read_text(encoding="utf-8") == "the last good build\n"
+
+
+def test_a_template_syntax_error_is_reported_at_its_line(project: Project):
+    shutil.copytree(REPO / "templates", project.root / "templates")
+    template = project.root / "templates" / "leader.md.jinja"
+    lines = template.read_text(encoding="utf-8").splitlines()
+    lines[5] = "{% if page.roles %}unclosed"
+    template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run_command(BUILD, project)
+    assert "Traceback" not in out + err, err
+    assert code == 1
+    assert err.startswith("templates/leader.md.jinja:"), err
+    assert "template syntax error" in err

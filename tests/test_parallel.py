@@ -50,6 +50,17 @@ def test_an_unexpected_error_in_a_worker_is_raised_with_its_trace():
     assert "ValueError: item" in str(caught.value)
 
 
+def test_workers_are_stopped_and_reaped_when_this_process_fails_first():
+    with pytest.raises(ValueError, match="meanwhile"):
+        with ForkedMap(lambda n: time.sleep(0.01) or n, list(range(400)), workers=2) as mapping:
+            workers = [pid for pid, _ in mapping.children]
+            raise ValueError("meanwhile, this process failed")
+    assert workers
+    for pid in workers:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already reaped
+
+
 def test_a_site_rendered_by_two_workers_equals_one_rendered_in_process():
     one, two = (build_site(REPO, "2026-01-01", workers=n) for n in (1, 2))
     assert two.pages == one.pages
