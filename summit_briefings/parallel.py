@@ -94,7 +94,11 @@ class ForkedMap:
     def cancel(self) -> None:
         """Stop and reap the workers whose results were not read (this process is failing
         before it asked for them); nothing once ``results()`` has returned."""
-        self._stop_children()
+        while self.children:
+            pid, pipe = self.children.pop()
+            os.close(pipe)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
         if self.tickets is not None:
             os.close(self.tickets)
             self.tickets = None
@@ -161,10 +165,3 @@ class ForkedMap:
         for chunk, values in done.items():
             results[chunk::self.chunks] = values
         return results
-
-    def _stop_children(self) -> None:
-        while self.children:
-            pid, pipe = self.children.pop()
-            os.close(pipe)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)

@@ -195,15 +195,13 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
             return files
 
         jobs = page_jobs(corpus, evidence, layouts, citing)
-        if cache is None:
-            with ForkedMap(render, jobs, workers) as rendering:
-                files = export()  # meanwhile, in this process
-                texts = rendering.results()
-        else:
+        if cache is not None:
             cache.rendered = 0
-            texts = [render(job) for job in jobs]
+        with ForkedMap(render, jobs, workers) as rendering:
+            files = export()  # meanwhile, in this process
+            texts = rendering.results()
+        if cache is not None:
             cache.keep_only({job.path for job in jobs})
-            files = export()
         pages = dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
         return Site(pages, files, corpus, evidence)
 
