@@ -1,7 +1,7 @@
 """Build the site with `mkdocs build --strict` and swap it into site/ only if it succeeds.
 
 Plain `mkdocs build` empties site/ before it starts, so a failed build would leave no site;
-this builds into a staging folder instead (summit_briefings.write.replace_folder).
+this builds into a staging folder instead (summit_briefings.write.staged_folder).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summit_briefings.stamp import source_date_epoch  # noqa: E402
-from summit_briefings.write import replace_folder  # noqa: E402
+from summit_briefings.write import staged_folder  # noqa: E402
 
 
 class BuildFailed(Exception):
@@ -37,7 +37,8 @@ def run(argv: list[str]) -> int:
             raise BuildFailed
 
     try:
-        replace_folder(target, build)
+        with staged_folder(target) as staging:
+            build(staging)
     except BuildFailed:
         print(f"Build failed; {target} is unchanged.", file=sys.stderr)
         return 1

@@ -10,7 +10,7 @@ import os
 import posixpath
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,12 +36,6 @@ def staged_folder(target: Path) -> Iterator[Path]:
         os.replace(target, retired)
     os.replace(staging, target)
     shutil.rmtree(retired, ignore_errors=True)
-
-
-def replace_folder(target: Path, fill: Callable[[Path], None]) -> None:
-    """Call ``fill`` on an empty staging folder, then swap it in for ``target``."""
-    with staged_folder(target) as staging:
-        fill(staging)
 
 
 class PageWriter:
