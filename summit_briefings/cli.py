@@ -48,5 +48,5 @@ def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     for line in draft_reminders(args.root):
         print(line)
     if not args.check:
-        print(f"{len(site.pages)} pages written to {out}")
+        print(f"{len(site.paths)} pages written to {out}")
     return 0

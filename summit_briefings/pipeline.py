@@ -51,9 +51,11 @@ from .views import NoteBook, footer, format_billions, layouts_of, place_text
 
 @dataclass(frozen=True)
 class Site:
-    """Generated pages (path relative to docs → Markdown), data exports (path → text),
-    and what verification proved."""
+    """Every generated page's path (relative to docs), the pages' Markdown by path (none
+    when a sink was given them as they were made), data exports (path → text), and what
+    verification proved."""
 
+    paths: tuple[str, ...]
     pages: dict[str, str]
     files: dict[str, str]
     corpus: Corpus
@@ -137,7 +139,7 @@ def check_site(root: Path) -> Site:
     """Validate and verify without rendering. Raises BriefingError on bad input."""
     with _collector_paused(freeze=True):
         corpus = validate(root)
-        return Site({}, {}, corpus, verify_citations(corpus))
+        return Site((), {}, {}, corpus, verify_citations(corpus))
 
 
 def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None,
@@ -150,7 +152,8 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     one, summit files are read, citations verified and pages rendered by ``workers``
     processes: by default one per CPU for a large corpus (see parallel.py). A ``sink`` is
     given each page and export (path, text) as soon as it is made, in the process that
-    made it, so pages can be written while others are still being rendered.
+    made it, so pages can be written while others are still being rendered; the Site then
+    holds no page texts, and the workers need not send them back.
     """
     if cache is not None:
         # serve: the cache lives in this process, which also runs the preview server's
@@ -169,7 +172,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
         shared: dict[tuple[str, ...], Any] = {}  # views every page of a folder shows alike
 
-        def render(job: PageJob) -> str:
+        def render(job: PageJob) -> str | None:
             book = NoteBook(job.path, corpus, evidence, layouts, shared)
             page = job.context(book)
             closing = footer(book, dates, built)
@@ -183,9 +186,10 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
                 key = page_key(fingerprint, job.template, page, book.notes, job.data_file,
                                closing)
                 made = cache.page(job.path, key, text)
-            if sink is not None:
-                sink(job.path, made)
-            return made
+            if sink is None:
+                return made
+            sink(job.path, made)
+            return None
 
         def export() -> dict[str, str]:
             files = exports(corpus)
@@ -202,8 +206,9 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
             texts = rendering.results()
         if cache is not None:
             cache.keep_only({job.path for job in jobs})
-        pages = dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
-        return Site(pages, files, corpus, evidence)
+        paths = tuple(sorted(job.path for job in jobs))
+        pages = {} if sink else dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
+        return Site(paths, pages, files, corpus, evidence)
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,9 @@ def test_pages_written_by_two_processes_as_they_render_are_the_pages_built(
         large_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(summit_briefings.parallel, "available_workers", lambda: 2)
     out = tmp_path / "docs"
-    site = build_docs(large_corpus, "2026-01-01", out)
+    written_site = build_docs(large_corpus, "2026-01-01", out)
+    site = build_site(large_corpus, "2026-01-01")
+    assert written_site.pages == {} and written_site.paths == tuple(site.pages)
     handwritten = {path.relative_to(large_corpus / "docs").as_posix()
                    for path in (large_corpus / "docs").rglob("*") if path.is_file()}
     written = {path.relative_to(out).as_posix(): path for path in out.rglob("*")
