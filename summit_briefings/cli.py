@@ -1,16 +1,24 @@
-"""Command line of scripts/build.py: problems on stderr as path:line:col, exit status 1."""
+"""Command line of scripts/build.py: problems on stderr as path:line:col, exit status 1.
+
+For a large corpus, forked workers start reading the summit files first, and this process
+imports the rest of the generator (pydantic, Jinja) meanwhile: those imports are a tenth
+of generating a thousand summits. So this module imports only what starting needs, and
+the rest where it is used.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .authoring import draft_reminders
 from .errors import BriefingError
-from .pipeline import Site, build_site, check_site
+from .load import read_summit_files
 from .stamp import build_date
-from .write import docs_tree
+
+if TYPE_CHECKING:
+    from .pipeline import Site
 
 
 def summary_line(site: Site) -> str:
@@ -22,8 +30,20 @@ def summary_line(site: Site) -> str:
 def build_docs(root: Path, built: str | None, out: Path) -> Site:
     """Generate every page into ``out`` (hand-written docs included), writing each page as
     soon as it is rendered; ``out`` is replaced only if the whole build succeeds."""
-    with docs_tree(root / "docs", out) as write_page:
-        return build_site(root, built, sink=write_page)
+    with read_summit_files(root) as summit_files:
+        from .pipeline import build_site
+        from .write import docs_tree
+
+        with docs_tree(root / "docs", out) as write_page:
+            return build_site(root, built, sink=write_page, summit_files=summit_files)
+
+
+def check_data(root: Path) -> Site:
+    """Validate the data and verify every citation, writing nothing."""
+    with read_summit_files(root) as summit_files:
+        from .pipeline import check_site
+
+        return check_site(root, summit_files)
 
 
 def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
@@ -35,7 +55,7 @@ def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     args = parser.parse_args(argv)
     try:
         if args.check:
-            site = check_site(args.root)
+            site = check_data(args.root)
         else:
             out = args.out or args.root / "build" / "docs"
             site = build_docs(args.root, build_date(args.root), out)
@@ -44,6 +64,8 @@ def run(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return 1
+    from .authoring import draft_reminders
+
     print(summary_line(site))
     for line in draft_reminders(args.root):
         print(line)

@@ -7,13 +7,14 @@ Only plain YAML is accepted: no tags that build Python objects, no anchors or al
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import BriefingError, Problem, display_path
+from .parallel import ForkedMap
 
 MAX_YAML_BYTES = 2_000_000
 MAX_DEPTH = 64  # real data nests about 6 levels; deeper input would exhaust the recursion limit
@@ -279,3 +280,23 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
         raise BriefingError([Problem(shown, line, col, f"YAML syntax error: {reason}")]) from None
     except yaml.YAMLError as exc:
         raise BriefingError([Problem(shown, 1, 1, f"YAML error: {exc}")]) from None
+
+
+def load_data_file(path: Path, root: Path) -> YamlDocument | list[Problem]:
+    """One data file, or what is wrong with it."""
+    if not path.is_file():
+        return [Problem(display_path(path, root), 1, 1,
+                        "required data file is missing; create it" if not path.exists() else
+                        "not a regular file; a data file must be a YAML file")]
+    try:
+        return load_yaml(path, root)
+    except BriefingError as exc:
+        return exc.problems
+
+
+def read_summit_files(root: Path, workers: int | None = None) -> ForkedMap:
+    """Start reading ``data/summits/*.yaml``: for a large corpus, forked workers begin at
+    once (see parallel.py). ``results()`` gives each file's YamlDocument, or its problems,
+    in file-name order."""
+    return ForkedMap(partial(load_data_file, root=root),
+                     sorted((root / "data" / "summits").glob("*.yaml")), workers)

@@ -135,16 +135,18 @@ def _collector_paused(freeze: bool) -> Iterator[None]:
             gc.enable()
 
 
-def check_site(root: Path) -> Site:
-    """Validate and verify without rendering. Raises BriefingError on bad input."""
+def check_site(root: Path, summit_files: ForkedMap | None = None) -> Site:
+    """Validate and verify without rendering. Raises BriefingError on bad input.
+    ``summit_files``: the summit files being read already, see load.read_summit_files."""
     with _collector_paused(freeze=True):
-        corpus = validate(root)
+        corpus = validate(root, summit_files=summit_files)
         return Site((), {}, {}, corpus, verify_citations(corpus))
 
 
 def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None,
                workers: int | None = None,
-               sink: Callable[[str, str], None] | None = None) -> Site:
+               sink: Callable[[str, str], None] | None = None,
+               summit_files: ForkedMap | None = None) -> Site:
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
     ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
@@ -153,14 +155,15 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     processes: by default one per CPU for a large corpus (see parallel.py). A ``sink`` is
     given each page and export (path, text) as soon as it is made, in the process that
     made it, so pages can be written while others are still being rendered; the Site then
-    holds no page texts, and the workers need not send them back.
+    holds no page texts, and the workers need not send them back. ``summit_files``: the
+    summit files being read already, see load.read_summit_files.
     """
     if cache is not None:
         # serve: the cache lives in this process, which also runs the preview server's
         # threads, and forking a process with threads is not safe.
         workers = 1
     with _collector_paused(freeze=cache is None):
-        corpus = validate(root, workers)
+        corpus = validate(root, workers, summit_files)
         with Verification(corpus, workers) as verification:
             # meanwhile, in this process:
             env = environment(root / "templates")

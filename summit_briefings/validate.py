@@ -12,8 +12,8 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from .corpus import Corpus, Origin
-from .errors import BriefingError, Problem, display_path
-from .load import Loc, YamlDocument, load_yaml
+from .errors import BriefingError, Problem
+from .load import Loc, YamlDocument, load_data_file, read_summit_files
 from .parallel import ForkedMap
 from .schema import (
     Citation,
@@ -243,18 +243,6 @@ def _check_references(corpus: Corpus, problems: list[Problem],
             outcome_ids.setdefault(outcome.id, index)
 
 
-def _load(path: Path, root: Path) -> YamlDocument | list[Problem]:
-    """One data file, or what is wrong with it."""
-    if not path.is_file():
-        return [Problem(display_path(path, root), 1, 1,
-                        "required data file is missing; create it" if not path.exists() else
-                        "not a regular file; a data file must be a YAML file")]
-    try:
-        return load_yaml(path, root)
-    except BriefingError as exc:
-        return exc.problems
-
-
 def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> YamlDocument | None:
     if isinstance(loaded, list):
         problems.extend(loaded)
@@ -262,21 +250,22 @@ def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> Yaml
     return loaded
 
 
-def validate(root: Path, workers: int | None = None) -> Corpus:
+def validate(root: Path, workers: int | None = None,
+             summit_files: ForkedMap | None = None) -> Corpus:
     """Load and validate everything under ``root/data``; raise BriefingError listing them all.
 
-    Summit files are read by ``workers`` processes (default: see parallel.py)."""
+    Summit files are read by ``workers`` processes (default: see parallel.py), unless the
+    caller has started reading them already (``summit_files``, see read_summit_files)."""
     data = root / "data"
     problems: list[Problem] = []
     origins: dict[int, Origin] = {}
 
     def load(path: Path) -> YamlDocument | None:
-        return _kept(_load(path, root), problems)
+        return _kept(load_data_file(path, root), problems)
 
-    # Summit files are many and independent: for a large corpus, forked workers start
-    # reading them while this process reads the other files, then joins them.
-    with ForkedMap(lambda path: _load(path, root),
-                   sorted((data / "summits").glob("*.yaml")), workers) as reading:
+    # Summit files are many and independent: for a large corpus, forked workers read them
+    # while this process reads the other files, then joins them.
+    with summit_files or read_summit_files(root, workers) as reading:
         incomplete: set[str] = set()  # kinds of id some of which failed to load
         lists: dict[str, list[Any]] = {}
         for name, model in LIST_FILES.items():

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # `pytest` (unlike `python -m pytest`) does not add the cwd
     sys.path.insert(0, str(REPO))
 
-import summit_briefings.validate  # noqa: E402
+import summit_briefings.load  # noqa: E402
 from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
 from summit_briefings.load import YamlDocument, load_yaml  # noqa: E402
 from summit_briefings.validate import validate  # noqa: E402
@@ -155,5 +155,5 @@ def reuse_parsed_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Opt in per module with ``pytestmark = pytest.mark.usefixtures("reuse_parsed_yaml")``.
     """
-    monkeypatch.setattr(summit_briefings.validate, "load_yaml",
+    monkeypatch.setattr(summit_briefings.load, "load_yaml",
                         _load_yaml_reusing_identical_files)

@@ -19,7 +19,7 @@ from conftest import Project, _load_yaml_reusing_identical_files, copy_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import summit_briefings.validate
+import summit_briefings.load
 from summit_briefings.errors import BriefingError
 from summit_briefings.load import YamlDocument, load_yaml
 from summit_briefings.quotes import evaluate_formula
@@ -73,7 +73,7 @@ def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     trade["targets"] = [t for t in trade["targets"] if t["summit"] == "2017-11-danang"]
     project.write("data/trade.yaml", yaml.safe_dump(trade, allow_unicode=True, sort_keys=False))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(summit_briefings.validate, "load_yaml", _load_yaml_reusing_identical_files)
+        patch.setattr(summit_briefings.load, "load_yaml", _load_yaml_reusing_identical_files)
         assert project.problems() == [], "the trimmed copy must pass before fuzzing it"
         yield project
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -147,3 +149,13 @@ def test_a_build_with_a_serve_cache_forks_no_worker(large_corpus: Path,
     cache = RenderCache()
     site = build_site(large_corpus, "2026-01-01", cache)
     assert cache.rendered == len(site.pages) > 250
+
+
+def test_the_command_line_starts_reading_before_it_imports_pydantic_and_jinja():
+    # Workers read the summit files while the rest of the generator is imported; that
+    # needs the command line's own imports to stay clear of the heavy ones.
+    script = ("import sys; import summit_briefings.cli; "
+              "print(sorted({'pydantic', 'jinja2'} & set(sys.modules)))")
+    shown = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
+                           text=True, check=True)
+    assert shown.stdout.strip() == "[]"
