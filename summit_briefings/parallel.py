@@ -5,6 +5,10 @@ workers share that data for free and only their results travel back. The process
 starts a map goes on with its own work meanwhile, then takes its share of the items: one
 process per CPU in all, and no process only waiting. Where fork is unavailable, or the
 list is short, the map runs in this process.
+
+Items are handed out in chunks. A worker sends each chunk's results as soon as it has
+them, into a file in memory that this process reads between its own chunks: sending and
+receiving are spread over the map instead of waiting at its end.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ import gc
 import os
 import pickle
 import signal
+import tempfile
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +30,7 @@ MIN_ITEMS_PER_WORKER = 100
 # More chunks than processes, so one that drew light items, or started late, takes another.
 # (At most 256: a chunk's number is one byte.)
 CHUNKS_PER_WORKER = 16
+_SIZE = 8  # bytes of the length before each chunk's results
 
 
 def available_workers() -> int:
@@ -51,6 +57,38 @@ class _Crashed:
     trace: str
 
 
+Done = dict[int, "list[Any] | _Failed"]  # chunk number → its results, or its problems
+
+
+def _results_file() -> int:
+    """An anonymous file in memory (on disk where memfd is unavailable) that a worker
+    appends to and this process reads at its own pace: unlike a pipe, it never blocks."""
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create("forked-map-results")
+    with tempfile.TemporaryFile() as file:
+        return os.dup(file.fileno())
+
+
+@dataclass
+class _Worker:
+    pid: int
+    results: int  # the file it appends its chunks' results to
+    received: int = 0  # bytes of it read so far
+
+    def receive(self, done: Done) -> None:
+        """Take every chunk the worker has finished writing since the last call."""
+        while len(head := os.pread(self.results, _SIZE, self.received)) == _SIZE:
+            size = int.from_bytes(head, "little")
+            body = os.pread(self.results, size, self.received + _SIZE)
+            if len(body) < size:
+                return  # still being written
+            self.received += _SIZE + size
+            found = pickle.loads(body)
+            if isinstance(found, _Crashed):
+                raise RuntimeError(f"a worker process failed:\n{found.trace}")
+            done[found[0]] = found[1]
+
+
 class ForkedMap:
     """``[function(item) for item in items]``, computed by ``workers`` processes (default:
     every available CPU): ``workers - 1`` forked ones start now and see the items as they
@@ -65,7 +103,7 @@ class ForkedMap:
             workers = min(available_workers(), len(items) // MIN_ITEMS_PER_WORKER)
         workers = min(workers, len(items))
         self.chunks = max(1, min(workers * CHUNKS_PER_WORKER, 256))
-        self.children: list[tuple[int, int]] = []  # process id, end of its result pipe
+        self.workers: list[_Worker] = []
         self.tickets: int | None = None
         if workers < 2 or not hasattr(os, "fork"):
             return
@@ -76,12 +114,11 @@ class ForkedMap:
         os.close(numbers)
         try:
             for _ in range(workers - 1):
-                read, write = os.pipe()
+                results = _results_file()
                 pid = os.fork()
                 if pid == 0:
-                    self._serve(read, write)
-                os.close(write)
-                self.children.append((pid, read))
+                    self._serve(results)
+                self.workers.append(_Worker(pid, results))
         except BaseException:
             self.cancel()
             raise
@@ -95,28 +132,28 @@ class ForkedMap:
     def cancel(self) -> None:
         """Stop and reap the workers whose results were not read (this process is failing
         before it asked for them); nothing once ``results()`` has returned."""
-        while self.children:
-            pid, pipe = self.children.pop()
-            os.close(pipe)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        while self.workers:
+            worker = self.workers.pop()
+            os.close(worker.results)
+            os.kill(worker.pid, signal.SIGKILL)
+            os.waitpid(worker.pid, 0)
         if self.tickets is not None:
             os.close(self.tickets)
             self.tickets = None
 
-    def _work(self) -> dict[int, list[Any] | _Failed]:
-        done: dict[int, list[Any] | _Failed] = {}
+    def _chunks(self) -> Iterator[tuple[int, list[Any] | _Failed]]:
+        """Take chunks until none is left; the results of each, or its problems."""
         assert self.tickets is not None
         while ticket := os.read(self.tickets, 1):
             chunk = ticket[0]
             try:
-                done[chunk] = [self.function(item) for item in self.items[chunk::self.chunks]]
+                yield chunk, [self.function(item) for item in self.items[chunk::self.chunks]]
             except BriefingError as exc:
-                done[chunk] = _Failed(exc.problems)
-        return done
+                yield chunk, _Failed(exc.problems)
 
-    def _serve(self, unused: int, pipe: int) -> None:
-        """In a forked worker: take chunks until none is left, send the results, exit.
+    def _serve(self, results: int) -> None:
+        """In a forked worker: take chunks until none is left, appending each one's results
+        to ``results`` as a length and a pickle; exit.
 
         Nothing may escape this function: the worker would go on running its parent's code.
         """
@@ -125,42 +162,46 @@ class ForkedMap:
         # would find nothing: they cost a third of the time (see pipeline._collector_paused).
         gc.disable()
         try:
-            os.close(unused)
-            try:
-                found: Any = self._work()
-            except BaseException:  # reported by the parent, with its trace
-                found = _Crashed(traceback.format_exc())
-            with open(pipe, "wb") as out:
-                out.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
-        except BaseException:  # the parent reports a worker that sent nothing
+            with open(results, "wb") as out:
+                try:
+                    for found in self._chunks():
+                        self._send(out, found)
+                except BaseException:  # reported by the parent, with its trace
+                    self._send(out, _Crashed(traceback.format_exc()))
+        except BaseException:  # the parent reports the chunks that never came
             status = 1
         finally:
             # Skip the parent's exit handlers and buffered output: they are not this
             # process's to run.
             os._exit(status)
 
+    @staticmethod
+    def _send(out: Any, found: object) -> None:
+        body = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(len(body).to_bytes(_SIZE, "little"))
+        out.write(body)
+        out.flush()
+
     def results(self) -> list[Any]:
         if self.tickets is None:
             return [self.function(item) for item in self.items]
+        done: Done = {}
         try:
-            done = self._work()
-            while self.children:
-                pid, pipe = self.children[-1]
-                blocks = []
-                while block := os.read(pipe, 1 << 20):
-                    blocks.append(block)
-                self.children.pop()
-                os.close(pipe)
-                os.waitpid(pid, 0)
-                sent = b"".join(blocks)
-                if not sent:
-                    raise RuntimeError("a worker process ended without sending its results")
-                found = pickle.loads(sent)
-                if isinstance(found, _Crashed):
-                    raise RuntimeError(f"a worker process failed:\n{found.trace}")
-                done.update(found)
+            for chunk, found in self._chunks():
+                done[chunk] = found
+                for worker in self.workers:
+                    worker.receive(done)
+            while self.workers:
+                worker = self.workers.pop()
+                try:
+                    os.waitpid(worker.pid, 0)
+                    worker.receive(done)
+                finally:
+                    os.close(worker.results)
         finally:
             self.cancel()
+        if len(done) < self.chunks:
+            raise RuntimeError("a worker process ended without sending its results")
         problems = [p for value in done.values() if isinstance(value, _Failed)
                     for p in value.problems]
         if problems:

@@ -227,11 +227,41 @@ class PageJob:
 
 def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
               citing: dict[str, list[Unanchored]]) -> list[PageJob]:
-    """Every page of the site, in no particular order. ``citing``: see citing_facts."""
+    """Every page of the site, those showing the whole corpus first: they are the longest
+    to render, so they are handed out first (see parallel.py) and none is left for last.
+    ``citing``: see citing_facts."""
     jobs: list[PageJob] = []
 
     def emit(path: str, template: str, build: Callable[[NoteBook], Any], data_file: str) -> None:
         jobs.append(PageJob(path, template, build, data_file))
+
+    for topic in corpus.topics:
+        emit(links.topic_page(topic.id), "topic.md.jinja",
+             lambda book, t=topic: topic_context(book, corpus, t),
+             "data/topics.yaml, data/summits/")
+    emit(links.EVOLUTION, "evolution.md.jinja", lambda book: evolution_context(book, corpus),
+         "data/tracked.yaml, data/summits/, data/trade.yaml")
+    emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
+         "data/trade.yaml")
+    emit(links.SUMMITS, "summits.md.jinja",
+         lambda book: summit_rows(book, corpus), "data/summits/")
+    emit(links.HOME, "home.md.jinja",
+         lambda book: home_context(book, corpus, _headlines(corpus, evidence)), "data/")
+    emit(links.SOURCES, "sources.md.jinja",
+         lambda book: tuple((s, links.relative(links.SOURCES, links.source_page(s.file)),
+                             format_date(s.published) if s.published else None)
+                            for s in corpus.sources), "data/sources.yaml")
+    emit(links.LEADERS, "leaders.md.jinja",
+         lambda book: leader_groups(book, corpus), "data/people.yaml")
+    counts = defaultdict(int)
+    for summit in corpus.summits:
+        for outcome in summit.outcomes:
+            counts[outcome.topic] += 1
+    emit(links.TOPICS, "topics.md.jinja",
+         lambda book: tuple((t, links.relative(links.TOPICS, links.topic_page(t.id)),
+                             counts[t.id]) for t in corpus.topics), "data/topics.yaml")
+    emit(links.FIELDS, "fields.md.jinja", lambda book: model_docs(),
+         "summit_briefings/schema.py")
 
     ordered = chronological(corpus.summits)
     by_person: dict[str, list] = defaultdict(list)
@@ -250,12 +280,6 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
         emit(links.leader_page(person.id), "leader.md.jinja",
              lambda book, p=person: leader_context(book, p, by_person[p.id]),
              "data/people.yaml, data/summits/")
-    emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
-         "data/trade.yaml")
-    for topic in corpus.topics:
-        emit(links.topic_page(topic.id), "topic.md.jinja",
-             lambda book, t=topic: topic_context(book, corpus, t),
-             "data/topics.yaml, data/summits/")
 
     passages: dict[str, list[Passage]] = defaultdict(list)
     for passage in evidence.passages.values():
@@ -270,28 +294,6 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
              lambda book, s=source: source_context(corpus, s, layouts[s.id], passages[s.id],
                                                    anchored(citing[s.id])),
              f"data/sources/{source.file}")
-
-    emit(links.FIELDS, "fields.md.jinja", lambda book: model_docs(),
-         "summit_briefings/schema.py")
-    emit(links.EVOLUTION, "evolution.md.jinja", lambda book: evolution_context(book, corpus),
-         "data/tracked.yaml, data/summits/, data/trade.yaml")
-    emit(links.HOME, "home.md.jinja",
-         lambda book: home_context(book, corpus, _headlines(corpus, evidence)), "data/")
-    emit(links.SUMMITS, "summits.md.jinja",
-         lambda book: summit_rows(book, corpus), "data/summits/")
-    emit(links.LEADERS, "leaders.md.jinja",
-         lambda book: leader_groups(book, corpus), "data/people.yaml")
-    counts = defaultdict(int)
-    for summit in corpus.summits:
-        for outcome in summit.outcomes:
-            counts[outcome.topic] += 1
-    emit(links.TOPICS, "topics.md.jinja",
-         lambda book: tuple((t, links.relative(links.TOPICS, links.topic_page(t.id)),
-                             counts[t.id]) for t in corpus.topics), "data/topics.yaml")
-    emit(links.SOURCES, "sources.md.jinja",
-         lambda book: tuple((s, links.relative(links.SOURCES, links.source_page(s.file)),
-                             format_date(s.published) if s.published else None)
-                            for s in corpus.sources), "data/sources.yaml")
     return jobs
 
 

@@ -52,10 +52,30 @@ def test_an_unexpected_error_in_a_worker_is_raised_with_its_trace():
     assert "ValueError: item" in str(caught.value)
 
 
+def test_a_worker_that_dies_without_sending_its_results_is_an_error():
+    def die_in_a_worker(n: int) -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        time.sleep(0.05)  # leave chunks for the worker
+        return n
+
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="ended without sending its results"):
+        ForkedMap(die_in_a_worker, list(range(40)), workers=2).results()
+
+
+def test_results_far_larger_than_a_pipe_holds_arrive_whole():
+    def page(n: int) -> str:
+        return str(n) * (200_000 // len(str(n)))
+
+    items = list(range(120))
+    assert ForkedMap(page, items, workers=3).results() == [page(n) for n in items]
+
+
 def test_workers_are_stopped_and_reaped_when_this_process_fails_first():
     with pytest.raises(ValueError, match="meanwhile"):
         with ForkedMap(lambda n: time.sleep(0.01) or n, list(range(400)), workers=2) as mapping:
-            workers = [pid for pid, _ in mapping.children]
+            workers = [worker.pid for worker in mapping.workers]
             raise ValueError("meanwhile, this process failed")
     assert workers
     for pid in workers:
