@@ -75,8 +75,8 @@ class _Worker:
     results: int  # the file it appends its chunks' results to
     received: int = 0  # bytes of it read so far
 
-    def receive(self, done: Done) -> None:
-        """Take every chunk the worker has finished writing since the last call."""
+    def receive(self) -> Iterator[tuple[int, list[Any] | _Failed]]:
+        """Every chunk the worker has finished writing since the last call."""
         while len(head := os.pread(self.results, _SIZE, self.received)) == _SIZE:
             size = int.from_bytes(head, "little")
             body = os.pread(self.results, size, self.received + _SIZE)
@@ -86,7 +86,7 @@ class _Worker:
             found = pickle.loads(body)
             if isinstance(found, _Crashed):
                 raise RuntimeError(f"a worker process failed:\n{found.trace}")
-            done[found[0]] = found[1]
+            yield found
 
 
 class ForkedMap:
@@ -182,20 +182,30 @@ class ForkedMap:
         out.write(body)
         out.flush()
 
-    def results(self) -> list[Any]:
+    def results(self, then: Callable[[Any], Any] | None = None) -> list[Any]:
+        """The results, in the order of the items. ``then``, if given, is applied to each
+        result in this process as soon as it has it: to its own, and to the workers' as they
+        arrive between its own chunks; the values it returns are the results."""
         if self.tickets is None:
-            return [self.function(item) for item in self.items]
+            return [then(self.function(item)) if then else self.function(item)
+                    for item in self.items]
         done: Done = {}
+
+        def take(chunks: Iterator[tuple[int, list[Any] | _Failed]]) -> None:
+            for chunk, found in chunks:
+                done[chunk] = found if then is None or isinstance(found, _Failed) \
+                    else [then(value) for value in found]
+
         try:
-            for chunk, found in self._chunks():
-                done[chunk] = found
+            for own in self._chunks():
+                take(iter((own,)))
                 for worker in self.workers:
-                    worker.receive(done)
+                    take(worker.receive())
             while self.workers:
                 worker = self.workers.pop()
                 try:
                     os.waitpid(worker.pid, 0)
-                    worker.receive(done)
+                    take(worker.receive())
                 finally:
                     os.close(worker.results)
         finally:

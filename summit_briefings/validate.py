@@ -250,6 +250,15 @@ def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> Yaml
     return loaded
 
 
+def _parse_summit(loaded: YamlDocument | list[Problem]
+                  ) -> tuple[YamlDocument | None, Summit | None, list[Problem]]:
+    """One summit file as a model, with its document and its problems."""
+    problems: list[Problem] = []
+    doc = _kept(loaded, problems)
+    summit = parse_models(doc, Summit, (), doc.data, problems) if doc else None
+    return doc, summit, problems
+
+
 def validate(root: Path, workers: int | None = None,
              summit_files: ForkedMap | None = None) -> Corpus:
     """Load and validate everything under ``root/data``; raise BriefingError listing them all.
@@ -299,18 +308,17 @@ def validate(root: Path, workers: int | None = None,
             if text is not None:
                 texts[source.id] = text
 
-        summit_files = reading.results()
+        # Each summit is validated as soon as it is read, here or by a worker, between
+        # this process's own shares of the reading.
+        parsed_summits = reading.results(then=_parse_summit)
 
     summits: list[Summit] = []
-    for loaded in summit_files:
-        before = len(problems)
-        doc = _kept(loaded, problems)
-        if doc:
-            summit = parse_models(doc, Summit, (), doc.data, problems)
-            if summit:
-                summits.append(summit)
-                origins[id(summit)] = Origin(doc, ())
-        if len(problems) > before:
+    for doc, summit, found in parsed_summits:
+        if summit:
+            summits.append(summit)
+            origins[id(summit)] = Origin(doc, ())
+        if found:
+            problems += found
             incomplete.update(("summit", "fact"))
 
     corpus = Corpus(sources=lists["sources"], texts=texts, people=lists["people"],

@@ -28,6 +28,19 @@ def test_forked_map_keeps_the_order_of_the_items(workers: int):
     assert ForkedMap(lambda n: n * n, items, workers).results() == [n * n for n in items]
 
 
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_then_is_applied_in_this_process_to_every_result_in_order(workers: int):
+    def made(n: int) -> tuple[int, int]:
+        time.sleep(0.001)  # long enough for every process to take chunks
+        return n, os.getpid()
+
+    items = list(range(250))
+    found = ForkedMap(made, items, workers).results(then=lambda pair: (*pair, os.getpid()))
+    assert [n for n, _, _ in found] == items
+    assert {applied for _, _, applied in found} == {os.getpid()}
+    assert len({maker for _, maker, _ in found}) == workers
+
+
 def test_forked_map_raises_the_problems_of_every_failing_item():
     def check(n: int) -> int:
         if n % 10 == 0:
