@@ -54,13 +54,20 @@ class Headline:
     href: str
 
 
+@dataclass(frozen=True)
+class Counts:
+    summits: int
+    people: int
+    sources: int
+
+
 @dataclass
 class HomeContext:
     latest: SummitRef | None
     latest_claims: tuple[Claim, ...]
     headlines: tuple[Headline, ...]
     timeline: tuple[TimelineEntry, ...]
-    counts: dict[str, int]
+    counts: Counts
 
 
 def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]) -> HomeContext:
@@ -72,14 +79,12 @@ def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]
     entries += [(sort_key(s.date.value), TimelineEntry(
         format_date(s.date.value), s.date.basis == "inferred", s.title,
         links.relative(page, links.summit_page(s.id)), book.refs(()))) for s in ordered]
-    counts = {"summits": len(corpus.summits), "people": len(corpus.people),
-              "sources": len(corpus.sources)}
     return HomeContext(
         latest=book.summit_ref(latest) if latest else None,
         latest_claims=tuple(claim(book, latest, o) for o in latest.outcomes if o.headline)
         if latest else (),
         headlines=headlines, timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0])),
-        counts=counts)
+        counts=Counts(len(corpus.summits), len(corpus.people), len(corpus.sources)))
 
 
 @dataclass(frozen=True)

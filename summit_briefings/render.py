@@ -108,7 +108,7 @@ class _PositionalMacro(Macro):
 
 
 class _CodeGenerator(CodeGenerator):
-    """Jinja's compiler, with three shortcuts that leave the output unchanged:
+    """Jinja's compiler, with four shortcuts that leave the output unchanged:
 
     - ``{{ value }}`` compiles to ``finalize(value)`` instead of ``escape(finalize(value))``:
       ``_finalize`` escapes every value itself, so that escape() could only copy its result,
@@ -117,7 +117,8 @@ class _CodeGenerator(CodeGenerator):
       ``context.call``, which looks for functions that want the template's context: the
       templates call only macros;
     - a macro that takes no keyword arguments, ``varargs`` or ``caller`` is a
-      ``_PositionalMacro``.
+      ``_PositionalMacro``;
+    - ``a.b`` is Python's attribute lookup, not ``environment.getattr``.
 
     Together they save about a fifth of the rendering time.
     """
@@ -143,6 +144,14 @@ class _CodeGenerator(CodeGenerator):
                 self.write(", ")
             self.visit(argument, frame)
         self.write(")")
+
+    def visit_Getattr(self, node: Any, frame: Frame) -> None:
+        # Contexts are objects, never mappings: a plain attribute lookup, without Jinja's
+        # fallback to keys and to Undefined. A misspelt attribute raises AttributeError,
+        # which render_page reports at its template line.
+        self.write("(")
+        self.visit(node.node, frame)
+        self.write(f").{node.attr}")
 
     def _output_child_pre(self, node: Any, frame: Frame, finalize: Any) -> None:
         self.write(finalize.src)  # "environment.finalize(": environment() always sets one
@@ -198,6 +207,13 @@ def _template_line(exc: BaseException, template: str) -> int:
     return line
 
 
+def _raised_by_a_template(exc: BaseException) -> bool:
+    trace = exc.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and trace.tb_frame.f_code.co_filename.endswith(".jinja")
+
+
 def render_page(env: jinja2.Environment, template: str, context: Any, book: NoteBook,
                 generated_from: str, footer: Footer) -> str:
     """One page of Markdown, its numbered notes last; a template mistake is reported at its
@@ -211,7 +227,9 @@ def render_page(env: jinja2.Environment, template: str, context: Any, book: Note
                 notes=notes)
     except jinja2.TemplateSyntaxError as exc:
         raise BriefingError([_syntax_problem(exc, template)]) from None
-    except (jinja2.TemplateError, RenderError) as exc:
+    except (jinja2.TemplateError, RenderError, AttributeError) as exc:
+        if isinstance(exc, AttributeError) and not _raised_by_a_template(exc):
+            raise  # a bug in the views, not a template mistake
         line = _template_line(exc, template)
         raise BriefingError([Problem(f"templates/{template}", line, 1,
                                      f"while rendering {generated_from}: {exc}")]) from None

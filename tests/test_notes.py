@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -31,8 +32,8 @@ def _render(tmp_path: Path, template: str, context: object, book: NoteBook) -> s
 
 def test_notes_are_numbered_in_reading_order_not_in_the_order_they_were_noted(tmp_path):
     book = _book("first-noted", "second-noted")
-    context = {"early": CitationRefs(("second-noted",), book),
-               "late": CitationRefs(("first-noted", "second-noted"), book)}
+    context = SimpleNamespace(early=CitationRefs(("second-noted",), book),
+                              late=CitationRefs(("first-noted", "second-noted"), book))
     page = _render(tmp_path, "Top{{ page.early }}\n\nBottom{{ page.late }}\n", context, book)
     body, notes = page.split("\n\n[^")
     assert body == "Top[^1]\n\nBottom[^2][^1]"
@@ -42,19 +43,20 @@ def test_notes_are_numbered_in_reading_order_not_in_the_order_they_were_noted(tm
 
 def test_notes_noted_but_never_printed_are_not_listed(tmp_path):
     book = _book("shown", "hidden")
-    context = {"shown": CitationRefs(("shown",), book), "hidden": CitationRefs(("hidden",), book)}
+    context = SimpleNamespace(shown=CitationRefs(("shown",), book),
+                              hidden=CitationRefs(("hidden",), book))
     page = _render(tmp_path, "Text{{ page.shown }}\n", context, book)
     assert "Quote shown." in page and "Quote hidden." not in page
 
 
 def test_a_page_without_printed_citations_has_no_notes(tmp_path):
-    page = _render(tmp_path, "Text\n\n\n\nMore\n", {}, _book("unused"))
+    page = _render(tmp_path, "Text\n\n\n\nMore\n", SimpleNamespace(), _book("unused"))
     assert page == "Text\n\nMore\n"
 
 
 def test_a_misspelt_name_in_a_template_is_reported_at_its_line(tmp_path):
     with pytest.raises(BriefingError) as caught:
-        _render(tmp_path, "Title\n\n{{ page.titel }}\n", {"title": "x"}, _book())
+        _render(tmp_path, "Title\n\n{{ page.titel }}\n", SimpleNamespace(title="x"), _book())
     [problem] = caught.value.problems
     assert (problem.path, problem.line) == ("templates/page.md.jinja", 3)
     assert "while rendering data/x.yaml" in problem.message and "titel" in problem.message
@@ -62,5 +64,16 @@ def test_a_misspelt_name_in_a_template_is_reported_at_its_line(tmp_path):
 
 def test_printing_nothing_is_an_error_not_the_word_none(tmp_path):
     with pytest.raises(BriefingError) as caught:
-        _render(tmp_path, "{{ page.missing }}\n", {"missing": None}, _book())
+        _render(tmp_path, "{{ page.missing }}\n", SimpleNamespace(missing=None), _book())
     assert "a template printed None" in caught.value.problems[0].message
+
+
+def test_an_attribute_error_inside_the_views_is_raised_as_a_bug_not_a_template_mistake(
+        tmp_path):
+    class Broken:
+        @property
+        def title(self) -> str:
+            raise AttributeError("a view lost its data")
+
+    with pytest.raises(AttributeError, match="a view lost its data"):
+        _render(tmp_path, "{{ page.title }}\n", Broken(), _book())
