@@ -3,7 +3,7 @@
     python scripts/bench.py [--sizes 5,100,1000] [--out .]
 
 Each measurement runs in its own process (for a clean peak-memory reading), three times
-by default (--repeat); the fastest run is reported, and every run is kept in bench.json. Writes
+by default (--repeat), in rounds of one run of each step; the fastest run is reported, and every run is kept in bench.json. Writes
 bench.json and BENCHMARKS.md, and exits 1 if a target is missed:
 generation ≤ 5 % of the full build at the largest N; build(1000)/build(100) ≤ 11;
 a summit page at N=1000 at most 1.25 × its size at N=100; after one data file is edited,
@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PROJECT_PARTS = ("docs", "templates", "scripts", "summit_briefings", "mkdocs.yml")
+STEPS = ("check", "gen", "build", "baseline")
 BASELINE_CONFIG = "INHERIT: mkdocs.yml\ndocs_dir: build/docs\nhooks: []\nwatch: []\n"
 
 
@@ -108,23 +109,25 @@ def child(what: str, project: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def runs(what: str, project: Path, repeat: int) -> list[dict]:
-    """The step ``repeat`` times, each in a fresh process and into an output folder that
-    does not exist yet, so every run does the same work. The previous run's output is moved
-    aside rather than deleted, so the disk work of deleting it cannot overlap the next run."""
-    done = []
+def run_step(what: str, project: Path, run: int) -> dict:
+    """One run of a step, in a fresh process and into an output folder that does not exist
+    yet, so every run does the same work. The previous run's output is moved aside rather
+    than deleted, so the disk work of deleting it cannot overlap this run."""
     output = project / ("build/docs" if what == "gen" else f"site-{what}")
-    for run in range(repeat):
-        if output.exists():
-            output.rename(output.with_name(f"{output.name}.run{run}"))
-        done.append(child(what, project))
-    return done
+    if output.exists():
+        output.rename(output.with_name(f"{output.name}.run{run}"))
+    return child(what, project)
 
 
 def bench_size(n: int, work: Path, repeat: int) -> dict:
     project = make_project(n, work / f"n{n}")
-    measured = {what: runs(what, project, repeat) for what in ("check", "gen", "build",
-                                                               "baseline")}
+    # In rounds of one run of each step, so that the runs compared are minutes apart at
+    # most: this machine's speed drifts by a third over minutes, and three runs of one
+    # step in a row would all see the same phase of it.
+    measured: dict[str, list[dict]] = {what: [] for what in STEPS}
+    for run in range(repeat):
+        for what in STEPS:
+            measured[what].append(run_step(what, project, run))
     site = project / "site-build"
     summit_pages = sorted((site / "summits").glob("*/index.html"))
     row: dict = {f"{what}_s": min(r["seconds"] for r in done) for what, done in measured.items()}
@@ -183,8 +186,9 @@ def report(results: dict[str, dict], seconds: float, repeat: int) -> str:
              f"{largest['baseline_s'] / largest['pages'] * 1000:.0f} ms per page; the "
              f"generator {largest['gen_s'] / largest['pages'] * 1000:.1f} ms.")
     gen_runs, build_runs = largest["gen_runs_s"], largest["build_runs_s"]
-    spread = (f"Each timed step ran {repeat} time{'s' if repeat > 1 else ''}, each in a fresh "
-              "process; the tables show the fastest run, the one least disturbed by other "
+    spread = (f"Each timed step ran {repeat} time{'s' if repeat > 1 else ''}, in rounds of one "
+              "run of each step, each run in a fresh process; the tables show the fastest run, "
+              "the one least disturbed by other "
               f"load on the machine. At N={largest_n} the runs of generate took "
               f"{min(gen_runs):.2f}–{max(gen_runs):.2f} s and those of the full build "
               f"{min(build_runs):.2f}–{max(build_runs):.2f} s; from the medians, generate / "
@@ -235,6 +239,7 @@ def run(argv: list[str]) -> int:
         print(json.dumps(measure(args.measure[0], Path(args.measure[1]))))
         return 0
     started = time.perf_counter()
+    args.out.mkdir(parents=True, exist_ok=True)  # now, not after a quarter of an hour
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
         for n in (int(s) for s in args.sizes.split(",")):
