@@ -3,8 +3,9 @@
     python scripts/bench.py [--sizes 5,100,1000] [--out .]
 
 Each measurement runs in its own process (for a clean peak-memory reading), three times
-by default (--repeat), in rounds of one run of each step; the fastest run is reported, and every run is kept in bench.json. Writes
-bench.json and BENCHMARKS.md, and exits 1 if a target is missed:
+by default (--repeat), in rounds of one run of each step; the fastest run is reported, and
+every run is kept in bench.json. Writes bench.json and BENCHMARKS.md, and exits 1 if a
+target is missed:
 generation ≤ 5 % of the full build at the largest N; build(1000)/build(100) ≤ 11;
 a summit page at N=1000 at most 1.25 × its size at N=100; after one data file is edited,
 only the pages that show it are rendered and written again.

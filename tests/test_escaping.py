@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import urllib.parse
 
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summit_briefings import links
+from summit_briefings.exports import COLUMNS, FactRow, facts_json
 from summit_briefings.render import URL_SAFE, environment, escape_text, markdown_literal, url_escape
 
 # Digits, spaces and Markdown's special characters, so leading list markers and
@@ -55,3 +57,16 @@ def test_macros_take_defaults_keywords_and_caller_as_jinja_does(tmp_path):
         '{% call box() %}in{% endcall %} {{ greet("*") }}', encoding="utf-8")
     page = environment(tmp_path).get_template("page.md.jinja").render()
     assert page == "Hi A! Hi B? Hi C! [in] Hi \\*!"
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.tuples(*[st.text(max_size=20)] * len(COLUMNS)), max_size=4))
+def test_facts_json_is_one_json_dumps_object_per_line(cells):
+    rows = [FactRow(*row) for row in cells]
+    text = facts_json(rows)
+    lines = text.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]"
+    assert lines[1:-1] == [json.dumps(dict(zip(COLUMNS, row, strict=True)), ensure_ascii=False)
+                           + ("," if index < len(rows) - 1 else "")
+                           for index, row in enumerate(cells)]
+    assert json.loads(text) == [dict(zip(COLUMNS, row, strict=True)) for row in cells]
