@@ -112,7 +112,7 @@ class _CodeGenerator(CodeGenerator):
 
     - ``{{ value }}`` compiles to ``finalize(value)`` instead of ``escape(finalize(value))``:
       ``_finalize`` escapes every value itself, so that escape() could only copy its result,
-      or escape it twice;
+      or escape it twice; and text goes straight to ``escape_text``, as in ``_finalize``;
     - a call with positional arguments only is a plain Python call, not one through
       ``context.call``, which looks for functions that want the template's context: the
       templates call only macros;
@@ -153,16 +153,19 @@ class _CodeGenerator(CodeGenerator):
         self.visit(node.node, frame)
         self.write(f").{node.attr}")
 
+    # environment() always sets a finalize; text, most of what is printed, is escaped
+    # without a call to it.
     def _output_child_pre(self, node: Any, frame: Frame, finalize: Any) -> None:
-        self.write(finalize.src)  # "environment.finalize(": environment() always sets one
+        self.write("(environment.escape_text(t_printed) if type(t_printed := (")
 
     def _output_child_post(self, node: Any, frame: Frame, finalize: Any) -> None:
-        self.write(")")
+        self.write(")) is str else environment.finalize(t_printed))")
 
 
 class _Environment(jinja2.Environment):
     code_generator_class = _CodeGenerator
     positional_macro = _PositionalMacro
+    escape_text = staticmethod(escape_text)
 
 
 def environment(templates: Path) -> jinja2.Environment:
