@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, get_args
+from typing import Any, NamedTuple, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -196,51 +196,92 @@ def fact_ids(corpus: Corpus) -> set[str]:
     return ids
 
 
-def _check_references(corpus: Corpus, problems: list[Problem],
-                      incomplete: frozenset[str] = frozenset()) -> None:
-    """Report ids that name nothing; skip kinds whose defining file or entries had problems
-    (their ids are unknown only because of those problems, already reported)."""
-    known = {"source": {s.id for s in corpus.sources}, "person": {p.id for p in corpus.people},
-             "topic": {t.id for t in corpus.topics}, "summit": {s.id for s in corpus.summits},
-             "fact": fact_ids(corpus), "tracked claim": {t.id for t in corpus.tracked}}
-    roots = [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]
-    for root_model in roots:
-        origin = corpus.origin(root_model)
-        for model, loc in walk_models(root_model, origin.loc):
-            for field, kind in REFERENCES.get(type(model), ()):
-                value = getattr(model, field)
-                named = enumerate(value) if isinstance(value, list) else [(None, value)]
-                for index, ident in named:
-                    if ident is None or ident in known[kind] or kind in incomplete:
-                        continue
-                    where = (*loc, field) if index is None else (*loc, field, index)
-                    hint = ", ".join(sorted(known[kind])[:10]) or "none defined yet"
-                    problems.append(origin.doc.problem(where,
-                        f"unknown {kind} '{ident}'; define it in {WHERE_DEFINED[kind]} "
-                        f"or use one of: {hint}"))
+KnownIds = dict[str, set[str]]  # kind of id → every id of that kind
 
-    people = {p.id: p for p in corpus.people}
+
+def _reference_problems(root_model: Any, origin: Origin, known: KnownIds,
+                        incomplete: frozenset[str]) -> list[Problem]:
+    """Ids in a root model that name nothing; kinds whose defining file or entries had
+    problems are skipped (their ids are unknown only because of those problems, already
+    reported)."""
+    problems = []
+    for model, loc in walk_models(root_model, origin.loc):
+        for field, kind in REFERENCES.get(type(model), ()):
+            value = getattr(model, field)
+            named = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for index, ident in named:
+                if ident is None or ident in known[kind] or kind in incomplete:
+                    continue
+                where = (*loc, field) if index is None else (*loc, field, index)
+                hint = ", ".join(sorted(known[kind])[:10]) or "none defined yet"
+                problems.append(origin.doc.problem(where,
+                    f"unknown {kind} '{ident}'; define it in {WHERE_DEFINED[kind]} "
+                    f"or use one of: {hint}"))
+    return problems
+
+
+def _summit_rule_problems(summit: Summit, origin: Origin,
+                          people: dict[str, Person]) -> list[Problem]:
+    problems = []
+    if not summit.id.startswith(summit.date.value + "-"):
+        problems.append(origin.doc.problem((*origin.loc, "id"),
+            f"summit id '{summit.id}' must start with its date '{summit.date.value}-'"))
+    expected = Path(origin.doc.path).stem
+    if summit.id != expected:
+        problems.append(origin.doc.problem((*origin.loc, "id"),
+            f"summit id '{summit.id}' must match its file name '{expected}.yaml'; rename one"))
+    countries = {people[p.person].country for p in summit.participants if p.person in people}
+    if people and not {"KR", "VN"} <= countries and all(
+            p.person in people for p in summit.participants):
+        problems.append(origin.doc.problem((*origin.loc, "participants"),
+            "a summit needs at least one participant from KR and one from VN"))
+    outcome_ids: dict[str, int] = {}
+    for index, outcome in enumerate(summit.outcomes):
+        if outcome.id in outcome_ids:
+            problems.append(origin.doc.problem((*origin.loc, "outcomes", index, "id"),
+                f"duplicate outcome id '{outcome.id}' in this summit "
+                f"(also outcomes[{outcome_ids[outcome.id]}])"))
+        outcome_ids.setdefault(outcome.id, index)
+    return problems
+
+
+class _SummitFile(NamedTuple):
+    """A summit file, validated and checked as soon as it was read."""
+
+    doc: YamlDocument | None
+    summit: Summit | None
+    problems: list[Problem]  # reading it, or validating it as a Summit
+    references: list[Problem]  # ids in it that name nothing
+    rules: list[Problem]  # its id, participants and outcome ids
+
+
+def _check_summit_file(loaded: YamlDocument | list[Problem], known: KnownIds,
+                       incomplete: frozenset[str], people: dict[str, Person]) -> _SummitFile:
+    """``known`` need not hold summit or fact ids yet: summits do not name them."""
+    problems: list[Problem] = []
+    doc = _kept(loaded, problems)
+    summit = parse_models(doc, Summit, (), doc.data, problems) if doc else None
+    if doc is None or summit is None:
+        return _SummitFile(doc, None, problems, [], [])
+    origin = Origin(doc, ())
+    return _SummitFile(doc, summit, problems,
+                       _reference_problems(summit, origin, known, incomplete),
+                       _summit_rule_problems(summit, origin, people))
+
+
+def _check_references(corpus: Corpus, problems: list[Problem], known: KnownIds,
+                      incomplete: frozenset[str], checked: dict[int, _SummitFile]) -> None:
+    """Report ids that name nothing, and broken summit rules, root by root; summits were
+    checked as they were read (``checked``, by id() of their model)."""
+    known.update(summit={s.id for s in corpus.summits}, fact=fact_ids(corpus))
+    for root_model in [*corpus.people, *corpus.milestones]:
+        problems += _reference_problems(root_model, corpus.origin(root_model), known,
+                                        incomplete)
     for summit in corpus.summits:
-        origin = corpus.origin(summit)
-        if not summit.id.startswith(summit.date.value + "-"):
-            problems.append(origin.doc.problem((*origin.loc, "id"),
-                f"summit id '{summit.id}' must start with its date '{summit.date.value}-'"))
-        expected = Path(origin.doc.path).stem
-        if summit.id != expected:
-            problems.append(origin.doc.problem((*origin.loc, "id"),
-                f"summit id '{summit.id}' must match its file name '{expected}.yaml'; rename one"))
-        countries = {people[p.person].country for p in summit.participants if p.person in people}
-        if people and not {"KR", "VN"} <= countries and all(
-                p.person in people for p in summit.participants):
-            problems.append(origin.doc.problem((*origin.loc, "participants"),
-                "a summit needs at least one participant from KR and one from VN"))
-        outcome_ids: dict[str, int] = {}
-        for index, outcome in enumerate(summit.outcomes):
-            if outcome.id in outcome_ids:
-                problems.append(origin.doc.problem((*origin.loc, "outcomes", index, "id"),
-                    f"duplicate outcome id '{outcome.id}' in this summit "
-                    f"(also outcomes[{outcome_ids[outcome.id]}])"))
-            outcome_ids.setdefault(outcome.id, index)
+        problems += checked[id(summit)].references
+    problems += _reference_problems(corpus.trade, corpus.origin(corpus.trade), known, incomplete)
+    for summit in corpus.summits:
+        problems += checked[id(summit)].rules
 
 
 def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> YamlDocument | None:
@@ -248,15 +289,6 @@ def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> Yaml
         problems.extend(loaded)
         return None
     return loaded
-
-
-def _parse_summit(loaded: YamlDocument | list[Problem]
-                  ) -> tuple[YamlDocument | None, Summit | None, list[Problem]]:
-    """One summit file as a model, with its document and its problems."""
-    problems: list[Problem] = []
-    doc = _kept(loaded, problems)
-    summit = parse_models(doc, Summit, (), doc.data, problems) if doc else None
-    return doc, summit, problems
 
 
 def validate(root: Path, workers: int | None = None,
@@ -308,17 +340,24 @@ def validate(root: Path, workers: int | None = None,
             if text is not None:
                 texts[source.id] = text
 
-        # Each summit is validated as soon as it is read, here or by a worker, between
-        # this process's own shares of the reading.
-        parsed_summits = reading.results(then=_parse_summit)
+        # Each summit is validated and checked as soon as it is read, here or by a worker,
+        # between this process's own shares of the reading.
+        known = {"source": {s.id for s in lists["sources"]},
+                 "person": {p.id for p in lists["people"]},
+                 "topic": {t.id for t in lists["topics"]},
+                 "tracked claim": {t.id for t in tracked}}
+        people = {p.id: p for p in lists["people"]}
+        checked_before = frozenset(incomplete)
+        checked_files = reading.results(then=lambda loaded: _check_summit_file(
+            loaded, known, checked_before, people))
 
     summits: list[Summit] = []
-    for doc, summit, found in parsed_summits:
-        if summit:
-            summits.append(summit)
-            origins[id(summit)] = Origin(doc, ())
-        if found:
-            problems += found
+    for checked in checked_files:
+        if checked.summit:
+            summits.append(checked.summit)
+            origins[id(checked.summit)] = Origin(checked.doc, ())
+        if checked.problems:
+            problems += checked.problems
             incomplete.update(("summit", "fact"))
 
     corpus = Corpus(sources=lists["sources"], texts=texts, people=lists["people"],
@@ -334,7 +373,8 @@ def validate(root: Path, workers: int | None = None,
                         ([*trade.figures, *trade.targets], "trade id")):
         _duplicates(items, "id", what, corpus, problems)
     _duplicates(corpus.sources, "file", "source file", corpus, problems)
-    _check_references(corpus, problems, frozenset(incomplete))
+    _check_references(corpus, problems, known, frozenset(incomplete),
+                      {id(f.summit): f for f in checked_files if f.summit})
     if problems:
         raise BriefingError(problems)
     return corpus
