@@ -67,23 +67,27 @@ class NoteBook:
     shared: dict[tuple[str, ...], Any] = field(default_factory=dict)
     notes: dict[str, Note] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
+    folder: str = field(init=False)
 
-    def _once(self, key: tuple[str, ...], make: Callable[[], Any]) -> Any:
-        """What ``make`` gives, made on the first call with this key in this build."""
+    def __post_init__(self) -> None:
+        self.folder = links.folder(self.page)
+
+    def _once(self, key: tuple[str, ...], make: Callable[..., Any], *args: Any) -> Any:
+        """What ``make(*args)`` gives, made on the first call with this key in this build."""
         found = self.shared.get(key)
         if found is None:
-            found = self.shared[key] = make()
+            found = self.shared[key] = make(*args)
         return found
 
     def note(self, cite: Citation) -> Note:
-        def make() -> Note:
-            key, quote, file, paragraph, page, anchor = self._once(
-                ("", "passage", cite.source, cite.quote), lambda: self._passage(cite))
-            return Note(key, quote, file, paragraph, links.relative(self.page, page, anchor))
-
-        note = self._once((links.folder(self.page), "note", cite.source, cite.quote), make)
+        note = self._once((self.folder, "note", cite.source, cite.quote), self._note, cite)
         self.notes.setdefault(note.key, note)
         return note
+
+    def _note(self, cite: Citation) -> Note:
+        key, quote, file, paragraph, page, anchor = self._once(
+            ("", "passage", cite.source, cite.quote), self._passage, cite)
+        return Note(key, quote, file, paragraph, links.relative(self.page, page, anchor))
 
     def _passage(self, cite: Citation) -> tuple[str, str, str, int, str, str]:
         """What a note shows of a quoted passage, wherever the page citing it is."""
@@ -95,12 +99,10 @@ class NoteBook:
                 para.number, links.source_page(source.file), passage.anchor)
 
     def summit_ref(self, summit: Summit) -> SummitRef:
-        return self._once((links.folder(self.page), "summit", summit.id),
-                          lambda: summit_ref(self.page, summit))
+        return self._once((self.folder, "summit", summit.id), summit_ref, self.page, summit)
 
     def person_ref(self, person: Person) -> PersonRef:
-        return self._once((links.folder(self.page), "person", person.id),
-                          lambda: person_ref(self.page, person))
+        return self._once((self.folder, "person", person.id), person_ref, self.page, person)
 
     def refs(self, cites: Iterable[Citation]) -> CitationRefs:
         return CitationRefs(tuple(dict.fromkeys(self.note(c).key for c in cites)), self)
