@@ -21,7 +21,7 @@ SCHEMA_JSON = "data/schema.json"
 COLUMNS = ("kind", "subject", "value", "date", "source_file", "quote", "page_url")
 
 
-@dataclass(frozen=True)
+@dataclass
 class FactRow:
     """One fact. A fact with several citations lists each file and quote, one per line."""
 

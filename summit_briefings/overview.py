@@ -24,7 +24,7 @@ def chronological(summits: list[Summit]) -> list[Summit]:
     return sorted(summits, key=lambda s: (sort_key(s.date.value), s.id))
 
 
-@dataclass(frozen=True)
+@dataclass
 class SummitRow:
     summit: SummitRef
     leaders: tuple[PersonRef, ...]
@@ -38,7 +38,7 @@ def summit_rows(book: NoteBook, corpus: Corpus) -> tuple[SummitRow, ...]:
                  for s in chronological(corpus.summits))
 
 
-@dataclass(frozen=True)
+@dataclass
 class TimelineEntry:
     date: str
     inferred: bool
@@ -104,7 +104,7 @@ def leader_groups(book: NoteBook, corpus: Corpus) -> tuple[CountryGroup, ...]:
     return tuple(groups)
 
 
-@dataclass(frozen=True)
+@dataclass
 class TopicSection:
     summit: SummitRef
     claims: tuple[Claim, ...]
@@ -125,13 +125,13 @@ def topic_context(book: NoteBook, corpus: Corpus, topic: Topic) -> TopicContext:
     return TopicContext(topic, tuple(sections))
 
 
-@dataclass(frozen=True)
+@dataclass
 class ParagraphView:
     anchor: str
     segments: tuple[Segment, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Citing:
     """A fact that cites a source: what it is, and the page that states it."""
 

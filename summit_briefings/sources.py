@@ -20,7 +20,7 @@ class Paragraph:
         return f"p{self.number}"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Segment:
     """A run of paragraph text; marked when a citation quotes it."""
 

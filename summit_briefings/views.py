@@ -2,6 +2,10 @@
 
 Everything a template shows is computed here once: link targets, formatted dates and
 amounts, and the citation notes of the page being built.
+
+View objects are never changed once made. Those made by the ten thousand (claims, their
+citation references, the parts of a source page) are plain dataclasses nonetheless: a
+frozen one costs five times as much to make (1.0 µs for a Claim, against 0.2 µs).
 """
 
 from __future__ import annotations
@@ -117,7 +121,7 @@ class NoteBook:
         return [(number, self.notes[key]) for key, number in self.numbers.items()]
 
 
-@dataclass(frozen=True)
+@dataclass
 class CitationRefs:
     """Footnote references in a context. Printing one numbers its notes, so numbers follow
     the order in which a reader meets them, wherever the template places them."""
@@ -152,7 +156,7 @@ class SummitRef:
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class FigureView:
     amount: str
     period: str | None
@@ -160,7 +164,7 @@ class FigureView:
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Claim:
     """An outcome as a page shows it."""
 
