@@ -19,7 +19,7 @@ import pickle
 import signal
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +57,7 @@ class _Crashed:
     trace: str
 
 
-Done = dict[int, "list[Any] | _Failed"]  # chunk number → its results, or its problems
+Done = dict[int, list[Any] | _Failed]  # chunk number → its results, or its problems
 
 
 def _results_file() -> int:
@@ -191,14 +191,14 @@ class ForkedMap:
                     for item in self.items]
         done: Done = {}
 
-        def take(chunks: Iterator[tuple[int, list[Any] | _Failed]]) -> None:
+        def take(chunks: Iterable[tuple[int, list[Any] | _Failed]]) -> None:
             for chunk, found in chunks:
                 done[chunk] = found if then is None or isinstance(found, _Failed) \
                     else [then(value) for value in found]
 
         try:
             for own in self._chunks():
-                take(iter((own,)))
+                take([own])
                 for worker in self.workers:
                     take(worker.receive())
             while self.workers:
