@@ -6,14 +6,7 @@ from dataclasses import dataclass
 
 from .dates import format_date, sort_key
 from .schema import Person, Summit
-from .views import (
-    CitationRefs,
-    Claim,
-    NoteBook,
-    PersonRef,
-    SummitRef,
-    claim,
-)
+from .views import CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
 SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Positions"),

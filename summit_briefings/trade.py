@@ -9,13 +9,7 @@ from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
 from .schema import TradeFigure, TradeTarget
-from .views import (
-    CitationRefs,
-    NoteBook,
-    PersonRef,
-    SummitRef,
-    format_billions,
-)
+from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions
 
 
 @dataclass(frozen=True)
