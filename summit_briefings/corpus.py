@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .dates import sort_key
 from .load import Loc, YamlDocument
 from .schema import Milestone, Person, Source, Summit, Topic, TrackedClaim, Trade
 
@@ -34,6 +35,12 @@ class Corpus:
 
     def origin(self, model: Any) -> Origin:
         return self.origins[id(model)]
+
+    @cached_property
+    def chronological(self) -> list[Summit]:
+        """The summits by date, then id: the order pages list them in. Made once, before
+        the rendering workers fork, instead of once per page."""
+        return sorted(self.summits, key=lambda s: (sort_key(s.date.value), s.id))
 
     @cached_property
     def _sources_by_id(self) -> dict[str, Source]:

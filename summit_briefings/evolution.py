@@ -11,15 +11,8 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .overview import chronological
 from .schema import TrackedClaim
-from .views import (
-    CitationRefs,
-    NoteBook,
-    PersonRef,
-    SummitRef,
-    format_billions,
-)
+from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions
 
 
 @dataclass(frozen=True)
@@ -64,7 +57,7 @@ def _contradictions(statements: list[tuple[str, Statement]]) -> tuple[str, ...]:
 def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
     files = {s.id: s.file for s in corpus.sources}
     grouped: dict[str, list[tuple[str, Statement]]] = defaultdict(list)
-    for summit in chronological(corpus.summits):
+    for summit in corpus.chronological:
         for outcome in summit.outcomes:
             if outcome.tracks:
                 as_of = outcome.as_of or summit.date.value
@@ -79,7 +72,7 @@ def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
                   for i, (_, s) in enumerate(rows)]
         tracks.append(Track(claim, tuple(marked), _contradictions(rows)))
     targets = []
-    for summit in chronological(corpus.summits):
+    for summit in corpus.chronological:
         stated = sorted((t for t in corpus.trade.targets if t.summit == summit.id),
                         key=lambda t: (t.deadline or 0, t.amount))
         if stated:

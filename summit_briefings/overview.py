@@ -8,20 +8,9 @@ from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import Passage
-from .schema import COUNTRY_NAMES, Source, Summit, Topic
+from .schema import COUNTRY_NAMES, Source, Topic
 from .sources import Paragraph, Segment, segments
-from .views import (
-    CitationRefs,
-    Claim,
-    NoteBook,
-    PersonRef,
-    SummitRef,
-    claim,
-)
-
-
-def chronological(summits: list[Summit]) -> list[Summit]:
-    return sorted(summits, key=lambda s: (sort_key(s.date.value), s.id))
+from .views import CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
 
 
 @dataclass
@@ -35,7 +24,7 @@ def summit_rows(book: NoteBook, corpus: Corpus) -> tuple[SummitRow, ...]:
     return tuple(SummitRow(book.summit_ref(s),
                            tuple(book.person_ref(corpus.person(p.person))
                                  for p in s.participants), s.occasion.kind)
-                 for s in chronological(corpus.summits))
+                 for s in corpus.chronological)
 
 
 @dataclass
@@ -72,7 +61,7 @@ class HomeContext:
 
 def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]) -> HomeContext:
     page = book.page
-    ordered = chronological(corpus.summits)
+    ordered = corpus.chronological
     latest = ordered[-1] if ordered else None
     entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), False, m.text, None,
                                                  book.refs(m.cite))) for m in corpus.milestones]
@@ -118,7 +107,7 @@ class TopicContext:
 
 def topic_context(book: NoteBook, corpus: Corpus, topic: Topic) -> TopicContext:
     sections = []
-    for summit in chronological(corpus.summits):
+    for summit in corpus.chronological:
         claims = tuple(claim(book, summit, o) for o in summit.outcomes if o.topic == topic.id)
         if claims:
             sections.append(TopicSection(book.summit_ref(summit), claims))

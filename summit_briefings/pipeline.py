@@ -23,7 +23,6 @@ from .exports import exports
 from .overview import (
     Citing,
     Headline,
-    chronological,
     home_context,
     leader_groups,
     source_context,
@@ -263,7 +262,7 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
     emit(links.FIELDS, "fields.md.jinja", lambda book: model_docs(),
          "summit_briefings/schema.py")
 
-    ordered = chronological(corpus.summits)
+    ordered = corpus.chronological
     by_person: dict[str, list] = defaultdict(list)
     for index, summit in enumerate(ordered):
         previous = ordered[index - 1] if index else None
