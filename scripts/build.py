@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summit_briefings.cli import run  # noqa: E402
+from summit_briefings.cli import main  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(run(sys.argv[1:], ROOT, argparse.ArgumentParser(description=__doc__)))
+    main(sys.argv[1:], ROOT, argparse.ArgumentParser(description=__doc__))
