@@ -23,8 +23,9 @@ from summit_briefings.verify import verify_citations
 
 
 @pytest.mark.parametrize("workers", [2, 3])
-def test_forked_map_keeps_the_order_of_the_items(workers: int):
-    items = list(range(103))
+@pytest.mark.parametrize("count", [1, 31, 103, 257])
+def test_forked_map_keeps_the_order_of_the_items(workers: int, count: int):
+    items = list(range(count))
     assert ForkedMap(lambda n: n * n, items, workers).results() == [n * n for n in items]
 
 
