@@ -57,5 +57,12 @@ class Corpus:
     def source(self, source_id: str) -> Source:
         return self._sources_by_id[source_id]
 
+    @cached_property
+    def _summits_by_id(self) -> dict[str, Summit]:
+        return {s.id: s for s in self.summits}
+
     def person(self, person_id: str) -> Person:
         return self._people_by_id[person_id]
+
+    def summit(self, summit_id: str) -> Summit:
+        return self._summits_by_id[summit_id]

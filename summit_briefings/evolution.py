@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import TrackedClaim
+from .schema import TrackedClaim, TradeTarget
 from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions
 
 
@@ -71,10 +71,12 @@ def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
                   Statement(s.as_of, s.text, s.source_file, s.summit, s.refs, True)
                   for i, (_, s) in enumerate(rows)]
         tracks.append(Track(claim, tuple(marked), _contradictions(rows)))
+    by_summit: dict[str, list[TradeTarget]] = defaultdict(list)  # a scan per summit: N²
+    for target in corpus.trade.targets:
+        by_summit[target.summit].append(target)
     targets = []
     for summit in corpus.chronological:
-        stated = sorted((t for t in corpus.trade.targets if t.summit == summit.id),
-                        key=lambda t: (t.deadline or 0, t.amount))
+        stated = sorted(by_summit.get(summit.id, ()), key=lambda t: (t.deadline or 0, t.amount))
         if stated:
             text = "; ".join(f"{format_billions(t.amount, t.currency)} "
                              + (f"by {t.deadline}" if t.deadline else f"({t.horizon})")

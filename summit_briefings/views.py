@@ -43,7 +43,7 @@ def format_figure(figure: Figure) -> str:
     return format_amount(figure.amount, figure.unit, figure.currency)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Note:
     """One numbered citation: the quote, and where it sits in its source."""
 
@@ -54,6 +54,19 @@ class Note:
     href: str
 
 
+class _Made(dict):
+    """Views by key, each made by ``make(key)`` on its first lookup. A lookup of one made
+    already runs no Python code at all: a build looks up a hundred thousand of them."""
+
+    def __init__(self, make: Callable[[Any], Any]):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        made = self[key] = self.make(key)
+        return made
+
+
 @dataclass
 class NoteBook:
     """The citations of one page. Contexts take references from it; the page numbers them
@@ -61,52 +74,56 @@ class NoteBook:
 
     Links are relative, so a note or a reference to a summit or a person is the same for
     every page in a folder: ``shared``, one dict for all the pages of a build, keeps each
-    one made.
+    one made, by folder and kind.
     """
 
     page: str
     corpus: Corpus
     evidence: Evidence
     layouts: dict[str, list[Paragraph]]
-    shared: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    shared: dict[tuple[str, str], _Made] = field(default_factory=dict)
     notes: dict[str, Note] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
-    folder: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.folder = links.folder(self.page)
+        folder, page, corpus = links.folder(self.page), self.page, self.corpus
+        self._notes = self._made((folder, "note"), lambda key: self._note(*key))
+        self._summits = self._made((folder, "summit"),
+                                   lambda key: summit_ref(page, corpus.summit(key)))
+        self._people = self._made((folder, "person"),
+                                  lambda key: person_ref(page, corpus.person(key)))
+        # What a note shows of a passage is the same wherever the page citing it is.
+        self._passages = self._made(("", "passage"), lambda key: self._passage(*key))
 
-    def _once(self, key: tuple[str, ...], make: Callable[..., Any], *args: Any) -> Any:
-        """What ``make(*args)`` gives, made on the first call with this key in this build."""
-        found = self.shared.get(key)
+    def _made(self, kind: tuple[str, str], make: Callable[[Any], Any]) -> _Made:
+        found = self.shared.get(kind)
         if found is None:
-            found = self.shared[key] = make(*args)
+            found = self.shared[kind] = _Made(make)
         return found
 
     def note(self, cite: Citation) -> Note:
-        note = self._once((self.folder, "note", cite.source, cite.quote), self._note, cite)
+        note = self._notes[cite.source, cite.quote]
         self.notes.setdefault(note.key, note)
         return note
 
-    def _note(self, cite: Citation) -> Note:
-        key, quote, file, paragraph, page, anchor = self._once(
-            ("", "passage", cite.source, cite.quote), self._passage, cite)
-        return Note(key, quote, file, paragraph, links.relative(self.page, page, anchor))
+    def _note(self, source_id: str, quote: str) -> Note:
+        key, text, file, paragraph, page, anchor = self._passages[source_id, quote]
+        return Note(key, text, file, paragraph, links.relative(self.page, page, anchor))
 
-    def _passage(self, cite: Citation) -> tuple[str, str, str, int, str, str]:
+    def _passage(self, source_id: str, quote: str) -> tuple[str, str, str, int, str, str]:
         """What a note shows of a quoted passage, wherever the page citing it is."""
-        passage = self.evidence.passage(cite.source, cite.quote)
-        source = self.corpus.source(cite.source)
-        para = paragraph_of(self.layouts[cite.source], passage)
-        return (f"{cite.source}-{passage.anchor}",
-                self.corpus.texts[cite.source][passage.start:passage.end], source.file,
+        passage = self.evidence.passage(source_id, quote)
+        source = self.corpus.source(source_id)
+        para = paragraph_of(self.layouts[source_id], passage)
+        return (f"{source_id}-{passage.anchor}",
+                self.corpus.texts[source_id][passage.start:passage.end], source.file,
                 para.number, links.source_page(source.file), passage.anchor)
 
     def summit_ref(self, summit: Summit) -> SummitRef:
-        return self._once((self.folder, "summit", summit.id), summit_ref, self.page, summit)
+        return self._summits[summit.id]
 
     def person_ref(self, person: Person) -> PersonRef:
-        return self._once((self.folder, "person", person.id), person_ref, self.page, person)
+        return self._people[person.id]
 
     def refs(self, cites: Iterable[Citation]) -> CitationRefs:
         return CitationRefs(tuple(dict.fromkeys(self.note(c).key for c in cites)), self)
