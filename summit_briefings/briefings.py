@@ -58,7 +58,7 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
         asked = tuple(c for c in rest if c.kind == "request" and c.side == side)
         requests.append(Section(f"{side} asked {asked[0].of_side or 'the other side'}", asked))
     participants = tuple(
-        Participant(book.person_ref(book.corpus.person(p.person)), p.role, book.refs(p.cite))
+        Participant(book.person_ref(p.person), p.role, book.refs(p.cite))
         for p in summit.participants)
     return SummitContext(
         summit=book.summit_ref(summit), data_file=data_file,
@@ -107,18 +107,18 @@ class LeaderContext:
 
 
 def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> LeaderContext:
-    people = book.corpus.person
+    people, pid = book.corpus.person, person.id
     attended, mentioned, quotes, statements = [], [], [], []
     counterparts: dict[str, PersonRef] = {}
     for summit in sorted(summits, key=lambda s: (sort_key(s.date.value), s.id)):
-        there = [p for p in summit.participants if p.person == person.id]
+        there = [p for p in summit.participants if p.person == pid]
         for participant in there:
-            others = tuple(book.person_ref(people(p.person)) for p in summit.participants
+            others = tuple(book.person_ref(p.person) for p in summit.participants
                            if people(p.person).country != person.country)
             counterparts.update((o.id, o) for o in others)
             attended.append(Attendance(book.summit_ref(summit), participant.role, others,
                                        book.refs(participant.cite)))
-        own = [o for o in summit.outcomes if person.id in o.by]
+        own = [o for o in summit.outcomes if pid in o.by]
         if own and not there:
             mentioned.append(book.summit_ref(summit))
         quotes += [claim(book, summit, o) for o in own if o.kind == "quote"]
@@ -127,7 +127,7 @@ def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> Lea
     roles = tuple(Role(r.title, format_date(r.as_of), book.refs(r.cite))
                   for r in sorted(person.roles, key=lambda r: sort_key(r.as_of)))
     return LeaderContext(
-        person=book.person_ref(person), native=person.native, hangul=person.hangul,
+        person=book.person_ref(person.id), native=person.native, hangul=person.hangul,
         name_refs=book.refs(person.cite), roles=roles, attended=tuple(attended),
         counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.ascii)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from .dates import sort_key
 from .load import Loc, YamlDocument
-from .schema import Milestone, Person, Source, Summit, Topic, TrackedClaim, Trade
+from .schema import Milestone, Outcome, Person, Source, Summit, Topic, TrackedClaim, Trade
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,18 @@ class Corpus:
         """The summits by date, then id: the order pages list them in. Made once, before
         the rendering workers fork, instead of once per page."""
         return sorted(self.summits, key=lambda s: (sort_key(s.date.value), s.id))
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[tuple[Summit, list[Outcome]]]]:
+        """Each topic's outcomes, summit by summit in date order: what its page lists."""
+        found: dict[str, list[tuple[Summit, list[Outcome]]]] = defaultdict(list)
+        for summit in self.chronological:
+            grouped: dict[str, list[Outcome]] = defaultdict(list)
+            for outcome in summit.outcomes:
+                grouped[outcome.topic].append(outcome)
+            for topic, outcomes in grouped.items():
+                found[topic].append((summit, outcomes))
+        return dict(found)
 
     @cached_property
     def _sources_by_id(self) -> dict[str, Source]:

@@ -81,9 +81,9 @@ def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
             text = "; ".join(f"{format_billions(t.amount, t.currency)} "
                              + (f"by {t.deadline}" if t.deadline else f"({t.horizon})")
                              for t in stated)
-            people = {p: corpus.person(p) for t in stated for p in t.stated_by}
+            people = dict.fromkeys(p for t in stated for p in t.stated_by)
             targets.append(TargetStatement(
                 book.summit_ref(summit), text,
-                tuple(book.person_ref(p) for p in people.values()),
+                tuple(book.person_ref(p) for p in people),
                 book.refs(c for t in stated for c in t.cite)))
     return EvolutionContext(tuple(tracks), tuple(targets))

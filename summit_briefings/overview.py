@@ -22,7 +22,7 @@ class SummitRow:
 
 def summit_rows(book: NoteBook, corpus: Corpus) -> tuple[SummitRow, ...]:
     return tuple(SummitRow(book.summit_ref(s),
-                           tuple(book.person_ref(corpus.person(p.person))
+                           tuple(book.person_ref(p.person)
                                  for p in s.participants), s.occasion.kind)
                  for s in corpus.chronological)
 
@@ -88,7 +88,7 @@ def leader_groups(book: NoteBook, corpus: Corpus) -> tuple[CountryGroup, ...]:
         people = sorted((p for p in corpus.people if p.country == code), key=lambda p: p.ascii)
         if people:
             groups.append(CountryGroup(name, tuple(
-                (book.person_ref(p), "; ".join(dict.fromkeys(r.title for r in p.roles)))
+                (book.person_ref(p.id), "; ".join(dict.fromkeys(r.title for r in p.roles)))
                 for p in people)))
     return tuple(groups)
 
@@ -106,12 +106,9 @@ class TopicContext:
 
 
 def topic_context(book: NoteBook, corpus: Corpus, topic: Topic) -> TopicContext:
-    sections = []
-    for summit in corpus.chronological:
-        claims = tuple(claim(book, summit, o) for o in summit.outcomes if o.topic == topic.id)
-        if claims:
-            sections.append(TopicSection(book.summit_ref(summit), claims))
-    return TopicContext(topic, tuple(sections))
+    return TopicContext(topic, tuple(
+        TopicSection(book.summit_ref(summit), tuple(claim(book, summit, o) for o in outcomes))
+        for summit, outcomes in corpus.by_topic.get(topic.id, ())))
 
 
 @dataclass

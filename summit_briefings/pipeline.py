@@ -252,13 +252,11 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
                             for s in corpus.sources), "data/sources.yaml")
     emit(links.LEADERS, "leaders.md.jinja",
          lambda book: leader_groups(book, corpus), "data/people.yaml")
-    counts = defaultdict(int)
-    for summit in corpus.summits:
-        for outcome in summit.outcomes:
-            counts[outcome.topic] += 1
+    counts = {topic: sum(len(outcomes) for _, outcomes in listed)
+              for topic, listed in corpus.by_topic.items()}  # made here, before forking
     emit(links.TOPICS, "topics.md.jinja",
          lambda book: tuple((t, links.relative(links.TOPICS, links.topic_page(t.id)),
-                             counts[t.id]) for t in corpus.topics), "data/topics.yaml")
+                             counts.get(t.id, 0)) for t in corpus.topics), "data/topics.yaml")
     emit(links.FIELDS, "fields.md.jinja", lambda book: model_docs(),
          "summit_briefings/schema.py")
 

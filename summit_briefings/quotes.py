@@ -208,7 +208,7 @@ class Passage:
     start: int
     end: int
 
-    @property
+    @cached_property  # asked for some fifty thousand times in a build
     def anchor(self) -> str:
         return f"q{self.start}-{self.end}"
 

@@ -92,7 +92,7 @@ def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
     target_rows = tuple(
         TargetRow(format_billions(t.amount), str(t.deadline) if t.deadline else t.horizon or "",
                   book.summit_ref(summits[t.summit]),
-                  tuple(book.person_ref(corpus.person(p)) for p in t.stated_by),
+                  tuple(book.person_ref(p) for p in t.stated_by),
                   book.note(t.cite[0]).href, book.refs(t.cite)) for t in targets)
     figure_rows = tuple(
         FigureRow(f.year, format_billions(f.amount), f.measures,

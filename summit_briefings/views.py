@@ -122,11 +122,12 @@ class NoteBook:
     def summit_ref(self, summit: Summit) -> SummitRef:
         return self._summits[summit.id]
 
-    def person_ref(self, person: Person) -> PersonRef:
-        return self._people[person.id]
+    def person_ref(self, person_id: str) -> PersonRef:
+        return self._people[person_id]
 
     def refs(self, cites: Iterable[Citation]) -> CitationRefs:
-        return CitationRefs(tuple(dict.fromkeys(self.note(c).key for c in cites)), self)
+        keys = [self.note(c).key for c in cites]
+        return CitationRefs(tuple(dict.fromkeys(keys) if len(keys) > 1 else keys), self)
 
     def number(self, keys: tuple[str, ...]) -> str:
         """Footnote references to these notes, numbering each on its first printing."""
@@ -218,7 +219,7 @@ def claim(book: NoteBook, summit: Summit, outcome: Outcome) -> Claim:
         note = book.note(outcome.cite[0])
         figure = FigureView(format_figure(outcome.figure), outcome.figure.period, note.href,
                             note.quote)
-    people = tuple(book.person_ref(book.corpus.person(p)) for p in outcome.by)
+    people = tuple(book.person_ref(p) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
                  figure, book.summit_ref(summit),
                  COUNTRY_NAMES.get(outcome.side or ""), COUNTRY_NAMES.get(outcome.of_side or ""))
