@@ -97,6 +97,10 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
             index = indexes[model.source]
             quote = normalise(model.quote)
             hits = index.find_all(quote)
+            if len(hits) == 1:
+                start, end = index.span(hits[0], len(quote))
+                found.passages[(model.source, quote)] = Passage(model.source, start, end)
+                continue
             where, file = (*loc, "quote"), corpus.source(model.source).file
             if not hits:
                 closest = index.closest(quote)
@@ -104,20 +108,20 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
                 found.problems.append(doc.problem(where,
                     f"quote not found in {file}{hint}; "
                     "copy the passage verbatim from the source"))
-            elif len(hits) > 1:
+            else:
                 found.problems.append(doc.problem(where, f"quote occurs {len(hits)} times in "
                     f"{file}; add words before or after it so it names one passage"))
-            else:
-                start, end = index.span(hits[0], len(quote))
-                found.passages[(model.source, quote)] = Passage(model.source, start, end)
             continue
         if not isinstance(getattr(model, "cite", None), list) or isinstance(model, Person):
             continue
         found.facts += 1
+        stated = stated_numbers(model)
+        if not stated and not isinstance(model, TradeFigure | TradeTarget):
+            continue  # nothing to find in its quotes
         quoted = set().union(*(quoted_numbers(c.quote) for c in model.cite))
         if isinstance(model, TradeFigure | TradeTarget):
-            found.fact_numbers[model.id] = quoted | set(stated_numbers(model))
-        missing = [n for n in dict.fromkeys(stated_numbers(model)) if n not in quoted]
+            found.fact_numbers[model.id] = quoted | set(stated)
+        missing = [n for n in dict.fromkeys(stated) if n not in quoted]
         for number in missing:
             found.problems.append(doc.problem(loc, f"the number {number} is not in any of this "
                 "fact's quotes; quote the passage that states it, or mark the value 'derived'"))
