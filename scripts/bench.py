@@ -216,7 +216,9 @@ ratios were measured side by side in one run. Machine: {machine}.
 - *generate*: load, validate, verify citations, render and write every page
   (`scripts/build.py`), in a fresh process, imports included. With at least 100 items per
   CPU, summit files are read, citations verified and pages rendered by one process per
-  CPU: the main one and forked workers (`summit_briefings/parallel.py`).
+  CPU: the main one and forked workers (`summit_briefings/parallel.py`). The clock stops
+  when the pages are written, before what was built is freed: the command line exits
+  without freeing it.
 - *of which check*: load, validate and verify alone (`make check`), measured separately.
 - *full build*: `mkdocs build` with the hook, which generates the pages itself and adds
   folded names to the search index.
