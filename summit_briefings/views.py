@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from . import links
@@ -86,14 +87,17 @@ class NoteBook:
     numbers: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # No ``make`` may hold this notebook: ``shared`` would then hold itself, and a
+        # reference cycle is freed only by the garbage collector, which a build pauses.
         folder, page, corpus = links.folder(self.page), self.page, self.corpus
-        self._notes = self._made((folder, "note"), lambda key: self._note(*key))
+        # What a note shows of a passage is the same wherever the page citing it is.
+        passages = self._made(("", "passage"), partial(
+            _passage, corpus, self.evidence, self.layouts))
+        self._notes = self._made((folder, "note"), partial(_note, page, passages))
         self._summits = self._made((folder, "summit"),
                                    lambda key: summit_ref(page, corpus.summit(key)))
         self._people = self._made((folder, "person"),
                                   lambda key: person_ref(page, corpus.person(key)))
-        # What a note shows of a passage is the same wherever the page citing it is.
-        self._passages = self._made(("", "passage"), lambda key: self._passage(*key))
 
     def _made(self, kind: tuple[str, str], make: Callable[[Any], Any]) -> _Made:
         found = self.shared.get(kind)
@@ -105,19 +109,6 @@ class NoteBook:
         note = self._notes[cite.source, cite.quote]
         self.notes.setdefault(note.key, note)
         return note
-
-    def _note(self, source_id: str, quote: str) -> Note:
-        key, text, file, paragraph, page, anchor = self._passages[source_id, quote]
-        return Note(key, text, file, paragraph, links.relative(self.page, page, anchor))
-
-    def _passage(self, source_id: str, quote: str) -> tuple[str, str, str, int, str, str]:
-        """What a note shows of a quoted passage, wherever the page citing it is."""
-        passage = self.evidence.passage(source_id, quote)
-        source = self.corpus.source(source_id)
-        para = paragraph_of(self.layouts[source_id], passage)
-        return (f"{source_id}-{passage.anchor}",
-                self.corpus.texts[source_id][passage.start:passage.end], source.file,
-                para.number, links.source_page(source.file), passage.anchor)
 
     def summit_ref(self, summit: Summit) -> SummitRef:
         return self._summits[summit.id]
@@ -137,6 +128,27 @@ class NoteBook:
     def numbered(self) -> list[tuple[int, Note]]:
         """The notes printed so far, in the order of their numbers."""
         return [(number, self.notes[key]) for key, number in self.numbers.items()]
+
+
+Shown = tuple[str, str, str, int, str, str]  # what a note shows of a passage; see _passage
+
+
+def _passage(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
+             cited: tuple[str, str]) -> Shown:
+    """Note key, quoted text, source file, paragraph number, source page and anchor of a
+    cited (source id, quote)."""
+    source_id, quote = cited
+    passage = evidence.passage(source_id, quote)
+    source = corpus.source(source_id)
+    para = paragraph_of(layouts[source_id], passage)
+    return (f"{source_id}-{passage.anchor}",
+            corpus.texts[source_id][passage.start:passage.end], source.file,
+            para.number, links.source_page(source.file), passage.anchor)
+
+
+def _note(page: str, passages: dict[tuple[str, str], Shown], cited: tuple[str, str]) -> Note:
+    key, text, file, paragraph, source_page, anchor = passages[cited]
+    return Note(key, text, file, paragraph, links.relative(page, source_page, anchor))
 
 
 @dataclass
