@@ -65,12 +65,11 @@ def fact_rows(corpus: Corpus) -> Iterator[FactRow]:
         kind = "trade.figure.derived" if figure.derived else "trade.figure"
         yield row(kind, figure.id, f"{figure.amount:g} billion {figure.currency}",
                   str(figure.year), figure.cite, links.TRADE)
-    summit_dates = {s.id: s.date.value for s in corpus.summits}
     for target in corpus.trade.targets:
         yield row("trade.target", target.id,
                   f"{target.amount:g} billion {target.currency} by "
                   f"{target.deadline or target.horizon}",
-                  summit_dates[target.summit], target.cite, links.TRADE)
+                  corpus.summit(target.summit).date.value, target.cite, links.TRADE)
     for milestone in corpus.milestones:
         yield row("milestone", milestone.id, milestone.text, milestone.date, milestone.cite,
                   links.HOME)

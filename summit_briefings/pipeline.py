@@ -298,11 +298,10 @@ def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
     """The latest stated trade figure and the latest target, linked to their sentences."""
     found = []
     stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)
-    summits = {s.id: s for s in corpus.summits}
     for label, item in (
         ("Latest actual trade", stated[-1] if stated else None),
         ("Latest trade target", max(corpus.trade.targets, default=None,
-                                    key=lambda t: (summits[t.summit].date.value, t.amount))),
+                                    key=lambda t: (corpus.summit(t.summit).date.value, t.amount))),
     ):
         if item is None:
             continue

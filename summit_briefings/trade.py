@@ -85,13 +85,12 @@ def target_outcome(figures: list[TradeFigure], amount: float, deadline: int) -> 
 
 
 def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
-    summits = {s.id: s for s in corpus.summits}
     targets: list[TradeTarget] = sorted(
-        corpus.trade.targets, key=lambda t: (summits[t.summit].date.value, t.amount, t.id))
+        corpus.trade.targets, key=lambda t: (corpus.summit(t.summit).date.value, t.amount, t.id))
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)
     target_rows = tuple(
         TargetRow(format_billions(t.amount), str(t.deadline) if t.deadline else t.horizon or "",
-                  book.summit_ref(summits[t.summit]),
+                  book.summit_ref(corpus.summit(t.summit)),
                   tuple(book.person_ref(p) for p in t.stated_by),
                   book.note(t.cite[0]).href, book.refs(t.cite)) for t in targets)
     figure_rows = tuple(
@@ -115,7 +114,7 @@ def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
         dated = sorted({(t.deadline, t.amount) for t in targets if t.deadline})
         marks = []
         for deadline, amount in dated:
-            dates = sorted({summits[t.summit].date.value for t in targets
+            dates = sorted({corpus.summit(t.summit).date.value for t in targets
                             if (t.deadline, t.amount) == (deadline, amount)}, key=sort_key)
             when = [format_date(d) for d in dates]
             marks.append(Point(deadline, amount, f"Target {format_billions(amount)} by {deadline}, "
