@@ -81,6 +81,12 @@ def yaml_escape(value: object) -> Markup:
     return Markup(json.dumps(_WHITESPACE.sub(" ", str(value)), ensure_ascii=False))
 
 
+def front_matter_title(value: object) -> Markup:
+    """A page title for front matter, HTML-escaped: Material prints the title unescaped in
+    its header bar, in ``<title>`` and in the search index, so markup in a name would run."""
+    return yaml_escape(html.escape(str(value), quote=True))
+
+
 def _finalize(value: object) -> str:
     """Every printed value, escaped. Text (most values) is returned as a plain str: what
     a template prints is only ever joined into the page or into a macro's Markup."""
@@ -183,6 +189,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["attr"] = attr_escape
     env.filters["url"] = url_escape
     env.filters["yaml"] = yaml_escape
+    env.filters["front_matter_title"] = front_matter_title
     return env
 
 

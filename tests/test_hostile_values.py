@@ -1,0 +1,145 @@
+"""Data values reach the built HTML as literal text, everywhere: the article, the theme's
+header bar and <title>, navigation, table of contents and the search index.
+
+Hostile markup is planted in every display field of a scratch copy of data/ (whatever it
+holds) and the whole site is built with MkDocs. Every built page, parsed with an HTML
+parser, must have no element, no ``on*`` attribute and no ``javascript:`` URL that the
+same page of the unmodified build lacks.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# No digits: the check requires every number a fact states to occur in its quotes.
+HOSTILE = ('<img src=x onerror=alert(document.domain)> </title><script>alert(document.cookie)'
+           '</script> <a href="javascript:alert(document.domain)">x</a> <svg onload=alert(a)>'
+           ' *em* [link](javascript:alert(a)) `code` {: onclick="alert(a)" }')
+# The free-text fields pages print; ids, references, quotes and enumerations stay as they are.
+DISPLAY_FIELDS = {"title", "name", "description", "text", "role", "city", "venue", "outlet",
+                  "measures", "reasoning", "horizon"}
+
+
+def plant(value: object) -> object:
+    """The value with HOSTILE appended to every display field, at any depth."""
+    if isinstance(value, dict):
+        return {key: (f"{item} {HOSTILE}" if key in DISPLAY_FIELDS and isinstance(item, str)
+                      else plant(item))
+                for key, item in value.items()}
+    if isinstance(value, list):
+        return [plant(item) for item in value]
+    return value
+
+
+def project_copy(target: Path, hostile: bool) -> Path:
+    for part in ("data", "docs", "templates", "scripts", "summit_briefings", "mkdocs.yml"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, copy_function=shutil.copyfile,
+                            ignore=shutil.ignore_patterns("__pycache__", "screenshots"))
+        else:
+            shutil.copyfile(source, target / part)
+    if hostile:
+        for path in sorted((target / "data").rglob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            path.write_text(yaml.safe_dump(plant(data), allow_unicode=True, sort_keys=False),
+                            encoding="utf-8")
+    return target
+
+
+def build(project: Path) -> Path:
+    site = project.parent / f"{project.name}-site"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                           "--site-dir", str(site)], cwd=project, capture_output=True,
+                          text=True, timeout=600, env={"NO_MKDOCS_2_WARNING": "1",
+                                                      "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("hostile")
+    plain = build(project_copy(base / "plain", hostile=False))
+    hostile = build(project_copy(base / "hostile", hostile=True))
+    return plain, hostile
+
+
+def markup(html: str) -> tuple[Counter, set[str], int]:
+    """What markup a document holds: its elements by name, the ``on*`` attributes (with their
+    element), and how many attribute values are ``javascript:`` URLs."""
+    soup = BeautifulSoup(html, "html.parser")
+    elements: Counter = Counter()
+    handlers: set[str] = set()
+    scripted = 0
+    for tag in soup.find_all(True):
+        elements[tag.name] += 1
+        for name, value in tag.attrs.items():
+            if name.lower().startswith("on"):
+                handlers.add(f"{tag.name}[{name}]")
+            values = value if isinstance(value, list) else [value]
+            scripted += sum("javascript:" in v.replace(" ", "").lower() for v in values)
+    return elements, handlers, scripted
+
+
+def assert_no_new_markup(plain: str, hostile: str, where: str) -> None:
+    plain_elements, plain_handlers, plain_scripted = markup(plain)
+    elements, handlers, scripted = markup(hostile)
+    assert not elements - plain_elements, f"{where}: new elements {elements - plain_elements}"
+    assert handlers <= plain_handlers, f"{where}: new handlers {handlers - plain_handlers}"
+    assert scripted <= plain_scripted, f"{where}: javascript: URLs"
+
+
+def test_hostile_values_were_planted_and_built(sites):
+    _, hostile = sites
+    page = (hostile / "index.html").read_text(encoding="utf-8")
+    assert "onerror=alert(document.domain)" in BeautifulSoup(page, "html.parser").get_text()
+
+
+def test_no_built_page_gains_markup_from_hostile_data(sites):
+    plain, hostile = sites
+    pages = sorted(p.relative_to(plain) for p in plain.rglob("*.html"))
+    assert pages == sorted(p.relative_to(hostile) for p in hostile.rglob("*.html"))
+    for page in pages:
+        assert_no_new_markup((plain / page).read_text(encoding="utf-8"),
+                             (hostile / page).read_text(encoding="utf-8"), str(page))
+
+
+def test_the_header_bar_and_title_show_hostile_values_as_text(sites):
+    _, hostile = sites
+    summit = next(p for p in (hostile / "summits").rglob("index.html")
+                  if p.parent.name != "summits")
+    soup = BeautifulSoup(summit.read_text(encoding="utf-8"), "html.parser")
+    assert "<script>alert(document.cookie)" in soup.title.get_text()
+    header = " ".join(topic.get_text() for topic in soup.select(".md-header__topic"))
+    assert "<img src=x" in header
+
+
+def test_search_index_entries_gain_no_markup_from_hostile_data(sites):
+    # Material shows a result's title and text as HTML: they must stay escaped in the index.
+    plain, hostile = (json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+                      for site in sites)
+    for field in ("title", "text"):
+        assert_no_new_markup("".join(doc[field] for doc in plain["docs"]),
+                             "".join(doc[field] for doc in hostile["docs"]), f"index {field}")
+
+
+def test_sitemap_and_exports_hold_no_markup_from_hostile_data(sites):
+    _, hostile = sites
+    sitemap = (hostile / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<script" not in sitemap and "onerror" not in sitemap
+    # Exports are data files served as JSON and CSV, never parsed as HTML; in JSON the
+    # planted text stays a string value.
+    facts = json.loads((hostile / "data" / "facts.json").read_text(encoding="utf-8"))
+    assert any(HOSTILE in str(row) for row in facts)
