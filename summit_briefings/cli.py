@@ -1,25 +1,16 @@
-"""Command line of scripts/build.py: problems on stderr as path:line:col, exit status 1.
-
-For a large corpus, forked workers start reading the summit files first, and this process
-imports the rest of the generator (pydantic, Jinja) meanwhile: those imports are a tenth
-of generating a thousand summits. So this module imports only what starting needs, and
-the rest where it is used.
-"""
+"""Command line of scripts/build.py: problems on stderr as path:line:col, exit status 1."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
+from .authoring import draft_reminders
 from .errors import BriefingError
-from .load import read_summit_files
+from .pipeline import Site, build_site, check_site
 from .stamp import build_date
-
-if TYPE_CHECKING:
-    from .pipeline import Site
+from .write import docs_tree
 
 
 def summary_line(site: Site) -> str:
@@ -29,32 +20,18 @@ def summary_line(site: Site) -> str:
 
 
 def build_docs(root: Path, built: str | None, out: Path) -> Site:
-    """Generate every page into ``out`` (hand-written docs included), writing each page as
-    soon as it is rendered; ``out`` is replaced only if the whole build succeeds."""
-    with read_summit_files(root) as summit_files:
-        from .pipeline import build_site
-        from .write import docs_tree
-
-        with docs_tree(root / "docs", out) as write_page:
-            return build_site(root, built, sink=write_page, summit_files=summit_files)
-
-
-def check_data(root: Path) -> Site:
-    """Validate the data and verify every citation, writing nothing."""
-    with read_summit_files(root) as summit_files:
-        from .pipeline import check_site
-
-        return check_site(root, summit_files)
+    """Generate every page into ``out`` (hand-written docs included); ``out`` is replaced
+    only if the whole build succeeds."""
+    site = build_site(root, built)
+    with docs_tree(root / "docs", out) as write_page:
+        for path, text in {**site.pages, **site.files}.items():
+            write_page(path, text)
+    return site
 
 
-def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> NoReturn:
-    """scripts/build.py: run, then end the process at once, as mypy does. What was built
-    is not freed object by object first: for a thousand summits that alone takes 40 ms,
-    and the process is ending anyway."""
+def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> None:
     status, _built = run(argv, root, parser)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    sys.exit(status)
 
 
 def run(argv: list[str], root: Path,
@@ -68,7 +45,7 @@ def run(argv: list[str], root: Path,
     args = parser.parse_args(argv)
     try:
         if args.check:
-            site = check_data(args.root)
+            site = check_site(args.root)
         else:
             out = args.out or args.root / "build" / "docs"
             site = build_docs(args.root, build_date(args.root), out)
@@ -77,11 +54,9 @@ def run(argv: list[str], root: Path,
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return 1, None
-    from .authoring import draft_reminders
-
     print(summary_line(site))
     for line in draft_reminders(args.root):
         print(line)
     if not args.check:
-        print(f"{len(site.paths)} pages written to {out}")
+        print(f"{len(site.pages)} pages written to {out}")
     return 0, site

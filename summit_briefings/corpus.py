@@ -39,8 +39,7 @@ class Corpus:
 
     @cached_property
     def chronological(self) -> list[Summit]:
-        """The summits by date, then id: the order pages list them in. Made once, before
-        the rendering workers fork, instead of once per page."""
+        """The summits by date, then id: the order pages list them in."""
         return sorted(self.summits, key=lambda s: (sort_key(s.date.value), s.id))
 
     @cached_property

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 from pathlib import PurePosixPath
 
 HOME = "index.md"
@@ -28,34 +27,14 @@ def topic_page(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
 
-@lru_cache(maxsize=65536)
 def source_page(source_file: str) -> str:
     return f"sources/{PurePosixPath(source_file).stem}.md"
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """Link from one page's Markdown file to another's, as MkDocs expects."""
-    path = _relpath(to_page, folder(from_page))
+    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{path}#{anchor}" if anchor else path
-
-
-@lru_cache(maxsize=65536)
-def folder(page: str) -> str:
-    """The folder a page's relative links start from."""
-    return posixpath.dirname(page) or "."
-
-
-@lru_cache(maxsize=65536)
-def _relpath(to_page: str, folder: str) -> str:
-    """``posixpath.relpath`` for two normalised paths inside the docs folder, worked out
-    from their names alone: relpath asks the OS for the working directory every time."""
-    # Pages sit in a handful of folders, so the same few thousand pairs recur on every page.
-    start = [] if folder == "." else folder.split("/")
-    target = to_page.split("/")
-    common = 0
-    while common < min(len(start), len(target)) and start[common] == target[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + target[common:]) or "."
 
 
 def url_of(page: str) -> str:

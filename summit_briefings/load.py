@@ -6,15 +6,15 @@ Only plain YAML is accepted: no tags that build Python objects, no anchors or al
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import BriefingError, Problem, display_path
-from .parallel import ForkedMap
 
 MAX_YAML_BYTES = 2_000_000
 MAX_DEPTH = 64  # real data nests about 6 levels; deeper input would exhaust the recursion limit
@@ -76,7 +76,7 @@ class _BadValue(yaml.constructor.ConstructorError):
 
 
 class _ReportingConstructor:
-    """Reports impossible values at their position instead of crashing."""
+    """Reports values Python cannot build at their position instead of crashing."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:
@@ -94,22 +94,12 @@ class _ReportingConstructor:
 
 
 class _Loader(_ReportingConstructor, yaml.SafeLoader):
-    """The pure-Python loader: slow, but words every syntax error in full."""
-
-
-_RESOLVER = yaml.resolver.Resolver()
-# The tag of a node depends only on its kind, text and quoting (the safe loader has no path
-# resolvers). Keys and short values recur in every file, and libyaml asks for each one's tag.
-_resolve = lru_cache(maxsize=1 << 16)(_RESOLVER.resolve)
+    """The pure-Python safe loader: slow, but words every syntax error in full."""
 
 
 class _FastLoader(_ReportingConstructor, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """libyaml's loader: ten times faster, same positions, terser errors."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        # An attribute, not a method: libyaml then calls the cache without a Python frame.
-        self.resolve = _resolve
+    """libyaml's safe loader: same positions, terser errors (a file it rejects is read
+    again with _Loader for the message)."""
 
 
 def _mark(node_or_mark: Any) -> tuple[int, int]:
@@ -117,77 +107,30 @@ def _mark(node_or_mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _check_keys(node: yaml.Node, depth: int, shown: str, problems: list[Problem]) -> None:
-    """Report duplicate keys, and nesting deeper than MAX_DEPTH."""
-    if depth > MAX_DEPTH:
-        raise BriefingError([Problem(shown, *_mark(node), _TOO_DEEP)])
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                continue  # a list or mapping as a key: construction reports it below
-            key = key_node.value
-            if key in seen:
-                line, col = _mark(key_node)
-                first = _mark(seen[key])[0]
-                problems.append(
-                    Problem(shown, line, col,
-                            f"duplicate key '{key}' (first at line {first}); "
-                            "YAML would silently keep only the last one: merge or rename them")
-                )
-                continue
-            seen[key] = key_node
-            _check_keys(value_node, depth + 1, shown, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _check_keys(item, depth + 1, shown, problems)
+# YAML's printable characters (YAML 1.1 §5.1); PyYAML refuses any other, at 1:1 and on two
+# lines. Tabs and line breaks are printable.
+_UNPRINTABLE = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                          r"\U00010000-\U0010ffff]")
 
 
-class _Irregular(Exception):
-    """The tree holds something the fast construction leaves to PyYAML and _check_keys."""
-
-
-_TEXT, _LIST, _MAPPING = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
-_SCALARS = frozenset(f"tag:yaml.org,2002:{kind}"
-                     for kind in ("int", "float", "bool", "null", "timestamp"))
-_KEYS = _SCALARS | {_TEXT}
-
-
-def _construct(node: yaml.Node, depth: int, loader: Any) -> Any:
-    """The value of a plain tree of mappings, lists and scalars.
-
-    PyYAML's own construction costs three times as much; anything unusual (a duplicate
-    key, a merge key, a custom tag, deep nesting) raises _Irregular, and the caller falls
-    back to PyYAML, which words the problem.
-    """
-    kind = type(node)
-    if kind is yaml.ScalarNode:
-        if node.tag == _TEXT:
-            return node.value
-        if node.tag in _SCALARS:
-            return loader.construct_object(node)
-        raise _Irregular
-    if depth >= MAX_DEPTH:
-        raise _Irregular
-    if kind is yaml.SequenceNode and node.tag == _LIST:
-        return [_construct(item, depth + 1, loader) for item in node.value]
-    if kind is not yaml.MappingNode or node.tag != _MAPPING:
-        raise _Irregular
-    mapping = {}
-    for key, value in node.value:
-        if type(key) is not yaml.ScalarNode or key.tag not in _KEYS:
-            raise _Irregular
-        # Most keys and values are plain text: taken here without a call per node.
-        mapping[key.value if key.tag == _TEXT else _construct(key, depth, loader)] = \
-            value.value if type(value) is yaml.ScalarNode and value.tag == _TEXT \
-            else _construct(value, depth + 1, loader)
-    if len(mapping) != len(node.value):
-        raise _Irregular
-    return mapping
+def _unprintable(text: str, shown: str) -> Problem | None:
+    found = _UNPRINTABLE.search(text.removeprefix("\ufeff"))
+    if found is None:
+        return None
+    at = found.start() + text.startswith("\ufeff")
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    return Problem(shown, line, col, f"the control character U+{ord(found.group()):04X} is "
+                   "not allowed in a data file; delete it (it is often invisible)")
 
 
 def _scan_events(text: str, shown: str, loader_class: type) -> None:
-    """Reject anchors, aliases and deep nesting before anything is built from them."""
+    """Reject anchors, aliases and deep nesting of any shape, block or flow.
+
+    The parser emits events without recursing; composing a tree from them recurses once
+    per level (libyaml's composer crashes the process on a file nested tens of thousands
+    deep), so the depth is checked here, before anything is composed.
+    """
     depth = 0
     for event in yaml.parse(text, Loader=loader_class):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -204,31 +147,65 @@ def _scan_events(text: str, shown: str, loader_class: type) -> None:
             depth -= 1
 
 
-def _plainly_safe(text: str) -> bool:
-    """True when a file can have no anchor, alias or deep flow nesting: then the event scan
-    (half the cost of reading) is skipped. Block nesting is checked while constructing."""
-    return "&" not in text and "*" not in text and \
-        text.count("[") + text.count("{") <= MAX_DEPTH
+_KEY_KINDS = {"null": "nothing (null)", "bool": "true or false", "int": "a number",
+              "float": "a number", "timestamp": "a date"}
+
+
+def _key_problems(node: yaml.Node, shown: str) -> list[Problem]:
+    """Keys that are not plain text, merge keys and duplicate keys, each at its own place.
+
+    A bare ``null``, ``yes`` or ``1`` as a key is read as a value, not a name; ``<<`` merges
+    another mapping in and silently drops or overrides values.
+    """
+    problems: list[Problem] = []
+    pending = [node]
+    while pending:  # a loop, not recursion: the depth is bounded, but plainly so
+        node = pending.pop()
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            pending.append(value_node)
+            line, col = _mark(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(shown, line, col, "a key must be a plain word such as "
+                                        "'title', not a list or mapping"))
+                continue
+            kind = key_node.tag.rpartition(":")[2]
+            if kind == "merge":
+                problems.append(Problem(shown, line, col, "merge keys ('<<') are not allowed "
+                    "in data files: they silently drop or override values; write each field "
+                    "out in full"))
+                continue
+            if kind != "str":
+                problems.append(Problem(shown, line, col, f"the key '{key_node.value}' is read "
+                    f"by YAML as {_KEY_KINDS.get(kind, kind)}, not as a field name; field "
+                    "names are words such as 'title' (quote it if it is meant as text)"))
+                continue
+            if key_node.value in seen:
+                first = _mark(seen[key_node.value])[0]
+                problems.append(Problem(shown, line, col,
+                    f"duplicate key '{key_node.value}' (first at line {first}); "
+                    "YAML would silently keep only the last one: merge or rename them"))
+                continue
+            seen[key_node.value] = key_node
+    return problems
 
 
 def _read(text: str, shown: str, loader_class: type) -> YamlDocument:
-    if not _plainly_safe(text):
-        _scan_events(text, shown, loader_class)
+    _scan_events(text, shown, loader_class)
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise BriefingError([Problem(shown, 1, 1, "file holds no YAML document")])
-        try:
-            return YamlDocument(shown, _construct(node, 0, loader), text)
-        except _Irregular:
-            pass
-        problems: list[Problem] = []
-        _check_keys(node, 0, shown, problems)
-        data = loader.construct_document(node)
+        problems = _key_problems(node, shown)
         if problems:
             raise BriefingError(problems)
-        return YamlDocument(shown, data, text)
+        return YamlDocument(shown, loader.construct_document(node), text)
     finally:
         loader.dispose()
 
@@ -254,6 +231,8 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
         ) from None
     if not text.strip():
         raise BriefingError([Problem(shown, 1, 1, "file is empty; remove it or add data")])
+    if unprintable := _unprintable(text, shown):
+        raise BriefingError([unprintable])
 
     try:
         try:
@@ -273,8 +252,6 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
         elif exc.context and exc.context_mark and exc.problem_mark \
                 and exc.context_mark.line != exc.problem_mark.line:
             reason += " ({} from line {}:{})".format(exc.context, *_mark(exc.context_mark))
-        if "unhashable key" in reason:
-            reason += "; a key must be a plain word or string, not a list or mapping"
         if "could not determine a constructor" in reason:
             reason += "; only plain YAML is allowed (no !!python or other custom tags)"
         raise BriefingError([Problem(shown, line, col, f"YAML syntax error: {reason}")]) from None
@@ -294,9 +271,11 @@ def load_data_file(path: Path, root: Path) -> YamlDocument | list[Problem]:
         return exc.problems
 
 
-def read_summit_files(root: Path, workers: int | None = None) -> ForkedMap:
-    """Start reading ``data/summits/*.yaml``: for a large corpus, forked workers begin at
-    once (see parallel.py). ``results()`` gives each file's YamlDocument, or its problems,
-    in file-name order."""
-    return ForkedMap(partial(load_data_file, root=root),
-                     sorted((root / "data" / "summits").glob("*.yaml")), workers)
+def summit_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The summit files, in name order, and problems with what else is in the folder."""
+    folder = root / "data" / "summits"
+    problems = []
+    for path in sorted(folder.glob("*.yml")):
+        problems.append(Problem(display_path(path, root), 1, 1, "summit files end in '.yaml'; "
+                                f"rename it to {path.stem}.yaml, or it is never read"))
+    return sorted(folder.glob("*.yaml")), problems

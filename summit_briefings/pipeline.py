@@ -6,10 +6,8 @@ the output folder; ``write.py`` does that, and the MkDocs hook uses the pages di
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,6 @@ from .overview import (
     summit_rows,
     topic_context,
 )
-from .parallel import ForkedMap
 from .quotes import Evidence, Passage
 from .reference import model_docs
 from .render import (
@@ -44,17 +41,15 @@ from .schema import Citation
 from .sources import Paragraph
 from .trade import trade_context
 from .validate import validate, walk_models
-from .verify import Verification, verify_citations
-from .views import NoteBook, footer, format_billions, layouts_of, place_text
+from .verify import verify_citations
+from .views import Footer, NoteBook, footer, format_billions, layouts_of, place_text
 
 
 @dataclass(frozen=True)
 class Site:
-    """Every generated page's path (relative to docs), the pages' Markdown by path (none
-    when a sink was given them as they were made), data exports (path → text), and what
-    verification proved."""
+    """Every generated page's Markdown by path (relative to docs), data exports (path →
+    text), and what verification proved."""
 
-    paths: tuple[str, ...]
     pages: dict[str, str]
     files: dict[str, str]
     corpus: Corpus
@@ -113,104 +108,46 @@ def source_dates(corpus: Corpus) -> dict[str, str]:
     return {**reported, **{s.id: s.published for s in corpus.sources if s.published}}
 
 
-@contextmanager
-def _collector_paused(freeze: bool) -> Iterator[None]:
-    """A build allocates millions of objects and frees almost none until it ends, so the
-    cyclic garbage collector's passes find nothing and cost a third of the time.
-
-    With ``freeze``, for a one-shot build, what survives it is then moved out of the
-    collector's sight, or the first collection afterwards would scan it all once more.
-    Reference counting still frees it; only reference cycles among it would outlive it, so
-    ``serve``, which rebuilds again and again, does not freeze.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
+def check_site(root: Path) -> Site:
+    """Validate and verify without rendering. Raises BriefingError on bad input."""
+    corpus = validate(root)
+    return Site({}, {}, corpus, verify_citations(corpus))
 
 
-def check_site(root: Path, summit_files: ForkedMap | None = None) -> Site:
-    """Validate and verify without rendering. Raises BriefingError on bad input.
-    ``summit_files``: the summit files being read already, see load.read_summit_files."""
-    with _collector_paused(freeze=True):
-        corpus = validate(root, summit_files=summit_files)
-        return Site((), {}, {}, corpus, verify_citations(corpus))
-
-
-def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None,
-               workers: int | None = None,
-               sink: Callable[[str, str], None] | None = None,
-               summit_files: ForkedMap | None = None) -> Site:
+def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None) -> Site:
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
     ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
-    from an earlier build, only pages whose content changed are rendered again. Without
-    one, summit files are read, citations verified and pages rendered by ``workers``
-    processes: by default one per CPU for a large corpus (see parallel.py). A ``sink`` is
-    given each page and export (path, text) as soon as it is made, in the process that
-    made it, so pages can be written while others are still being rendered; the Site then
-    holds no page texts, and the workers need not send them back. ``summit_files``: the
-    summit files being read already, see load.read_summit_files.
+    from an earlier build (``mkdocs serve``), only pages whose content changed are rendered
+    again.
     """
+    corpus = validate(root)
+    evidence = verify_citations(corpus)
+    env = environment(root / "templates")
+    compile_templates(env)
+    layouts = layouts_of(corpus)
+    dates = source_dates(corpus)
+    fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
     if cache is not None:
-        # serve: the cache lives in this process, which also runs the preview server's
-        # threads, and forking a process with threads is not safe.
-        workers = 1
-    with _collector_paused(freeze=cache is None):
-        corpus = validate(root, workers, summit_files)
-        with Verification(corpus, workers) as verification:
-            # meanwhile, in this process:
-            env = environment(root / "templates")
-            compile_templates(env)
-            layouts = layouts_of(corpus)
-            dates = source_dates(corpus)
-            citing = citing_facts(corpus)
-            evidence = verification.evidence()
-        fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
-        shared: dict[tuple[str, ...], Any] = {}  # views every page of a folder shows alike
+        cache.rendered = 0
+    pages: dict[str, str] = {}
+    for job in page_jobs(corpus, evidence, layouts, citing_facts(corpus)):
+        book = NoteBook(job.path, corpus, evidence, layouts)
+        page = job.context(book)
+        closing = footer(book, dates, built)
 
-        def render(job: PageJob) -> str | None:
-            book = NoteBook(job.path, corpus, evidence, layouts, shared)
-            page = job.context(book)
-            closing = footer(book, dates, built)
+        def text(job: PageJob = job, page: Any = page, book: NoteBook = book,
+                 closing: Footer = closing) -> str:
+            return render_page(env, job.template, page, book, job.data_file, closing)
 
-            def text() -> str:
-                return render_page(env, job.template, page, book, job.data_file, closing)
-
-            if cache is None:
-                made = text()
-            else:
-                key = page_key(fingerprint, job.template, page, book.notes, job.data_file,
-                               closing)
-                made = cache.page(job.path, key, text)
-            if sink is None:
-                return made
-            sink(job.path, made)
-            return None
-
-        def export() -> dict[str, str]:
-            files = exports(corpus)
-            if sink is not None:
-                for path, text in files.items():
-                    sink(path, text)
-            return files
-
-        jobs = page_jobs(corpus, evidence, layouts, citing)
-        if cache is not None:
-            cache.rendered = 0
-        with ForkedMap(render, jobs, workers) as rendering:
-            files = export()  # meanwhile, in this process
-            texts = rendering.results()
-        if cache is not None:
-            cache.keep_only({job.path for job in jobs})
-        paths = tuple(sorted(job.path for job in jobs))
-        pages = {} if sink else dict(sorted(zip((job.path for job in jobs), texts, strict=True)))
-        return Site(paths, pages, files, corpus, evidence)
+        if cache is None:
+            pages[job.path] = text()
+        else:
+            key = page_key(fingerprint, job.template, page, book.notes, job.data_file, closing)
+            pages[job.path] = cache.page(job.path, key, text)
+    if cache is not None:
+        cache.keep_only(set(pages))
+    return Site(dict(sorted(pages.items())), exports(corpus), corpus, evidence)
 
 
 @dataclass(frozen=True)
@@ -226,9 +163,7 @@ class PageJob:
 
 def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
               citing: dict[str, list[Unanchored]]) -> list[PageJob]:
-    """Every page of the site, those showing the whole corpus first: they are the longest
-    to render, so they are handed out first (see parallel.py) and none is left for last.
-    ``citing``: see citing_facts."""
+    """Every page of the site. ``citing``: see citing_facts."""
     jobs: list[PageJob] = []
 
     def emit(path: str, template: str, build: Callable[[NoteBook], Any], data_file: str) -> None:
@@ -253,7 +188,7 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
     emit(links.LEADERS, "leaders.md.jinja",
          lambda book: leader_groups(book, corpus), "data/people.yaml")
     counts = {topic: sum(len(outcomes) for _, outcomes in listed)
-              for topic, listed in corpus.by_topic.items()}  # made here, before forking
+              for topic, listed in corpus.by_topic.items()}
     emit(links.TOPICS, "topics.md.jinja",
          lambda book: tuple((t, links.relative(links.TOPICS, links.topic_page(t.id)),
                              counts.get(t.id, 0)) for t in corpus.topics), "data/topics.yaml")

@@ -14,6 +14,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens.")]
+# Text a page prints as a heading, link or sentence: never empty (surrounding whitespace is
+# stripped first, so a blank value is empty too).
+Text = Annotated[str, Field(min_length=1)]
 Country = Literal["KR", "VN", "KP"]
 COUNTRY_NAMES = {"KR": "South Korea", "VN": "Vietnam", "KP": "North Korea"}
 
@@ -76,7 +79,7 @@ class Source(Model):
 
     id: Slug = Field(description="Short id used in citations, e.g. 'yonhap-2018'.")
     file: str = Field(description="File name inside data/sources/.")
-    title: str = Field(description="The article's own headline, or a neutral editorial title.")
+    title: Text = Field(description="The article's own headline, or a neutral editorial title.")
     title_editorial: bool = Field(
         description="true when the article has no headline and the title is ours.")
     outlet: str | None = Field(description="The outlet as the text names it; null if it does not.")
@@ -89,7 +92,7 @@ class Source(Model):
 class RoleStatement(Model):
     """A role a source gives a person, as of the date of the event it reports."""
 
-    title: str = Field(description="The role as the source words it, e.g. 'State President'.")
+    title: Text = Field(description="The role as the source words it, e.g. 'State President'.")
     as_of: PartialDate = Field(description="Date of the event at which the source gives it.")
     cite: Cites
 
@@ -98,7 +101,7 @@ class Person(Model):
     """Someone the sources name."""
 
     id: Slug = Field(description="Slug of the ASCII name; also the page URL /leaders/<id>/.")
-    name: str = Field(description="Display name: the native form where the sources give it.")
+    name: Text = Field(description="Display name: the native form where the sources give it.")
     native: str | None = Field(
         default=None,
         description="Vietnamese name with diacritics, exactly as a source writes it; null "
@@ -116,8 +119,8 @@ class Topic(Model):
     """A subject the topic pages group outcomes by (editorial, not a fact)."""
 
     id: Slug = Field(description="Slug; the page URL /topics/<id>/.")
-    name: str = Field(description="Heading shown on the site.")
-    description: str = Field(description="One sentence on what the topic covers.")
+    name: Text = Field(description="Heading shown on the site.")
+    description: Text = Field(description="One sentence on what the topic covers.")
 
 
 class TrackedClaim(Model):
@@ -127,8 +130,8 @@ class TrackedClaim(Model):
     """
 
     id: Slug = Field(description="Slug that outcomes name in 'tracks'.")
-    name: str = Field(description="Heading shown on the evolution page.")
-    description: str = Field(description="What the statements measure.")
+    name: Text = Field(description="Heading shown on the evolution page.")
+    description: Text = Field(description="What the statements measure.")
 
 
 class SummitDate(Model):
@@ -162,8 +165,8 @@ class Place(Model):
 class Occasion(Model):
     """Why the leaders met: state visit, official visit, talks on the sidelines of APEC …"""
 
-    kind: str = Field(description="Short label, e.g. 'state visit', 'APEC sidelines'.")
-    text: str = Field(description="One sentence describing the occasion.")
+    kind: Text = Field(description="Short label, e.g. 'state visit', 'APEC sidelines'.")
+    text: Text = Field(description="One sentence describing the occasion.")
     cite: Cites
 
 
@@ -171,7 +174,7 @@ class Participant(Model):
     """A person at a summit, with the role the source gives them there."""
 
     person: Slug = Field(description="Id of a person in data/people.yaml.")
-    role: str = Field(description="The role the source gives them at this summit.")
+    role: Text = Field(description="The role the source gives them at this summit.")
     cite: Cites
 
 
@@ -199,7 +202,7 @@ class Outcome(Model):
         description="agreement (both sides), pledge (one side commits), request (one side asks "
         "the other), quote (a leader's words, verbatim), position (a stated view), invitation, "
         "background (context the article gives).")
-    text: str = Field(description="The fact in one sentence; for a quote, the words themselves.")
+    text: Text = Field(description="The fact in one sentence; for a quote, the words themselves.")
     by: list[Slug] = Field(default_factory=list, description="People who said or did it.")
     side: Country | None = Field(default=None, description="For pledges and requests: who.")
     of_side: Country | None = Field(default=None, description="For requests: asked of whom.")
@@ -221,7 +224,7 @@ class Summit(Model):
         pattern=r"^\d{4}(-\d{2}(-\d{2})?)?-[a-z0-9]+(-[a-z0-9]+)*$",
         description="<date as precise as known>-<place>, e.g. '2018-03-23-hanoi'; the URL.",
     )
-    title: str = Field(description="Short editorial title naming the leaders and place.")
+    title: Text = Field(description="Short editorial title naming the leaders and place.")
     date: SummitDate = Field(description="When it took place.")
     place: Place = Field(description="Where it took place.")
     occasion: Occasion = Field(description="Why the leaders met.")
@@ -268,7 +271,7 @@ class Milestone(Model):
 
     id: Slug = Field(description="Unique id.")
     date: PartialDate = Field(description="As precisely as the source gives it.")
-    text: str = Field(description="What happened, in one sentence.")
+    text: Text = Field(description="What happened, in one sentence.")
     cite: Cites
 
 

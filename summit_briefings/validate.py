@@ -13,8 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .corpus import Corpus, Origin
 from .errors import BriefingError, Problem
-from .load import Loc, YamlDocument, load_data_file, read_summit_files
-from .parallel import ForkedMap
+from .load import Loc, YamlDocument, load_data_file, summit_files
 from .schema import (
     Citation,
     Derived,
@@ -53,6 +52,9 @@ def _explain(error: dict[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         return (f"{msg}: got '{error['input']}'; ids are lower-case words joined by hyphens, "
                 "e.g. 'luong-cuong'")
+    if kind == "string_too_short" and error["ctx"].get("min_length") == 1:
+        return (f"'{field}' is empty; write the text it stands for (an empty value prints an "
+                "empty heading or an invisible link)")
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     if kind == "model_type":
@@ -158,6 +160,19 @@ def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
         problems.append(doc.problem(where, f"data/sources/{source.file} is empty"))
         return None
     return unicodedata.normalize("NFC", text)
+
+
+def _linked_folders(root: Path) -> dict[str, Problem]:
+    """Data folders that are symlinks, which are not followed: a link could publish files
+    from anywhere on the machine."""
+    problems = {}
+    for name in ("sources", "summits"):
+        folder = root / "data" / name
+        if folder.is_symlink() or (folder.exists() and not folder.resolve().is_relative_to(
+                (root / "data").resolve())):
+            problems[name] = Problem(f"data/{name}", 1, 1, f"data/{name} is a symlink, which "
+                "is not followed; make it a real folder inside the project holding the files")
+    return problems
 
 
 def _duplicates(items: list[Any], key: str, what: str, corpus: Corpus,
@@ -291,12 +306,8 @@ def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> Yaml
     return loaded
 
 
-def validate(root: Path, workers: int | None = None,
-             summit_files: ForkedMap | None = None) -> Corpus:
-    """Load and validate everything under ``root/data``; raise BriefingError listing them all.
-
-    Summit files are read by ``workers`` processes (default: see parallel.py), unless the
-    caller has started reading them already (``summit_files``, see read_summit_files)."""
+def validate(root: Path) -> Corpus:
+    """Load and validate everything under ``root/data``; raise BriefingError listing them all."""
     data = root / "data"
     problems: list[Problem] = []
     origins: dict[int, Origin] = {}
@@ -304,52 +315,53 @@ def validate(root: Path, workers: int | None = None,
     def load(path: Path) -> YamlDocument | None:
         return _kept(load_data_file(path, root), problems)
 
-    # Summit files are many and independent: for a large corpus, forked workers read them
-    # while this process reads the other files, then joins them.
-    with summit_files or read_summit_files(root, workers) as reading:
-        incomplete: set[str] = set()  # kinds of id some of which failed to load
-        lists: dict[str, list[Any]] = {}
-        for name, model in LIST_FILES.items():
-            before = len(problems)
-            doc = load(data / f"{name}.yaml")
-            lists[name] = _list_file(doc, model, problems, origins) if doc else []
-            if len(problems) > before and name in KIND_OF_FILE:
-                incomplete.add(KIND_OF_FILE[name])
-
+    incomplete: set[str] = set()  # kinds of id some of which failed to load
+    lists: dict[str, list[Any]] = {}
+    for name, model in LIST_FILES.items():
         before = len(problems)
-        trade = Trade(figures=[], targets=[])
-        trade_doc = load(data / "trade.yaml") or YamlDocument("data/trade.yaml", None)
-        if trade_doc.data is not None:
-            trade = parse_models(trade_doc, Trade, (), trade_doc.data, problems) or trade
-        origins[id(trade)] = Origin(trade_doc, ())
+        doc = load(data / f"{name}.yaml")
+        lists[name] = _list_file(doc, model, problems, origins) if doc else []
+        if len(problems) > before and name in KIND_OF_FILE:
+            incomplete.add(KIND_OF_FILE[name])
+
+    before = len(problems)
+    trade = Trade(figures=[], targets=[])
+    trade_doc = load(data / "trade.yaml") or YamlDocument("data/trade.yaml", None)
+    if trade_doc.data is not None:
+        trade = parse_models(trade_doc, Trade, (), trade_doc.data, problems) or trade
+    origins[id(trade)] = Origin(trade_doc, ())
+    if len(problems) > before:
+        incomplete.add("fact")
+    # Optional: only needed once an outcome 'tracks' a claim across sources.
+    tracked: list[TrackedClaim] = []
+    if (data / "tracked.yaml").is_file():
+        before = len(problems)
+        doc = load(data / "tracked.yaml")
+        tracked = _list_file(doc, TrackedClaim, problems, origins) if doc else []
         if len(problems) > before:
-            incomplete.add("fact")
-        # Optional: only needed once an outcome 'tracks' a claim across sources.
-        tracked: list[TrackedClaim] = []
-        if (data / "tracked.yaml").is_file():
-            before = len(problems)
-            doc = load(data / "tracked.yaml")
-            tracked = _list_file(doc, TrackedClaim, problems, origins) if doc else []
-            if len(problems) > before:
-                incomplete.add("tracked claim")
+            incomplete.add("tracked claim")
 
-        texts: dict[str, str] = {}
-        for source in lists["sources"]:
-            origin = origins[id(source)]
-            text = read_source_text(root, source, origin.doc, origin.loc, problems)
-            if text is not None:
-                texts[source.id] = text
+    linked = _linked_folders(root)
+    problems += linked.values()
+    if "summits" in linked:
+        incomplete.update(("summit", "fact"))
+    texts: dict[str, str] = {}
+    for source in [] if "sources" in linked else lists["sources"]:
+        origin = origins[id(source)]
+        text = read_source_text(root, source, origin.doc, origin.loc, problems)
+        if text is not None:
+            texts[source.id] = text
 
-        # Each summit is validated and checked as soon as it is read, here or by a worker,
-        # between this process's own shares of the reading.
-        known = {"source": {s.id for s in lists["sources"]},
-                 "person": {p.id for p in lists["people"]},
-                 "topic": {t.id for t in lists["topics"]},
-                 "tracked claim": {t.id for t in tracked}}
-        people = {p.id: p for p in lists["people"]}
-        checked_before = frozenset(incomplete)
-        checked_files = reading.results(then=lambda loaded: _check_summit_file(
-            loaded, known, checked_before, people))
+    known = {"source": {s.id for s in lists["sources"]},
+             "person": {p.id for p in lists["people"]},
+             "topic": {t.id for t in lists["topics"]},
+             "tracked claim": {t.id for t in tracked}}
+    people = {p.id: p for p in lists["people"]}
+    checked_before = frozenset(incomplete)
+    paths, folder_problems = summit_files(root) if "summits" not in linked else ([], [])
+    problems += folder_problems
+    checked_files = [_check_summit_file(load_data_file(path, root), known, checked_before, people)
+                     for path in paths]
 
     summits: list[Summit] = []
     for checked in checked_files:

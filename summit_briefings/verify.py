@@ -7,7 +7,6 @@ from typing import Any
 
 from .corpus import Corpus
 from .errors import BriefingError, Problem
-from .parallel import ForkedMap
 from .quotes import (
     Evidence,
     IndexedSource,
@@ -132,48 +131,25 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
     return found
 
 
-class Verification:
-    """Every citation and number of a corpus, being checked: forked workers start on the
-    root models at once, and this process joins them in ``evidence()`` (``workers``
-    processes in all: by default one per CPU for a large corpus, see parallel.py). Each
-    indexes only the sources its share cites."""
-
-    def __init__(self, corpus: Corpus, workers: int | None = None):
-        self.corpus = corpus
-        indexes: dict[str, IndexedSource] = {}
-        roots = [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]
-        self.checking = ForkedMap(lambda root: _check_root(corpus, indexes, root), roots,
-                                  workers)
-
-    def __enter__(self) -> Verification:
-        return self
-
-    def __exit__(self, *failure: object) -> None:
-        self.checking.cancel()
-
-    def evidence(self) -> Evidence:
-        """What the checks proved; raises BriefingError listing every problem."""
-        checked: list[_Checked] = self.checking.results()
-        passages: dict[tuple[str, str], Passage] = {}
-        fact_numbers: dict[str, set[str]] = {}
-        problems: list[Problem] = []
-        for found in checked:
-            passages.update(found.passages)
-            fact_numbers.update(found.fact_numbers)
-            problems += found.problems
-        for figure in self.corpus.trade.figures:
-            if figure.derived:
-                problems += _check_derived(self.corpus, figure, fact_numbers)
-        problems += _check_names(self.corpus)
-        if problems:
-            raise BriefingError(problems)
-        return Evidence(passages, sum(f.facts for f in checked),
-                        sum(f.citations for f in checked))
-
-
-def verify_citations(corpus: Corpus, workers: int | None = None) -> Evidence:
+def verify_citations(corpus: Corpus) -> Evidence:
     """Check every citation and number; raise BriefingError listing every problem."""
-    return Verification(corpus, workers).evidence()
+    indexes: dict[str, IndexedSource] = {}
+    roots = [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]
+    checked = [_check_root(corpus, indexes, root) for root in roots]
+    passages: dict[tuple[str, str], Passage] = {}
+    fact_numbers: dict[str, set[str]] = {}
+    problems: list[Problem] = []
+    for found in checked:
+        passages.update(found.passages)
+        fact_numbers.update(found.fact_numbers)
+        problems += found.problems
+    for figure in corpus.trade.figures:
+        if figure.derived:
+            problems += _check_derived(corpus, figure, fact_numbers)
+    problems += _check_names(corpus)
+    if problems:
+        raise BriefingError(problems)
+    return Evidence(passages, sum(f.facts for f in checked), sum(f.citations for f in checked))
 
 
 def _check_derived(corpus: Corpus, figure: TradeFigure,

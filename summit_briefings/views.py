@@ -2,18 +2,12 @@
 
 Everything a template shows is computed here once: link targets, formatted dates and
 amounts, and the citation notes of the page being built.
-
-View objects are never changed once made. Those made by the ten thousand (claims, their
-citation references, the parts of a source page) are plain dataclasses nonetheless: a
-frozen one costs five times as much to make (1.0 µs for a Claim, against 0.2 µs).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any
 
 from . import links
 from .corpus import Corpus
@@ -55,66 +49,36 @@ class Note:
     href: str
 
 
-class _Made(dict):
-    """Views by key, each made by ``make(key)`` on its first lookup. A lookup of one made
-    already runs no Python code at all: a build looks up a hundred thousand of them."""
-
-    def __init__(self, make: Callable[[Any], Any]):
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> Any:
-        made = self[key] = self.make(key)
-        return made
-
-
 @dataclass
 class NoteBook:
     """The citations of one page. Contexts take references from it; the page numbers them
-    as it prints them (``CitationRefs``), so notes are numbered in reading order.
-
-    Links are relative, so a note or a reference to a summit or a person is the same for
-    every page in a folder: ``shared``, one dict for all the pages of a build, keeps each
-    one made, by folder and kind.
-    """
+    as it prints them (``CitationRefs``), so notes are numbered in reading order."""
 
     page: str
     corpus: Corpus
     evidence: Evidence
     layouts: dict[str, list[Paragraph]]
-    shared: dict[tuple[str, str], _Made] = field(default_factory=dict)
     notes: dict[str, Note] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        # No ``make`` may hold this notebook: ``shared`` would then hold itself, and a
-        # reference cycle is freed only by the garbage collector, which a build pauses.
-        folder, page, corpus = links.folder(self.page), self.page, self.corpus
-        # What a note shows of a passage is the same wherever the page citing it is.
-        passages = self._made(("", "passage"), partial(
-            _passage, corpus, self.evidence, self.layouts))
-        self._notes = self._made((folder, "note"), partial(_note, page, passages))
-        self._summits = self._made((folder, "summit"),
-                                   lambda key: summit_ref(page, corpus.summit(key)))
-        self._people = self._made((folder, "person"),
-                                  lambda key: person_ref(page, corpus.person(key)))
-
-    def _made(self, kind: tuple[str, str], make: Callable[[Any], Any]) -> _Made:
-        found = self.shared.get(kind)
-        if found is None:
-            found = self.shared[kind] = _Made(make)
-        return found
-
     def note(self, cite: Citation) -> Note:
-        note = self._notes[cite.source, cite.quote]
-        self.notes.setdefault(note.key, note)
-        return note
+        """The note for a citation: the quoted passage, and a link to it from this page."""
+        passage = self.evidence.passage(cite.source, cite.quote)
+        source = self.corpus.source(cite.source)
+        key = f"{cite.source}-{passage.anchor}"
+        if key not in self.notes:
+            paragraph = paragraph_of(self.layouts[cite.source], passage)
+            self.notes[key] = Note(
+                key, self.corpus.texts[cite.source][passage.start:passage.end], source.file,
+                paragraph.number,
+                links.relative(self.page, links.source_page(source.file), passage.anchor))
+        return self.notes[key]
 
     def summit_ref(self, summit: Summit) -> SummitRef:
-        return self._summits[summit.id]
+        return summit_ref(self.page, summit)
 
     def person_ref(self, person_id: str) -> PersonRef:
-        return self._people[person_id]
+        return person_ref(self.page, self.corpus.person(person_id))
 
     def refs(self, cites: Iterable[Citation]) -> CitationRefs:
         keys = [self.note(c).key for c in cites]
@@ -128,27 +92,6 @@ class NoteBook:
     def numbered(self) -> list[tuple[int, Note]]:
         """The notes printed so far, in the order of their numbers."""
         return [(number, self.notes[key]) for key, number in self.numbers.items()]
-
-
-Shown = tuple[str, str, str, int, str, str]  # what a note shows of a passage; see _passage
-
-
-def _passage(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
-             cited: tuple[str, str]) -> Shown:
-    """Note key, quoted text, source file, paragraph number, source page and anchor of a
-    cited (source id, quote)."""
-    source_id, quote = cited
-    passage = evidence.passage(source_id, quote)
-    source = corpus.source(source_id)
-    para = paragraph_of(layouts[source_id], passage)
-    return (f"{source_id}-{passage.anchor}",
-            corpus.texts[source_id][passage.start:passage.end], source.file,
-            para.number, links.source_page(source.file), passage.anchor)
-
-
-def _note(page: str, passages: dict[tuple[str, str], Shown], cited: tuple[str, str]) -> Note:
-    key, text, file, paragraph, source_page, anchor = passages[cited]
-    return Note(key, text, file, paragraph, links.relative(page, source_page, anchor))
 
 
 @dataclass

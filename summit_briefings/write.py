@@ -40,8 +40,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
 
 class PageWriter:
     """Writes generated pages into a docs folder that already holds the hand-written ones,
-    refusing to overwrite any of those. Forked workers may share one: each writes its own
-    pages, and creating a folder another has made is harmless."""
+    refusing to overwrite any of those."""
 
     def __init__(self, folder: Path):
         self.folder = folder

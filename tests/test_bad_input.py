@@ -126,6 +126,28 @@ def non_utf8_topics(project: Project) -> None:
     project.write(TOPICS, text.encode("utf-8").replace(b"\x00", b"\xe9"))
 
 
+def blank_first(path: str, key: str) -> Callable[[Project], None]:
+    """Make the first ``key:`` line of a file (at any indent) hold only spaces."""
+    def mutate(project: Project) -> None:
+        text = re.sub(rf"^(\s*(?:- )?{key}): .*$", r"\1: '   '", project.read(path), count=1,
+                      flags=re.M)
+        project.write(path, text)
+    return mutate
+
+
+def link_folder_outside(name: str) -> Callable[[Project], None]:
+    def mutate(project: Project) -> None:
+        folder = project.path(f"data/{name}")
+        outside = project.root / f"outside-{name}"
+        folder.rename(outside)
+        folder.symlink_to(outside, target_is_directory=True)
+    return mutate
+
+
+def append(path: str, text: str) -> Callable[[Project], None]:
+    return lambda project: project.write(path, project.read(path) + text)
+
+
 def remove(path: str) -> Callable[[Project], None]:
     return lambda project: project.path(path).unlink()
 
@@ -341,8 +363,57 @@ CASES = [
          Expect(TRADE, "amount: 999", "the number '9999999999"),
          mutate=edit(TRADE, "    amount: 63.9\n", "    amount: " + "9" * 5000 + "\n")),
     Case("list used as a mapping key", "yaml file",
-         Expect(TOPICS, "? [", "found unhashable key; a key must be a plain word or string"),
-         mutate=lambda p: p.write(TOPICS, p.read(TOPICS) + "- ? [a, b]\n  : c\n")),
+         Expect(TOPICS, "? [", "a key must be a plain word such as 'title', not a list"),
+         mutate=append(TOPICS, "- ? [a, b]\n  : c\n")),
+    Case("block lists nested tens of thousands deep on one line", "yaml file",
+         Expect(TOPICS, "- - - -", "nested more than 64 levels deep"),
+         mutate=append(TOPICS, "- " * 50_000 + "x\n")),
+    Case("block mappings nested deep", "yaml file",
+         Expect(TOPICS, ("a:", 65), "nested more than 64 levels deep"),
+         mutate=append(TOPICS, "- " + "".join("  " * i + "a:\n" for i in range(200))
+                       + "  " * 200 + "x\n")),
+    Case("flow mappings nested thousands deep", "yaml file",
+         Expect(TOPICS, "{a: {a:", "nested more than 64 levels deep"),
+         mutate=append(TOPICS, "- " + "{a: " * 5000 + "x" + "}" * 5000 + "\n")),
+    Case("NUL character inside a value", "yaml file",
+         Expect(TOPICS, "Bad", "the control character U+0000 is not allowed"),
+         mutate=append(TOPICS, "- id: zz\n  name: Bad\x00name\n  description: d\n")),
+    Case("escape character inside a value", "yaml file",
+         Expect(TOPICS, "Bad", "the control character U+001B is not allowed"),
+         mutate=append(TOPICS, "- id: zz\n  name: Bad\x1bname\n  description: d\n")),
+    Case("null as a key", "yaml file",
+         Expect(TOPICS, "null:", "the key 'null' is read by YAML as nothing (null), not as a"),
+         mutate=append(TOPICS, "- id: zz\n  null: x\n")),
+    Case("yes as a key", "yaml file",
+         Expect(TOPICS, "yes:", "the key 'yes' is read by YAML as true or false"),
+         mutate=append(TOPICS, "- id: zz\n  yes: x\n")),
+    Case("number as a key", "yaml file",
+         Expect(TOPICS, "1:", "the key '1' is read by YAML as a number"),
+         mutate=append(TOPICS, "- id: zz\n  1: x\n")),
+    Case("merge key", "yaml file",
+         Expect(TOPICS, "<<:", "merge keys ('<<') are not allowed"),
+         mutate=append(TOPICS, "- id: zz\n  <<: {name: a, description: b}\n")),
+    Case("summit saved as .yml", "yaml file",
+         Expect("data/summits/2019-01-x.yml", 1, "summit files end in '.yaml'; rename it"),
+         mutate=lambda p: p.write("data/summits/2019-01-x.yml", p.read(HANOI))),
+    Case("data/sources is a symlink to a folder outside", "source file",
+         Expect("data/sources", 1, "data/sources is a symlink, which is not followed"),
+         mutate=link_folder_outside("sources")),
+    Case("data/summits is a symlink to a folder outside", "yaml file",
+         Expect("data/summits", 1, "data/summits is a symlink, which is not followed"),
+         mutate=link_folder_outside("summits")),
+    Case("blank summit title", "schema",
+         Expect(HANOI, "title: '   '", "'title' is empty; write the text"),
+         mutate=blank_first(HANOI, "title")),
+    Case("blank source title", "schema",
+         Expect(SOURCES, "title: '   '", "'title' is empty; write the text"),
+         mutate=blank_first(SOURCES, "title")),
+    Case("blank person name", "schema",
+         Expect(PEOPLE, "name: '   '", "'name' is empty; write the text"),
+         mutate=blank_first(PEOPLE, "name")),
+    Case("blank topic name", "schema",
+         Expect(TOPICS, "name: '   '", "'name' is empty; write the text"),
+         mutate=blank_first(TOPICS, "name")),
 ]
 
 

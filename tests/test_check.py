@@ -479,7 +479,7 @@ def test_yaml_integer_too_long_to_convert_is_refused(tmp_path: Path):
 
 def test_yaml_list_as_key_is_refused(tmp_path: Path):
     [problem] = load_problems(tmp_path, "? [a, b]\n: c\n")
-    assert "found unhashable key; a key must be a plain word or string" in problem.message
+    assert "a key must be a plain word such as 'title', not a list" in problem.message
 
 
 def test_yaml_second_document_is_refused(tmp_path: Path):

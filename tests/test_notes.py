@@ -66,14 +66,3 @@ def test_printing_nothing_is_an_error_not_the_word_none(tmp_path):
     with pytest.raises(BriefingError) as caught:
         _render(tmp_path, "{{ page.missing }}\n", SimpleNamespace(missing=None), _book())
     assert "a template printed None" in caught.value.problems[0].message
-
-
-def test_an_attribute_error_inside_the_views_is_raised_as_a_bug_not_a_template_mistake(
-        tmp_path):
-    class Broken:
-        @property
-        def title(self) -> str:
-            raise AttributeError("a view lost its data")
-
-    with pytest.raises(AttributeError, match="a view lost its data"):
-        _render(tmp_path, "{{ page.title }}\n", Broken(), _book())

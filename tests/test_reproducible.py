@@ -8,7 +8,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import weakref
 from pathlib import Path
 
 import pytest
@@ -84,13 +83,3 @@ def test_markup_in_data_reaches_the_page_as_literal_text(tmp_path: Path):
     assert not [s for s in article.find_all("script") if "alert" in s.get_text()]
     assert not article.find("b") and not article.select('a[href="http://x.test"]')
     assert not [e for e in article.find_all("em") if e.get_text() == "em"]
-
-
-def test_what_a_build_made_is_freed_once_its_site_is_dropped():
-    # A build pauses the garbage collector and then freezes what is left (pipeline.py):
-    # anything kept alive by a reference cycle would stay for the rest of the process, in
-    # mkdocs build alongside everything MkDocs makes.
-    site = build_site(ROOT, None)
-    corpus, evidence = weakref.ref(site.corpus), weakref.ref(site.evidence)
-    del site
-    assert corpus() is None and evidence() is None
