@@ -1,7 +1,8 @@
 """MkDocs hook: a thin adapter that adds the generated pages to a build or `mkdocs serve`.
 
 A build adds the pages in memory; `mkdocs serve` writes them to build/live/ (outside the
-watched folders, so it cannot loop) and rewrites only pages whose content changed. Nothing
+watched folders, so it cannot loop) and rewrites only pages whose content changed; while
+the data has problems it shows them on the last good pages instead of stopping. Nothing
 is ever written into docs/. See summit_briefings.pipeline for the work.
 """
 

@@ -11,10 +11,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .errors import BriefingError
+from .errors import BriefingError, Problem
 from .pipeline import build_site
 from .quotes import fold_ascii
-from .render import RenderCache
+from .render import RenderCache, markdown_literal
 from .stamp import build_date
 from .write import sync_folder
 
@@ -32,8 +32,9 @@ SEARCH_BOOSTS = {"leaders/": 4.0, "summits/": 3.0, "trade-targets/": 3.0, "sourc
 
 
 # `mkdocs serve` keeps this process alive between rebuilds: pages whose content did not
-# change are neither rendered nor written again, and a dirty rebuild skips them.
-_SERVE = {"active": False, "cache": RenderCache()}
+# change are neither rendered nor written again, and a dirty rebuild skips them. "good" holds
+# the pages of the last build whose data had no problems.
+_SERVE = {"active": False, "cache": RenderCache(), "good": None}
 LIVE_FOLDER = Path("build") / "live"
 
 
@@ -43,12 +44,14 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
-    cache = _SERVE["cache"] if _SERVE["active"] else None
-    try:
-        site = build_site(root, build_date(root), cache)
-    except BriefingError as exc:
-        raise PluginError("the data has problems; nothing was built:\n" + str(exc)) from None
-    generated = {**site.pages, **site.files}
+    if _SERVE["active"]:
+        generated = _serve_pages(root)
+    else:
+        try:
+            site = build_site(root, build_date(root))
+        except BriefingError as exc:
+            raise PluginError("the data has problems; nothing was built:\n" + str(exc)) from None
+        generated = {**site.pages, **site.files}
     clashes = [path for path in generated if files.get_file_from_path(path) is not None]
     if clashes:
         raise PluginError("hand-written files in docs/ have the paths of generated ones; "
@@ -56,8 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _SERVE["active"]:
         live = root / LIVE_FOLDER
         written, removed = sync_folder(generated, live)
-        log.info("generated pages: %d rendered, %d files written, %d removed",
-                 cache.rendered, written, removed)
+        log.info("generated pages: %d files written, %d removed", written, removed)
         for path in generated:
             files.append(File(path, src_dir=str(live), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
@@ -65,6 +67,56 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, content in generated.items():
             files.append(File.generated(config, path, content=content))
     return files
+
+
+def _serve_pages(root: Path) -> dict[str, str]:
+    """The generated pages for the preview. While the data has problems they are listed in
+    the terminal and on the pages, and the build goes on: a PluginError would make the
+    server hold every page request until the data is fixed, showing the reader nothing."""
+    cache = _SERVE["cache"]
+    try:
+        site = build_site(root, build_date(root), cache)
+    except BriefingError as exc:
+        for problem in exc.problems:
+            log.error("%s", problem)
+        return preview_pages(exc.problems, _SERVE["good"])
+    log.info("generated pages: %d rendered", cache.rendered)
+    _SERVE["good"] = {**site.pages, **site.files}
+    return _SERVE["good"]
+
+
+def problems_banner(problems: list[Problem], title: str) -> str:
+    """A Material failure admonition listing every problem as ``path:line:col: message``.
+
+    The messages quote the data, so each is escaped to show literally, never as markup.
+    """
+    items = "\n".join(f"    - {markdown_literal(str(problem))}" for problem in problems)
+    return f'!!! failure "{title}"\n\n{items}\n\n'
+
+
+def preview_pages(problems: list[Problem], good: dict[str, str] | None) -> dict[str, str]:
+    """What the preview shows while the data has problems: the last good pages, each with a
+    banner listing the problems first; before any good build, only a home page listing them.
+
+    Only generated pages carry the banner. Putting it on docs/ pages too would need them
+    rebuilt whenever the data breaks or is fixed, but a dirty rebuild (`make serve`) skips
+    a hand-written page whose file did not change, and could leave a stale banner there.
+    """
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    if good is None:
+        title = f"The data has {count}; nothing has been built yet"
+        return {"index.md": f"---\ntitle: The data has problems\n---\n\n"
+                            f"# The data has problems\n\n{problems_banner(problems, title)}"}
+    banner = problems_banner(problems, f"The data has {count}; this preview shows the last "
+                                       "good build")
+    return {path: _after_front_matter(text, banner) if path.endswith(".md") else text
+            for path, text in good.items()}
+
+
+def _after_front_matter(page: str, text: str) -> str:
+    end = page.find("\n---\n", 3) if page.startswith("---\n") else -1
+    at = end + len("\n---\n") if end >= 0 else 0
+    return page[:at] + text + page[at:]
 
 
 _WORD = re.compile(r"\w+")

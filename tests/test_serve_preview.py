@@ -1,0 +1,160 @@
+"""The live preview while the data is broken: pages answer, show every problem, and recover.
+
+The server test runs the real `mkdocs serve` on a copy of the project and edits its data as
+an editor would; every request and every wait has a deadline, so a server that holds
+requests fails the test instead of blocking it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import markdown
+from bs4 import BeautifulSoup
+from conftest import REPO, Project
+
+from summit_briefings.errors import Problem
+from summit_briefings.mkdocs_adapter import preview_pages, problems_banner
+
+SUMMIT = "data/summits/2018-03-23-hanoi.yaml"
+PAGE = "summits/2018-03-23-hanoi/"
+WAIT = 60  # seconds for the server to show what a step expects
+
+
+def copy_project(target: Path) -> Project:
+    # mkdocs.yml names the hook and the watched folders relative to itself.
+    for part in ("data", "docs", "templates", "scripts", "summit_briefings"):
+        shutil.copytree(REPO / part, target / part, copy_function=shutil.copyfile,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return Project(target)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(project: Project, log: Path) -> Iterator[str]:
+    """`mkdocs serve` as `make serve` runs it, on the project copy; yields its address."""
+    port = free_port()
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
+             "-a", f"127.0.0.1:{port}", "--config-file", str(project / "mkdocs.yml")],
+            cwd=project.root, stdout=output, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            server.kill()
+            server.wait(timeout=30)
+
+
+def fetch(url: str) -> str | None:
+    """The page's HTML, or None when it does not answer 200 within 10 s."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, TimeoutError, ConnectionError):
+        return None
+
+
+def wait_for(url: str, shows: Callable[[BeautifulSoup], bool], log: Path) -> BeautifulSoup:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        html = fetch(url)
+        if html is not None and shows(soup := BeautifulSoup(html, "html.parser")):
+            return soup
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not show what was expected within {WAIT} s; server log:\n"
+                         + log.read_text(encoding="utf-8")[-4000:])
+
+
+def banner_text(soup: BeautifulSoup) -> str | None:
+    banner = soup.select_one("article .admonition.failure")
+    return None if banner is None else " ".join(banner.get_text(" ").split())
+
+
+def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_clears_them(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    with serving(project, log) as address:
+        page = address + PAGE
+        wait_for(page, lambda soup: soup.select_one("article h1") is not None, log)
+
+        project.replace(SUMMIT, "welcomed the recent rapprochement",
+                        "welcomed the recant rapprochement")
+        problems = [str(problem) for problem in project.problems()]
+        assert problems and all(p.startswith(f"{SUMMIT}:") for p in problems)
+        soup = wait_for(page, lambda soup: banner_text(soup) is not None, log)
+        shown = banner_text(soup)
+        assert f"The data has {len(problems)} problem" in shown
+        assert all(" ".join(p.split()) in shown for p in problems), shown
+        # The last good page is still there under the banner.
+        assert "Moon Jae-in and Tran Dai Quang in Hanoi" in soup.select_one("article h1").text
+        terminal = log.read_text(encoding="utf-8")
+        for problem in problems:
+            assert re.search(rf"^ERROR +- +{re.escape(problem)}$", terminal, re.M), terminal
+
+        project.replace(SUMMIT, "welcomed the recant rapprochement",
+                        "welcomed the recent rapprochement")
+        project.replace(SUMMIT, "title: Moon Jae-in and Tran Dai Quang in Hanoi",
+                        "title: Moon Jae-in and Tran Dai Quang meet in Hanoi")
+        soup = wait_for(page, lambda soup: "meet in Hanoi" in soup.select_one("article h1").text,
+                        log)
+        assert banner_text(soup) is None
+
+
+def test_before_any_good_build_the_home_page_lists_the_problems(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    project.replace(SUMMIT, "welcomed the recent rapprochement",
+                    "welcomed the recant rapprochement")
+    problems = [str(problem) for problem in project.problems()]
+    log = tmp_path / "serve.log"
+    with serving(project, log) as address:
+        soup = wait_for(address, lambda soup: banner_text(soup) is not None, log)
+        shown = banner_text(soup)
+        assert "nothing has been built yet" in shown
+        assert all(" ".join(p.split()) in shown for p in problems), shown
+        assert fetch(address + PAGE) is None  # no summit page until the data is fixed
+
+        project.replace(SUMMIT, "welcomed the recant rapprochement",
+                        "welcomed the recent rapprochement")
+        soup = wait_for(address + PAGE, lambda soup: soup.select_one("article h1") is not None,
+                        log)
+        assert banner_text(soup) is None
+
+
+def test_the_last_good_pages_get_the_banner_after_their_front_matter():
+    good = {"summits/a.md": "---\ntitle: A\n---\n\n# A\n", "data/facts.json": "[]"}
+    pages = preview_pages([Problem("data/summits/a.yaml", 1, 1, "bad")], good)
+    assert pages["data/facts.json"] == "[]"
+    front, banner = re.fullmatch(r"(---\ntitle: A\n---\n)(.*)\n# A\n", pages["summits/a.md"],
+                                 re.DOTALL).groups()
+    assert banner.startswith('!!! failure "The data has 1 problem; this preview shows the '
+                             'last good build"')
+    assert "data/summits/a.yaml:1:1: bad" in banner
+
+
+def test_problem_messages_show_literally_in_the_banner():
+    message = "quote <script>alert(1)</script> not found: *x* | y_z [a](b) `c`"
+    text = problems_banner([Problem("data/summits/x_y.yaml", 4, 2, message)], "Problems")
+    html = markdown.markdown(text, extensions=["admonition", "tables", "attr_list"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one(".admonition.failure") is not None
+    assert soup.find(["script", "em", "a", "code", "table"]) is None, html
+    assert soup.select_one("li").get_text() == f"data/summits/x_y.yaml:4:2: {message}"
