@@ -42,6 +42,10 @@ def run(argv: list[str]) -> int:
     except BuildFailed:
         print(f"Build failed; {target} is unchanged.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # Ctrl-C reaches MkDocs too, which stops on its own; the staging folder is gone.
+        print(f"Interrupted; {target} is unchanged.", file=sys.stderr)
+        return 130
     print(f"Site built in {target}")
     return 0
 

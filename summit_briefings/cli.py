@@ -30,7 +30,11 @@ def build_docs(root: Path, built: str | None, out: Path) -> Site:
 
 
 def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> None:
-    status, _built = run(argv, root, parser)
+    try:
+        status, _built = run(argv, root, parser)
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was written.", file=sys.stderr)
+        status = 130
     sys.exit(status)
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -147,3 +151,26 @@ def test_site_publishes_fact_exports_and_the_json_schema(built):
     titles = {variant["title"] for variant in schema["anyOf"]}
     assert "summit file (data/summits/*.yaml)" in titles and "data/people.yaml" in titles
     assert {"Citation", "Outcome", "Person"} <= set(schema["$defs"])
+
+
+def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_path: Path, built):
+    site, _ = built
+    target = tmp_path / "site"
+    shutil.copytree(site, target)
+    before = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    # Its own process group, as a terminal makes one: Ctrl-C reaches MkDocs too.
+    build = subprocess.Popen([sys.executable, "scripts/site.py", str(target)], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site.new-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # into MkDocs' build
+    os.killpg(build.pid, signal.SIGINT)
+    _, err = build.communicate(timeout=120)
+    assert build.returncode != 0
+    assert "Traceback" not in err, err
+    assert "Interrupted" in err or "Aborted" in err, err
+    after = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".site.*"))
