@@ -9,7 +9,14 @@ from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
 from .schema import TradeFigure, TradeTarget
-from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions
+from .views import (
+    CitationRefs,
+    NoteBook,
+    PersonRef,
+    SummitRef,
+    format_amount,
+    format_billions,
+)
 
 
 @dataclass(frozen=True)
@@ -54,13 +61,19 @@ def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Comput
     rate = ((amount / latest.amount) ** (1 / years) - 1) * 100
     a, b = canonical_number(amount), canonical_number(latest.amount)
     return Computed(
-        f"Yearly growth needed to go from {format_billions(latest.amount)} in {latest.year} "
-        f"to {format_billions(amount)} by {deadline}",
+        f"Yearly growth needed to go from {format_billions(latest.amount, latest.currency)} "
+        f"in {latest.year} to {format_billions(amount, latest.currency)} by {deadline}",
         f"{rate:.1f}% a year", f"({a} / {b})^(1 / ({deadline} − {latest.year})) − 1 = {rate:.2f}%")
 
 
 def target_outcome(figures: list[TradeFigure], amount: float, deadline: int) -> Computed:
-    """Whether a past target was met, judged only on the figures the sources give."""
+    """Whether a past target was met, judged only on the figures the sources give (all in
+    the target's currency)."""
+    currency = figures[0].currency
+
+    def format_billions(value: float) -> str:
+        return format_amount(value, "billion", currency)
+
     question = f"Was the target of {format_billions(amount)} by {deadline} met?"
     same_year = [f for f in figures if f.year == deadline]
     if same_year:
@@ -89,27 +102,31 @@ def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
         corpus.trade.targets, key=lambda t: (corpus.summit(t.summit).date.value, t.amount, t.id))
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)
     target_rows = tuple(
-        TargetRow(format_billions(t.amount), str(t.deadline) if t.deadline else t.horizon or "",
+        TargetRow(format_billions(t.amount, t.currency),
+                  str(t.deadline) if t.deadline else t.horizon or "",
                   book.summit_ref(corpus.summit(t.summit)),
                   tuple(book.person_ref(p) for p in t.stated_by),
                   book.note(t.cite[0]).href, book.refs(t.cite)) for t in targets)
     figure_rows = tuple(
-        FigureRow(f.year, format_billions(f.amount), f.measures,
+        FigureRow(f.year, format_billions(f.amount, f.currency), f.measures,
                   f"{f.derived.formula} = {canonical_number(f.amount)}" if f.derived else None,
                   book.note(f.cite[0]).href, book.refs(f.cite)) for f in figures)
     stated = [f for f in figures if not f.derived]
     computed = []
-    deadlines = sorted({(t.deadline, t.amount) for t in targets if t.deadline})
     if stated:
         latest = stated[-1]
+        # Only amounts in one currency are compared: no exchange rate is a sourced fact.
+        same = [f for f in figures if f.currency == latest.currency]
+        deadlines = sorted({(t.deadline, t.amount) for t in targets
+                            if t.deadline and t.currency == latest.currency})
         for deadline, amount in deadlines:
             if deadline > latest.year:
                 computed.append(required_growth(latest, amount, deadline))
             else:
-                computed.append(target_outcome(figures, amount, deadline))
+                computed.append(target_outcome(same, amount, deadline))
     chart = ""
     if figures:
-        actual = [Point(f.year, f.amount, f"{f.year}: {format_billions(f.amount)}"
+        actual = [Point(f.year, f.amount, f"{f.year}: {format_billions(f.amount, f.currency)}"
                         + (" (computed)" if f.derived else ""), bool(f.derived)) for f in figures]
         dated = sorted({(t.deadline, t.amount) for t in targets if t.deadline})
         marks = []
@@ -117,7 +134,10 @@ def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
             dates = sorted({corpus.summit(t.summit).date.value for t in targets
                             if (t.deadline, t.amount) == (deadline, amount)}, key=sort_key)
             when = [format_date(d) for d in dates]
-            marks.append(Point(deadline, amount, f"Target {format_billions(amount)} by {deadline}, "
+            currency = next(t.currency for t in targets
+                            if (t.deadline, t.amount) == (deadline, amount))
+            marks.append(Point(deadline, amount,
+                               f"Target {format_billions(amount, currency)} by {deadline}, "
                                f"stated {'; '.join(when)}"))
         chart = trade_chart(
             actual, marks, "Korea–Vietnam trade: actual figures and targets (US$ billion)",
