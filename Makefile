@@ -7,16 +7,17 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: check pages site serve offline test lint snapshots new-source bench clean
 
-$(READY): requirements.txt
+$(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
 check: $(READY)  ## validate data/ and verify every quote
-	$(BIN)/python scripts/build.py --check
+	$(BIN)/summit-briefings check
 
 pages: $(READY)  ## write the generated Markdown (plus docs/) to build/docs
-	$(BIN)/python scripts/build.py
+	$(BIN)/summit-briefings pages
 
 site: $(READY)  ## strict MkDocs build, swapped into site/ only if it succeeds
 	$(BIN)/python scripts/site.py
@@ -26,7 +27,7 @@ serve: $(READY)  ## live preview on http://127.0.0.1:8000/
 
 new-source: $(READY)  ## make new-source FILE=path/to/article.txt
 	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt" >&2; exit 1; }
-	$(BIN)/python scripts/new_source.py "$(FILE)"
+	$(BIN)/summit-briefings new-source "$(FILE)"
 
 lint: $(READY)
 	$(BIN)/ruff check .

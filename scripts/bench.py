@@ -30,11 +30,17 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 PROJECT_PARTS = ("docs", "templates", "scripts", "summit_briefings", "mkdocs.yml")
 STEPS = ("check", "gen", "build", "baseline")
-BASELINE_CONFIG = "INHERIT: mkdocs.yml\ndocs_dir: build/docs\nhooks: []\nwatch: []\n"
+# MkDocs alone: the same site and search on the generated Markdown, without the plugin.
+BASELINE_CONFIG = """INHERIT: mkdocs.yml
+docs_dir: build/docs
+watch: []
+plugins:
+  - search:
+      separator: '[\\s\\-,:;!?=\\[\\]()"/–—$]+|\\.(?!\\d)'
+"""
 
 
 def make_project(n: int, folder: Path) -> Path:
@@ -45,8 +51,7 @@ def make_project(n: int, folder: Path) -> Path:
     if n == 5:
         shutil.copytree(ROOT / "data", folder / "data")
     else:
-        sys.path.insert(0, str(ROOT / "scripts"))
-        from synth import generate
+        from synth import generate  # a sibling script: run as a script, its folder is on the path
 
         generate(n, folder)
     (folder / "mkdocs-baseline.yml").write_text(BASELINE_CONFIG, encoding="utf-8")

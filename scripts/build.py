@@ -1,19 +1,20 @@
 """Build the briefing pages from data/, or only check the data (--check).
 
-    python scripts/build.py --check        validate and verify; print a summary line
-    python scripts/build.py [--out DIR]    also render the Markdown pages into DIR
+    python scripts/build.py --check [--root DIR]        validate and verify; print a summary
+    python scripts/build.py [--root DIR] [--out DIR]    also write the Markdown pages
+
+The same as `summit-briefings check` and `summit-briefings pages`, run from the project.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from summit_briefings.cli import main  # noqa: E402
+from summit_briefings.cli import console
 
 if __name__ == "__main__":
-    main(sys.argv[1:], ROOT, argparse.ArgumentParser(description=__doc__))
+    argv = sys.argv[1:]
+    command = "check" if "--check" in argv else "pages"
+    root = ["--root", str(Path(__file__).resolve().parent.parent)]
+    console([command, *root, *(a for a in argv if a != "--check")])

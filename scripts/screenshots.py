@@ -5,21 +5,16 @@ Builds the site (strict, into a temporary folder), serves it on 127.0.0.1, and w
 and print-{summit,leader,trade}-{a4,letter}.png (Chrome's print to PDF, then
 `pdftoppm -png -r 60`, first page). Needs what scripts/browser_deps.sh installs.
 
-    .venv/bin/python scripts/screenshots.py
+    .venv/bin/python -m scripts.screenshots    (from the project folder)
 """
 
 from __future__ import annotations
 
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.browser.helpers import (  # noqa: E402
+from tests.browser.helpers import (
     build_site,
     launch,
     missing_tools,
@@ -28,6 +23,7 @@ from tests.browser.helpers import (  # noqa: E402
     serve,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 PAGES = {
     "home": "",

@@ -11,11 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from summit_briefings.stamp import source_date_epoch
+from summit_briefings.write import staged_folder
 
-from summit_briefings.stamp import source_date_epoch  # noqa: E402
-from summit_briefings.write import staged_folder  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class BuildFailed(Exception):

@@ -23,7 +23,6 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from synth_cast import (  # noqa: E402
     KR_CITIES,

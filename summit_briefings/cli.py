@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .authoring import draft_reminders
+from .authoring import add_source, draft_reminders
 from .errors import BriefingError
 from .pipeline import Site, build_site, check_site
 from .stamp import build_date
@@ -29,38 +29,53 @@ def build_docs(root: Path, built: str | None, out: Path) -> Site:
     return site
 
 
-def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> None:
+def generate(root: Path, check_only: bool, out: Path | None) -> int:
+    """Check the data, and unless ``check_only`` write the pages; the exit status."""
     try:
-        status, _built = run(argv, root, parser)
-    except KeyboardInterrupt:
-        print("Interrupted; nothing was written.", file=sys.stderr)
-        status = 130
-    sys.exit(status)
-
-
-def run(argv: list[str], root: Path,
-        parser: argparse.ArgumentParser) -> tuple[int, Site | None]:
-    """The exit status, and what was built (None on bad input)."""
-    parser.add_argument("--check", action="store_true",
-                        help="only validate the data and verify every citation")
-    parser.add_argument("--root", type=Path, default=root, help="project folder with data/")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="where to write the Markdown pages (default: ROOT/build/docs)")
-    args = parser.parse_args(argv)
-    try:
-        if args.check:
-            site = check_site(args.root)
+        if check_only:
+            site = check_site(root)
         else:
-            out = args.out or args.root / "build" / "docs"
-            site = build_docs(args.root, build_date(args.root), out)
+            out = out or root / "build" / "docs"
+            site = build_docs(root, build_date(root), out)
     except BriefingError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found; nothing was written.", file=sys.stderr)
-        return 1, None
+        return 1
     print(summary_line(site))
-    for line in draft_reminders(args.root):
+    for line in draft_reminders(root):
         print(line)
-    if not args.check:
+    if not check_only:
         print(f"{len(site.pages)} pages written to {out}")
-    return 0, site
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    commands = argparse.ArgumentParser(
+        prog="summit-briefings", description="Summit Briefings: check the data of the site in "
+        "the current folder, write its pages as plain Markdown, or add an article.")
+    chosen = commands.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    chosen.add_parser("check", help="validate data/ and verify every citation")
+    pages = chosen.add_parser("pages", help="also write the pages (default: build/docs/)")
+    pages.add_argument("--out", type=Path, default=None, help="where to write the pages")
+    new = chosen.add_parser("new-source", help="add an article and draft its candidate facts")
+    new.add_argument("file", type=Path, help="the article, as UTF-8 text")
+    new.add_argument("--id", help="source id (default: derived from the file name)")
+    for command in chosen.choices.values():
+        command.add_argument("--root", type=Path, default=Path.cwd(),
+                             help="project folder with data/ (default: the current folder)")
+    return commands
+
+
+def console(argv: list[str] | None = None) -> None:
+    """The ``summit-briefings`` command."""
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "new-source":
+            status = add_source(args.root, args.file, args.id)
+        else:
+            status = generate(args.root, args.command == "check", getattr(args, "out", None))
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was written.", file=sys.stderr)
+        status = 130
+    sys.exit(status)

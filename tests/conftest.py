@@ -17,8 +17,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:  # `pytest` (unlike `python -m pytest`) does not add the cwd
-    sys.path.insert(0, str(REPO))
 
 import summit_briefings.load  # noqa: E402
 from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402

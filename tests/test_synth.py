@@ -9,16 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 
 REPO = Path(__file__).resolve().parent.parent
 SYNTH = REPO / "scripts" / "synth.py"
 SUMMARY = re.compile(r"(\d+) sources, (\d+) summits, (\d+) people, (\d+) facts, "
                      r"(\d+) citations verified")
-
-
-# scripts/ is not a package: its modules import each other as top-level modules.
-sys.path.insert(0, str(REPO / "scripts"))
-import synth  # noqa: E402
 
 
 def _check(root: Path) -> re.Match[str]:

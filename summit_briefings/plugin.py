@@ -1,0 +1,24 @@
+"""The MkDocs plugin: ``plugins: [briefings]`` in mkdocs.yml (see mkdocs_adapter for the work)."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from . import mkdocs_adapter
+
+
+class BriefingsPlugin(BasePlugin):
+    """Adds the generated pages to a build or `mkdocs serve`, and folded names to search.
+
+    List it after `search`: it rewrites the index that search writes after the build."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        mkdocs_adapter.on_startup(command, dirty)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return mkdocs_adapter.on_files(files, config)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mkdocs_adapter.on_post_build(config)
