@@ -8,6 +8,8 @@
 #   chromium only recommends it, so --no-install-recommends would leave it out),
 #   poppler-utils (pdfinfo, pdftotext, pdftoppm) and, only if axe-core must be fetched and
 #   npm is missing, npm.
+#   CHROMIUM names another Chromium-based browser instead (CI's Google Chrome): it is
+#   checked, never installed, and chromium is then left out; the rest is the same.
 #   npm registry: axe-core, pinned, into .cache/npm (git-ignored).
 set -euo pipefail
 
@@ -23,7 +25,19 @@ axe_ok() {
 }
 
 missing=()
-[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+browser=${CHROMIUM:-/usr/bin/chromium}
+no_browser=
+if [ "$browser" = /usr/bin/chromium ]; then
+    [ -x "$browser" ] || missing+=(chromium)
+elif [ -x "$browser" ] && [ -f "$browser" ]; then
+    echo "browser tests: using CHROMIUM=$browser, not Debian's chromium: nothing to install" \
+        "for it" >&2
+else
+    # Debian's chromium would not appear at that path: installing it would not help.
+    no_browser="browser tests: CHROMIUM=$browser is not an executable file; install that \
+browser, or unset CHROMIUM to use Debian's chromium (which this script installs)"
+    echo "$no_browser" >&2
+fi
 [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || have_deb fonts-noto-cjk ||
     missing+=(fonts-noto-cjk)
 [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] ||
@@ -56,3 +70,5 @@ if ! axe_ok; then
         --ignore-scripts --loglevel=error
     axe_ok || { echo "browser tests: axe-core@$AXE_VERSION did not install into $AXE" >&2; exit 1; }
 fi
+
+[ -z "$no_browser" ] || exit 1

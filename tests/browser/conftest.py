@@ -8,7 +8,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from .helpers import BuildFailed, build_site, launch, missing_tools, serve
+from .helpers import (
+    CHROMIUM,
+    MEASURED_FONT,
+    BuildFailed,
+    build_site,
+    is_debian_chromium,
+    launch,
+    missing_tools,
+    serve,
+    text_font,
+)
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +50,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser(browser_tools: None) -> Iterator[Browser]:
-    """One headless Debian Chromium for the whole session."""
+    """One headless Chromium (Debian's, or CHROMIUM) for the whole session."""
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         try:
@@ -48,3 +58,27 @@ def browser(browser_tools: None) -> Iterator[Browser]:
         finally:
             chromium.close()
 
+
+@pytest.fixture(scope="session")
+def drawn_font(browser: Browser, site_url: str) -> str:
+    """The font the browser draws the site's text in: the machine's fonts decide it."""
+    page = browser.new_page()
+    try:
+        page.goto(site_url)
+        return text_font(page)
+    finally:
+        page.close()
+
+
+@pytest.fixture
+def measured_font(drawn_font: str) -> str:
+    """For the checks that hold for the font metrics they were measured with (print page
+    counts, layout widths): always run in Debian's Chromium, whatever it draws (a change
+    there is one to review); in another browser (CI's Google Chrome) run when it draws the
+    text in the measured font too, and skipped, saying why, when it does not."""
+    if not is_debian_chromium() and drawn_font != MEASURED_FONT:
+        pytest.skip(f"font-dependent check not run: measured with the text in {MEASURED_FONT} "
+                    f"(Debian's Chromium with fonts-liberation), and CHROMIUM={CHROMIUM} "
+                    f"draws it in {drawn_font}; install fonts-liberation so that `fc-match "
+                    f"Helvetica` gives {MEASURED_FONT}, or run `make test` on Debian")
+    return drawn_font

@@ -1,8 +1,9 @@
 """Shared by the browser tests and scripts/screenshots.py: build, serve, launch, search, print.
 
-Chromium is Debian's /usr/bin/chromium, driven by Playwright for Python; nothing here ever
-downloads a browser. Playwright gives every launch() a fresh, empty profile (it refuses a
---user-data-dir argument), which is the "fresh --user-data-dir" this machine needs.
+Chromium is Debian's /usr/bin/chromium, or the Chromium-based browser that CHROMIUM names,
+driven by Playwright for Python; nothing here ever downloads a browser. Playwright gives
+every launch() a fresh, empty profile (it refuses a --user-data-dir argument), which is the
+"fresh --user-data-dir" this machine needs.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -19,6 +21,7 @@ import tempfile
 import threading
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -27,8 +30,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 # Debian's Chromium; CHROMIUM names another Chromium-based browser (GitHub's runners ship
-# Google Chrome), in which case the print layout may differ slightly.
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Google Chrome): see conftest.measured_font for what that changes.
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM") or DEBIAN_CHROMIUM)
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -37,6 +41,9 @@ CHROMIUM_ARGS = [
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 LIBERATION_FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+# What fontconfig gives Chromium for Material's Helvetica and Arial on Debian with
+# fonts-liberation: the one-page print and the phone layout were measured with it.
+MEASURED_FONT = "Liberation Sans"
 
 # Paper sizes in CSS pixels (96 per inch) and the print margins of briefings.css
 # (@page { margin: 7mm 9mm }): the width the print layout gets, to emulate it on screen.
@@ -49,7 +56,10 @@ def missing_tools() -> list[str]:
     """What the browser tests need and this machine lacks, each with how to get it."""
     missing = []
     if not CHROMIUM.is_file():
-        missing.append(f"Chromium at {CHROMIUM} (Debian package chromium)")
+        missing.append(f"Chromium at {CHROMIUM} (Debian package chromium)"
+                       if CHROMIUM == DEBIAN_CHROMIUM else
+                       f"the browser CHROMIUM names, {CHROMIUM} (unset CHROMIUM to use Debian's "
+                       "chromium)")
     if not CJK_FONT.is_file():
         missing.append(f"{CJK_FONT} (Debian package fonts-noto-cjk)")
     if not LIBERATION_FONT.is_file():
@@ -99,8 +109,47 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 def launch(playwright):  # -> playwright.sync_api.Browser
-    """Debian's Chromium, headless, with the flags this machine's closed network needs."""
+    """CHROMIUM, headless, with the flags this machine's closed network needs."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+@functools.cache
+def is_debian_chromium() -> bool:
+    """Whether CHROMIUM is the browser of Debian's chromium package (by dpkg's records, on
+    Debian), not only a file at the same path."""
+    try:
+        if platform.freedesktop_os_release().get("ID") != "debian":
+            return False
+        owners = subprocess.run(["dpkg-query", "-S", str(CHROMIUM.resolve())],
+                                capture_output=True, text=True, timeout=60,
+                                check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    # "chromium: /usr/bin/chromium"; several owners are listed as "a, b: path".
+    return any("chromium" in line.partition(": ")[0].split(", ")
+               for line in owners.splitlines())
+
+
+def text_font(page) -> str:
+    """The font the browser drew most of the article's text in, as the platform names it
+    ('Liberation Sans'): what CSS asked for (Helvetica, Arial, …) resolves differently from
+    one machine's fonts to another's."""
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        root = session.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        nodes = session.send("DOM.querySelectorAll", {
+            "nodeId": root, "selector": "article :is(h1, h2, p, li, td, th)"})["nodeIds"]
+        glyphs: Counter[str] = Counter()
+        for node in nodes:
+            for font in session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                glyphs[font["familyName"]] += font["glyphCount"]
+    finally:
+        session.detach()
+    if not glyphs:
+        raise AssertionError(f"no text drawn in the article of {page.url}")
+    return glyphs.most_common(1)[0][0]
 
 
 def briefing_pages(site: Path) -> list[str]:

@@ -1,4 +1,7 @@
-"""Screen layout on a desktop and a phone: nothing cut off, the chart legible, no overlaps."""
+"""Screen layout on a desktop and a phone: nothing cut off, the chart legible, no overlaps.
+
+Widths depend on the metrics of the font the text is drawn in (conftest.measured_font).
+"""
 
 from __future__ import annotations
 
@@ -71,22 +74,25 @@ def screen_page(request, browser: Browser) -> Iterator[Page]:
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_nothing_is_cut_off(screen_page: Page, site_url: str, path: str):
+def test_nothing_is_cut_off(screen_page: Page, site_url: str, path: str, measured_font: str):
     screen_page.goto(site_url + path)
     overflow = screen_page.evaluate(OVERFLOW_JS)
-    assert overflow["page"] <= 0 and not overflow["tables"], overflow
+    assert overflow["page"] <= 0 and not overflow["tables"], f"{overflow}, text in {measured_font}"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_table_cells_do_not_break_words(screen_page: Page, site_url: str, path: str):
+def test_table_cells_do_not_break_words(screen_page: Page, site_url: str, path: str,
+                                        measured_font: str):
     screen_page.goto(site_url + path)
     broken = screen_page.evaluate(BROKEN_WORDS_JS)
-    assert not broken, f"words broken across lines in table cells: {broken}"
+    assert not broken, (f"words broken across lines in table cells: {broken} (text in "
+                        f"{measured_font})")
 
 
-def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, site_url: str):
+def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, site_url: str,
+                                                     measured_font: str):
     screen_page.goto(site_url + "trade-targets/")
     chart = screen_page.evaluate(CHART_JS)
     assert chart["count"] > 5, chart
-    assert not chart["overlaps"], chart
+    assert not chart["overlaps"], f"{chart}, text in {measured_font}"
     assert chart["smallest"] >= 9, f"chart labels too small to read: {chart}"

@@ -1,6 +1,9 @@
 """One-page print: every summit and leader page prints on one A4 and one US Letter page,
 through Chrome's own print (page.pdf: paper size, default margins, scale 1), with no
-navigation chrome, 9pt text or larger, compact numbered citations and the sources."""
+navigation chrome, 9pt text or larger, compact numbered citations and the sources.
+
+Page counts depend on the metrics of the font the text is drawn in (conftest.measured_font).
+"""
 
 from __future__ import annotations
 
@@ -123,19 +126,20 @@ def printouts(browser: Browser, site_url: str, built_site: Path) -> dict[str, Pr
         context.close()
 
 
-def table(printouts: dict[str, Printout]) -> str:
-    return "\n".join(f"  {key}: A4 {p.pages['A4']}, Letter {p.pages['Letter']}"
-                     for key, p in printouts.items())
+def table(printouts: dict[str, Printout], font: str) -> str:
+    return f"(text in {font})\n" + "\n".join(
+        f"  {key}: A4 {p.pages['A4']}, Letter {p.pages['Letter']}"
+        for key, p in printouts.items())
 
 
-def test_every_summit_and_leader_page_prints_on_one_page(printouts):
+def test_every_summit_and_leader_page_prints_on_one_page(printouts, measured_font):
     too_long = {k: p for k, p in printouts.items() if k != TRADE and set(p.pages.values()) != {1}}
-    assert not too_long, "pages that do not print on one page:\n" + table(too_long)
+    assert not too_long, "pages that do not print on one page " + table(too_long, measured_font)
 
 
-def test_trade_page_prints_with_its_chart_on_the_first_page(printouts):
+def test_trade_page_prints_with_its_chart_on_the_first_page(printouts, measured_font):
     trade = printouts[TRADE]
-    assert max(trade.pages.values()) <= 2, table({TRADE: trade})
+    assert max(trade.pages.values()) <= 2, table({TRADE: trade}, measured_font)
     assert trade.chart and trade.chart["visible"] and trade.chart["width"] >= 300, trade.chart
     first_page = PAPER["Letter"][1] - 2 * PRINT_MARGIN[0]
     assert trade.chart["bottom"] < first_page, trade.chart
