@@ -221,9 +221,9 @@ ratios were measured side by side in one run. Machine: {machine}.
 - *generate*: load, validate, verify citations, render and write every page
   (`scripts/build.py`), in one fresh process, imports included.
 - *of which check*: load, validate and verify alone (`make check`), measured separately.
-- *full build*: `mkdocs build` with the hook, which generates the pages itself and adds
+- *full build*: `mkdocs build` with the `briefings` plugin, which generates the pages and adds
   folded names to the search index.
-- *MkDocs alone*: `mkdocs build` of the same generated Markdown with the hook switched off.
+- *MkDocs alone*: `mkdocs build` of the same generated Markdown without the plugin.
 - *peak RSS*: of the generate and full-build steps; the target compares it with MkDocs
   alone on the same Markdown (`baseline_peak_rss_mb` in bench.json).
 - N=5 is the real data; 100 and 1000 are synthetic corpora from `scripts/synth.py`.
