@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,7 @@ from .sources import Paragraph
 from .trade import trade_context
 from .validate import validate, walk_models
 from .verify import verify_citations
-from .views import Footer, NoteBook, footer, format_billions, layouts_of, place_text
+from .views import NoteBook, footer, format_billions, layouts_of, place_text
 
 
 @dataclass(frozen=True)
@@ -135,11 +136,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         book = NoteBook(job.path, corpus, evidence, layouts)
         page = job.context(book)
         closing = footer(book, dates, built)
-
-        def text(job: PageJob = job, page: Any = page, book: NoteBook = book,
-                 closing: Footer = closing) -> str:
-            return render_page(env, job.template, page, book, job.data_file, closing)
-
+        text = partial(render_page, env, job.template, page, book, job.data_file, closing)
         if cache is None:
             pages[job.path] = text()
         else:
