@@ -57,7 +57,7 @@ def run() -> list[Path]:
     OUT.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
-        site = build_site(Path(tmp) / "site")
+        site = build_site(ROOT, Path(tmp) / "site")
         with serve(site) as url, sync_playwright() as playwright:
             browser = launch(playwright)
             for device, (width, height) in VIEWPORTS.items():

@@ -1,11 +1,14 @@
 """Build the site with `mkdocs build --strict` and swap it into site/ only if it succeeds.
 
+    python scripts/site.py [TARGET] [--root DIR]   DIR's mkdocs.yml, data/ and templates/
+
 Plain `mkdocs build` empties site/ before it starts, so a failed build would leave no site;
 this builds into a staging folder instead (summit_briefings.write.staged_folder).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -22,17 +25,22 @@ class BuildFailed(Exception):
 
 
 def run(argv: list[str]) -> int:
-    target = Path(argv[0]) if argv else ROOT / "site"
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("target", type=Path, nargs="?", help="default: ROOT/site")
+    arguments.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    args = arguments.parse_args(argv)
+    root = args.root.resolve()
+    target = args.target or root / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # MkDocs dates the sitemap by SOURCE_DATE_EPOCH too: pin it so rebuilds are identical.
-    epoch = source_date_epoch(ROOT)
+    epoch = source_date_epoch(root)
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
 
     def build(staging: Path) -> None:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                   "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(staging)]
-        if subprocess.run(command, env=env, cwd=ROOT).returncode != 0:
+                   "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+        if subprocess.run(command, env=env, cwd=root).returncode != 0:
             raise BuildFailed
 
     try:

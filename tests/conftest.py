@@ -1,13 +1,16 @@
-"""Shared fixtures: a throw-away copy of data/, and the command lines that check it.
+"""Shared fixtures: a throw-away copy of the fixture corpus, and the command lines that check it.
 
-Tests never touch the real data/: the ``project`` fixture copies it into ``tmp_path`` and
-tests break the copy. ``COMMANDS`` lists every command line that reads data/ and must
-refuse bad input cleanly (exit status 1, ``path:line:col: message`` on stderr, no
-traceback); the bad-input suite runs every case under every command in it.
+Rule, template and message tests run on the fixture corpus (tests/fixtures/site/data), never on
+the live data/, so that editing the live data never needs a change here: the ``project``
+fixture copies the corpus into ``tmp_path`` and tests break the copy. ``COMMANDS`` lists every
+command line that reads data/ and must refuse bad input cleanly (exit status 1,
+``path:line:col: message`` on stderr, no traceback); the bad-input suite runs every case under
+every command in it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -15,8 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
+LIVE_DATA = REPO / "data"
+ADDED = REPO / "tests" / "fixtures" / "added"
 
 import summit_briefings.load  # noqa: E402
 from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
@@ -115,16 +122,46 @@ class Project:
         return []
 
 
-def copy_data(target: Path) -> Project:
-    """Copy the real data/ into ``target``; the copies are writable even where originals are
-    read-only."""
-    shutil.copytree(REPO / "data", target / "data", copy_function=shutil.copyfile)
+def copy_data(target: Path, data: Path = FIXTURE_DATA) -> Project:
+    """Copy a data/ folder (the fixture corpus unless told) into ``target``; the copies are
+    writable even where originals are read-only."""
+    shutil.copytree(data, target / "data", copy_function=shutil.copyfile)
     return Project(target)
+
+
+def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Project:
+    """A whole site project in ``target``: a data/ folder (the fixture corpus unless told)
+    with the repository's templates/, docs/ (without the README's screenshots) and mkdocs.yml,
+    ready for ``build_site``, scripts/build.py, scripts/site.py or ``mkdocs serve``."""
+    project = copy_data(target, data)
+    for part in ("templates", "docs"):
+        shutil.copytree(REPO / part, target / part, copy_function=shutil.copyfile,
+                        ignore=shutil.ignore_patterns("screenshots"))
+    shutil.copyfile(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return project
+
+
+def add_article(project: Project) -> str:
+    """Add the fictional article of tests/fixtures/added (its source, two people, a summit
+    under the first topic the data defines) to a project as an editor would; the summit id."""
+    article = (ADDED / "article.txt").read_bytes()
+    source = (ADDED / "source.yaml").read_text(encoding="utf-8")
+    stored = yaml.safe_load(source)[0]["file"]
+    project.write(f"data/sources/{stored}", article)
+    project.write("data/sources.yaml", project.read("data/sources.yaml").rstrip("\n") + "\n\n"
+                  + source.replace("SHA256", hashlib.sha256(article).hexdigest()))
+    project.write("data/people.yaml", project.read("data/people.yaml").rstrip("\n") + "\n"
+                  + (ADDED / "people.yaml").read_text(encoding="utf-8"))
+    topic = yaml.safe_load(project.read("data/topics.yaml"))[0]["id"]
+    summit = yaml.safe_load((ADDED / "summit.yaml").read_text(encoding="utf-8"))
+    project.write(f"data/summits/{summit['id']}.yaml", (ADDED / "summit.yaml").read_text(
+        encoding="utf-8").replace("topic: TOPIC", f"topic: {topic}"))
+    return summit["id"]
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    """A writable copy of the real data/ under tmp_path; break it freely."""
+    """A writable copy of the fixture corpus's data/ under tmp_path; break it freely."""
     return copy_data(tmp_path / "project")
 
 

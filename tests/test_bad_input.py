@@ -1,10 +1,11 @@
 """Bad input must fail cleanly: exit status 1, ``path:line:`` and a clear message, no traceback.
 
-Every case breaks a fresh copy of the real data/ in one way, either with a mutation
-function or by dropping in a file from tests/bad_inputs/. Each case is checked in process
-(validate + verify), and each case in COMMAND_CASES also runs under every command line in
-``conftest.COMMANDS`` as a subprocess. Expected lines are given as a number or as a piece
-of text whose line (in the broken file) is meant, so cases survive edits to data/.
+Every case breaks a fresh copy of the fixture corpus (tests/fixtures/site/data) in one way,
+either with a mutation function or by dropping in a file from tests/bad_inputs/. Each case is
+checked in process (validate + verify), and each case in COMMAND_CASES also runs under every
+command line in ``conftest.COMMANDS`` as a subprocess. Expected lines are given as a number or
+as a piece of text whose line (in the broken file) is meant, so cases survive edits to the
+fixture.
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BUILD, COMMANDS, REPO, Project, command_id, copy_data, run_command
+from conftest import (
+    BUILD,
+    COMMANDS,
+    FIXTURE_DATA,
+    REPO,
+    Project,
+    command_id,
+    copy_data,
+    run_command,
+)
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 HANOI = "data/summits/2018-03-23-hanoi.yaml"
@@ -72,7 +82,7 @@ def write(path: str, content: str | bytes) -> Callable[[Project], None]:
 
 
 def source_file(source_id: str) -> str:
-    sources = yaml.safe_load((REPO / SOURCES).read_text(encoding="utf-8"))
+    sources = yaml.safe_load((FIXTURE_DATA.parent / SOURCES).read_text(encoding="utf-8"))
     return next(s["file"] for s in sources if s["id"] == source_id)
 
 

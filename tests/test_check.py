@@ -1,8 +1,9 @@
 """Unit tests of the data checker: one broken input per rule, checked in process.
 
-Each test breaks a copy of the real data/ and asserts the message and its ``path:line``
-(and the column where it is meaningful). Expected lines are looked up in the broken file
-rather than hard-coded, so that editing data/ does not break these tests.
+Each test breaks a copy of the fixture corpus (tests/fixtures/site/data) and asserts the
+message and its ``path:line`` (and the column where it is meaningful). Expected lines are
+looked up in the broken file rather than hard-coded, so that editing the fixture does not break
+these tests.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, Project, copy_data, run_check
+from conftest import FIXTURE_DATA, LIVE_DATA, Project, copy_data, run_check
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,7 +49,7 @@ def find(problems: list[Problem], path: str, line: int, fragment: str) -> Proble
 
 def source_file(source_id: str) -> str:
     """The file name data/sources.yaml gives a source."""
-    sources = yaml.safe_load((REPO / "data" / "sources.yaml").read_text(encoding="utf-8"))
+    sources = yaml.safe_load((FIXTURE_DATA / "sources.yaml").read_text(encoding="utf-8"))
     return next(s["file"] for s in sources if s["id"] == source_id)
 
 
@@ -96,16 +97,16 @@ def count_data(data: Path) -> dict[str, int]:
 
 
 def test_real_data_passes_with_summary_counts_matching_the_yaml():
-    code, out, err = run_check(REPO)
+    code, out, err = run_check(LIVE_DATA.parent)
     assert (code, err) == (0, "")
-    n = count_data(REPO / "data")
+    n = count_data(LIVE_DATA)
     assert n["facts"] > 0 and n["citations"] >= n["facts"]
     assert out.strip() == (f"{n['sources']} sources, {n['summits']} summits, "
                            f"{n['people']} people, {n['facts']} facts, "
                            f"{n['citations']} citations verified")
 
 
-def test_real_data_copy_passes_in_process_with_the_same_counts(project: Project):
+def test_fixture_copy_passes_in_process_with_the_same_counts(project: Project):
     corpus = validate(project.root)
     evidence = verify_citations(corpus)
     n = count_data(project.data)
@@ -582,7 +583,7 @@ def test_each_test_gets_its_own_copy_of_the_data(tmp_path: Path):
     first = copy_data(tmp_path / "one")
     second = copy_data(tmp_path / "two")
     first.write("data/topics.yaml", "")
-    assert second.read("data/topics.yaml") == (REPO / "data" / "topics.yaml").read_text(
+    assert second.read("data/topics.yaml") == (FIXTURE_DATA / "topics.yaml").read_text(
         encoding="utf-8")
 
 

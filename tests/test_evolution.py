@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import copy
-import shutil
 from pathlib import Path
 
 import yaml
+from conftest import copy_project
 
 from summit_briefings.pipeline import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def test_changed_statements_are_marked_in_date_order():
-    page = build_site(ROOT).pages["evolution.md"]
+def test_changed_statements_are_marked_in_date_order(tmp_path: Path):
+    page = build_site(copy_project(tmp_path).root).pages["evolution.md"]
     fourth = page.index("South Korea's fourth-largest trading partner")
     third = page.index("South Korea's third-largest trading partner. **changed**")
     assert fourth < third
@@ -22,8 +20,7 @@ def test_changed_statements_are_marked_in_date_order():
 
 
 def test_two_sources_disagreeing_about_the_same_date_are_flagged(tmp_path: Path):
-    for part in ("data", "templates"):
-        shutil.copytree(ROOT / part, tmp_path / part)
+    copy_project(tmp_path)
     summit = tmp_path / "data" / "summits" / "2018-03-23-hanoi.yaml"
     data = yaml.safe_load(summit.read_text(encoding="utf-8"))
     original = next(o for o in data["outcomes"] if o["id"] == "vn-rank-in-kr-trade")

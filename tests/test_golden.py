@@ -1,4 +1,5 @@
-"""Golden snapshots of the generated Markdown for one summit, one leader and the trade page.
+"""Golden snapshots of the generated Markdown of the fixture corpus: one summit, one leader and
+the trade page.
 
 To accept a change on purpose: `make snapshots`, then review `git diff tests/golden`.
 """
@@ -9,10 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 from summit_briefings.pipeline import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).parent / "golden"
 SNAPSHOTS = {
     "summits/2023-06-23-vietnam.md": "summit-2023-06-23-vietnam.md",
@@ -22,8 +23,13 @@ SNAPSHOTS = {
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, str]:
-    return build_site(ROOT).pages
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("golden")).root
+
+
+@pytest.fixture(scope="module")
+def pages(root: Path) -> dict[str, str]:
+    return build_site(root).pages
 
 
 @pytest.mark.parametrize("page", sorted(SNAPSHOTS))
@@ -37,8 +43,8 @@ def test_generated_markdown_matches_its_golden_snapshot(pages: dict[str, str], p
         "and review the diff")
 
 
-def test_generation_is_byte_identical_across_runs(pages: dict[str, str]):
-    assert build_site(ROOT).pages == pages
+def test_generation_is_byte_identical_across_runs(root: Path, pages: dict[str, str]):
+    assert build_site(root).pages == pages
 
 
 def test_every_list_starts_after_a_blank_line_so_markdown_sees_a_list(pages):

@@ -1,18 +1,19 @@
 """Follow the "Adding a summit" guide on an article that is not one of the five sources.
 
-The fixture article (tests/fixtures/new-article.txt) is fictional test input. The YAML this
-test writes is copied out of the guide's own code blocks, so the guide cannot drift.
+The fixture article (tests/fixtures/new-article.txt) is fictional test input, added to a copy
+of the fixture corpus. The YAML this test writes is copied out of the guide's own code blocks,
+so the guide cannot drift.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
+from conftest import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "guide" / "adding-a-summit.md"
@@ -32,9 +33,7 @@ def run(*args: str, root: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_following_the_guide_publishes_a_new_verified_summit(tmp_path: Path):
-    project = tmp_path / "project"
-    for part in ("data", "docs", "templates"):
-        shutil.copytree(ROOT / part, project / part)
+    project = copy_project(tmp_path / "project").root
 
     added = run("scripts/new_source.py", str(ARTICLE), root=project)
     assert added.returncode == 0, added.stderr
@@ -80,9 +79,7 @@ def test_following_the_guide_publishes_a_new_verified_summit(tmp_path: Path):
 
 
 def test_a_draft_never_reaches_the_site(tmp_path: Path):
-    project = tmp_path / "project"
-    for part in ("data", "docs", "templates"):
-        shutil.copytree(ROOT / part, project / part)
+    project = copy_project(tmp_path / "project").root
     assert run("scripts/new_source.py", str(ARTICLE), root=project).returncode == 0
     out = tmp_path / "out"
     assert run("scripts/build.py", "--out", str(out), root=project).returncode == 0

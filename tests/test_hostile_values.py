@@ -1,8 +1,8 @@
 """Data values reach the built HTML as literal text, everywhere: the article, the theme's
 header bar and <title>, navigation, table of contents and the search index.
 
-Hostile markup is planted in every display field of a scratch copy of data/ (whatever it
-holds) and the whole site is built with MkDocs. Every built page, parsed with an HTML
+Hostile markup is planted in every display field of a scratch copy of the fixture corpus
+(whatever it holds) and the whole site is built with MkDocs. Every built page, parsed with an HTML
 parser, must have no element, no ``on*`` attribute and no ``javascript:`` URL that the
 same page of the unmodified build lacks.
 """
@@ -10,7 +10,6 @@ same page of the unmodified build lacks.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -19,8 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import copy_project
 
 # No digits: the check requires every number a fact states to occur in its quotes.
 HOSTILE = ('<img src=x onerror=alert(document.domain)> </title><script>alert(document.cookie)'
@@ -43,13 +41,7 @@ def plant(value: object) -> object:
 
 
 def project_copy(target: Path, hostile: bool) -> Path:
-    for part in ("data", "docs", "templates", "scripts", "summit_briefings", "mkdocs.yml"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, copy_function=shutil.copyfile,
-                            ignore=shutil.ignore_patterns("__pycache__", "screenshots"))
-        else:
-            shutil.copyfile(source, target / part)
+    copy_project(target)
     if hostile:
         for path in sorted((target / "data").rglob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -5,7 +5,6 @@ Escaping: data that looks like HTML, Markdown or Jinja reaches readers as litera
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import copy_project
 
 from summit_briefings.pipeline import build_site
 
@@ -21,16 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
 
 
-def copy_project(target: Path) -> Path:
-    for part in ("data", "docs", "templates", "scripts", "summit_briefings"):
-        shutil.copytree(ROOT / part, target / part)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
 def build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(project / "scripts" / "site.py"), str(out)],
-                          cwd=project, capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "scripts/site.py", str(out), "--root", str(project)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -50,7 +43,7 @@ def test_two_site_builds_are_identical_apart_from_stamped_files(tmp_path: Path):
 
 def test_reading_data_files_in_another_order_gives_the_same_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project").root
     before = build_site(project, "2026-01-01").pages
     people = project / "data" / "people.yaml"
     entries = yaml.safe_load(people.read_text(encoding="utf-8"))
@@ -65,7 +58,7 @@ HOSTILE = "<script>alert(x)</script> *bold* _em_ [link](http://x.test) {{ a*b }}
 
 
 def test_markup_in_data_reaches_the_page_as_literal_text(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project").root
     summit = project / "data" / "summits" / "2018-03-23-hanoi.yaml"
     data = yaml.safe_load(summit.read_text(encoding="utf-8"))
     data["title"] = f"Hanoi {HOSTILE}"

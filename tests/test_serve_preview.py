@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import markdown
 from bs4 import BeautifulSoup
-from conftest import REPO, Project
+from conftest import Project, copy_project
 
 from summit_briefings.errors import Problem
 from summit_briefings.mkdocs_adapter import preview_pages, problems_banner
@@ -30,15 +29,6 @@ from summit_briefings.mkdocs_adapter import preview_pages, problems_banner
 SUMMIT = "data/summits/2018-03-23-hanoi.yaml"
 PAGE = "summits/2018-03-23-hanoi/"
 WAIT = 60  # seconds for the server to show what a step expects
-
-
-def copy_project(target: Path) -> Project:
-    # mkdocs.yml names the hook and the watched folders relative to itself.
-    for part in ("data", "docs", "templates", "scripts", "summit_briefings"):
-        shutil.copytree(REPO / part, target / part, copy_function=shutil.copyfile,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copyfile(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    return Project(target)
 
 
 def free_port() -> int:

@@ -1,52 +1,91 @@
-"""The real site: a strict MkDocs build, links that resolve, no template artefacts."""
+"""The live site's invariants: a strict MkDocs build, a page for everything, links that resolve,
+no template artefacts.
+
+These tests assert what holds whatever the live data/ says, never its counts or wording, and
+they run twice: on the live data as it is, and on a copy with one more article and summit
+added (tests/fixtures/added), which is what keeps adding an article free of test changes.
+"""
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import LIVE_DATA, REPO, add_article, copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
+from summit_briefings.validate import validate
+from summit_briefings.verify import verify_citations
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = subprocess.run([sys.executable, "scripts/site.py", str(site)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600)
+@dataclass(frozen=True)
+class Built:
+    root: Path  # the project built: data/, templates/, docs/, mkdocs.yml
+    site: Path
+    log: str
+    added: str | None  # the id of the summit added to the live data, if any
+
+
+def site_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "scripts/site.py", str(site), "--root", str(root)],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module", params=["live data", "live data with an article added"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    folder = tmp_path_factory.mktemp("built")
+    project = copy_project(folder / "project", LIVE_DATA)
+    added = add_article(project) if request.param.endswith("added") else None
+    result = site_build(project.root, folder / "site")
     assert result.returncode == 0, result.stderr
-    return site, result.stderr + result.stdout
+    return Built(project.root, folder / "site", result.stderr + result.stdout, added)
 
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
 
 
-def test_strict_build_succeeds_without_warnings(built):
-    _, log = built
-    assert "WARNING" not in log and "ERROR" not in log, log
+def test_strict_build_succeeds_without_warnings(built: Built):
+    assert "WARNING" not in built.log and "ERROR" not in built.log, built.log
 
 
-def test_site_has_every_summit_leader_source_and_topic_page(built):
-    site, _ = built
-    for folder, count in (("summits", 6), ("leaders", 13), ("sources", 5), ("topics", 9)):
-        pages = [p for p in (site / folder).iterdir() if (p / "index.html").is_file()]
-        assert len(pages) == count, folder
+def test_site_has_a_page_for_every_summit_leader_source_and_topic(built: Built):
+    corpus = validate(built.root)
+    site = built.site
+    for folder, ids in (("summits", {s.id for s in corpus.summits}),
+                        ("leaders", {p.id for p in corpus.people}),
+                        ("sources", {s.file.removesuffix(".txt") for s in corpus.sources}),
+                        ("topics", {t.id for t in corpus.topics})):
+        pages = {p.name for p in (site / folder).iterdir() if (p / "index.html").is_file()}
+        assert pages == ids, folder
+        listing = (site / folder / "index.html").read_text(encoding="utf-8")
+        assert all(f'href="{page}/"' in listing for page in pages), f"{folder}/ lists them"
     assert (site / "trade-targets" / "index.html").is_file()
     assert "<svg" in (site / "trade-targets" / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_internal_link_and_anchor_resolves(built):
-    site, _ = built
+def test_every_participant_page_links_to_each_summit_they_took_part_in(built: Built):
+    summits = validate(built.root).summits
+    assert built.added is None or built.added in {summit.id for summit in summits}
+    for summit in summits:
+        for participant in summit.participants:
+            page = built.site / "leaders" / participant.person / "index.html"
+            assert f"summits/{summit.id}/" in page.read_text(encoding="utf-8"), (
+                f"leaders/{participant.person}/ does not link to summits/{summit.id}/")
+
+
+def test_every_internal_link_and_anchor_resolves(built: Built):
+    site = built.site
     ids: dict[Path, set[str]] = {}
 
     def anchors(page: Path) -> set[str]:
@@ -70,15 +109,19 @@ def test_every_internal_link_and_anchor_resolves(built):
                 assert unquote(url.fragment) in anchors(target), (
                     f"{page.relative_to(site)}: no anchor for {link['href']}")
             checked += 1
-    assert checked > 500
+    assert checked > 0
 
 
-def test_every_citation_links_to_a_highlighted_passage(built):
-    site, _ = built
-    page = site / "summits" / "2018-03-23-hanoi" / "index.html"
+@pytest.mark.parametrize("kind", ["summits", "leaders"])
+def test_every_citation_links_to_a_highlighted_passage(built: Built, kind: str):
+    for page in sorted((built.site / kind).glob("*/index.html")):
+        check_citations(page)
+
+
+def check_citations(page: Path) -> None:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     notes = soup.select("div.footnote li")
-    assert len(notes) > 20
+    assert notes, f"{page}: no citations"
     for note in notes:
         link = note.select_one('a[href*="/sources/"]')
         path, _, anchor = link["href"].partition("#")
@@ -88,7 +131,7 @@ def test_every_citation_links_to_a_highlighted_passage(built):
         assert span is not None and "quote-anchor" in span["class"]
         mark = span.find_next_sibling("mark")
         quote = note.select_one(".cite-quote").get_text().strip("“”")
-        assert mark is not None and quote.startswith(mark.get_text()[:20])
+        assert mark is not None and quote.startswith(mark.get_text().strip("“”")[:20])
 
 
 # Template syntax, and Python values printed as they are: None, nan, an empty tuple or
@@ -96,8 +139,8 @@ def test_every_citation_links_to_a_highlighted_passage(built):
 ARTEFACTS = re.compile(r"\{\{|\{%|\bNone\b|\bnan\b|\(\)|\[\]| object at 0x")
 
 
-def test_no_built_page_contains_a_template_artefact_or_empty_required_cell(built):
-    site, _ = built
+def test_no_built_page_contains_a_template_artefact_or_empty_required_cell(built: Built):
+    site = built.site
     for page in html_pages(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article")
@@ -107,59 +150,56 @@ def test_no_built_page_contains_a_template_artefact_or_empty_required_cell(built
             assert cell.get_text(strip=True), f"{page.relative_to(site)}: empty table cell"
 
 
-def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path, built):
-    site, _ = built
-    broken = tmp_path / "project"
-    broken.mkdir()
-    for part in ("data", "docs", "templates", "scripts", "summit_briefings", "mkdocs.yml"):
-        subprocess.run(["cp", "-r", str(ROOT / part), str(broken / part)], check=True)
-    summit = broken / "data" / "summits" / "2018-03-23-hanoi.yaml"
-    summit.write_text(summit.read_text(encoding="utf-8").replace(
-        "welcomed the recent rapprochement", "welcomed the recant rapprochement"),
-        encoding="utf-8")
+def previous_site(target: Path) -> dict[Path, bytes]:
+    """A stand-in for the last good site in ``target``; its files by path."""
+    for page in ("index.html", "summits/index.html", "summits/x/index.html"):
+        (target / page).parent.mkdir(parents=True, exist_ok=True)
+        (target / page).write_text(f"the last good {page}\n", encoding="utf-8")
+    return files(target)
+
+
+def files(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
+    project.replace("data/summits/2018-03-23-hanoi.yaml", "welcomed the recent rapprochement",
+                    "welcomed the recant rapprochement")
     target = tmp_path / "site"
-    subprocess.run(["cp", "-r", str(site), str(target)], check=True)
-    before = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
-    result = subprocess.run([sys.executable, "scripts/site.py", str(target)], cwd=broken,
-                            capture_output=True, text=True, timeout=600)
+    before = previous_site(target)
+    result = site_build(project.root, target)
     assert result.returncode == 1
     assert "2018-03-23-hanoi.yaml:" in result.stderr and "Traceback" not in result.stderr
-    after = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
-    assert after == before
+    assert files(target) == before
 
 
-def test_site_publishes_fact_exports_and_the_json_schema(built):
-    import csv
-    import json
-
-    from summit_briefings.validate import validate
-    from summit_briefings.verify import verify_citations
-
-    site, _ = built
+def test_site_publishes_fact_exports_and_the_json_schema(built: Built):
+    site = built.site
     facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
     with (site / "data" / "facts.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     schema = json.loads((site / "data" / "schema.json").read_text(encoding="utf-8"))
-    evidence = verify_citations(validate(ROOT))
+    evidence = verify_citations(validate(built.root))
     assert len(facts) == len(rows) == evidence.facts
     assert set(rows[0]) == {"kind", "subject", "value", "date", "source_file", "quote",
                             "page_url"}
     for row in rows:
         assert (site / row["page_url"] / "index.html").is_file(), row["page_url"]
         for file in row["source_file"].split("\n"):
-            assert (ROOT / "data" / "sources" / file).is_file()
+            assert (built.root / "data" / "sources" / file).is_file()
     titles = {variant["title"] for variant in schema["anyOf"]}
     assert "summit file (data/summits/*.yaml)" in titles and "data/people.yaml" in titles
     assert {"Citation", "Outcome", "Person"} <= set(schema["$defs"])
 
 
-def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_path: Path, built):
-    site, _ = built
+def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_path: Path):
+    project = copy_project(tmp_path / "project")
     target = tmp_path / "site"
-    shutil.copytree(site, target)
-    before = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    before = previous_site(target)
     # Its own process group, as a terminal makes one: Ctrl-C reaches MkDocs too.
-    build = subprocess.Popen([sys.executable, "scripts/site.py", str(target)], cwd=ROOT,
+    build = subprocess.Popen([sys.executable, "scripts/site.py", str(target),
+                              "--root", str(project.root)], cwd=REPO,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              start_new_session=True)
     deadline = time.monotonic() + 60
@@ -171,6 +211,5 @@ def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_pat
     assert build.returncode != 0
     assert "Traceback" not in err, err
     assert "Interrupted" in err or "Aborted" in err, err
-    after = {p.relative_to(target): p.read_bytes() for p in target.rglob("*") if p.is_file()}
-    assert after == before
+    assert files(target) == before
     assert not list(tmp_path.glob(".site.*"))

@@ -1,4 +1,5 @@
-"""Session fixtures: the site built once, served on loopback, and one headless Chromium."""
+"""Session fixtures: the fixture corpus's site (and the live data's) built once, served on
+loopback, and one headless Chromium."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 from playwright.sync_api import Browser, sync_playwright
 
 from .helpers import (
     CHROMIUM,
     MEASURED_FONT,
+    ROOT,
     BuildFailed,
     build_site,
     is_debian_chromium,
@@ -33,12 +36,43 @@ def browser_tools() -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None) -> Path:
-    """The real site, built once with scripts/site.py (strict) into a temporary folder."""
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project holding the fixture corpus: the site whose pages the tests may name."""
+    return copy_project(tmp_path_factory.mktemp("fixture") / "project").root
+
+
+def strict_build(root: Path, target: Path, *, offline: bool = False) -> Path:
     try:
-        return build_site(tmp_path_factory.mktemp("browser") / "site")
+        return build_site(root, target, offline=offline)
     except BuildFailed as exc:
         pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None,
+               fixture_project: Path) -> Path:
+    """The fixture corpus's site, built once with scripts/site.py (strict)."""
+    return strict_build(fixture_project, tmp_path_factory.mktemp("browser") / "site")
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None,
+                 fixture_project: Path) -> Path:
+    """The fixture corpus's site built for reading from file:// (`make offline`)."""
+    return strict_build(fixture_project, tmp_path_factory.mktemp("offline") / "site-offline",
+                        offline=True)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None) -> Path:
+    """The live data's site, for the invariants that hold whatever it says."""
+    return strict_build(ROOT, tmp_path_factory.mktemp("live") / "site")
+
+
+@pytest.fixture(scope="session")
+def live_site_url(live_site: Path) -> Iterator[str]:
+    with serve(live_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

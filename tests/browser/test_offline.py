@@ -9,19 +9,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
-from .helpers import BuildFailed, build_site, page_key, search
+from .helpers import page_key, search
 
 pytestmark = pytest.mark.browser
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None) -> Path:
-    try:
-        return build_site(tmp_path_factory.mktemp("offline") / "site-offline", offline=True)
-    except BuildFailed as exc:
-        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture

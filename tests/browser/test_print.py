@@ -114,16 +114,27 @@ def print_one(page: Page, url: str) -> Printout:
     return out
 
 
-@pytest.fixture(scope="module")
-def printouts(browser: Browser, site_url: str, built_site: Path) -> dict[str, Printout]:
+def print_all(browser: Browser, url: str, site: Path) -> dict[str, Printout]:
     """Every briefing page and the trade page, printed once, in one browser context."""
     context = browser.new_context()
     page = context.new_page()
     try:
-        return {key: print_one(page, site_url + key.lstrip("/"))
-                for key in [*briefing_pages(built_site), TRADE]}
+        return {key: print_one(page, url + key.lstrip("/"))
+                for key in [*briefing_pages(site), TRADE]}
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def printouts(browser: Browser, site_url: str, built_site: Path) -> dict[str, Printout]:
+    """The fixture corpus's pages printed."""
+    return print_all(browser, site_url, built_site)
+
+
+@pytest.fixture(scope="module")
+def live_printouts(browser: Browser, live_site_url: str, live_site: Path) -> dict[str, Printout]:
+    """The live data's pages printed: whatever they say, each briefing fits one sheet."""
+    return print_all(browser, live_site_url, live_site)
 
 
 def table(printouts: dict[str, Printout], font: str) -> str:
@@ -132,8 +143,10 @@ def table(printouts: dict[str, Printout], font: str) -> str:
         for key, p in printouts.items())
 
 
-def test_every_summit_and_leader_page_prints_on_one_page(printouts, measured_font):
-    too_long = {k: p for k, p in printouts.items() if k != TRADE and set(p.pages.values()) != {1}}
+@pytest.mark.parametrize("data", ["fixture", "live"])
+def test_every_summit_and_leader_page_prints_on_one_page(request, data, measured_font):
+    printed = request.getfixturevalue("printouts" if data == "fixture" else "live_printouts")
+    too_long = {k: p for k, p in printed.items() if k != TRADE and set(p.pages.values()) != {1}}
     assert not too_long, "pages that do not print on one page " + table(too_long, measured_font)
 
 
