@@ -25,9 +25,9 @@ site: $(READY)  ## strict MkDocs build, swapped into site/ only if it succeeds
 serve: $(READY)  ## live preview on http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --livereload --dirty
 
-new-source: $(READY)  ## make new-source FILE=path/to/article.txt
-	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt" >&2; exit 1; }
-	$(BIN)/summit-briefings new-source "$(FILE)"
+new-source: $(READY)  ## make new-source FILE=article.txt [URL=… PUBLISHED=… PUBLISHER=… ID=…]
+	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt [URL=https://… PUBLISHED=YYYY-MM-DD PUBLISHER='…' ID=…]" >&2; exit 1; }
+	$(BIN)/summit-briefings new-source "$(FILE)" --url "$(URL)" --published "$(PUBLISHED)" --publisher "$(PUBLISHER)" $(if $(ID),--id "$(ID)")
 
 lint: $(READY)
 	$(BIN)/ruff check .

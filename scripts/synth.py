@@ -257,7 +257,8 @@ class SyntheticCorpus:
         self.register(index, source, article.text(), {
             "title": headline, "title_editorial": outlet is None, "outlet": outlet,
             "language": "en",
-            **({"published": published.isoformat()} if precision == "inferred" else {})})
+            **({"published": published.isoformat(), "published_from": "text"}
+               if precision == "inferred" else {})})
         self.summits[summit_id] = {
             "id": summit_id, "title": f"{kr.written(style)} and {vn.written(style)} in {city}",
             "date": date_entry, "place": place,

@@ -7,12 +7,14 @@ import re
 import shutil
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .drafts import Candidate, find_candidates
 from .errors import BriefingError
+from .schema import CREDIT_LINE, PLACEHOLDER, as_partial_date, web_address
 from .validate import validate
 
 DRAFTS = Path("data") / "drafts"
@@ -35,11 +37,26 @@ def guess_outlet(text: str) -> str | None:
 
 
 def guess_title(text: str) -> tuple[str, bool]:
-    """The first line when it reads as a headline; otherwise an editorial placeholder."""
+    """The first line when it reads as a headline; otherwise a placeholder that `make check`
+    refuses until an editor writes a title."""
     first = text.strip().splitlines()[0].strip()
-    if 10 <= len(first) <= 120 and not first.endswith((".", "”", '"')):
+    if 10 <= len(first) <= 120 and not first.endswith((".", "”", '"')) \
+            and not CREDIT_LINE.search(first):
         return first, False
-    return "EDIT ME: a neutral descriptive title", True
+    return f"{PLACEHOLDER}: a neutral title naming the leaders and the place", True
+
+
+_CLOSING_CREDIT = re.compile(r"\s*[—–-]\s*[A-Z][\w/ .]{1,20}$")
+_SENTENCE_CLOSE = (".", "!", "?", "\"", "”", "’", "'", ")", "…", ":")
+
+
+def looks_cut_off(text: str) -> bool:
+    """Whether the text stops mid-sentence: its last line is prose (a closing credit such as
+    '— VNA/VNS' aside) that does not end as a sentence ends. Short last lines are credits or
+    copyright notices, which end anyhow."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    last = _CLOSING_CREDIT.sub("", lines[-1]) if lines else ""
+    return len(last) >= 60 and not last.endswith(_SENTENCE_CLOSE)
 
 
 def draft_yaml(source_id: str, file: str, candidates: list[Candidate]) -> str:
@@ -53,7 +70,33 @@ def draft_yaml(source_id: str, file: str, candidates: list[Candidate]) -> str:
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
 
 
-def add_source(root: Path, article: Path, source_id: str | None = None) -> int:
+@dataclass(frozen=True)
+class Provenance:
+    """What the article's web page says about it, as the editor gives it to new-source."""
+
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+    def problems(self) -> list[str]:
+        found = []
+        for check, value, option in ((web_address, self.url, "URL"),
+                                     (as_partial_date, self.published, "PUBLISHED")):
+            try:
+                if value is not None:
+                    check(value)
+            except ValueError as exc:
+                found.append(f"{option}: {exc}")
+        return found
+
+    def fields(self) -> dict[str, str]:
+        given = {"url": self.url, "publisher": self.publisher, "published": self.published,
+                 "published_from": "page" if self.published else None}
+        return {key: value for key, value in given.items() if value}
+
+
+def add_source(root: Path, article: Path, source_id: str | None = None,
+               provenance: Provenance = Provenance()) -> int:
     try:
         raw = article.read_bytes()
         text = raw.decode("utf-8")
@@ -62,6 +105,9 @@ def add_source(root: Path, article: Path, source_id: str | None = None) -> int:
         return 1
     if not text.strip():
         print(f"{article}: the file is empty", file=sys.stderr)
+        return 1
+    if given := provenance.problems():
+        print("\n".join(given), file=sys.stderr)
         return 1
     try:
         corpus = validate(root)
@@ -72,8 +118,8 @@ def add_source(root: Path, article: Path, source_id: str | None = None) -> int:
     target = root / "data" / "sources" / article.name
     source_id = source_id or slug(article.stem)
     if any(s.id == source_id for s in corpus.sources):
-        print(f"data/sources.yaml already has a source with id '{source_id}'; pass --id",
-              file=sys.stderr)
+        print(f"data/sources.yaml already has a source with id '{source_id}'; choose another "
+              "with ID=… (make new-source) or --id …", file=sys.stderr)
         return 1
     if target.exists():
         print(f"data/sources/{article.name} already exists; rename the new file",
@@ -81,22 +127,27 @@ def add_source(root: Path, article: Path, source_id: str | None = None) -> int:
         return 1
     shutil.copyfile(article, target)
     title, editorial = guess_title(text)
+    cut_off = looks_cut_off(text)
     entry = {"id": source_id, "file": article.name, "title": title,
-             "title_editorial": editorial, "outlet": guess_outlet(text), "language": "en",
+             "title_editorial": editorial, "outlet": guess_outlet(text),
+             **provenance.fields(), "language": "en",
+             **({"truncated": True} if cut_off else {}),
              "sha256": hashlib.sha256(raw).hexdigest()}
     registry = root / "data" / "sources.yaml"
     block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
     existing = registry.read_text(encoding="utf-8")
     registry.write_text(existing.rstrip("\n") + "\n\n# Added by `make new-source`: check the "
-                        "title, outlet, language and add `published` if stated.\n" + block,
-                        encoding="utf-8")
-    candidates = find_candidates(text.replace("\r\n", "\n"), corpus.people)
+                        "title, outlet and language.\n" + block, encoding="utf-8")
+    candidates = find_candidates(text.replace("\r\n", "\n"), corpus.people, cut_off)
     drafts = root / DRAFTS
     drafts.mkdir(parents=True, exist_ok=True)
     draft = drafts / f"{article.stem}.yaml"
     draft.write_text(draft_yaml(source_id, article.name, candidates), encoding="utf-8")
     kinds = Counter(c.kind for c in candidates)
     print(f"Registered '{source_id}' (data/sources/{article.name}) in data/sources.yaml.")
+    if cut_off:
+        print("The text stops mid-sentence: the entry says truncated: true, and the draft "
+              "leaves out the cut-off last sentence.")
     print(f"Draft with {len(candidates)} candidates written to {DRAFTS / draft.name}: "
           + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())))
     return 0

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .dates import format_date, sort_key
 from .schema import Person, Summit
-from .views import CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
+from .views import CALLS, CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
 SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Positions"),
@@ -32,7 +32,10 @@ class SummitContext:
     data_file: str
     date_reasoning: str | None
     date_refs: CitationRefs
-    place_refs: CitationRefs
+    place_refs: CitationRefs | None  # None: a call with no place given
+    place_reasoning: str | None
+    call: str | None  # 'by phone', 'by video call'; None in person
+    participants_label: str  # 'Who met', 'Who spoke'
     occasion_kind: str
     occasion_text: str
     occasion_refs: CitationRefs
@@ -63,7 +66,11 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
     return SummitContext(
         summit=book.summit_ref(summit), data_file=data_file,
         date_reasoning=summit.date.reasoning, date_refs=book.refs(summit.date.cite),
-        place_refs=book.refs(summit.place.cite), occasion_kind=summit.occasion.kind,
+        place_refs=book.refs(summit.place.cite) if summit.place else None,
+        place_reasoning=summit.place.reasoning if summit.place else None,
+        call=CALLS.get(summit.mode),
+        participants_label="Who spoke" if summit.mode in CALLS else "Who met",
+        occasion_kind=summit.occasion.kind,
         occasion_text=summit.occasion.text, occasion_refs=book.refs(summit.occasion.cite),
         participants=participants,
         bottom_line=tuple(c for c in claims if c.id in headline),

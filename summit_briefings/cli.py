@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .authoring import add_source, draft_reminders
+from .authoring import Provenance, add_source, draft_reminders
 from .errors import BriefingError
 from .pipeline import Site, build_site, check_site
 from .stamp import build_date
@@ -61,6 +61,10 @@ def parser() -> argparse.ArgumentParser:
     new = chosen.add_parser("new-source", help="add an article and draft its candidate facts")
     new.add_argument("file", type=Path, help="the article, as UTF-8 text")
     new.add_argument("--id", help="source id (default: derived from the file name)")
+    new.add_argument("--url", help="the article's web address (http or https)")
+    new.add_argument("--published", help="the date the web page gives: YYYY-MM-DD, YYYY-MM "
+                     "or YYYY")
+    new.add_argument("--publisher", help="the publisher as the web page names it")
     for command in chosen.choices.values():
         command.add_argument("--root", type=Path, default=Path.cwd(),
                              help="project folder with data/ (default: the current folder)")
@@ -72,7 +76,8 @@ def console(argv: list[str] | None = None) -> None:
     args = parser().parse_args(argv)
     try:
         if args.command == "new-source":
-            status = add_source(args.root, args.file, args.id)
+            status = add_source(args.root, args.file, args.id, Provenance(
+                args.url or None, args.published or None, args.publisher or None))
         else:
             status = generate(args.root, args.command == "check", getattr(args, "out", None))
     except KeyboardInterrupt:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 # Not calendar.month_name: that follows the locale, and looks each name up through strftime.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -18,6 +20,19 @@ def format_date(value: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def sort_key(value: str) -> str:
-    """Partial dates sort as the start of the period they name."""
-    return value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+    """Partial dates sort as the end of the period they name: '2024' after every day of 2024
+    that is known, 'August 2025' after 31 August 2025. An event known only by its year cannot
+    be shown to come first, so it does not jump ahead of the dated events of that year."""
+    return value + "-12-31"[len(value) - 4:] if len(value) < 10 else value
+
+
+def last_weekday(weekday: str, on_or_before: str) -> str:
+    """The latest ``weekday`` on or before a YYYY-MM-DD date: what 'on Thursday' means in an
+    article dated ``on_or_before``."""
+    day = date.fromisoformat(on_or_before)
+    back = (day.weekday() - WEEKDAYS.index(weekday)) % 7
+    return (day - timedelta(days=back)).isoformat()

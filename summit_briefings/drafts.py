@@ -66,12 +66,15 @@ def _unique_quote(index: IndexedSource, text: str, start: int, end: int) -> str:
     return quote
 
 
-def find_candidates(text: str, people: list[Person]) -> list[Candidate]:
+def find_candidates(text: str, people: list[Person], cut_off: bool = False) -> list[Candidate]:
+    """Candidates sentence by sentence; a cut-off last sentence gives none (its numbers may
+    be cut too: 'US$2 bill…')."""
     index = IndexedSource(text)
+    spans = list(sentences(text))
     found: dict[tuple[str, str, str], Candidate] = {}
     forms = [(fold_ascii(form).lower(), person) for person in people
              for form in {person.name, person.ascii, person.native or person.name}]
-    for start, end in sentences(text):
+    for start, end in spans[:-1] if cut_off else spans:
         sentence = text[start:end]
         hits: list[tuple[str, str, str | None]] = []
         taken: list[tuple[int, int]] = []

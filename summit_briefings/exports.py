@@ -46,9 +46,9 @@ def fact_rows(corpus: Corpus) -> Iterator[FactRow]:
         page, when = links.summit_page(summit.id), summit.date.value
         yield row(f"summit.date.{summit.date.basis}", summit.id, when, when, summit.date.cite,
                   page)
-        place = ", ".join(p for p in (summit.place.venue, summit.place.city,
-                                      summit.place.country) if p)
-        yield row("summit.place", summit.id, place, when, summit.place.cite, page)
+        if summit.place:
+            yield row(f"summit.place.{summit.place.basis}", summit.id, summit.place.name, when,
+                      summit.place.cite, page)
         yield row("summit.occasion", summit.id, summit.occasion.text, when,
                   summit.occasion.cite, page)
         for p in summit.participants:

@@ -135,11 +135,21 @@ class SourceContext:
     citing: tuple[Citing, ...]
 
 
+PUBLISHED_FROM = {"text": "stated in the text", "page": "from the web page's date line"}
+
+
+def published_line(source: Source) -> str | None:
+    """'23 June 2023 (stated in the text)': the date and where it comes from."""
+    if source.published is None or source.published_from is None:
+        return None
+    return f"{format_date(source.published)} ({PUBLISHED_FROM[source.published_from]})"
+
+
 def source_context(corpus: Corpus, source: Source, layout: list[Paragraph],
                    passages: list[Passage], citing: list[Citing]) -> SourceContext:
     text = corpus.texts[source.id]
     passages = sorted(set(passages), key=lambda p: (p.start, p.end))
     views = tuple(ParagraphView(para.anchor, tuple(segments(text, para, passages)))
                   for para in layout)
-    return SourceContext(source, format_date(source.published) if source.published else None,
+    return SourceContext(source, published_line(source),
                          views, tuple(sorted(citing, key=lambda c: (c.label, c.href, c.text))))

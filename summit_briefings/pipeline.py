@@ -73,7 +73,8 @@ def citing_facts(corpus: Corpus) -> dict[str, list[Unanchored]]:
     for summit in corpus.summits:
         page = links.summit_page(summit.id)
         add(summit.date.cite, f"{summit.title} · date", format_date(summit.date.value), page)
-        add(summit.place.cite, f"{summit.title} · place", place_text(summit), page)
+        if summit.place:
+            add(summit.place.cite, f"{summit.title} · place", place_text(summit), page)
         add(summit.occasion.cite, f"{summit.title} · occasion", summit.occasion.text, page)
         for participant in summit.participants:
             add(participant.cite, f"{summit.title} · participant",

@@ -8,22 +8,49 @@ from __future__ import annotations
 
 import calendar
 import re
+import urllib.parse
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens.")]
+PLACEHOLDER = "EDIT ME"
+# A first line that credits a photo or names a writer is not the article's headline; new-source
+# can mistake one for it, and it would title the pages that cite the article.
+CREDIT_LINE = re.compile(
+    r"^\W*(?:photos?|image|picture|credit|copyright|source)\s*[:/|\-–—(]"
+    r"|^\W*(?:photos?|image|picture|reporting|written|edited|text) by\b"
+    r"|^by\s+[a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,3}\s*$"
+    r"|^\W*(?:©|\(c\))|all rights reserved", re.IGNORECASE)
+
+
+def _no_placeholder(value: str) -> str:
+    if PLACEHOLDER in value.upper():
+        raise ValueError(f"'{value}' is a placeholder that `make new-source` wrote; replace it "
+                         "with the text it stands for")
+    return value
+
+
+def _a_title(value: str) -> str:
+    if CREDIT_LINE.search(value):
+        raise ValueError(f"'{value}' reads as a photo credit or byline, not a title; write the "
+                         "article's own headline, or a neutral title naming the leaders and "
+                         "the place (with title_editorial: true)")
+    return value
+
+
 # Text a page prints as a heading, link or sentence: never empty (surrounding whitespace is
-# stripped first, so a blank value is empty too).
-Text = Annotated[str, Field(min_length=1)]
+# stripped first, so a blank value is empty too), never a placeholder left to fill in.
+Text = Annotated[str, Field(min_length=1), AfterValidator(_no_placeholder)]
+Title = Annotated[Text, AfterValidator(_a_title)]
 Country = Literal["KR", "VN", "KP"]
 COUNTRY_NAMES = {"KR": "South Korea", "VN": "Vietnam", "KP": "North Korea"}
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def _as_partial_date(value: object) -> object:
+def as_partial_date(value: object) -> object:
     """Accept YAML dates (``2018-03-23``), years (``2024``) and ``YYYY-MM`` strings."""
     if hasattr(value, "isoformat") and not isinstance(value, str):
         return value.isoformat()[:10]
@@ -43,7 +70,7 @@ def _as_partial_date(value: object) -> object:
 
 PartialDate = Annotated[
     str,
-    BeforeValidator(_as_partial_date),
+    BeforeValidator(as_partial_date),
     Field(description="A date as precise as the sources allow: YYYY, YYYY-MM or YYYY-MM-DD."),
 ]
 
@@ -74,19 +101,57 @@ class Derived(Model):
     uses: list[str] = Field(min_length=1, description="Ids of the facts whose numbers it uses.")
 
 
+def web_address(value: str) -> str:
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s<>\"]", value):
+        raise ValueError(f"'{value}' is not a web address; give the article's address as "
+                         "https://… (http and https only)")
+    return value
+
+
 class Source(Model):
     """A news article, stored verbatim in data/sources/."""
 
     id: Slug = Field(description="Short id used in citations, e.g. 'yonhap-2018'.")
     file: str = Field(description="File name inside data/sources/.")
-    title: Text = Field(description="The article's own headline, or a neutral editorial title.")
+    title: Title = Field(description="The article's own headline, or a neutral editorial title.")
     title_editorial: bool = Field(
         description="true when the article has no headline and the title is ours.")
+    headline: Title | None = Field(
+        default=None, description="The article's own headline, verbatim, where it has one.")
     outlet: str | None = Field(description="The outlet as the text names it; null if it does not.")
+    publisher: Text | None = Field(
+        default=None, description="The publisher as the article's web page names it, e.g. "
+        "'KBS World'; where known.")
+    url: Annotated[str, AfterValidator(web_address)] | None = Field(
+        default=None, description="The article's web address (http or https), where known.")
     language: str = Field(description="BCP 47 language code of the text, e.g. 'en'.")
     published: PartialDate | None = Field(
-        default=None, description="Publication date, only where the text states it.")
+        default=None, description="Publication date, as precisely as it is given.")
+    published_from: Literal["text", "page"] | None = Field(
+        default=None, description="Where 'published' comes from: 'text' (the stored text states "
+        "it; the check finds its numbers there) or 'page' (the web page's own date line or "
+        "metadata). Required with 'published'.")
+    truncated: bool = Field(
+        default=False, description="true when the stored text stops mid-article; its source "
+        "page says so.")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes.")
+
+    @model_validator(mode="after")
+    def _published_says_where_from(self) -> Source:
+        if self.published and not self.published_from:
+            raise ValueError("'published' needs 'published_from': 'text' when the stored text "
+                             "states the date, 'page' when it comes from the web page's date "
+                             "line or metadata")
+        if self.published_from and not self.published:
+            raise ValueError("'published_from' is set but 'published' is not; add the date or "
+                             "remove 'published_from'")
+        return self
+
+    @property
+    def credit(self) -> str | None:
+        """Who readers should know published it: the publisher, else the outlet."""
+        return self.publisher or self.outlet
 
 
 class RoleStatement(Model):
@@ -143,6 +208,11 @@ class SummitDate(Model):
         description="'stated' when a source gives this date outright; otherwise 'inferred'.")
     reasoning: str | None = Field(
         default=None, description="Required when inferred: how the date follows from the text.")
+    weekday: Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                     "Sunday"] | None = Field(
+        default=None, description="For a day inferred from a weekday ('on Thursday'): the "
+        "weekday. The check finds it in a quote and recomputes the date as the latest such day "
+        "on or before the 'published' date of the first cited source.")
     cite: Cites
 
     @model_validator(mode="after")
@@ -150,6 +220,9 @@ class SummitDate(Model):
         if self.basis == "inferred" and not self.reasoning:
             raise ValueError(
                 "an inferred date needs 'reasoning' saying how it follows from the text")
+        if self.weekday and (self.basis != "inferred" or len(self.value) != 10):
+            raise ValueError("a date worked out from a 'weekday' is a full date (YYYY-MM-DD) "
+                             "with basis: inferred")
         return self
 
 
@@ -159,7 +232,24 @@ class Place(Model):
     city: str | None = Field(default=None, description="City, where a source names it.")
     country: str = Field(description="Country, as a name ('Vietnam', 'Peru').")
     venue: str | None = Field(default=None, description="Building or venue, where named.")
+    basis: Literal["stated", "inferred"] = Field(
+        default="stated", description="'stated' when a source names the place; 'inferred' when "
+        "it follows from the text without being named (give 'reasoning').")
+    reasoning: str | None = Field(
+        default=None, description="Required when inferred: how the place follows from the text.")
     cite: Cites
+
+    @property
+    def name(self) -> str:
+        """'National Convention Center, Hanoi, Vietnam': as precisely as it is known."""
+        return ", ".join(p for p in (self.venue, self.city, self.country) if p)
+
+    @model_validator(mode="after")
+    def _inferred_needs_reasoning(self) -> Place:
+        if self.basis == "inferred" and not self.reasoning:
+            raise ValueError(
+                "an inferred place needs 'reasoning' saying how it follows from the text")
+        return self
 
 
 class Occasion(Model):
@@ -224,14 +314,27 @@ class Summit(Model):
         pattern=r"^\d{4}(-\d{2}(-\d{2})?)?-[a-z0-9]+(-[a-z0-9]+)*$",
         description="<date as precise as known>-<place>, e.g. '2018-03-23-hanoi'; the URL.",
     )
-    title: Text = Field(description="Short editorial title naming the leaders and place.")
+    title: Title = Field(description="Short editorial title naming the leaders and place.")
     date: SummitDate = Field(description="When it took place.")
-    place: Place = Field(description="Where it took place.")
+    mode: Literal["in person", "phone call", "video call"] = Field(
+        default="in person", description="How the leaders met: 'in person' (the default), "
+        "'phone call' or 'video call'.")
+    place: Place | None = Field(
+        default=None, description="Where it took place; required in person, optional for a "
+        "call.")
     occasion: Occasion = Field(description="Why the leaders met.")
     participants: list[Participant] = Field(
         min_length=2, description="Who met: at least one leader from each country.")
     outcomes: list[Outcome] = Field(default_factory=list,
                                     description="What the summit produced, fact by fact.")
+
+
+    @model_validator(mode="after")
+    def _in_person_needs_a_place(self) -> Summit:
+        if self.mode == "in person" and self.place is None:
+            raise ValueError("a meeting in person needs a 'place'; for a call, set "
+                             "mode: phone call (or video call)")
+        return self
 
 
 class TradeFigure(Model):

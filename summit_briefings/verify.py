@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
+from .dates import MONTHS, last_weekday
 from .errors import BriefingError, Problem
 from .quotes import (
     Evidence,
@@ -121,9 +123,11 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
         if isinstance(model, TradeFigure | TradeTarget):
             found.fact_numbers[model.id] = quoted | set(stated)
         missing = [n for n in dict.fromkeys(stated) if n not in quoted]
+        otherwise = ("set basis: inferred and give the reasoning" if isinstance(model, SummitDate)
+                     else "mark the value 'derived'")
         for number in missing:
             found.problems.append(doc.problem(loc, f"the number {number} is not in any of this "
-                "fact's quotes; quote the passage that states it, or mark the value 'derived'"))
+                f"fact's quotes; quote the passage that states it, or {otherwise}"))
     if isinstance(root, Summit):
         for outcome in root.outcomes:
             found.fact_numbers[f"{root.id}/{outcome.id}"] = set().union(
@@ -146,7 +150,10 @@ def verify_citations(corpus: Corpus) -> Evidence:
     for figure in corpus.trade.figures:
         if figure.derived:
             problems += _check_derived(corpus, figure, fact_numbers)
+    for summit in corpus.summits:
+        problems += _check_summit_date(corpus, summit)
     problems += _check_names(corpus)
+    problems += _check_published(corpus)
     if problems:
         raise BriefingError(problems)
     return Evidence(passages, sum(f.facts for f in checked), sum(f.citations for f in checked))
@@ -191,3 +198,55 @@ def _check_names(corpus: Corpus) -> list[Problem]:
                                             if form == "ascii" else "")))
     return problems
 
+
+
+def _check_published(corpus: Corpus) -> list[Problem]:
+    """A publication date the text states has its year and day in the text."""
+    problems = []
+    for source in corpus.sources:
+        text = corpus.texts.get(source.id)
+        if source.published_from != "text" or source.published is None or text is None:
+            continue
+        numbers = {str(int(n)) for n in number_tokens(text) if n.isdigit()}
+        origin = corpus.origin(source)
+        problems += [origin.doc.problem((*origin.loc, "published"),
+                     f"the number {n} of this date is not in {source.file}; if the date comes "
+                     "from the web page, set published_from: page")
+                     for n in _year_and_day(source.published) if n not in numbers]
+    return problems
+
+
+def _mentions(quotes: list[Citation], words: tuple[str, ...]) -> bool:
+    text = " ".join(normalise(c.quote) for c in quotes)
+    return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in words)
+
+
+def _check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
+    """A stated date's month is in its quotes (its year and day are checked as numbers); a date
+    worked out from a weekday is recomputed from the weekday and the source's page date."""
+    date = summit.date
+    origin = corpus.origin(summit)
+    where = (*origin.loc, "date")
+    parts = date.value.split("-")
+    if date.basis == "stated" and len(parts) >= 2:
+        month = MONTHS[int(parts[1]) - 1]
+        if not _mentions(date.cite, (month, month[:3], f"{parts[0]}-{parts[1]}")):
+            return [origin.doc.problem(where, f"the month ({month}) of this date is not in any "
+                "of its quotes; quote the passage that states it, or set basis: inferred and "
+                "give the reasoning")]
+    if not date.weekday:
+        return []
+    if not _mentions(date.cite, (date.weekday,)):
+        return [origin.doc.problem((*where, "weekday"), f"'{date.weekday}' is not in any of "
+                                   "this date's quotes; quote the passage that gives it")]
+    source = corpus.source(date.cite[0].source)
+    if source.published is None or len(source.published) != 10:
+        return [origin.doc.problem((*where, "weekday"), f"a date worked out from a weekday needs "
+            f"the day the article was published: give source '{source.id}' a full "
+            "'published' date (YYYY-MM-DD), or cite the source that has one first")]
+    worked_out = last_weekday(date.weekday, source.published)
+    if worked_out != date.value:
+        return [origin.doc.problem((*where, "value"), f"the last {date.weekday} on or before "
+            f"{source.published} (when '{source.id}' was published) is {worked_out}, not "
+            f"{date.value}; fix the date or the weekday")]
+    return []

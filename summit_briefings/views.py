@@ -157,9 +157,19 @@ def person_ref(page: str, person: Person) -> PersonRef:
                      links.relative(page, links.leader_page(person.id)))
 
 
+CALLS = {"phone call": "by phone", "video call": "by video call"}
+
+
 def place_text(summit: Summit) -> str:
-    parts = [summit.place.venue, summit.place.city, summit.place.country]
-    return ", ".join(p for p in parts if p)
+    """'Hanoi, Vietnam'; a call says so: 'by phone', or 'Seoul, South Korea (by phone)'."""
+    place = summit.place
+    where = place.name if place else ""
+    if place and place.basis == "inferred":
+        where += " (inferred)"
+    call = CALLS.get(summit.mode)
+    if call and where:
+        return f"{where} ({call})"
+    return where or call or ""
 
 
 def summit_ref(page: str, summit: Summit) -> SummitRef:
@@ -201,7 +211,7 @@ def footer(book: NoteBook, source_dates: dict[str, str], built: str | None) -> F
     """The sources a page cited (in file order), dated by the latest event they report."""
     files = sorted({note.source_file for note in book.notes.values()})
     by_file = book.corpus.sources_by_file
-    refs = tuple(SourceRef(by_file[f].title, by_file[f].outlet or "outlet not stated", f,
+    refs = tuple(SourceRef(by_file[f].title, by_file[f].credit or "outlet not stated", f,
                            links.relative(book.page, links.source_page(f))) for f in files)
     dates = [source_dates[by_file[f].id] for f in files if by_file[f].id in source_dates]
     latest = max(dates, key=sort_key) if dates else None

@@ -27,6 +27,7 @@ from conftest import (
     FIXTURE_DATA,
     REPO,
     Project,
+    add_article,
     command_id,
     copy_data,
     run_command,
@@ -136,11 +137,11 @@ def non_utf8_topics(project: Project) -> None:
     project.write(TOPICS, text.encode("utf-8").replace(b"\x00", b"\xe9"))
 
 
-def blank_first(path: str, key: str) -> Callable[[Project], None]:
-    """Make the first ``key:`` line of a file (at any indent) hold only spaces."""
+def set_first(path: str, key: str, value: str) -> Callable[[Project], None]:
+    """Make the first ``key:`` line of a file (at any indent) hold ``value`` (YAML text)."""
     def mutate(project: Project) -> None:
-        text = re.sub(rf"^(\s*(?:- )?{key}): .*$", r"\1: '   '", project.read(path), count=1,
-                      flags=re.M)
+        text = re.sub(rf"^(\s*(?:- )?{key}): .*$", lambda m: f"{m.group(1)}: {value}",
+                      project.read(path), count=1, flags=re.M)
         project.write(path, text)
     return mutate
 
@@ -163,6 +164,63 @@ def remove(path: str) -> Callable[[Project], None]:
 
 
 QUOTE_1992 = "quote: Vietnam and South Korea established diplomatic relations in December 1992"
+
+# A call dated by its weekday: the Seoul article says "on Monday". Its page date is made up
+# here (test input only), so that the check has a page date to count back from.
+CALL = "data/summits/{value}-phone-call.yaml"
+CALL_SUMMIT = """id: {value}-phone-call
+title: Lee Jae Myung and To Lam by phone
+mode: phone call
+date:
+  value: {value}
+  basis: inferred
+  weekday: {weekday}
+  reasoning: The article says the leaders met on Monday.
+  cite:
+    - source: menafn-2025-seoul
+      quote: South Korean President Lee Jae Myung on Monday reaffirmed
+occasion:
+  kind: talks
+  text: Talks between the two leaders.
+  cite:
+    - source: menafn-2025-seoul
+      quote: a high-profile summit with Vietnam’s leader To Lam in Seoul
+participants:
+  - person: lee-jae-myung
+    role: President
+    cite:
+      - source: menafn-2025-seoul
+        quote: South Korean President Lee Jae Myung on Monday reaffirmed
+  - person: to-lam
+    role: leader
+    cite:
+      - source: menafn-2025-seoul
+        quote: a high-profile summit with Vietnam’s leader To Lam in Seoul
+"""
+
+
+def call_on(value: str, weekday: str = "Monday",
+            published: str | None = "2025-08-12") -> Callable[[Project], None]:
+    def mutate(project: Project) -> None:
+        project.write(CALL.format(value=value),
+                      CALL_SUMMIT.format(value=value, weekday=weekday))
+        if published:
+            project.replace(SOURCES, "  outlet: MENAFN\n",
+                            f"  outlet: MENAFN\n  published: {published}\n"
+                            "  published_from: page\n")
+    return mutate
+
+
+def added_then(path: str, old: str, new: str) -> Callable[[Project], None]:
+    """Add the fictional article of tests/fixtures/added, then edit one of its files."""
+    def mutate(project: Project) -> None:
+        add_article(project)
+        project.replace(path, old, new)
+    return mutate
+
+
+HUE = "data/summits/2031-05-20-hue.yaml"
+
 
 CASES = [
     # broken YAML syntax
@@ -410,11 +468,64 @@ CASES = [
          Expect("data/summits", 1, "data/summits is a symlink, which is not followed"),
          mutate=link_folder_outside("summits")),
     *(Case(name, "schema", Expect(path, f"{key}: '   '", f"'{key}' is empty; write the text"),
-           mutate=blank_first(path, key))
+           mutate=set_first(path, key, "'   '"))
       for name, path, key in (("blank summit title", HANOI, "title"),
                               ("blank source title", SOURCES, "title"),
                               ("blank person name", PEOPLE, "name"),
                               ("blank topic name", TOPICS, "name"))),
+    # What `make new-source` leaves to fill in, and first lines that are not headlines.
+    *(Case(name, "schema", Expect(path, f"{key}: {value}", message),
+           mutate=set_first(path, key, value))
+      for name, path, key, value, message in (
+          ("placeholder source title", SOURCES, "title",
+           "'EDIT ME: a neutral title naming the leaders and the place'",
+           "is a placeholder that `make new-source` wrote; replace it"),
+          ("placeholder occasion text", HANOI, "text", "EDIT ME",
+           "'EDIT ME' is a placeholder"),
+          ("photo credit as source title", SOURCES, "title", "'Photo : YONHAP News'",
+           "'Photo : YONHAP News' reads as a photo credit or byline, not a title"),
+          ("byline as summit title", HANOI, "title", "By Kim Min-ji",
+           "reads as a photo credit or byline"))),
+    Case("meeting in person with no place", "schema",
+         Expect(HANOI, 1, "a meeting in person needs a 'place'; for a call, set mode: phone"),
+         mutate=lambda p: p.write(HANOI, re.sub(r"(?ms)^place:.*?^(?=occasion:)", "",
+                                                 p.read(HANOI)))),
+    Case("inferred place without reasoning", "schema",
+         Expect(HANOI, "city: Hanoi", "an inferred place needs 'reasoning'"),
+         mutate=edit(HANOI, "  city: Hanoi\n", "  city: Hanoi\n  basis: inferred\n")),
+    Case("stated month not in the date's quotes", "quote",
+         Expect(HUE, "value: 2031-05-20", "the month (May) of this date is not in any of its"),
+         mutate=added_then(HUE, "      quote: met in Hue on May 20, 2031\nplace:",
+                           "      quote: 20, 2031, during a state visit by Kang\nplace:")),
+    Case("weekday date that is not the last such day before publication", "quote",
+         Expect(CALL.format(value="2025-08-04"), "value: 2025-08-04",
+                "the last Monday on or before 2025-08-12 (when 'menafn-2025-seoul' was "
+                "published) is 2025-08-11, not 2025-08-04"),
+         mutate=call_on("2025-08-04")),
+    Case("weekday not in the date's quotes", "quote",
+         Expect(CALL.format(value="2025-08-12"), "weekday: Tuesday",
+                "'Tuesday' is not in any of this date's quotes"),
+         mutate=call_on("2025-08-12", weekday="Tuesday")),
+    Case("weekday date whose source has no page date", "quote",
+         Expect(CALL.format(value="2025-08-11"), "weekday: Monday",
+                "needs the day the article was published: give source 'menafn-2025-seoul' a "
+                "full 'published' date"),
+         mutate=call_on("2025-08-11", published=None)),
+    Case("weekday on a date that is not a full day", "schema",
+         Expect("data/summits/2025-08-phone-call.yaml", "value: 2025-08",
+                "a date worked out from a 'weekday' is a full date"),
+         mutate=call_on("2025-08")),
+    Case("web address that is not http", "schema",
+         Expect(SOURCES, "url: javascript", "is not a web address"),
+         mutate=edit(SOURCES, "  outlet: MENAFN\n",
+                     "  outlet: MENAFN\n  url: javascript:alert(1)\n")),
+    Case("publication date without where it comes from", "schema",
+         Expect(SOURCES, "- id: menafn-2025-seoul", "'published' needs 'published_from'"),
+         mutate=edit(SOURCES, "  outlet: MENAFN\n", "  outlet: MENAFN\n  published: 2025-08\n")),
+    Case("publication date said to be in the text that is not", "quote",
+         Expect(SOURCES, "published: 1999-01-02", "the number 1999 of this date is not in"),
+         mutate=edit(SOURCES, "  outlet: MENAFN\n", "  outlet: MENAFN\n  published: 1999-01-02"
+                     "\n  published_from: text\n")),
 ]
 
 
@@ -521,3 +632,8 @@ def test_a_template_syntax_error_is_reported_at_its_line(project: Project):
     assert code == 1
     assert err.startswith("templates/leader.md.jinja:"), err
     assert "template syntax error" in err
+
+
+def test_a_call_dated_by_its_weekday_and_its_page_date_passes(project: Project):
+    call_on("2025-08-11")(project)
+    assert project.problems() == []

@@ -8,6 +8,7 @@ so the guide cannot drift.
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -27,28 +28,53 @@ def guide_blocks() -> dict[str, str]:
     return {comment[2:]: body for comment, body in blocks}
 
 
+def new_source_arguments() -> list[str]:
+    """The guide's `make new-source FILE=… URL=… …` line as the command's own arguments."""
+    line = re.search(r"^make new-source (.+)$", GUIDE.read_text(encoding="utf-8"), re.M)
+    assert line, "the guide has no `make new-source` line"
+    given = dict(word.split("=", 1) for word in shlex.split(line.group(1)))
+    assert set(given) == {"FILE", "URL", "PUBLISHED", "PUBLISHER", "ID"}, given
+    return [str(ROOT / given.pop("FILE")),
+            *(part for key, value in given.items() for part in (f"--{key.lower()}", value))]
+
+
 def run(*args: str, root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, *args, "--root", str(root)], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
 
 
-def test_following_the_guide_publishes_a_new_verified_summit(tmp_path: Path):
-    project = copy_project(tmp_path / "project").root
-
-    added = run("scripts/new_source.py", str(ARTICLE), root=project)
+def follow_step_one(project: Path) -> dict:
+    """`make new-source` as the guide gives it; the draft it wrote."""
+    added = run("scripts/new_source.py", *new_source_arguments(), root=project)
     assert added.returncode == 0, added.stderr
-    draft = yaml.safe_load((project / "data/drafts/new-article.yaml").read_text("utf-8"))
+    return yaml.safe_load((project / "data/drafts/new-article.yaml").read_text("utf-8"))
+
+
+def test_following_the_guide_publishes_a_phone_call_with_a_weekday_date(tmp_path: Path):
+    project = copy_project(tmp_path / "project").root
+    draft = follow_step_one(project)
     found = {(c["kind"], c["value"]) for c in draft["candidates"]}
     assert {("money", "US$160 billion"), ("money", "$92.5 billion"),
-            ("percent", "6.7 percent"), ("date", "March 3, 2026"),
+            ("percent", "6.7 percent"), ("date", "Thursday"),
             ("count", "12 cooperation documents"), ("person", "Park Min-jun")} <= found
     people = {c.get("person") for c in draft["candidates"] if c["kind"] == "person"}
     assert {"pham-minh-chinh", "lee-jae-myung"} <= people  # matched without diacritics
     assert all(c["draft"] is True for c in draft["candidates"])
 
+    sources = project / "data/sources.yaml"
+    registered = sources.read_text("utf-8")
+    assert "published_from: page" in registered and "EDIT ME" in registered
+    checked = run("scripts/build.py", "--check", root=project)
+    assert checked.returncode == 1 and "is a placeholder" in checked.stderr, checked.stderr
+
     blocks = guide_blocks()
-    (project / "data/summits/2026-03-03-hanoi.yaml").write_text(
-        blocks["data/summits/2026-03-03-hanoi.yaml"], encoding="utf-8")
+    entry = registered.index("- id: testwire-2026-phone-talks")
+    sha = re.search(r"sha256: (\w+)", registered[entry:]).group(0)
+    sources.write_text(registered[:entry] + blocks[
+        "the entry make new-source added to data/sources.yaml, completed"] + f"  {sha}\n",
+        encoding="utf-8")
+    (project / "data/summits/2026-03-05-phone-call.yaml").write_text(
+        blocks["data/summits/2026-03-05-phone-call.yaml"], encoding="utf-8")
     people_file = project / "data/people.yaml"
     people_file.write_text(people_file.read_text("utf-8") + "\n"
                            + blocks["append to data/people.yaml"], encoding="utf-8")
@@ -68,20 +94,31 @@ def test_following_the_guide_publishes_a_new_verified_summit(tmp_path: Path):
     built = run("scripts/build.py", "--out", str(out), root=project)
     assert built.returncode == 0, built.stderr
     assert "reminder" not in built.stdout
-    summit = (out / "summits/2026-03-03-hanoi.md").read_text("utf-8")
+    summit = (out / "summits/2026-03-05-phone-call.md").read_text("utf-8")
+    assert "- **When:** 5 March 2026" in summit and "- **How:** by phone" in summit
+    assert "- **Who spoke:**" in summit and "Where:" not in summit
     assert "US$160 billion" in summit and "(../leaders/park-min-jun.md)" not in summit
     assert "[Phạm Minh Chính](../leaders/pham-minh-chinh.md)" in summit
     assert (out / "leaders/park-min-jun.md").is_file()
-    assert "2026-03-03-hanoi.md" in (out / "leaders/lee-jae-myung.md").read_text("utf-8")
+    assert "2026-03-05-phone-call.md" in (out / "leaders/lee-jae-myung.md").read_text("utf-8")
     trade_page = (out / "trade-targets.md").read_text("utf-8")
     assert "US$92.5 billion" in trade_page and "US$160 billion" in trade_page
-    assert "2026-03-03-hanoi" in (out / "index.md").read_text("utf-8")
+    assert "2026-03-05-phone-call" in (out / "index.md").read_text("utf-8")
+    source = (out / "sources/new-article.md").read_text("utf-8")
+    assert "- **Publisher:** Test Wire" in source
+    assert "6 March 2026 (from the web page's date line)" in source
+    assert 'href="https://news.example.com/2026/03/06/phone-talks"' in source
 
 
 def test_a_draft_never_reaches_the_site(tmp_path: Path):
     project = copy_project(tmp_path / "project").root
     assert run("scripts/new_source.py", str(ARTICLE), root=project).returncode == 0
     out = tmp_path / "out"
+    # The placeholder title new-source wrote stops the build until an editor replaces it.
+    assert run("scripts/build.py", "--out", str(out), root=project).returncode == 1
+    sources = project / "data/sources.yaml"
+    sources.write_text(re.sub(r"title: .*EDIT ME.*", "title: A fictional test article",
+                              sources.read_text("utf-8")), encoding="utf-8")
     assert run("scripts/build.py", "--out", str(out), root=project).returncode == 0
     # The article itself is published verbatim on its source page; no fact drawn from it is.
     facts = "".join(p.read_text("utf-8") for p in out.rglob("*.md")

@@ -26,6 +26,7 @@ HOSTILE = ('<img src=x onerror=alert(document.domain)> </title><script>alert(doc
            ' *em* [link](javascript:alert(a)) `code` {: onclick="alert(a)" }')
 # The free-text fields pages print; ids, references, quotes and enumerations stay as they are.
 DISPLAY_FIELDS = {"title", "name", "description", "text", "role", "city", "venue", "outlet",
+                  "headline", "publisher",
                   "measures", "reasoning", "horizon"}
 
 
