@@ -35,7 +35,11 @@ TITLES = (r"(?:President|Prime Minister|General Secretary|Party General Secretar
 # A title followed by two to four capitalised words: an official the article names.
 NAMED_OFFICIAL = re.compile(rf"{TITLES} ((?:[A-Z][\w'-]+ ){{1,3}}[A-Z][\w'-]+)")
 _BILATERAL = re.compile(r"two (?:countries|nations|sides|Koreas|leaders)")
-_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"(])|\n+")
+# A sentence ends at . ! ? (or a closing quote) before a capital, with or without the space:
+# some pages run sentences together ("…in 2023.The two leaders…"). Without the space, two
+# lower-case letters or digits before the stop and one after the capital keep "U.S." and
+# "S.Korea" whole.
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"(])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])|\n+")
 
 
 @dataclass(frozen=True)
@@ -66,12 +70,20 @@ def _unique_quote(index: IndexedSource, text: str, start: int, end: int) -> str:
     return quote
 
 
+def _fold(text: str) -> str:
+    """Lower-case, without diacritics, character for character: a match in it is a match at
+    the same offsets in ``text``."""
+    folded = (fold_ascii(c) for c in text)
+    return "".join(f if len(f) == 1 else c for f, c in zip(folded, text, strict=True)).lower()
+
+
 def find_candidates(text: str, people: list[Person], cut_off: bool = False) -> list[Candidate]:
-    """Candidates sentence by sentence; a cut-off last sentence gives none (its numbers may
-    be cut too: 'US$2 bill…')."""
+    """One candidate per value (per person for names), with the first sentence that gives it
+    as its quote. Names are given as the text writes them, with the person they match. A
+    cut-off last sentence gives none: its numbers may be cut too ('US$2 bill…')."""
     index = IndexedSource(text)
     spans = list(sentences(text))
-    found: dict[tuple[str, str, str], Candidate] = {}
+    found: dict[tuple[str, str], Candidate] = {}
     forms = [(fold_ascii(form).lower(), person) for person in people
              for form in {person.name, person.ascii, person.native or person.name}]
     for start, end in spans[:-1] if cut_off else spans:
@@ -86,9 +98,10 @@ def find_candidates(text: str, people: list[Person], cut_off: bool = False) -> l
                     continue  # 'the two countries' names the parties, it counts nothing
                 taken.append(match.span())
                 hits.append((kind, match.group().strip(), None))
-        folded = fold_ascii(sentence).lower()
-        hits += [("person", person.name, person.id) for form, person in forms
-                 if re.search(rf"\b{re.escape(form)}\b", folded)]
+        folded = _fold(sentence)
+        for form, person in forms:
+            if match := re.search(rf"\b{re.escape(form)}\b", folded):
+                hits.append(("person", sentence[match.start():match.end()], person.id))
         for match in NAMED_OFFICIAL.finditer(sentence):
             name = fold_ascii(match.group(1)).lower()
             if not any(name in form or form in name for form, _ in forms):
@@ -96,6 +109,6 @@ def find_candidates(text: str, people: list[Person], cut_off: bool = False) -> l
         if hits:
             quote = _unique_quote(index, text, start, end)
             for kind, value, person in hits:
-                found.setdefault((kind, value, quote), Candidate(kind, value, quote, person))
+                found.setdefault((kind, person or value), Candidate(kind, value, quote, person))
     return sorted(found.values(), key=lambda c: (list(PATTERNS).index(c.kind)
                   if c.kind in PATTERNS else len(PATTERNS), text.find(c.quote), c.value))

@@ -1,0 +1,69 @@
+"""The draft extractor of `make new-source`: sentences, one candidate per value, names as the
+text writes them, cut-off texts, and titles it must not guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from summit_briefings.authoring import guess_title, looks_cut_off
+from summit_briefings.drafts import find_candidates, sentences
+from summit_briefings.schema import Person
+
+CHINH = Person.model_validate({
+    "id": "pham-minh-chinh", "name": "Phạm Minh Chính", "native": "Phạm Minh Chính",
+    "ascii": "Pham Minh Chinh", "country": "VN",
+    "cite": [{"source": "x", "quote": "Prime Minister Phạm Minh Chính"}]})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trade grew in 2023.The two leaders met. They agreed.",
+     ["Trade grew in 2023.", "The two leaders met.", "They agreed."]),
+    ("The U.S. envoy spoke. S.Korea agreed.", ["The U.S. envoy spoke.", "S.Korea agreed."]),
+    ("Line one\nLine two", ["Line one", "Line two"]),
+])
+def test_sentences_split_at_full_stops_with_or_without_a_space(text: str, expected: list[str]):
+    assert [text[a:b] for a, b in sentences(text)] == expected
+
+
+def test_each_value_and_each_person_is_one_candidate_written_as_the_text_writes_it():
+    text = ("Prime Minister Pham Minh Chinh met the press.Trade reached US$92.5 billion. "
+            "Pham Minh Chinh said US$92.5 billion was a record.")
+    found = find_candidates(text, [CHINH])
+    assert [(c.kind, c.value, c.person) for c in found] == [
+        ("money", "US$92.5 billion", None),
+        ("person", "Pham Minh Chinh", "pham-minh-chinh")]
+    assert found[0].quote == "Trade reached US$92.5 billion."
+
+
+def test_a_cut_off_last_sentence_gives_no_candidates():
+    text = ("The leaders agreed to raise trade to US$150 billion by 2030. Investment reached "
+            "US$2 bill")
+    assert looks_cut_off(text + "ion over the next decade according to the ministry of trad")
+    values = {c.value for c in find_candidates(text, [], cut_off=True)}
+    assert "US$150 billion" in values and "US$2" not in values
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("A sentence that ends as sentences do, with its full stop at the very end.", False),
+    ("The two agreed to arrange these visits through diplomatic channels. — VNA/VNS", False),
+    ("저작권자 © The Korea Post 무단전재 및 재배포 금지", False),
+    ("Source: VNA", False),
+    ("The two leaders agreed to expand cooperation in energy, education and the labou", True),
+])
+def test_a_text_is_cut_off_when_its_last_line_is_prose_that_stops_mid_sentence(text, cut):
+    assert looks_cut_off(text) is cut
+
+
+@pytest.mark.parametrize(("first_line", "guessed"), [
+    ("Lee and Chinh hold phone talks on trade", "Lee and Chinh hold phone talks on trade"),
+    ("Photo : YONHAP News", None),
+    ("By Kim Min-ji", None),
+    ("HANOI — The two leaders met on Monday and agreed to expand trade.", None),
+])
+def test_a_first_line_is_taken_as_the_title_only_when_it_reads_as_a_headline(first_line,
+                                                                          guessed):
+    title, editorial = guess_title(first_line + "\nBody text.")
+    if guessed is None:
+        assert title.startswith("EDIT ME") and editorial
+    else:
+        assert (title, editorial) == (guessed, False)
