@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -24,10 +25,14 @@ class Problem:
 
 
 class BriefingError(Exception):
-    """Raised when a stage finds problems; carries all of them, sorted by position."""
+    """Raised when a stage finds problems; carries all of them, sorted by position.
 
-    def __init__(self, problems: list[Problem]):
+    ``partial`` is what the stage could still make of the input (validation: the entries that
+    were valid), so that the next stage can report its own problems in the same run."""
+
+    def __init__(self, problems: list[Problem], partial: Any = None):
         self.problems = sorted(set(problems))
+        self.partial = partial
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -17,6 +17,7 @@ from . import links
 from .briefings import leader_context, summit_context
 from .corpus import Corpus
 from .dates import format_date, sort_key
+from .errors import BriefingError
 from .evolution import evolution_context
 from .exports import exports
 from .overview import (
@@ -110,10 +111,28 @@ def source_dates(corpus: Corpus) -> dict[str, str]:
     return {**reported, **{s.id: s.published for s in corpus.sources if s.published}}
 
 
+def checked_corpus(root: Path) -> tuple[Corpus, Evidence]:
+    """Validate, then verify: the corpus and its evidence. Raises BriefingError listing every
+    problem of both stages: when validation fails, the entries that were valid are still
+    verified, so one run reports every problem (a misspelt person id does not hide the
+    quote errors in the same file)."""
+    try:
+        corpus = validate(root)
+    except BriefingError as invalid:
+        if invalid.partial is None:
+            raise
+        try:
+            verify_citations(invalid.partial)
+        except BriefingError as unverified:
+            raise BriefingError(invalid.problems + unverified.problems) from None
+        raise
+    return corpus, verify_citations(corpus)
+
+
 def check_site(root: Path) -> Site:
     """Validate and verify without rendering. Raises BriefingError on bad input."""
-    corpus = validate(root)
-    return Site({}, {}, corpus, verify_citations(corpus))
+    corpus, evidence = checked_corpus(root)
+    return Site({}, {}, corpus, evidence)
 
 
 def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None) -> Site:
@@ -123,8 +142,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     from an earlier build (``mkdocs serve``), only pages whose content changed are rendered
     again.
     """
-    corpus = validate(root)
-    evidence = verify_citations(corpus)
+    corpus, evidence = checked_corpus(root)
     env = environment(root / "templates")
     compile_templates(env)
     layouts = layouts_of(corpus)

@@ -388,5 +388,5 @@ def validate(root: Path) -> Corpus:
     _check_references(corpus, problems, known, frozenset(incomplete),
                       {id(f.summit): f for f in checked_files if f.summit})
     if problems:
-        raise BriefingError(problems)
+        raise BriefingError(problems, partial=corpus)
     return corpus

@@ -234,7 +234,7 @@ def _check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
             return [origin.doc.problem(where, f"the month ({month}) of this date is not in any "
                 "of its quotes; quote the passage that states it, or set basis: inferred and "
                 "give the reasoning")]
-    if not date.weekday:
+    if not date.weekday or date.cite[0].source not in corpus.texts:
         return []
     if not _mentions(date.cite, (date.weekday,)):
         return [origin.doc.problem((*where, "weekday"), f"'{date.weekday}' is not in any of "

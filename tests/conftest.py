@@ -28,8 +28,7 @@ ADDED = REPO / "tests" / "fixtures" / "added"
 import summit_briefings.load  # noqa: E402
 from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
 from summit_briefings.load import YamlDocument, load_yaml  # noqa: E402
-from summit_briefings.validate import validate  # noqa: E402
-from summit_briefings.verify import verify_citations  # noqa: E402
+from summit_briefings.pipeline import checked_corpus  # noqa: E402
 
 # Command lines as argv templates, run with the repository root as working directory.
 # Placeholders: {python} the running interpreter, {root} the project copy holding data/,
@@ -114,9 +113,10 @@ class Project:
         return at - (text.rfind("\n", 0, at) + 1) + 1
 
     def problems(self) -> list[Problem]:
-        """Run validate + verify in process; the problems found (empty when all is well)."""
+        """Run validate + verify in process, as `make check` does; the problems found (empty
+        when all is well)."""
         try:
-            verify_citations(validate(self.root))
+            checked_corpus(self.root)
         except BriefingError as exc:
             return exc.problems
         return []

@@ -596,3 +596,17 @@ def test_every_character_of_the_normalised_text_maps_back_to_the_same_character(
     assert offsets == sorted(set(offsets))
     for offset, char in zip(offsets, index.normalised, strict=True):
         assert folded[offset] == char or (char == " " and folded[offset].isspace())
+
+
+def test_one_run_reports_schema_reference_and_quote_problems_of_a_file_in_line_order(
+        project: Project):
+    # An unknown person used to stop the check before any quote was verified.
+    project.replace(HANOI, "  - person: moon-jae-in\n", "  - person: moon-jae-im\n")
+    project.replace(HANOI, "shake hands before the start of their bilateral summit",
+                    "shake hands before the start of their bilateral sumit")
+    project.replace(HANOI, "welcomed the recent rapprochement", "welcomed the recant rapprochement")
+    problems = [p for p in project.problems() if p.path == HANOI]
+    messages = [p.message for p in problems]
+    assert any("unknown person 'moon-jae-im'" in m for m in messages), messages
+    assert sum("quote not found" in m for m in messages) == 2, messages
+    assert problems == sorted(problems)
