@@ -44,7 +44,8 @@ def outcome(topic: str, kind: str, text: str, *, by: list[str] | None = None,
     if headline:
         fields["headline"] = True
     fields["text"] = text
-    optional = {"by": by, "side": side, "of_side": of_side, "figure": figure, "as_of": as_of}
+    optional = {"by": by, "side": side, "of_side": of_side,
+                "figures": [figure] if figure else None, "as_of": as_of}
     fields.update((key, value) for key, value in optional.items() if value)
     return fields
 

@@ -55,7 +55,7 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
     # does not matter.
     claims = [claim(book, summit, o) for o in summit.outcomes]
     headline = {o.id for o in summit.outcomes if o.headline}
-    rest = [c for c in claims if c.id not in headline and c.figure is None]
+    rest = [c for c in claims if c.id not in headline and not c.figures]
     requests = []
     for side in sorted({c.side for c in rest if c.kind == "request" and c.side}):
         asked = tuple(c for c in rest if c.kind == "request" and c.side == side)
@@ -74,7 +74,7 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
         occasion_text=summit.occasion.text, occasion_refs=book.refs(summit.occasion.cite),
         participants=participants,
         bottom_line=tuple(c for c in claims if c.id in headline),
-        figures=tuple(c for c in claims if c.figure is not None),
+        figures=tuple(c for c in claims if c.figures),
         sections=tuple(Section(title, tuple(c for c in rest if c.kind == kind))
                        for kind, title in SECTIONS if any(c.kind == kind for c in rest)),
         requests=tuple(requests),

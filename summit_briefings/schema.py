@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 import urllib.parse
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -268,6 +268,10 @@ class Participant(Model):
     cite: Cites
 
 
+Qualifier = Literal["at least", "more than", "over", "nearly", "almost", "about", "around",
+                    "some", "up to", "under", "less than"]
+
+
 class Figure(Model):
     """A number an outcome states: an amount of money, a count, a percentage."""
 
@@ -276,6 +280,10 @@ class Figure(Model):
         description="billion, million, thousand, percent or count.")
     currency: str | None = Field(default=None, description="ISO code, e.g. 'USD'.")
     period: str | None = Field(default=None, description="Year or period, e.g. '2024–2027'.")
+    qualifier: Qualifier | None = Field(
+        default=None, description="How the source qualifies the number ('more than US$100 "
+        "billion'): one of " + ", ".join(f"'{q}'" for q in get_args(Qualifier)) + ". The check "
+        "finds it in a quote that gives the number.")
 
 
 OutcomeKind = Literal[
@@ -297,7 +305,8 @@ class Outcome(Model):
     side: Country | None = Field(default=None, description="For pledges and requests: who.")
     of_side: Country | None = Field(default=None, description="For requests: asked of whom.")
     headline: bool = Field(default=False, description="Shown in the bottom line.")
-    figure: Figure | None = Field(default=None, description="The number it states, if any.")
+    figures: list[Figure] = Field(default_factory=list,
+                                  description="The numbers it states, if any, each a figure.")
     as_of: PartialDate | None = Field(
         default=None, description="For background figures: the date the figure refers to.")
     tracks: Slug | None = Field(

@@ -48,9 +48,9 @@ def stated_numbers(model: Any) -> list[str]:
         return _year_and_day(model.value) if model.basis == "stated" else []
     if isinstance(model, Outcome):
         numbers = sorted(number_tokens(model.text))
-        if model.figure:
-            numbers.append(canonical_number(model.figure.amount))
-            numbers += sorted(number_tokens(model.figure.period or ""))
+        for figure in model.figures:
+            numbers.append(canonical_number(figure.amount))
+            numbers += sorted(number_tokens(figure.period or ""))
         if model.as_of:
             numbers.append(model.as_of[:4])
         return numbers
@@ -152,6 +152,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
             problems += _check_derived(corpus, figure, fact_numbers)
     for summit in corpus.summits:
         problems += _check_summit_date(corpus, summit)
+        problems += _check_qualifiers(corpus, summit)
     problems += _check_names(corpus)
     problems += _check_published(corpus)
     if problems:
@@ -250,3 +251,20 @@ def _check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
             f"{source.published} (when '{source.id}' was published) is {worked_out}, not "
             f"{date.value}; fix the date or the weekday")]
     return []
+
+
+def _check_qualifiers(corpus: Corpus, summit: Summit) -> list[Problem]:
+    """A qualified figure ('more than US$100 billion') has its qualifier in a quote that gives
+    its number: a page must not print 'nearly' where the source says 'over'."""
+    problems = []
+    origin = corpus.origin(summit)
+    for index, outcome in enumerate(summit.outcomes):
+        for number, figure in enumerate(outcome.figures):
+            amount = canonical_number(figure.amount)
+            giving = [c for c in outcome.cite if amount in quoted_numbers(c.quote)]
+            if figure.qualifier and not _mentions(giving, (figure.qualifier,)):
+                problems.append(origin.doc.problem(
+                    (*origin.loc, "outcomes", index, "figures", number, "qualifier"),
+                    f"'{figure.qualifier}' is not in a quote that gives {amount}; quote the "
+                    "passage that qualifies the number, or remove the qualifier"))
+    return problems

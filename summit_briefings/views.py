@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .quotes import Evidence
+from .quotes import Evidence, canonical_number, quoted_numbers
 from .schema import COUNTRY_NAMES, Citation, Figure, Outcome, Person, Summit
 from .sources import Paragraph, paragraph_of, paragraphs
 
@@ -35,7 +35,9 @@ def format_billions(amount: float, currency: str = "USD") -> str:
 
 
 def format_figure(figure: Figure) -> str:
-    return format_amount(figure.amount, figure.unit, figure.currency)
+    """'US$100 billion'; qualified as the source qualifies it: 'more than US$100 billion'."""
+    amount = format_amount(figure.amount, figure.unit, figure.currency)
+    return f"{figure.qualifier} {amount}" if figure.qualifier else amount
 
 
 @dataclass
@@ -146,7 +148,7 @@ class Claim:
     text: str
     refs: CitationRefs
     people: tuple[PersonRef, ...]
-    figure: FigureView | None
+    figures: tuple[FigureView, ...]
     summit: SummitRef
     side: str | None
     of_side: str | None
@@ -178,15 +180,19 @@ def summit_ref(page: str, summit: Summit) -> SummitRef:
                      links.relative(page, links.summit_page(summit.id)))
 
 
+def figure_view(book: NoteBook, outcome: Outcome, figure: Figure) -> FigureView:
+    """A figure linked to the first of its outcome's quotes that gives its number."""
+    amount = canonical_number(figure.amount)
+    cite = next((c for c in outcome.cite if amount in quoted_numbers(c.quote)), outcome.cite[0])
+    note = book.note(cite)
+    return FigureView(format_figure(figure), figure.period, note.href, note.quote)
+
+
 def claim(book: NoteBook, summit: Summit, outcome: Outcome) -> Claim:
-    figure = None
-    if outcome.figure:
-        note = book.note(outcome.cite[0])
-        figure = FigureView(format_figure(outcome.figure), outcome.figure.period, note.href,
-                            note.quote)
+    figures = tuple(figure_view(book, outcome, f) for f in outcome.figures)
     people = tuple(book.person_ref(p) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
-                 figure, book.summit_ref(summit),
+                 figures, book.summit_ref(summit),
                  COUNTRY_NAMES.get(outcome.side or ""), COUNTRY_NAMES.get(outcome.of_side or ""))
 
 

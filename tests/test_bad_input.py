@@ -515,6 +515,13 @@ CASES = [
          Expect("data/summits/2025-08-phone-call.yaml", "value: 2025-08",
                 "a date worked out from a 'weekday' is a full date"),
          mutate=call_on("2025-08")),
+    Case("qualifier the quotes do not give", "quote",
+         Expect(HANOI, "qualifier: nearly", "'nearly' is not in a quote that gives 100; quote "
+                "the passage that qualifies the number"),
+         mutate=edit(HANOI, "qualifier: more than", "qualifier: nearly")),
+    Case("qualifier that is not one of the words", "schema",
+         Expect(HANOI, "qualifier: roughly", "qualifier: Input should be 'at least'"),
+         mutate=edit(HANOI, "qualifier: more than", "qualifier: roughly")),
     Case("web address that is not http", "schema",
          Expect(SOURCES, "url: javascript", "is not a web address"),
          mutate=edit(SOURCES, "  outlet: MENAFN\n",
