@@ -30,7 +30,7 @@ def summit_rows(book: NoteBook, corpus: Corpus) -> tuple[SummitRow, ...]:
 @dataclass
 class TimelineEntry:
     date: str
-    inferred: bool
+    inferred: str | None  # as SummitRef.inferred
     text: str
     href: str | None
     refs: CitationRefs
@@ -66,7 +66,7 @@ def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]
     entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), False, m.text, None,
                                                  book.refs(m.cite))) for m in corpus.milestones]
     entries += [(sort_key(s.date.value), TimelineEntry(
-        format_date(s.date.value), s.date.basis == "inferred", s.title,
+        format_date(s.date.value), s.date.inferred_note, s.title,
         links.relative(page, links.summit_page(s.id)), book.refs(()))) for s in ordered]
     return HomeContext(
         latest=book.summit_ref(latest) if latest else None,

@@ -39,12 +39,12 @@ from .render import (
     render_page,
     templates_fingerprint,
 )
-from .schema import Citation
+from .schema import Citation, Summit
 from .sources import Paragraph
 from .trade import trade_context
 from .validate import validate, walk_models
 from .verify import verify_citations
-from .views import NoteBook, footer, format_billions, layouts_of, place_text
+from .views import NoteBook, SourceDate, footer, format_billions, layouts_of, place_text
 
 
 @dataclass(frozen=True)
@@ -99,16 +99,25 @@ def citing_facts(corpus: Corpus) -> dict[str, list[Unanchored]]:
     return found
 
 
-def source_dates(corpus: Corpus) -> dict[str, str]:
-    """How recent each source is: its publication date, else the latest summit it reports."""
-    reported: dict[str, str] = {}
+def source_dates(corpus: Corpus) -> dict[str, SourceDate]:
+    """How recent each source is: its publication date, else the latest summit it reports
+    (inferred when that summit's date is)."""
+    reported: dict[str, SourceDate] = {}
     for summit in corpus.summits:
         for model, _ in walk_models(summit, ()):
             if isinstance(model, Citation):
                 current = reported.get(model.source)
-                if current is None or sort_key(summit.date.value) > sort_key(current):
-                    reported[model.source] = summit.date.value
-    return {**reported, **{s.id: s.published for s in corpus.sources if s.published}}
+                if current is None or sort_key(summit.date.value) > sort_key(current.date):
+                    reported[model.source] = SourceDate(summit.date.value,
+                                                        summit.date.inferred_note)
+    return {**reported, **{s.id: SourceDate(s.published, None)
+                           for s in corpus.sources if s.published}}
+
+
+def meeting_sources(summit: Summit) -> frozenset[str]:
+    """The sources that report the meeting itself: those that say who took part. Sources
+    cited only for background or a clue to the date do not date its page."""
+    return frozenset(c.source for p in summit.participants for c in p.cite)
 
 
 def checked_corpus(root: Path) -> tuple[Corpus, Evidence]:
@@ -154,7 +163,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     for job in page_jobs(corpus, evidence, layouts, citing_facts(corpus)):
         book = NoteBook(job.path, corpus, evidence, layouts)
         page = job.context(book)
-        closing = footer(book, dates, built)
+        closing = footer(book, dates, built, job.dated_by)
         text = partial(render_page, env, job.template, page, book, job.data_file, closing)
         if cache is None:
             pages[job.path] = text()
@@ -175,6 +184,7 @@ class PageJob:
     template: str
     context: Callable[[NoteBook], Any]
     data_file: str
+    dated_by: frozenset[str] | None = None  # the sources its "as of" date counts; None: all
 
 
 def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
@@ -182,8 +192,9 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
     """Every page of the site. ``citing``: see citing_facts."""
     jobs: list[PageJob] = []
 
-    def emit(path: str, template: str, build: Callable[[NoteBook], Any], data_file: str) -> None:
-        jobs.append(PageJob(path, template, build, data_file))
+    def emit(path: str, template: str, build: Callable[[NoteBook], Any], data_file: str,
+             dated_by: frozenset[str] | None = None) -> None:
+        jobs.append(PageJob(path, template, build, data_file, dated_by))
 
     for topic in corpus.topics:
         emit(links.topic_page(topic.id), "topic.md.jinja",
@@ -219,7 +230,7 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
         data_file = corpus.origin(summit).doc.path
         emit(links.summit_page(summit.id), "summit.md.jinja",
              lambda book, s=summit, p=previous, f=following, d=data_file:
-             summit_context(book, s, d, p, f), data_file)
+             summit_context(book, s, d, p, f), data_file, meeting_sources(summit))
         involved = {p.person for p in summit.participants}
         involved.update(person for o in summit.outcomes for person in o.by)
         for person in sorted(involved):

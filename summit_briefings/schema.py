@@ -199,6 +199,10 @@ class TrackedClaim(Model):
     description: Text = Field(description="What the statements measure.")
 
 
+DatePart = Literal["year", "month", "day"]
+DATE_PARTS: tuple[DatePart, ...] = ("year", "month", "day")
+
+
 class SummitDate(Model):
     """When a summit took place, and whether a source says so outright."""
 
@@ -208,6 +212,11 @@ class SummitDate(Model):
         description="'stated' when a source gives this date outright; otherwise 'inferred'.")
     reasoning: str | None = Field(
         default=None, description="Required when inferred: how the date follows from the text.")
+    inferred_parts: list[DatePart] | None = Field(
+        default=None, description="With basis: inferred, the parts of the date that are "
+        "inferred when the others are stated, e.g. [year] for 'October 30' in a text that "
+        "gives no year; the stated parts must be in the quotes. Absent: the whole date is "
+        "inferred.")
     weekday: Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                      "Sunday"] | None = Field(
         default=None, description="For a day inferred from a weekday ('on Thursday'): the "
@@ -223,7 +232,31 @@ class SummitDate(Model):
         if self.weekday and (self.basis != "inferred" or len(self.value) != 10):
             raise ValueError("a date worked out from a 'weekday' is a full date (YYYY-MM-DD) "
                              "with basis: inferred")
+        if self.inferred_parts is not None:
+            given = DATE_PARTS[:len(self.value.split("-"))]
+            if self.basis != "inferred" or not self.inferred_parts or \
+                    not set(self.inferred_parts) <= set(given):
+                raise ValueError("'inferred_parts' lists parts of an inferred date that it "
+                                 f"gives ({', '.join(given)}), at least one")
         return self
+
+    @property
+    def stated_parts(self) -> tuple[DatePart, ...]:
+        """The parts of the date a source states outright, which its quotes must give."""
+        given = DATE_PARTS[:len(self.value.split("-"))]
+        if self.basis == "stated":
+            return given
+        return tuple(p for p in given if p not in (self.inferred_parts or given))
+
+    @property
+    def inferred_note(self) -> str | None:
+        """What readers are told is inferred: 'date inferred', 'year inferred', None."""
+        if self.basis == "stated":
+            return None
+        if not self.inferred_parts:
+            return "date inferred"
+        parts = [p for p in DATE_PARTS if p in self.inferred_parts]
+        return " and ".join(parts) + " inferred"
 
 
 class Place(Model):

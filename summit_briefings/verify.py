@@ -37,15 +37,17 @@ from .schema import (
 from .validate import walk_models
 
 
-def _year_and_day(date: str) -> list[str]:
-    parts = date.split("-")
-    return [parts[0], *([str(int(parts[2]))] if len(parts) == 3 else [])]
+def _year_and_day(date: str, parts: tuple[str, ...] = ("year", "day")) -> list[str]:
+    """The numbers of a date a text must give: its year and its day (the month is a word)."""
+    numbers = date.split("-")
+    return [*([numbers[0]] if "year" in parts else []),
+            *([str(int(numbers[2]))] if len(numbers) == 3 and "day" in parts else [])]
 
 
 def stated_numbers(model: Any) -> list[str]:
     """The numbers a fact asserts, each of which one of its quotes must contain."""
     if isinstance(model, SummitDate):
-        return _year_and_day(model.value) if model.basis == "stated" else []
+        return _year_and_day(model.value, model.stated_parts)
     if isinstance(model, Outcome):
         numbers = sorted(number_tokens(model.text))
         for figure in model.figures:
@@ -229,7 +231,7 @@ def _check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
     origin = corpus.origin(summit)
     where = (*origin.loc, "date")
     parts = date.value.split("-")
-    if date.basis == "stated" and len(parts) >= 2:
+    if "month" in date.stated_parts:
         month = MONTHS[int(parts[1]) - 1]
         if not _mentions(date.cite, (month, month[:3], f"{parts[0]}-{parts[1]}")):
             return [origin.doc.problem(where, f"the month ({month}) of this date is not in any "

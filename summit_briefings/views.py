@@ -126,7 +126,7 @@ class SummitRef:
     id: str
     title: str
     date: str
-    inferred: bool
+    inferred: str | None  # 'date inferred', 'year inferred'; None when stated
     place: str
     href: str
 
@@ -176,7 +176,7 @@ def place_text(summit: Summit) -> str:
 
 def summit_ref(page: str, summit: Summit) -> SummitRef:
     return SummitRef(summit.id, summit.title, format_date(summit.date.value),
-                     summit.date.basis == "inferred", place_text(summit),
+                     summit.date.inferred_note, place_text(summit),
                      links.relative(page, links.summit_page(summit.id)))
 
 
@@ -213,12 +213,23 @@ class Footer:
     built: str | None
 
 
-def footer(book: NoteBook, source_dates: dict[str, str], built: str | None) -> Footer:
-    """The sources a page cited (in file order), dated by the latest event they report."""
+@dataclass(frozen=True)
+class SourceDate:
+    date: str
+    inferred: str | None  # as SummitRef.inferred
+
+
+def footer(book: NoteBook, source_dates: dict[str, SourceDate], built: str | None,
+           dated_by: frozenset[str] | None = None) -> Footer:
+    """The sources a page cited (in file order), dated by the latest event they report;
+    ``dated_by`` limits which of them count for the date."""
     files = sorted({note.source_file for note in book.notes.values()})
     by_file = book.corpus.sources_by_file
     refs = tuple(SourceRef(by_file[f].title, by_file[f].credit or "outlet not stated", f,
                            links.relative(book.page, links.source_page(f))) for f in files)
-    dates = [source_dates[by_file[f].id] for f in files if by_file[f].id in source_dates]
-    latest = max(dates, key=sort_key) if dates else None
-    return Footer(refs, format_date(latest) if latest else None, built)
+    counted = [by_file[f].id for f in files if dated_by is None or by_file[f].id in dated_by]
+    dates = [source_dates[s] for s in counted if s in source_dates]
+    latest = max(dates, key=lambda d: sort_key(d.date)) if dates else None
+    as_of = (format_date(latest.date) + (f" ({latest.inferred})" if latest.inferred else "")
+             if latest else None)
+    return Footer(refs, as_of, built)

@@ -515,6 +515,14 @@ CASES = [
          Expect("data/summits/2025-08-phone-call.yaml", "value: 2025-08",
                 "a date worked out from a 'weekday' is a full date"),
          mutate=call_on("2025-08")),
+    Case("inferred part the date does not give", "schema",
+         Expect(DANANG, "value: 2017-11", "'inferred_parts' lists parts of an inferred date "
+                "that it gives (year, month)"),
+         mutate=edit(DANANG, "inferred_parts: [year]", "inferred_parts: [day]")),
+    Case("stated part of a partly inferred date not in its quotes", "quote",
+         Expect(DANANG, "value: 2017-11", "the number 2017 is not in any of this fact's "
+                "quotes; quote the passage that states it, or set basis: inferred"),
+         mutate=edit(DANANG, "inferred_parts: [year]", "inferred_parts: [month]")),
     Case("qualifier the quotes do not give", "quote",
          Expect(HANOI, "qualifier: nearly", "'nearly' is not in a quote that gives 100; quote "
                 "the passage that qualifies the number"),
