@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import add_article, copy_project
 from playwright.sync_api import Browser, sync_playwright
 
 from .helpers import (
@@ -37,8 +37,12 @@ def browser_tools() -> None:
 
 @pytest.fixture(scope="session")
 def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project holding the fixture corpus: the site whose pages the tests may name."""
-    return copy_project(tmp_path_factory.mktemp("fixture") / "project").root
+    """A project holding the fixture corpus, and the article of tests/fixtures/added (whose
+    long source file name must not break a phone's layout): the site whose pages the tests
+    may name."""
+    project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
+    add_article(project)
+    return project.root
 
 
 def strict_build(root: Path, target: Path, *, offline: bool = False) -> Path:

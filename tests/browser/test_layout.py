@@ -15,7 +15,10 @@ pytestmark = pytest.mark.browser
 PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/", "summits/",
          "leaders/", "topics/", "topics/trade-investment/", "sources/",
          "sources/000_4f94f2e9d0db3981/", "evolution/", "guide/data-fields/",
-         "guide/adding-a-summit/", "guide/exports/"]
+         "guide/adding-a-summit/", "guide/exports/",
+         # The added article's: a long source file name on the page and in its footer.
+         "summits/2031-05-20-hue/",
+         "sources/fictional-test-wire-2031-05-20-hue-kang-doyun-dinh-quang-vu-state-visit/"]
 SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
 
 OVERFLOW_JS = """() => ({
