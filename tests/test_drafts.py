@@ -4,9 +4,12 @@ text writes them, cut-off texts, and titles it must not guess."""
 from __future__ import annotations
 
 import pytest
+import yaml
+from conftest import copy_project
 
-from summit_briefings.authoring import guess_title, looks_cut_off
+from summit_briefings.authoring import Provenance, add_source, guess_title, looks_cut_off
 from summit_briefings.drafts import find_candidates, sentences
+from summit_briefings.pipeline import build_site
 from summit_briefings.schema import Person
 
 CHINH = Person.model_validate({
@@ -67,3 +70,36 @@ def test_a_first_line_is_taken_as_the_title_only_when_it_reads_as_a_headline(fir
         assert title.startswith("EDIT ME") and editorial
     else:
         assert (title, editorial) == (guessed, False)
+
+
+def test_new_source_marks_a_cut_off_text_and_its_source_page_says_so(tmp_path, capsys):
+    project = copy_project(tmp_path / "project")
+    article = tmp_path / "cut-off.txt"
+    article.write_text("Leaders agree to expand trade\nThe two leaders agreed on Monday to "
+                       "raise trade to US$150 billion by 2030. Investment reached US$2 bill",
+                       encoding="utf-8")
+    assert add_source(project.root, article) == 0
+    assert "stops mid-sentence" in capsys.readouterr().out
+    entry = yaml.safe_load(project.read("data/sources.yaml"))[-1]
+    assert entry["truncated"] is True and entry["title"] == "Leaders agree to expand trade"
+    draft = project.read("data/drafts/cut-off.yaml")
+    assert "US$150 billion" in draft and "US$2 bill" not in draft
+    page = build_site(project.root).pages["sources/cut-off.md"]
+    assert '!!! warning "The stored text is cut off"' in page
+
+
+@pytest.mark.parametrize(("provenance", "message"), [
+    (Provenance(url="javascript:alert(1)"), "URL: 'javascript:alert(1)' is not a web address"),
+    (Provenance(url="https://"), "URL: 'https://' is not a web address"),
+    (Provenance(published="2026-02-30"), "PUBLISHED: day 30 does not exist in 2026-02"),
+])
+def test_new_source_refuses_a_bad_address_or_date_before_writing_anything(
+        tmp_path, capsys, provenance: Provenance, message: str):
+    project = copy_project(tmp_path / "project")
+    before = project.read("data/sources.yaml")
+    article = tmp_path / "article.txt"
+    article.write_text("Leaders agree to expand trade\nThey agreed.", encoding="utf-8")
+    assert add_source(project.root, article, provenance=provenance) == 1
+    assert message in capsys.readouterr().err
+    assert project.read("data/sources.yaml") == before
+    assert not project.path("data/sources/article.txt").exists()
