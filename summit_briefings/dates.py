@@ -9,12 +9,13 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 
 
-def format_date(value: str) -> str:
-    """'2018-03-23' → '23 March 2018'; '2017-11' → 'November 2017'; '2024' → '2024'."""
+def format_date(value: str, short: bool = False) -> str:
+    """'2018-03-23' → '23 March 2018' ('23 Mar 2018' short); '2017-11' → 'November 2017';
+    '2024' → '2024'."""
     parts = value.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
+    month = MONTHS[int(parts[1]) - 1][:3 if short else None]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"

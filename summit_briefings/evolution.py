@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .schema import TrackedClaim, TradeTarget
-from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions
+from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions, source_label
 
 
 @dataclass(frozen=True)
 class Statement:
     as_of: str
+    inferred: str | None  # 'year inferred' when the as-of date is the summit's, inferred
     text: str
-    source_file: str
+    source: str  # as citations name it
     summit: SummitRef
     refs: CitationRefs
     changed: bool
@@ -55,20 +56,21 @@ def _contradictions(statements: list[tuple[str, Statement]]) -> tuple[str, ...]:
 
 
 def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
-    files = {s.id: s.file for s in corpus.sources}
     grouped: dict[str, list[tuple[str, Statement]]] = defaultdict(list)
     for summit in corpus.chronological:
         for outcome in summit.outcomes:
             if outcome.tracks:
                 as_of = outcome.as_of or summit.date.value
+                inferred = None if outcome.as_of else summit.date.inferred_note
                 grouped[outcome.tracks].append((as_of, Statement(
-                    format_date(as_of), outcome.text, files[outcome.cite[0].source],
+                    format_date(as_of), inferred, outcome.text,
+                    source_label(corpus.source(outcome.cite[0].source)),
                     book.summit_ref(summit), book.refs(outcome.cite), False)))
     tracks = []
     for claim in corpus.tracked:
         rows = sorted(grouped.get(claim.id, []), key=lambda r: (sort_key(r[0]), r[1].text))
         marked = [s if i == 0 or s.text == rows[i - 1][1].text else
-                  Statement(s.as_of, s.text, s.source_file, s.summit, s.refs, True)
+                  Statement(s.as_of, s.inferred, s.text, s.source, s.summit, s.refs, True)
                   for i, (_, s) in enumerate(rows)]
         tracks.append(Track(claim, tuple(marked), _contradictions(rows)))
     by_summit: dict[str, list[TradeTarget]] = defaultdict(list)  # a scan per summit: N²

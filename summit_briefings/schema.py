@@ -196,7 +196,9 @@ class TrackedClaim(Model):
 
     id: Slug = Field(description="Slug that outcomes name in 'tracks'.")
     name: Text = Field(description="Heading shown on the evolution page.")
-    description: Text = Field(description="What the statements measure.")
+    description: Text = Field(description="What the statements measure: one measure per claim "
+                              "(projects and companies are two), since the page marks a "
+                              "statement that differs from the one before as a change.")
 
 
 DatePart = Literal["year", "month", "day"]

@@ -88,9 +88,10 @@ def target_outcome(figures: list[TradeFigure], amount: float, deadline: int) -> 
         best = max(later, key=lambda f: f.amount)
         years = ", ".join(str(f.year) for f in later)
         return Computed(question,
-            f"Not on the figures given: the sources give no figure for {deadline}, and every "
-            f"later one ({years}) is below {format_billions(amount)}; the highest is "
-            f"{format_billions(best.amount)} in {best.year}",
+            f"No source gives a figure for {deadline}, so this cannot be settled. Every "
+            f"later figure ({years}) is below {format_billions(amount)}: trade had not "
+            f"reached that level in any year the sources give (the highest is "
+            f"{format_billions(best.amount)} in {best.year})",
             f"max({', '.join(canonical_number(f.amount) for f in later)}) = "
             f"{canonical_number(best.amount)} < {canonical_number(amount)}")
     return Computed(question, f"Cannot tell: the sources give no figure for {deadline} or "

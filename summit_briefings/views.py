@@ -13,7 +13,7 @@ from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import Evidence, canonical_number, quoted_numbers
-from .schema import COUNTRY_NAMES, Citation, Figure, Outcome, Person, Summit
+from .schema import COUNTRY_NAMES, Citation, Figure, Outcome, Person, Source, Summit
 from .sources import Paragraph, paragraph_of, paragraphs
 
 CURRENCY_SIGNS = {"USD": "US$"}
@@ -49,6 +49,16 @@ class Note:
     source_file: str
     paragraph: int
     href: str
+    label: str  # 'VNA/VNS, ¶4': what a reader sees of the source, on screen and on paper
+
+
+def source_label(source: Source) -> str:
+    """A source as a citation names it: its publisher (or outlet) and publication date where
+    known, 'VNA/VNS' or 'Test Wire, 6 Mar 2026'; else its file's number, 'source 004'."""
+    who = source.credit or f"source {source.file.split('_')[0].removesuffix('.txt')}"
+    if source.published:
+        return f"{who}, {format_date(source.published, short=True)}"
+    return who
 
 
 @dataclass
@@ -73,7 +83,8 @@ class NoteBook:
             self.notes[key] = Note(
                 key, self.corpus.texts[cite.source][passage.start:passage.end], source.file,
                 paragraph.number,
-                links.relative(self.page, links.source_page(source.file), passage.anchor))
+                links.relative(self.page, links.source_page(source.file), passage.anchor),
+                f"{source_label(source)}, ¶{paragraph.number}")
         return self.notes[key]
 
     def summit_ref(self, summit: Summit) -> SummitRef:
@@ -199,8 +210,8 @@ def claim(book: NoteBook, summit: Summit, outcome: Outcome) -> Claim:
 @dataclass(frozen=True)
 class SourceRef:
     title: str
-    outlet: str
-    file: str
+    label: str  # as citations name it: publisher and date where known
+    url: str | None
     href: str
 
 
@@ -225,7 +236,7 @@ def footer(book: NoteBook, source_dates: dict[str, SourceDate], built: str | Non
     ``dated_by`` limits which of them count for the date."""
     files = sorted({note.source_file for note in book.notes.values()})
     by_file = book.corpus.sources_by_file
-    refs = tuple(SourceRef(by_file[f].title, by_file[f].credit or "outlet not stated", f,
+    refs = tuple(SourceRef(by_file[f].title, source_label(by_file[f]), by_file[f].url,
                            links.relative(book.page, links.source_page(f))) for f in files)
     counted = [by_file[f].id for f in files if dated_by is None or by_file[f].id in dated_by]
     dates = [source_dates[s] for s in counted if s in source_dates]

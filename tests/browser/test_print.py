@@ -180,7 +180,9 @@ def test_citations_print_as_compact_numbered_references(printouts):
             where = f"{key} note {number} {note['text']!r}"
             assert note["visible"] and not note["quoteShown"], where
             assert note["px"] >= MIN_NOTE_PX, where
-            assert re.fullmatch(r"\S+ ¶\d+", note["text"]), f"{where}: not compact"
+            # "Yonhap / The Korea Post, ¶2": the publisher and paragraph on one short line.
+            assert re.fullmatch(r"[^\n]{1,50}, ¶\d+", note["text"]), f"{where}: not compact"
+            assert ".txt" not in note["text"], f"{where}: names a file, not the publisher"
             for paper, text in p.text.items():
                 assert re.search(rf"(?<!\d){number}\s+{re.escape(note['text'])}", text), (
                     f"{where}: not printed with its number on {paper}")

@@ -1,0 +1,65 @@
+"""Citations as readers use them: references that read as separate numbers, targets a finger
+can hit on a phone, and labels that name the source, not a file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+SUMMIT = "summits/2018-03-23-hanoi/"
+
+# For each reference directly followed by another: what separates them on screen.
+SEPARATORS_JS = """() => [...document.querySelectorAll('article sup[id^="fnref"]')]
+  .filter(sup => sup.nextSibling && sup.nextSibling.nodeName === 'SUP')
+  .map(sup => ({first: sup.textContent, second: sup.nextSibling.textContent,
+                between: getComputedStyle(sup.nextSibling, '::before').content}))"""
+
+TARGETS_JS = """() => [...document.querySelectorAll('article a.footnote-ref')].map(a => {
+  const box = a.getBoundingClientRect();
+  return {text: a.textContent, width: box.width, height: box.height};
+})"""
+
+
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def test_adjacent_references_are_separated_by_a_comma(desktop: Page, site_url: str):
+    desktop.goto(site_url + SUMMIT)
+    pairs = desktop.evaluate(SEPARATORS_JS)
+    assert pairs, "the page has no adjacent references to check"
+    assert all(p["between"] == '","' for p in pairs), pairs
+
+
+def test_every_citation_link_is_a_24px_target_on_a_phone(phone: Page, site_url: str):
+    phone.goto(site_url + SUMMIT)
+    targets = phone.evaluate(TARGETS_JS)
+    assert targets
+    small = [t for t in targets if t["width"] < 24 or t["height"] < 24]
+    assert not small, small
+
+
+def test_notes_name_the_publisher_and_paragraph_not_the_file(desktop: Page, site_url: str):
+    desktop.goto(site_url + SUMMIT)
+    labels = desktop.locator("article .footnote li a:not(.footnote-backref)").all_inner_texts()
+    assert labels and all("¶" in label and ".txt" not in label for label in labels), labels
+    assert "Yonhap / The Korea Post, ¶2" in labels
