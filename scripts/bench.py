@@ -31,7 +31,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PROJECT_PARTS = ("docs", "templates", "scripts", "summit_briefings", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "templates", "overrides", "scripts", "summit_briefings", "mkdocs.yml")
 STEPS = ("check", "gen", "build", "baseline")
 # MkDocs alone: the same site and search on the generated Markdown, without the plugin.
 BASELINE_CONFIG = """INHERIT: mkdocs.yml

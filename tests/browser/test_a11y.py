@@ -1,5 +1,6 @@
 """Accessibility: axe-core (pinned, from .cache/npm) finds no serious or critical problem on
-the home page, a summit, a leader and the trade-targets page."""
+the home page, a summit, a leader, the trade-targets page, a source and the 404 page, in the
+light and the dark colour scheme."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from .helpers import AXE
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/"]
+PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/",
+         "sources/000_4f94f2e9d0db3981/", "404.html"]
+SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference → Material's scheme
 BLOCKING = {"serious", "critical"}
 
 RUN_AXE = """async () => {
@@ -26,22 +29,27 @@ RUN_AXE = """async () => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def a11y_page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+@pytest.fixture(scope="module", params=SCHEMES, ids=str)
+def a11y_page(request, browser: Browser) -> Iterator[tuple[Page, str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  color_scheme=request.param)
     try:
-        yield context.new_page()
+        yield context.new_page(), SCHEMES[request.param]
     finally:
         context.close()
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_no_serious_or_critical_axe_violations(a11y_page: Page, site_url: str,
+def test_no_serious_or_critical_axe_violations(a11y_page: tuple[Page, str], site_url: str,
                                                built_site: Path, path: str):
-    assert (built_site / path / "index.html").is_file(), f"no page {path!r} in the build"
-    a11y_page.goto(site_url + path, wait_until="networkidle")
-    a11y_page.add_script_tag(path=str(AXE))
-    violations = a11y_page.evaluate(RUN_AXE)
+    page, scheme = a11y_page
+    built = built_site / path if path.endswith(".html") else built_site / path / "index.html"
+    assert built.is_file(), f"no page {path!r} in the build"
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(RUN_AXE)
     blocking = [v for v in violations if v["impact"] in BLOCKING]
-    assert not blocking, (f"/{path}: {len(blocking)} serious/critical axe violations; all "
-                          f"violations:\n{json.dumps(violations, indent=1, ensure_ascii=False)}")
+    assert not blocking, (f"/{path} ({scheme}): {len(blocking)} serious/critical axe "
+                          f"violations; all violations:\n"
+                          f"{json.dumps(violations, indent=1, ensure_ascii=False)}")

@@ -99,3 +99,22 @@ def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, site_url
     assert chart["count"] > 5, chart
     assert not chart["overlaps"], f"{chart}, text in {measured_font}"
     assert chart["smallest"] >= 9, f"chart labels too small to read: {chart}"
+
+
+def test_the_404_page_offers_search_and_every_section(screen_page: Page, site_url: str):
+    screen_page.goto(site_url + "404.html")
+    assert screen_page.locator("article h1").inner_text() == "Page not found"
+    assert screen_page.locator("input.md-search__input").count() == 1
+    links = screen_page.locator("article a").evaluate_all("as => as.map(a => a.textContent)")
+    assert links == ["Home", "Summits", "Leaders", "Trade targets", "Topics", "Sources"]
+
+
+def test_a_reader_can_switch_between_light_and_dark(screen_page: Page, site_url: str):
+    screen_page.goto(site_url)
+    scheme = screen_page.locator("body").get_attribute("data-md-color-scheme")
+    toggle = "Switch to dark mode" if scheme == "default" else "Switch to light mode"
+    screen_page.locator(f"label[title='{toggle}']").first.click()
+    assert screen_page.locator("body").get_attribute("data-md-color-scheme") != scheme
+    back = "Switch to light mode" if scheme == "default" else "Switch to dark mode"
+    screen_page.locator(f"label[title='{back}']").first.click()  # as the other tests expect
+    assert screen_page.locator("body").get_attribute("data-md-color-scheme") == scheme
