@@ -156,6 +156,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
         problems += _check_summit_date(corpus, summit)
         problems += _check_qualifiers(corpus, summit)
     problems += _check_names(corpus)
+    problems += _check_name_forms(corpus)
     problems += _check_published(corpus)
     if problems:
         raise BriefingError(problems)
@@ -269,4 +270,40 @@ def _check_qualifiers(corpus: Corpus, summit: Summit) -> list[Problem]:
                     (*origin.loc, "outcomes", index, "figures", number, "qualifier"),
                     f"'{figure.qualifier}' is not in a quote that gives {amount}; quote the "
                     "passage that qualifies the number, or remove the qualifier"))
+    return problems
+
+
+def _other_forms(person: Person) -> dict[str, str]:
+    """Spellings of a person's name that paraphrases must not use, each with the display form
+    to write instead: the full name without diacritics ('Luong Cuong' for 'Lương Cường') and
+    the given name without them ('Cuong' for 'Cường'; short ones such as 'Lam' are common
+    words and are left alone)."""
+    forms: dict[str, str] = {}
+    if not person.native:
+        return forms
+    if (folded := fold_ascii(person.native)) != person.native:
+        forms[folded] = person.name
+    given = person.native.split()[-1]
+    if len(fold_ascii(given)) >= 4 and fold_ascii(given) != given:
+        forms[fold_ascii(given)] = given
+    return forms
+
+
+def _check_name_forms(corpus: Corpus) -> list[Problem]:
+    """Everything the site writes in its own words names a person one way: the display name.
+    Quotes, and outcomes that are a leader's words, keep the source's spelling."""
+    forms = [(re.compile(rf"\b{re.escape(form)}\b"), form, write)
+             for person in corpus.people for form, write in _other_forms(person).items()]
+    problems = []
+    for summit in corpus.summits:
+        origin = corpus.origin(summit)
+        written = [(("title",), summit.title), (("occasion", "text"), summit.occasion.text),
+                   *((("outcomes", i, "text"), o.text) for i, o in enumerate(summit.outcomes)
+                     if o.kind != "quote")]
+        for loc, text in written:
+            for pattern, form, write in forms:
+                if pattern.search(text):
+                    problems.append(origin.doc.problem((*origin.loc, *loc),
+                        f"writes '{form}' where the site names this person '{write}'; pages "
+                        "name each person one way (quotes keep the source's spelling)"))
     return problems

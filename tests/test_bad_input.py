@@ -523,6 +523,16 @@ CASES = [
          Expect(DANANG, "value: 2017-11", "the number 2017 is not in any of this fact's "
                 "quotes; quote the passage that states it, or set basis: inferred"),
          mutate=edit(DANANG, "inferred_parts: [year]", "inferred_parts: [month]")),
+    Case("paraphrase naming a person without the display name's diacritics", "quote",
+         Expect("data/summits/2025-08-seoul.yaml", "To Lam backed", "writes 'To Lam' where "
+                "the site names this person 'Tô Lâm'; pages name each person one way"),
+         mutate=edit("data/summits/2025-08-seoul.yaml", "text: >-\n      Tô Lâm backed",
+                     "text: To Lam backed")),
+    Case("paraphrase naming a person by the given name without diacritics", "quote",
+         Expect("data/summits/2025-10-30-gyeongju.yaml", "Cuong asked",
+                "writes 'Cuong' where the site names this person 'Cường'"),
+         mutate=edit("data/summits/2025-10-30-gyeongju.yaml", "text: >-\n      Cường asked",
+                     "text: Cuong asked")),
     Case("qualifier the quotes do not give", "quote",
          Expect(HANOI, "qualifier: nearly", "'nearly' is not in a quote that gives 100; quote "
                 "the passage that qualifies the number"),
