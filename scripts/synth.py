@@ -253,14 +253,16 @@ class SyntheticCorpus:
             headline = f"{s.k}, {s.v} vow closer ties at {city} talks"
             article.paragraphs.insert(0, [headline])
         else:
-            headline = f"{kr.written(style)} and {vn.written(style)} hold talks in {city}"
+            headline = (f"{kr.written(kr.shown(style))} and {vn.written(vn.shown(style))} hold "
+                        f"talks in {city}")
         self.register(index, source, article.text(), {
             "title": headline, "title_editorial": outlet is None, "outlet": outlet,
             "language": "en",
             **({"published": published.isoformat(), "published_from": "text"}
                if precision == "inferred" else {})})
         self.summits[summit_id] = {
-            "id": summit_id, "title": f"{kr.written(style)} and {vn.written(style)} in {city}",
+            "id": summit_id,
+            "title": f"{kr.written(kr.shown(style))} and {vn.written(vn.shown(style))} in {city}",
             "date": date_entry, "place": place,
             "occasion": {"kind": occasion, "text": occasion_text, "cite": cites(source, said)},
             "participants": participants, "outcomes": outcomes}
@@ -277,7 +279,7 @@ class SyntheticCorpus:
         """The Vietnamese leaders not at the table: met in Vietnam, sent greetings elsewhere."""
         others = [holders[o.key] for o in OFFICES
                   if o.country == "VN" and holders[o.key] is not s.vn]
-        names = [f"{p.office.title} {p.full(s.style)}" for p in others]
+        names = [f"{p.office.title} {p.full(p.shown(s.style))}" for p in others]
         listed = f"{', '.join(names[:-1])} and {names[-1]}"
         if host == "VN":
             text, by = f"{s.k} was also scheduled to meet {listed}.", s.kr.id

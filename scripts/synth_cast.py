@@ -87,6 +87,11 @@ class Person:
     def written(self, style: str) -> str:
         return self.diacritic if style == "vn" else self.ascii
 
+    def shown(self, style: str) -> str:
+        """The style of the site's display name: that of the first article naming them
+        (``style`` until one has); paraphrases write the name this way."""
+        return self.mentions[0].style if self.mentions else style
+
     def full(self, style: str) -> str:
         if self.hangul and style == "kr":
             return f"{self.ascii} ({self.hangul})"
@@ -162,11 +167,11 @@ class Summit:
 
     @property
     def k(self) -> str:
-        return self.kr.short(self.style)
+        return self.kr.short(self.kr.shown(self.style))
 
     @property
     def v(self) -> str:
-        return self.vn.short(self.style)
+        return self.vn.short(self.vn.shown(self.style))
 
     @property
     def leads(self) -> list[str]:

@@ -40,6 +40,8 @@ class SummitContext:
     occasion_text: str
     occasion_refs: CitationRefs
     participants: tuple[Participant, ...]
+    summary: str | None
+    summary_refs: CitationRefs | None
     bottom_line: tuple[Claim, ...]
     figures: tuple[Claim, ...]
     sections: tuple[Section, ...]
@@ -73,8 +75,11 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
         occasion_kind=summit.occasion.kind,
         occasion_text=summit.occasion.text, occasion_refs=book.refs(summit.occasion.cite),
         participants=participants,
+        summary=summit.summary.text if summit.summary else None,
+        summary_refs=book.refs(summit.summary.cite) if summit.summary else None,
         bottom_line=tuple(c for c in claims if c.id in headline),
-        figures=tuple(c for c in claims if c.figures),
+        # The key outcomes are in the bottom line already: Figures lists the others.
+        figures=tuple(c for c in claims if c.figures and c.id not in headline),
         sections=tuple(Section(title, tuple(c for c in rest if c.kind == kind))
                        for kind, title in SECTIONS if any(c.kind == kind for c in rest)),
         requests=tuple(requests),

@@ -51,6 +51,9 @@ def fact_rows(corpus: Corpus) -> Iterator[FactRow]:
                       summit.place.cite, page)
         yield row("summit.occasion", summit.id, summit.occasion.text, when,
                   summit.occasion.cite, page)
+        if summit.summary:
+            yield row("summit.summary", summit.id, summit.summary.text, when,
+                      summit.summary.cite, page)
         for p in summit.participants:
             yield row("summit.participant", summit.id, f"{p.person}: {p.role}", when, p.cite,
                       page)

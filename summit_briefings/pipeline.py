@@ -77,6 +77,8 @@ def citing_facts(corpus: Corpus) -> dict[str, list[Unanchored]]:
         if summit.place:
             add(summit.place.cite, f"{summit.title} · place", place_text(summit), page)
         add(summit.occasion.cite, f"{summit.title} · occasion", summit.occasion.text, page)
+        if summit.summary:
+            add(summit.summary.cite, f"{summit.title} · bottom line", summit.summary.text, page)
         for participant in summit.participants:
             add(participant.cite, f"{summit.title} · participant",
                 f"{corpus.person(participant.person).name}, {participant.role}", page)

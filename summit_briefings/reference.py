@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from . import schema
 
 # The models an editor writes, in the order the guide introduces them.
-MODELS = (schema.Summit, schema.SummitDate, schema.Place, schema.Occasion,
+MODELS = (schema.Summit, schema.Summary, schema.SummitDate, schema.Place, schema.Occasion,
           schema.Participant, schema.Outcome, schema.Figure, schema.Citation, schema.Derived,
           schema.Person, schema.RoleStatement, schema.Source, schema.Trade,
           schema.TradeFigure, schema.TradeTarget, schema.Milestone, schema.Topic,

@@ -351,6 +351,14 @@ class Outcome(Model):
     cite: Cites
 
 
+class Summary(Model):
+    """The bottom line of a summit: what it came to, in one to three sentences, cited like
+    every other statement."""
+
+    text: Text = Field(description="One to three sentences, in the site's own words.")
+    cite: Cites
+
+
 class Summit(Model):
     """A meeting between the leaders of the two countries."""
 
@@ -359,6 +367,8 @@ class Summit(Model):
         description="<date as precise as known>-<place>, e.g. '2018-03-23-hanoi'; the URL.",
     )
     title: Title = Field(description="Short editorial title naming the leaders and place.")
+    summary: Summary | None = Field(
+        default=None, description="The bottom line that opens the summit's page.")
     date: SummitDate = Field(description="When it took place.")
     mode: Literal["in person", "phone call", "video call"] = Field(
         default="in person", description="How the leaders met: 'in person' (the default), "

@@ -29,6 +29,7 @@ from .schema import (
     Person,
     Place,
     RoleStatement,
+    Summary,
     Summit,
     SummitDate,
     TradeFigure,
@@ -63,6 +64,8 @@ def stated_numbers(model: Any) -> list[str]:
                 *([str(model.deadline)] if model.deadline else [])]
     if isinstance(model, Milestone):
         return [model.date[:4], *sorted(number_tokens(model.text))]
+    if isinstance(model, Summary):
+        return sorted(number_tokens(model.text))
     if isinstance(model, RoleStatement):
         return sorted(number_tokens(model.title))
     if isinstance(model, Participant):
@@ -298,6 +301,7 @@ def _check_name_forms(corpus: Corpus) -> list[Problem]:
     for summit in corpus.summits:
         origin = corpus.origin(summit)
         written = [(("title",), summit.title), (("occasion", "text"), summit.occasion.text),
+                   *([(("summary", "text"), summit.summary.text)] if summit.summary else []),
                    *((("outcomes", i, "text"), o.text) for i, o in enumerate(summit.outcomes)
                      if o.kind != "quote")]
         for loc, text in written:

@@ -169,7 +169,7 @@ QUOTE_1992 = "quote: Vietnam and South Korea established diplomatic relations in
 # here (test input only), so that the check has a page date to count back from.
 CALL = "data/summits/{value}-phone-call.yaml"
 CALL_SUMMIT = """id: {value}-phone-call
-title: Lee Jae Myung and To Lam by phone
+title: Lee Jae Myung and Tô Lâm by phone
 mode: phone call
 date:
   value: {value}
