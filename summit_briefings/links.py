@@ -11,6 +11,7 @@ LEADERS = "leaders/index.md"
 TOPICS = "topics/index.md"
 SOURCES = "sources/index.md"
 TRADE = "trade-targets.md"
+COMMITMENTS = "commitments.md"
 EVOLUTION = "evolution.md"
 FIELDS = "guide/data-fields.md"
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import links
 from .briefings import leader_context, summit_context
+from .commitments import commitments_context
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .errors import BriefingError
@@ -206,6 +207,8 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
          "data/tracked.yaml, data/summits/, data/trade.yaml")
     emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
          "data/trade.yaml")
+    emit(links.COMMITMENTS, "commitments.md.jinja",
+         lambda book: commitments_context(book, corpus), "data/trade.yaml, data/summits/")
     emit(links.SUMMITS, "summits.md.jinja",
          lambda book: summit_rows(book, corpus), "data/summits/")
     emit(links.HOME, "home.md.jinja",

@@ -213,3 +213,18 @@ def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_pat
     assert "Interrupted" in err or "Aborted" in err, err
     assert files(target) == before
     assert not list(tmp_path.glob(".site.*"))
+
+
+def test_the_source_list_at_the_foot_of_a_page_has_one_item_per_source(built: Built):
+    checked = 0
+    for page in html_pages(built.site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        heading = soup.select_one("article h2#sources")
+        if heading is None:
+            continue
+        items = heading.find_next_sibling("ul").find_all("li", recursive=False)
+        cited = {a["href"].split("#")[0] for a in soup.select("div.footnote a[href*='sources/']")}
+        assert len(items) == len(cited), f"{page.relative_to(built.site)}: {len(items)} items"
+        assert all(len(li.select("a[href*='sources/']")) == 1 for li in items), page
+        checked += 1
+    assert checked > 0

@@ -16,7 +16,7 @@ from .helpers import AXE
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/",
-         "sources/000_4f94f2e9d0db3981/", "404.html"]
+         "commitments/", "sources/000_4f94f2e9d0db3981/", "404.html"]
 SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference → Material's scheme
 BLOCKING = {"serious", "critical"}
 

@@ -12,7 +12,8 @@ from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/", "summits/",
+PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/",
+         "commitments/", "summits/",
          "leaders/", "topics/", "topics/trade-investment/", "sources/",
          "sources/000_4f94f2e9d0db3981/", "evolution/", "guide/data-fields/",
          "guide/adding-a-summit/", "guide/exports/",
