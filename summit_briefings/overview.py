@@ -52,6 +52,7 @@ class Counts:
 
 @dataclass
 class HomeContext:
+    first: SummitRef | None
     latest: SummitRef | None
     latest_claims: tuple[Claim, ...]
     headlines: tuple[Headline, ...]
@@ -63,16 +64,19 @@ def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]
     page = book.page
     ordered = corpus.chronological
     latest = ordered[-1] if ordered else None
-    entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), False, m.text, None,
+    entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), None, m.text, None,
                                                  book.refs(m.cite))) for m in corpus.milestones]
     entries += [(sort_key(s.date.value), TimelineEntry(
         format_date(s.date.value), s.date.inferred_note, s.title,
         links.relative(page, links.summit_page(s.id)), book.refs(()))) for s in ordered]
     return HomeContext(
+        first=book.summit_ref(ordered[0]) if ordered else None,
         latest=book.summit_ref(latest) if latest else None,
         latest_claims=tuple(claim(book, latest, o) for o in latest.outcomes if o.headline)
         if latest else (),
-        headlines=headlines, timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0])),
+        # The newest first: a reader preparing a meeting wants the latest.
+        headlines=headlines,
+        timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0], reverse=True)),
         counts=Counts(len(corpus.summits), len(corpus.people), len(corpus.sources)))
 
 

@@ -42,7 +42,7 @@ from .render import (
 )
 from .schema import Citation, Summit
 from .sources import Paragraph
-from .trade import trade_context
+from .trade import required_growth, trade_context
 from .validate import validate, walk_models
 from .verify import verify_citations
 from .views import NoteBook, SourceDate, footer, format_billions, layouts_of, place_text
@@ -280,4 +280,15 @@ def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
         when = f"in {item.year}" if hasattr(item, "year") else (
             f"by {item.deadline}" if item.deadline else item.horizon)
         found.append(Headline(label, f"{amount} {when}", href))
+    target = max((t for t in corpus.trade.targets if t.deadline), default=None,
+                 key=lambda t: (corpus.summit(t.summit).date.value, t.amount))
+    if stated and target and target.deadline > stated[-1].year \
+            and target.currency == stated[-1].currency:
+        latest = stated[-1]
+        gap = format_billions(target.amount - latest.amount, latest.currency)
+        growth = required_growth(latest, target.amount, target.deadline)
+        found.append(Headline(
+            "Gap to that target (computed)",
+            f"{gap} from {latest.year}; {growth.answer} needed",
+            links.relative(links.HOME, links.TRADE) + "#computed"))
     return tuple(found)
