@@ -18,6 +18,30 @@ class Point:
     computed: bool = False
 
 
+@dataclass(frozen=True)
+class Level:
+    """A target with no year ('near term'): drawn as a dashed line at its amount."""
+
+    amount: float
+    label: str  # on the chart: '100, near term'
+    title: str  # the tooltip: what it is and where it was stated
+
+
+def _runs(points: list[Point]) -> list[list[Point]]:
+    """Consecutive years as one line each: no line is drawn across years with no figure."""
+    runs: list[list[Point]] = []
+    for point in sorted(points, key=lambda p: p.year):
+        if runs and point.year == runs[-1][-1].year + 1:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
+
+
+def _number(amount: float) -> str:
+    return f"{amount:g}"
+
+
 def _scale(years: tuple[int, int], top: float):
     first, last = years
 
@@ -30,11 +54,15 @@ def _scale(years: tuple[int, int], top: float):
     return x, y
 
 
-def trade_chart(actual: list[Point], targets: list[Point], title: str, description: str) -> str:
-    """SVG markup: a line of actual trade, diamonds for targets, labelled axes."""
+def trade_chart(actual: list[Point], targets: list[Point], title: str, description: str,
+                levels: tuple[Level, ...] = ()) -> str:
+    """SVG markup: lines of actual trade (broken where years have no figure), diamonds for
+    targets, dashed lines for targets with no year, every value written beside its mark so
+    that it reads on paper and on a touch screen, labelled axes and a legend."""
     years = [p.year for p in actual + targets]
     span = (min(years) - 1, max(years) + 1)
-    top = max(50.0, math.ceil(max(p.amount for p in actual + targets) / 50) * 50)
+    amounts = [p.amount for p in actual + targets] + [level.amount for level in levels]
+    top = max(50.0, math.ceil(max(amounts) / 50) * 50)
     x, y = _scale(span, top)
     out = [f'<svg class="trade-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
            f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
@@ -51,24 +79,46 @@ def trade_chart(actual: list[Point], targets: list[Point], title: str, descripti
     middle = (TOP + HEIGHT - BOTTOM) // 2
     out.append(f'<text class="axis" x="14" y="{middle}" text-anchor="middle" '
                f'transform="rotate(-90 14 {middle})">US$ bn</text>')
-    line = " ".join(f"{x(p.year)},{y(p.amount)}" for p in sorted(actual, key=lambda p: p.year))
-    out.append(f'<polyline class="actual" points="{line}"/>')
-    for p in actual:
+    for level in levels:
+        ly = y(level.amount)
+        out.append(f'<line class="level" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ly}" y2="{ly}">'
+                   f'<title>{escape(level.title)}</title></line><text class="value level-label" '
+                   f'x="{WIDTH - RIGHT - 4}" y="{ly - 5}" text-anchor="end">'
+                   f'{escape(level.label)}</text>')
+    for run in _runs(actual):
+        if len(run) > 1:
+            line = " ".join(f"{x(p.year)},{y(p.amount)}" for p in run)
+            out.append(f'<polyline class="actual" points="{line}"/>')
+    for index, p in enumerate(sorted(actual, key=lambda p: p.year)):
         kind = "computed" if p.computed else "stated"
-        out.append(f'<circle class="point {kind}" cx="{x(p.year)}" cy="{y(p.amount)}" r="4">'
-                   f'<title>{escape(p.label)}</title></circle>')
+        cx, cy = x(p.year), y(p.amount)
+        # Neighbouring years alternate below and above their points, so labels never meet.
+        ly = cy + 18 if index % 2 else cy - 9
+        out.append(f'<circle class="point {kind}" cx="{cx}" cy="{cy}" r="4">'
+                   f'<title>{escape(p.label)}</title></circle><text class="value" x="{cx}" '
+                   f'y="{ly}" text-anchor="middle">{_number(p.amount)}</text>')
     for p in targets:
         cx, cy = x(p.year), y(p.amount)
         out.append(f'<path class="target" d="M{cx} {cy - 7}L{cx + 7} {cy}L{cx} {cy + 7}'
-                   f'L{cx - 7} {cy}Z"><title>{escape(p.label)}</title></path>')
+                   f'L{cx - 7} {cy}Z"><title>{escape(p.label)}</title></path><text '
+                   f'class="value" x="{cx}" y="{cy - 11}" text-anchor="middle">'
+                   f'{_number(p.amount)}</text>')
     legend_x = WIDTH - RIGHT + 14
-    legend = (("actual", "Actual trade"), ("computed", "Computed"), ("target", "Target"))
+    legend = [("actual", "Actual trade"), ("computed", "Computed"),
+              ("target", "Target (year)")]
+    if levels:
+        legend.append(("level", "Target, no year"))
     for row, (kind, text) in enumerate(legend):
         ly = TOP + 14 + row * 20
-        mark = (f'<path class="target" d="M{legend_x + 6} {ly - 7}L{legend_x + 13} {ly}'
-                f'L{legend_x + 6} {ly + 7}L{legend_x - 1} {ly}Z"/>' if kind == "target" else
-                f'<circle class="point {"computed" if kind == "computed" else "stated"}" '
-                f'cx="{legend_x + 6}" cy="{ly}" r="4"/>')
+        if kind == "target":
+            mark = (f'<path class="target" d="M{legend_x + 6} {ly - 7}L{legend_x + 13} {ly}'
+                    f'L{legend_x + 6} {ly + 7}L{legend_x - 1} {ly}Z"/>')
+        elif kind == "level":
+            mark = (f'<line class="level" x1="{legend_x - 2}" x2="{legend_x + 14}" '
+                    f'y1="{ly}" y2="{ly}"/>')
+        else:
+            mark = (f'<circle class="point {"computed" if kind == "computed" else "stated"}" '
+                    f'cx="{legend_x + 6}" cy="{ly}" r="4"/>')
         out.append(f'{mark}<text class="legend" x="{legend_x + 20}" y="{ly + 4}">{text}</text>')
     out.append("</svg>")
     return "\n".join(out)

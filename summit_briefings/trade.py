@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .chart import Point, trade_chart
+from .chart import Level, Point, trade_chart
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
@@ -140,9 +140,20 @@ def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
             marks.append(Point(deadline, amount,
                                f"Target {format_billions(amount, currency)} by {deadline}, "
                                f"stated {'; '.join(when)}"))
+        undated: dict[float, list[TradeTarget]] = {}
+        for t in targets:
+            if not t.deadline:
+                undated.setdefault(t.amount, []).append(t)
+        levels = tuple(
+            Level(amount, f"{amount:g}, " + " / ".join(dict.fromkeys(str(t.horizon) for t in ts)),
+                  "; ".join(f"Target {format_billions(t.amount, t.currency)}, {t.horizon}, "
+                            f"stated {format_date(corpus.summit(t.summit).date.value)}"
+                            for t in ts))
+            for amount, ts in sorted(undated.items()))
         chart = trade_chart(
             actual, marks, "Korea–Vietnam trade: actual figures and targets (US$ billion)",
-            "Line: actual bilateral trade by year; hollow point: computed from a stated growth "
-            "rate; diamonds: targets at their deadline year. The tables on this page list "
-            "the same data.")
+            "Line: actual bilateral trade by year, broken where a year has no figure; hollow "
+            "point: computed from a stated growth rate; diamonds: targets at their deadline "
+            "year; dashed line: a target with no year. The tables on this page list the same "
+            "data.", levels)
     return TradeContext(target_rows, figure_rows, tuple(computed), chart)

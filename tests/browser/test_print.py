@@ -212,3 +212,13 @@ def test_print_button_is_visible_on_screen_and_prints(printouts):
     for key, p in printouts.items():
         assert p.button_on_screen, f"{key}: no visible 'Print briefing' button"
         assert p.button_prints == 1, f"{key}: the button did not call window.print()"
+
+
+def test_the_chart_prints_its_values_beside_its_marks(printouts, built_site: Path):
+    svg = (built_site / "trade-targets" / "index.html").read_text(encoding="utf-8")
+    values = re.findall(r'<text class="value[^"]*"[^>]*>([^<]+)</text>', svg)
+    assert values, "the chart writes no values"
+    for paper, text in printouts[TRADE].text.items():
+        flat = " ".join(text.split())
+        missing = [v for v in values if v not in flat]
+        assert not missing, f"{paper}: chart values not printed: {missing}"
