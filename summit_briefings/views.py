@@ -222,6 +222,7 @@ class Footer:
     sources: tuple[SourceRef, ...]
     sources_as_of: str | None
     built: str | None
+    address: str = ""  # '/summits/x/': where the page lives, for the printed running line
 
 
 @dataclass(frozen=True)
@@ -243,4 +244,4 @@ def footer(book: NoteBook, source_dates: dict[str, SourceDate], built: str | Non
     latest = max(dates, key=lambda d: sort_key(d.date)) if dates else None
     as_of = (format_date(latest.date) + (f" ({latest.inferred})" if latest.inferred else "")
              if latest else None)
-    return Footer(refs, as_of, built)
+    return Footer(refs, as_of, built, "/" + links.url_of(book.page))

@@ -33,7 +33,7 @@ SMALL_TEXT_JS = """(minPx) => {
                                            NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
-    if (!node.textContent.trim() || el.closest('.footnote, sup, svg')) continue;
+    if (!node.textContent.trim() || el.closest('.footnote, sup, svg, .print-running')) continue;
     if (!el.checkVisibility()) continue;
     const px = parseFloat(getComputedStyle(el).fontSize);
     if (px < minPx - 0.01)
@@ -44,11 +44,12 @@ SMALL_TEXT_JS = """(minPx) => {
 }"""
 
 # The article's text minus what print may drop: the quoted passage inside each citation,
-# the back-links, the print button, the previous/next line; and SVG title/desc (never drawn).
+# the back-links, the print button, the previous/next line, text meant only for a screen;
+# and SVG title/desc (never drawn).
 KEPT_TEXT_JS = """() => {
   const copy = document.querySelector('article').cloneNode(true);
   copy.querySelectorAll('.cite-quote, .footnote-backref, .print-briefing, .summit-pager, '
-                        + 'svg title, svg desc').forEach(el => el.remove());
+                        + '.screen-only, svg title, svg desc').forEach(el => el.remove());
   return copy.textContent;
 }"""
 
@@ -222,3 +223,13 @@ def test_the_chart_prints_its_values_beside_its_marks(printouts, built_site: Pat
         flat = " ".join(text.split())
         missing = [v for v in values if v not in flat]
         assert not missing, f"{paper}: chart values not printed: {missing}"
+
+
+def test_every_printed_page_carries_its_address_and_how_recent_its_sources_are(printouts):
+    for key, p in printouts.items():
+        for paper, text in p.text.items():
+            assert key in text and "sources as of" in text, f"{key} ({paper}): no running line"
+
+
+def test_text_meant_for_a_screen_does_not_print(printouts):
+    assert "Each amount links" not in printouts[TRADE].text["A4"]
