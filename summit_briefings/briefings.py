@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import format_date, sort_key
-from .schema import Person, Summit
+from .schema import Person, RoleStatement, Summit
 from .views import CALLS, CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
@@ -111,6 +111,7 @@ class LeaderContext:
     hangul: str | None
     name_refs: CitationRefs
     roles: tuple[Role, ...]
+    latest_role: Role | None  # as of the latest source that gives one
     attended: tuple[Attendance, ...]
     counterparts: tuple[PersonRef, ...]
     quotes: tuple[Claim, ...]
@@ -136,11 +137,22 @@ def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> Lea
         quotes += [claim(book, summit, o) for o in own if o.kind == "quote"]
         statements += [claim(book, summit, o) for o in own
                        if o.kind in ("request", "pledge", "position") and len(o.by) == 1]
-    roles = tuple(Role(r.title, format_date(r.as_of), book.refs(r.cite))
-                  for r in sorted(person.roles, key=lambda r: sort_key(r.as_of)))
+    # One row per run of the same title: "President" as of 2018 and as of 2025 is one role.
+    runs: list[list[RoleStatement]] = []
+    for r in sorted(person.roles, key=lambda r: sort_key(r.as_of)):
+        if runs and runs[-1][-1].title == r.title:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    roles = tuple(Role(run[0].title,
+                       ", ".join(dict.fromkeys(format_date(r.as_of) for r in run)),
+                       book.refs(c for r in run for c in r.cite)) for run in runs)
     return LeaderContext(
         person=book.person_ref(person.id), native=person.native, hangul=person.hangul,
-        name_refs=book.refs(person.cite), roles=roles, attended=tuple(attended),
+        name_refs=book.refs(person.cite), roles=roles,
+        latest_role=Role(runs[-1][-1].title, format_date(runs[-1][-1].as_of),
+                         book.refs(runs[-1][-1].cite)) if runs else None,
+        attended=tuple(attended),
         counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.ascii)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),
     )
