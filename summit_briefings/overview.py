@@ -137,6 +137,7 @@ class SourceContext:
     published: str | None
     paragraphs: tuple[ParagraphView, ...]
     citing: tuple[Citing, ...]
+    anchors: tuple[str, ...]  # every cited passage: the one a link lands on is highlighted
 
 
 PUBLISHED_FROM = {"text": "stated in the text", "page": "from the web page's date line"}
@@ -156,4 +157,5 @@ def source_context(corpus: Corpus, source: Source, layout: list[Paragraph],
     views = tuple(ParagraphView(para.anchor, tuple(segments(text, para, passages)))
                   for para in layout)
     return SourceContext(source, published_line(source),
-                         views, tuple(sorted(citing, key=lambda c: (c.label, c.href, c.text))))
+                         views, tuple(sorted(citing, key=lambda c: (c.label, c.href, c.text))),
+                         tuple(p.anchor for p in passages))

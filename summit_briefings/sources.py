@@ -26,7 +26,8 @@ class Segment:
 
     text: str
     marked: bool
-    anchors: tuple[str, ...]
+    anchors: tuple[str, ...]  # the passages that start here
+    within: tuple[str, ...] = ()  # every passage this run is part of
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -58,6 +59,6 @@ def segments(text: str, para: Paragraph, passages: list[Passage]) -> list[Segmen
     result = []
     for begin, end in zip(points, points[1:], strict=False):
         anchors = tuple(p.anchor for p in inside if p.start == begin)
-        marked = any(p.start <= begin and end <= p.end for p in inside)
-        result.append(Segment(text[begin:end], marked, anchors))
+        within = tuple(p.anchor for p in inside if p.start <= begin and end <= p.end)
+        result.append(Segment(text[begin:end], bool(within), anchors, within))
     return result

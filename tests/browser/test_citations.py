@@ -63,3 +63,28 @@ def test_notes_name_the_publisher_and_paragraph_not_the_file(desktop: Page, site
     labels = desktop.locator("article .footnote li a:not(.footnote-backref)").all_inner_texts()
     assert labels and all("¶" in label and ".txt" not in label for label in labels), labels
     assert "Yonhap / The Korea Post, ¶2" in labels
+
+
+SPLIT_PASSAGE_JS = """() => {
+  const counts = {};
+  for (const mark of document.querySelectorAll('.source-text mark'))
+    for (const id of mark.dataset.in.split(' ')) counts[id] = (counts[id] || 0) + 1;
+  return Object.keys(counts).find(id => counts[id] > 1) || null;
+}"""
+
+HIGHLIGHT_JS = """(id) => [...document.querySelectorAll('.source-text mark')].map(mark => ({
+  inPassage: mark.dataset.in.split(' ').includes(id),
+  background: getComputedStyle(mark).backgroundColor,
+}))"""
+
+
+def test_landing_on_a_citation_highlights_all_of_its_passage(desktop: Page, site_url: str):
+    page = "sources/000_4f94f2e9d0db3981/"
+    desktop.goto(site_url + page)
+    split = desktop.evaluate(SPLIT_PASSAGE_JS)
+    assert split, "no passage on this page is split by an overlapping quote"
+    desktop.goto(f"{site_url}{page}#{split}")
+    marks = desktop.evaluate(HIGHLIGHT_JS, split)
+    target = {m["background"] for m in marks if m["inPassage"]}
+    others = {m["background"] for m in marks if not m["inPassage"]}
+    assert len(target) == 1 and not target & others, marks
