@@ -120,6 +120,9 @@ def _after_front_matter(page: str, text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
+# Citation numbers as Material's index keeps them ("<sup>13</sup>"): not words a reader
+# searches for, and noise in the result snippets.
+_NOTE_NUMBER = re.compile(r"<sup>\d+</sup>")
 
 
 def folded_words(text: str) -> str:
@@ -140,12 +143,15 @@ def folded_words(text: str) -> str:
 def fold_search_index(index: dict) -> dict:
     """Add ASCII-folded copies of each entry's title and text, and index those fields too.
 
-    Material's search does no diacritic folding, so 'Luong Cuong' would not find
-    'Lương Cường'. The visible text keeps its diacritics. The folded fields get the boosts
-    of the fields they shadow, so a folded title match counts as a title match. Entries get
-    the boost of their kind of page (SEARCH_BOOSTS).
+    Citation numbers are taken out of the text first. Material's search does no diacritic
+    folding, so 'Luong Cuong' would not find 'Lương Cường'. The visible text keeps its
+    diacritics. The folded fields get the boosts of the fields they shadow, so a folded title
+    match counts as a title match. Entries get the boost of their kind of page
+    (SEARCH_BOOSTS).
     """
     for doc in index["docs"]:
+        if "text" in doc:
+            doc["text"] = _NOTE_NUMBER.sub("", doc["text"])
         page = doc.get("location", "").partition("#")[0]
         for prefix, boost in SEARCH_BOOSTS.items():
             if page.startswith(prefix) and (page != prefix or prefix == "trade-targets/"):

@@ -228,3 +228,12 @@ def test_the_source_list_at_the_foot_of_a_page_has_one_item_per_source(built: Bu
         assert all(len(li.select("a[href*='sources/']")) == 1 for li in items), page
         checked += 1
     assert checked > 0
+
+
+def test_the_search_index_holds_what_readers_read(built: Built):
+    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
+    texts = [doc["text"] for doc in index["docs"]]
+    assert not [t for t in texts if re.search(r"<sup>\d+</sup>", t)], "citation numbers"
+    assert not [t for t in texts if "Print briefing" in t], "the print button"
+    assert not [t for t in texts if "sources as of" in t], "the printed running line"
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("guide/")]
