@@ -295,8 +295,14 @@ def _other_forms(person: Person) -> dict[str, str]:
 def _check_name_forms(corpus: Corpus) -> list[Problem]:
     """Everything the site writes in its own words names a person one way: the display name.
     Quotes, and outcomes that are a leader's words, keep the source's spelling."""
+    # A form that is a word of someone's display name ('Quan' of 'Le Van Quan') may well be
+    # that person, not 'Quân' misspelt: it is left alone, and display names are taken out of
+    # the text before the others are looked for.
+    names = sorted({person.name for person in corpus.people}, key=len, reverse=True)
+    name_words = {word for name in names for word in name.split()}
     forms = [(re.compile(rf"\b{re.escape(form)}\b"), form, write)
-             for person in corpus.people for form, write in _other_forms(person).items()]
+             for person in corpus.people for form, write in _other_forms(person).items()
+             if form not in name_words]
     problems = []
     for summit in corpus.summits:
         origin = corpus.origin(summit)
@@ -305,6 +311,8 @@ def _check_name_forms(corpus: Corpus) -> list[Problem]:
                    *((("outcomes", i, "text"), o.text) for i, o in enumerate(summit.outcomes)
                      if o.kind != "quote")]
         for loc, text in written:
+            for name in names:
+                text = text.replace(name, " ")
             for pattern, form, write in forms:
                 if pattern.search(text):
                     problems.append(origin.doc.problem((*origin.loc, *loc),
