@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from html import escape
 
 WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 56, 150, 16, 36
+LEFT, RIGHT, TOP, BOTTOM = 56, 150, 28, 36  # room above the top line for a value label
 
 
 @dataclass(frozen=True)

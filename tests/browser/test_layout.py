@@ -61,7 +61,12 @@ CHART_JS = """() => {
         overlaps.push(`${labels[i].textContent} / ${labels[j].textContent}`);
     }
   const heights = labels.map(t => box(t).height);
-  return {overlaps, smallest: Math.min(...heights), count: labels.length};
+  const frame = box(document.querySelector('svg.trade-chart'));
+  const clipped = labels.filter(t => { const b = box(t);
+    return b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5
+        || b.left < frame.left - 0.5 || b.right > frame.right + 0.5; })
+    .map(t => t.textContent);
+  return {overlaps, clipped, smallest: Math.min(...heights), count: labels.length};
 }"""
 
 
@@ -99,6 +104,7 @@ def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, site_url
     chart = screen_page.evaluate(CHART_JS)
     assert chart["count"] > 5, chart
     assert not chart["overlaps"], f"{chart}, text in {measured_font}"
+    assert not chart["clipped"], f"labels cut off at the chart's edge: {chart}"
     assert chart["smallest"] >= 9, f"chart labels too small to read: {chart}"
 
 
