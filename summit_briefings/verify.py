@@ -304,6 +304,17 @@ def _check_name_forms(corpus: Corpus) -> list[Problem]:
              for person in corpus.people for form, write in _other_forms(person).items()
              if form not in name_words]
     problems = []
+    for source in corpus.sources:
+        # An editorial title is our words; an article's own headline keeps its spelling.
+        cleaned = source.title
+        for name in names:
+            cleaned = cleaned.replace(name, " ")
+        origin = corpus.origin(source)
+        problems += [origin.doc.problem((*origin.loc, "title"),
+                     f"writes '{form}' where the site names this person '{write}'; an "
+                     "editorial title names each person one way")
+                     for pattern, form, write in forms
+                     if source.title_editorial and pattern.search(cleaned)]
     for summit in corpus.summits:
         origin = corpus.origin(summit)
         written = [(("title",), summit.title), (("occasion", "text"), summit.occasion.text),

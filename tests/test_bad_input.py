@@ -533,6 +533,11 @@ CASES = [
                 "writes 'Cuong' where the site names this person 'Cường'"),
          mutate=edit("data/summits/2025-10-30-gyeongju.yaml", "text: >-\n      Cường asked",
                      "text: Cuong asked")),
+    Case("editorial source title naming a person without diacritics", "quote",
+         Expect(SOURCES, "title: Luong Cuong and", "writes 'Luong Cuong' where the site names "
+                "this person 'Lương Cường'; an editorial title names each person one way"),
+         mutate=edit(SOURCES, "title: Lương Cường and Lee Jae Myung hold talks",
+                     "title: Luong Cuong and Lee Jae Myung hold talks")),
     Case("qualifier the quotes do not give", "quote",
          Expect(HANOI, "qualifier: nearly", "'nearly' is not in a quote that gives 100; quote "
                 "the passage that qualifies the number"),
