@@ -33,6 +33,8 @@ class Corpus:
     milestones: list[Milestone]
     tracked: list[TrackedClaim] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
+    # Entries that failed the schema, as read: verification still checks their quotes.
+    unparsed: list[tuple[Origin, Any]] = field(default_factory=list, repr=False)
 
     def origin(self, model: Any) -> Origin:
         return self.origins[id(model)]

@@ -79,7 +79,7 @@ def parse_models(doc: YamlDocument, model: type[M], loc: Loc, value: Any,
 
 
 def _list_file(doc: YamlDocument, model: type[M], problems: list[Problem],
-               origins: dict[int, Origin]) -> list[M]:
+               origins: dict[int, Origin], unparsed: list[tuple[Origin, Any]]) -> list[M]:
     if not isinstance(doc.data, list):
         problems.append(doc.problem((), f"expected a list of {model.__name__} entries "
                                         "(each starting with '- id: …')"))
@@ -90,6 +90,8 @@ def _list_file(doc: YamlDocument, model: type[M], problems: list[Problem],
         if item is not None:
             items.append(item)
             origins[id(item)] = Origin(doc, (index,))
+        else:
+            unparsed.append((Origin(doc, (index,)), value))
     return items
 
 
@@ -311,6 +313,7 @@ def validate(root: Path) -> Corpus:
     data = root / "data"
     problems: list[Problem] = []
     origins: dict[int, Origin] = {}
+    unparsed: list[tuple[Origin, Any]] = []
 
     def load(path: Path) -> YamlDocument | None:
         return _kept(load_data_file(path, root), problems)
@@ -320,7 +323,7 @@ def validate(root: Path) -> Corpus:
     for name, model in LIST_FILES.items():
         before = len(problems)
         doc = load(data / f"{name}.yaml")
-        lists[name] = _list_file(doc, model, problems, origins) if doc else []
+        lists[name] = _list_file(doc, model, problems, origins, unparsed) if doc else []
         if len(problems) > before and name in KIND_OF_FILE:
             incomplete.add(KIND_OF_FILE[name])
 
@@ -328,7 +331,10 @@ def validate(root: Path) -> Corpus:
     trade = Trade(figures=[], targets=[])
     trade_doc = load(data / "trade.yaml") or YamlDocument("data/trade.yaml", None)
     if trade_doc.data is not None:
-        trade = parse_models(trade_doc, Trade, (), trade_doc.data, problems) or trade
+        parsed = parse_models(trade_doc, Trade, (), trade_doc.data, problems)
+        if parsed is None:
+            unparsed.append((Origin(trade_doc, ()), trade_doc.data))
+        trade = parsed or trade
     origins[id(trade)] = Origin(trade_doc, ())
     if len(problems) > before:
         incomplete.add("fact")
@@ -337,7 +343,7 @@ def validate(root: Path) -> Corpus:
     if (data / "tracked.yaml").is_file():
         before = len(problems)
         doc = load(data / "tracked.yaml")
-        tracked = _list_file(doc, TrackedClaim, problems, origins) if doc else []
+        tracked = _list_file(doc, TrackedClaim, problems, origins, unparsed) if doc else []
         if len(problems) > before:
             incomplete.add("tracked claim")
 
@@ -368,6 +374,8 @@ def validate(root: Path) -> Corpus:
         if checked.summit:
             summits.append(checked.summit)
             origins[id(checked.summit)] = Origin(checked.doc, ())
+        elif checked.doc is not None:
+            unparsed.append((Origin(checked.doc, ()), checked.doc.data))
         if checked.problems:
             problems += checked.problems
             incomplete.update(("summit", "fact"))
@@ -375,7 +383,7 @@ def validate(root: Path) -> Corpus:
     corpus = Corpus(sources=lists["sources"], texts=texts, people=lists["people"],
                     topics=lists["topics"], summits=sorted(summits, key=lambda s: s.id),
                     trade=trade, milestones=lists["milestones"], tracked=tracked,
-                    origins=origins)
+                    origins=origins, unparsed=unparsed)
     for kind in ("figures", "targets"):
         for index, item in enumerate(getattr(trade, kind)):
             origins[id(item)] = Origin(trade_doc, (kind, index))

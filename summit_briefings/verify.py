@@ -9,6 +9,7 @@ from typing import Any
 from .corpus import Corpus
 from .dates import MONTHS, last_weekday
 from .errors import BriefingError, Problem
+from .load import Loc, YamlDocument
 from .quotes import (
     Evidence,
     IndexedSource,
@@ -98,25 +99,10 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
             text = corpus.texts.get(model.source)
             if text is None:
                 continue
-            if model.source not in indexes:
-                indexes[model.source] = IndexedSource(text)
-            index = indexes[model.source]
-            quote = normalise(model.quote)
-            hits = index.find_all(quote)
-            if len(hits) == 1:
-                start, end = index.span(hits[0], len(quote))
-                found.passages[(model.source, quote)] = Passage(model.source, start, end)
-                continue
-            where, file = (*loc, "quote"), corpus.source(model.source).file
-            if not hits:
-                closest = index.closest(quote)
-                hint = f'; closest passage: "{closest}…"' if closest else ""
-                found.problems.append(doc.problem(where,
-                    f"quote not found in {file}{hint}; "
-                    "copy the passage verbatim from the source"))
-            else:
-                found.problems.append(doc.problem(where, f"quote occurs {len(hits)} times in "
-                    f"{file}; add words before or after it so it names one passage"))
+            passage = _find_quote(corpus, indexes, model.source, model.quote, doc,
+                                  (*loc, "quote"), found.problems)
+            if passage:
+                found.passages[(model.source, normalise(model.quote))] = passage
             continue
         if not isinstance(getattr(model, "cite", None), list) or isinstance(model, Person):
             continue
@@ -140,6 +126,50 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
     return found
 
 
+def _find_quote(corpus: Corpus, indexes: dict[str, IndexedSource], source: str, quote: str,
+                doc: YamlDocument, where: Loc, problems: list[Problem]) -> Passage | None:
+    """Where a quote sits in its source; None, with a problem, unless it occurs exactly once."""
+    if source not in indexes:
+        indexes[source] = IndexedSource(corpus.texts[source])
+    index = indexes[source]
+    quote = normalise(quote)
+    hits = index.find_all(quote)
+    if len(hits) == 1:
+        start, end = index.span(hits[0], len(quote))
+        return Passage(source, start, end)
+    file = corpus.source(source).file
+    if not hits:
+        closest = index.closest(quote)
+        hint = f'; closest passage: "{closest}…"' if closest else ""
+        problems.append(doc.problem(where, f"quote not found in {file}{hint}; "
+                                           "copy the passage verbatim from the source"))
+    else:
+        problems.append(doc.problem(where, f"quote occurs {len(hits)} times in {file}; add "
+                                           "words before or after it so it names one passage"))
+    return None
+
+
+def _check_unparsed(corpus: Corpus, indexes: dict[str, IndexedSource]) -> list[Problem]:
+    """The quotes of entries that failed the schema: their other problems are reported by
+    validation, and these are checked too, so that one run reports everything."""
+    problems: list[Problem] = []
+
+    def walk(doc: YamlDocument, loc: Loc, value: Any) -> None:
+        if isinstance(value, dict):
+            source, quote = value.get("source"), value.get("quote")
+            if isinstance(source, str) and isinstance(quote, str) and source in corpus.texts:
+                _find_quote(corpus, indexes, source, quote, doc, (*loc, "quote"), problems)
+            for key, item in value.items():
+                walk(doc, (*loc, key), item)
+        elif isinstance(value, list):
+            for number, item in enumerate(value):
+                walk(doc, (*loc, number), item)
+
+    for origin, value in corpus.unparsed:
+        walk(origin.doc, origin.loc, value)
+    return problems
+
+
 def verify_citations(corpus: Corpus) -> Evidence:
     """Check every citation and number; raise BriefingError listing every problem."""
     indexes: dict[str, IndexedSource] = {}
@@ -160,6 +190,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
         problems += _check_qualifiers(corpus, summit)
     problems += _check_names(corpus)
     problems += _check_name_forms(corpus)
+    problems += _check_unparsed(corpus, indexes)
     problems += _check_published(corpus)
     if problems:
         raise BriefingError(problems)

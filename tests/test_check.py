@@ -610,3 +610,11 @@ def test_one_run_reports_schema_reference_and_quote_problems_of_a_file_in_line_o
     assert any("unknown person 'moon-jae-im'" in m for m in messages), messages
     assert sum("quote not found" in m for m in messages) == 2, messages
     assert problems == sorted(problems)
+
+
+def test_the_quotes_of_an_entry_that_fails_the_schema_are_still_checked(project: Project):
+    project.replace(HANOI, "title: Moon Jae-in", "titel: Moon Jae-in")
+    project.replace(HANOI, "welcomed the recent rapprochement", "welcomed the recant rapprochement")
+    messages = [p.message for p in project.problems() if p.path == HANOI]
+    assert any("unknown field 'titel'" in m for m in messages), messages
+    assert any(m.startswith("quote not found") for m in messages), messages
