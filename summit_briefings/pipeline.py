@@ -197,9 +197,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
                 *(links.leader_page(p.person) for p in summit.participants), links.TRADE]), 1):
             job = by_path[part]
             book = NoteBook(path, corpus, evidence, layouts, part=f"part{number}")
-            context = (trade_context(book, corpus, summit.id) if part == links.TRADE
-                       else job.context(book))
-            parts.append((job, context, book, footer(book, dates, built, job.dated_by)))
+            parts.append((job, job.context(book), book, footer(book, dates, built, job.dated_by)))
         book = NoteBook(path, corpus, evidence, layouts)
         text = partial(render_pack, env, book.summit_ref(summit), parts, book,
                        corpus.origin(summit).doc.path, Footer((), None, built))

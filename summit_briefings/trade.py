@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links
 from .chart import Level, Point, trade_chart
 from .corpus import Corpus
 from .dates import format_date, sort_key
@@ -55,8 +54,6 @@ class TradeContext:
     figures: tuple[FigureRow, ...]
     computed: tuple[Computed, ...]
     chart: str
-    scope: SummitRef | None = None  # a meeting pack's one-pager: this summit's targets only
-    all_targets_href: str = ""
 
 
 def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Computed:
@@ -101,10 +98,7 @@ def target_outcome(figures: list[TradeFigure], amount: float, deadline: int) -> 
                               "later that settles it", "—")
 
 
-def trade_context(book: NoteBook, corpus: Corpus, summit_id: str | None = None) -> TradeContext:
-    """The trade page; with ``summit_id``, the one-pager of that summit's meeting pack, which
-    lists only the targets stated there (the chart and figures stay whole) so that a pack
-    stays one sheet however many summits the site holds."""
+def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
     targets: list[TradeTarget] = sorted(
         corpus.trade.targets, key=lambda t: (corpus.summit(t.summit).date.value, t.amount, t.id))
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)
@@ -113,8 +107,7 @@ def trade_context(book: NoteBook, corpus: Corpus, summit_id: str | None = None) 
                   str(t.deadline) if t.deadline else t.horizon or "",
                   book.summit_ref(corpus.summit(t.summit)),
                   tuple(book.person_ref(p) for p in t.stated_by),
-                  book.note(t.cite[0]).href, book.refs(t.cite))
-        for t in targets if summit_id is None or t.summit == summit_id)
+                  book.note(t.cite[0]).href, book.refs(t.cite)) for t in targets)
     figure_rows = tuple(
         FigureRow(f.year, format_billions(f.amount, f.currency), f.measures,
                   f"{f.derived.formula} = {canonical_number(f.amount)}" if f.derived else None,
@@ -163,6 +156,4 @@ def trade_context(book: NoteBook, corpus: Corpus, summit_id: str | None = None) 
             "point: computed from a stated growth rate; diamonds: targets at their deadline "
             "year; dashed line: a target with no year. The tables on this page list the same "
             "data.", levels)
-    scope = book.summit_ref(corpus.summit(summit_id)) if summit_id else None
-    return TradeContext(target_rows, figure_rows, tuple(computed), chart, scope,
-                        links.relative(book.page, links.TRADE))
+    return TradeContext(target_rows, figure_rows, tuple(computed), chart)
