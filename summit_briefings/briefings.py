@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links
 from .dates import format_date, sort_key
 from .schema import Person, RoleStatement, Summit
 from .views import CALLS, CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
@@ -31,7 +30,6 @@ class Section:
 class SummitContext:
     summit: SummitRef
     data_file: str
-    pack_href: str  # the meeting pack: this briefing, its leaders and trade, a sheet each
     date_reasoning: str | None
     date_refs: CitationRefs
     place_refs: CitationRefs | None  # None: a call with no place given
@@ -69,7 +67,6 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
         for p in summit.participants)
     return SummitContext(
         summit=book.summit_ref(summit), data_file=data_file,
-        pack_href=links.relative(book.page, links.pack_page(summit.id)),
         date_reasoning=summit.date.reasoning, date_refs=book.refs(summit.date.cite),
         place_refs=book.refs(summit.place.cite) if summit.place else None,
         place_reasoning=summit.place.reasoning if summit.place else None,

@@ -20,11 +20,6 @@ def summit_page(summit_id: str) -> str:
     return f"summits/{summit_id}.md"
 
 
-def pack_page(summit_id: str) -> str:
-    """The meeting pack of a summit, beside its page: 'summits/<id>/pack.md'."""
-    return f"summits/{summit_id}/pack.md"
-
-
 def leader_page(person_id: str) -> str:
     return f"leaders/{person_id}.md"
 
@@ -50,10 +45,3 @@ def url_of(page: str) -> str:
     if page.endswith("/index.md"):
         return page[: -len("index.md")]
     return page[: -len(".md")] + "/"
-
-
-def url_relative(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Link from one page to another as the browser resolves it (for raw HTML, which MkDocs
-    leaves as it is): between directory-style URLs."""
-    path = posixpath.relpath(url_of(to_page) or ".", url_of(from_page) or ".") + "/"
-    return f"{path}#{anchor}" if anchor else path

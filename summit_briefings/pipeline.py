@@ -13,8 +13,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
 from . import links
 from .briefings import leader_context, summit_context
 from .commitments import commitments_context
@@ -47,16 +45,7 @@ from .sources import Paragraph
 from .trade import required_growth, trade_context
 from .validate import validate, walk_models
 from .verify import verify_citations
-from .views import (
-    Footer,
-    NoteBook,
-    SourceDate,
-    SummitRef,
-    footer,
-    format_billions,
-    layouts_of,
-    place_text,
-)
+from .views import NoteBook, SourceDate, footer, format_billions, layouts_of, place_text
 
 
 @dataclass(frozen=True)
@@ -174,8 +163,7 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     if cache is not None:
         cache.rendered = 0
     pages: dict[str, str] = {}
-    jobs = page_jobs(corpus, evidence, layouts, citing_facts(corpus))
-    for job in jobs:
+    for job in page_jobs(corpus, evidence, layouts, citing_facts(corpus)):
         book = NoteBook(job.path, corpus, evidence, layouts)
         page = job.context(book)
         closing = footer(book, dates, built, job.dated_by)
@@ -185,52 +173,9 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         else:
             key = page_key(fingerprint, job.template, page, book.notes, job.data_file, closing)
             pages[job.path] = cache.page(job.path, key, text)
-    by_path = {job.path: job for job in jobs}
-    for summit in corpus.summits:
-        # A meeting pack prints the summit's briefing, each participant's page and the trade
-        # page, one sheet each: each part is rendered for the pack's address, with its own
-        # notes (MkDocs' footnotes would gather every part's notes at the end).
-        path = links.pack_page(summit.id)
-        parts = []
-        for number, part in enumerate(dict.fromkeys([
-                links.summit_page(summit.id),
-                *(links.leader_page(p.person) for p in summit.participants), links.TRADE]), 1):
-            job = by_path[part]
-            book = NoteBook(path, corpus, evidence, layouts, part=f"part{number}")
-            parts.append((job, job.context(book), book, footer(book, dates, built, job.dated_by)))
-        book = NoteBook(path, corpus, evidence, layouts)
-        text = partial(render_pack, env, book.summit_ref(summit), parts, book,
-                       corpus.origin(summit).doc.path, Footer((), None, built))
-        if cache is None:
-            pages[path] = text()
-        else:
-            key = page_key(fingerprint, "pack.md.jinja", book.summit_ref(summit), *(
-                (job.template, context, part_book.notes, job.data_file, closing)
-                for job, context, part_book, closing in parts))
-            pages[path] = cache.page(path, key, text)
     if cache is not None:
         cache.keep_only(set(pages))
     return Site(dict(sorted(pages.items())), exports(corpus), corpus, evidence)
-
-
-@dataclass
-class PackContext:
-    summit: SummitRef
-    parts: tuple[Markup, ...]  # each a whole page's Markdown, without its front matter
-
-
-def without_front_matter(page: str) -> str:
-    return page.split("---\n", 2)[2] if page.startswith("---\n") else page
-
-
-def render_pack(env: Any, summit: SummitRef, parts: list[tuple[PageJob, Any, NoteBook, Footer]],
-                book: NoteBook, generated_from: str, closing: Footer) -> str:
-    """A meeting pack's Markdown: each part rendered as its own page is, then the pack."""
-    rendered = tuple(Markup(without_front_matter(render_page(
-        env, job.template, context, part_book, job.data_file, part_footer)))
-        for job, context, part_book, part_footer in parts)
-    return render_page(env, "pack.md.jinja", PackContext(summit, rendered), book,
-                       generated_from, closing)
 
 
 @dataclass(frozen=True)

@@ -131,9 +131,8 @@ def render_page(env: jinja2.Environment, template: str, context: Any, book: Note
                                                  footer=footer)
         notes = book.numbered()  # the body has numbered them as it printed them
         if notes:
-            listing = "_notes.md.jinja" if book.part is None else "_part_notes.md.jinja"
-            text = text.rstrip("\n") + "\n\n" + env.get_template(listing).render(
-                notes=notes, part=book.part)
+            text = text.rstrip("\n") + "\n\n" + env.get_template("_notes.md.jinja").render(
+                notes=notes)
     except jinja2.TemplateSyntaxError as exc:
         raise BriefingError([_syntax_problem(exc, template)]) from None
     except (jinja2.TemplateError, RenderError) as exc:

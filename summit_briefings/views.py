@@ -50,7 +50,6 @@ class Note:
     paragraph: int
     href: str
     label: str  # 'VNA/VNS, ¶4': what a reader sees of the source, on screen and on paper
-    url: str  # the same link as a browser resolves it, for notes written as HTML
 
 
 def source_label(source: Source) -> str:
@@ -73,9 +72,6 @@ class NoteBook:
     layouts: dict[str, list[Paragraph]]
     notes: dict[str, Note] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
-    # Set for one part of a page that prints several (a meeting pack): its references are
-    # HTML with this prefix in their ids, and its notes close the part, not the page.
-    part: str | None = None
 
     def note(self, cite: Citation) -> Note:
         """The note for a citation: the quoted passage, and a link to it from this page."""
@@ -88,8 +84,7 @@ class NoteBook:
                 key, self.corpus.texts[cite.source][passage.start:passage.end], source.file,
                 paragraph.number,
                 links.relative(self.page, links.source_page(source.file), passage.anchor),
-                f"{source_label(source)}, ¶{paragraph.number}",
-                links.url_relative(self.page, links.source_page(source.file), passage.anchor))
+                f"{source_label(source)}, ¶{paragraph.number}")
         return self.notes[key]
 
     def summit_ref(self, summit: Summit) -> SummitRef:
@@ -105,14 +100,7 @@ class NoteBook:
     def number(self, keys: tuple[str, ...]) -> str:
         """Footnote references to these notes, numbering each on its first printing."""
         numbers = self.numbers
-        if self.part is None:
-            return "".join(f"[^{numbers.setdefault(key, len(numbers) + 1)}]" for key in keys)
-        refs = []
-        for key in keys:
-            n = numbers.setdefault(key, len(numbers) + 1)
-            refs.append(f'<sup id="fnref-{self.part}-{n}"><a class="footnote-ref" '
-                        f'href="#fn-{self.part}-{n}">{n}</a></sup>')
-        return "".join(refs)
+        return "".join(f"[^{numbers.setdefault(key, len(numbers) + 1)}]" for key in keys)
 
     def numbered(self) -> list[tuple[int, Note]]:
         """The notes printed so far, in the order of their numbers."""

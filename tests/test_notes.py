@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 def _book(*keys: str) -> NoteBook:
     book = NoteBook("summits/x.md", corpus=None, evidence=None, layouts={})  # type: ignore[arg-type]
     book.notes = {key: Note(key, f"Quote {key}.", "a.txt", 1, f"../sources/a.md#{key}",
-                            "Test Wire, ¶1", f"../../sources/a/#{key}")
+                            "Test Wire, ¶1")
                   for key in keys}
     return book
 

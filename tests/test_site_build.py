@@ -219,17 +219,14 @@ def test_the_source_list_at_the_foot_of_a_page_has_one_item_per_source(built: Bu
     checked = 0
     for page in html_pages(built.site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        # A meeting pack's parts each end with their own sources and notes.
-        for scope in soup.select("article .pack-part") or soup.select("article"):
-            heading = scope.select_one("h2#sources")
-            if heading is None:
-                continue
-            items = heading.find_next_sibling("ul").find_all("li", recursive=False)
-            cited = {a["href"].split("#")[0]
-                     for a in scope.select("div.footnote a[href*='sources/']")}
-            assert len(items) == len(cited), f"{page.relative_to(built.site)}: {len(items)}"
-            assert all(len(li.select("a[href*='sources/']")) == 1 for li in items), page
-            checked += 1
+        heading = soup.select_one("article h2#sources")
+        if heading is None:
+            continue
+        items = heading.find_next_sibling("ul").find_all("li", recursive=False)
+        cited = {a["href"].split("#")[0] for a in soup.select("div.footnote a[href*='sources/']")}
+        assert len(items) == len(cited), f"{page.relative_to(built.site)}: {len(items)} items"
+        assert all(len(li.select("a[href*='sources/']")) == 1 for li in items), page
+        checked += 1
     assert checked > 0
 
 
@@ -240,16 +237,3 @@ def test_the_search_index_holds_what_readers_read(built: Built):
     assert not [t for t in texts if "Print briefing" in t], "the print button"
     assert not [t for t in texts if "sources as of" in t], "the printed running line"
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("guide/")]
-
-
-def test_every_summit_has_a_meeting_pack_of_its_briefing_leaders_and_trade(built: Built):
-    for summit in validate(built.root).summits:
-        pack = built.site / "summits" / summit.id / "pack" / "index.html"
-        soup = BeautifulSoup(pack.read_text(encoding="utf-8"), "html.parser")
-        titles = [part.find("h1").get_text(" ", strip=True) for part in soup.select(".pack-part")]
-        assert titles[0] == summit.title and titles[-1] == "Trade targets and actual trade"
-        assert len(titles) == 2 + len({p.person for p in summit.participants}), titles
-        for part in soup.select(".pack-part"):
-            refs = {a["href"] for a in part.select("a.footnote-ref")}
-            notes = {f"#{li['id']}" for li in part.select(".part-notes li")}
-            assert refs and refs <= notes, f"{summit.id}: a part's references miss its notes"

@@ -233,26 +233,3 @@ def test_every_printed_page_carries_its_address_and_how_recent_its_sources_are(p
 
 def test_text_meant_for_a_screen_does_not_print(printouts):
     assert "Each amount links" not in printouts[TRADE].text["A4"]
-
-
-@pytest.fixture(scope="module")
-def packs(browser: Browser, site_url: str, built_site: Path) -> dict[str, dict[str, int]]:
-    """Each summit's meeting pack printed: its parts, and its page count on each paper."""
-    page = browser.new_page()
-    try:
-        found = {}
-        for pack in sorted(built_site.glob("summits/*/pack/index.html")):
-            key = f"/{pack.parent.relative_to(built_site).as_posix()}/"
-            page.goto(site_url + key.lstrip("/"))
-            counts = {paper: pdf_pages(print_pdf(page, paper)) for paper in PAPERS}
-            found[key] = {"parts": page.locator("article .pack-part").count(), **counts}
-        return found
-    finally:
-        page.close()
-
-
-def test_a_meeting_pack_prints_each_part_on_its_own_sheet(packs, measured_font):
-    assert packs, "no meeting packs were built"
-    wrong = {k: v for k, v in packs.items()
-             if v["parts"] < 3 or v["A4"] != v["parts"] or v["Letter"] != v["parts"]}
-    assert not wrong, f"packs whose sheets are not one per part (text in {measured_font}): {wrong}"
