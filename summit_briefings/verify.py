@@ -334,30 +334,29 @@ def _check_name_forms(corpus: Corpus) -> list[Problem]:
     forms = [(re.compile(rf"\b{re.escape(form)}\b"), form, write)
              for person in corpus.people for form, write in _other_forms(person).items()
              if form not in name_words]
+
+    def misnamed(text: str) -> list[tuple[str, str]]:
+        """The (form, display name) pairs a text writes in another form than the site's."""
+        for name in names:
+            text = text.replace(name, " ")
+        return [(form, write) for pattern, form, write in forms if pattern.search(text)]
     problems = []
     for source in corpus.sources:
         # An editorial title is our words; an article's own headline keeps its spelling.
-        cleaned = source.title
-        for name in names:
-            cleaned = cleaned.replace(name, " ")
         origin = corpus.origin(source)
         problems += [origin.doc.problem((*origin.loc, "title"),
                      f"writes '{form}' where the site names this person '{write}'; an "
                      "editorial title names each person one way")
-                     for pattern, form, write in forms
-                     if source.title_editorial and pattern.search(cleaned)]
+                     for form, write in (misnamed(source.title) if source.title_editorial
+                                         else [])]
     for summit in corpus.summits:
         origin = corpus.origin(summit)
         written = [(("title",), summit.title), (("occasion", "text"), summit.occasion.text),
                    *([(("summary", "text"), summit.summary.text)] if summit.summary else []),
                    *((("outcomes", i, "text"), o.text) for i, o in enumerate(summit.outcomes)
                      if o.kind != "quote")]
-        for loc, text in written:
-            for name in names:
-                text = text.replace(name, " ")
-            for pattern, form, write in forms:
-                if pattern.search(text):
-                    problems.append(origin.doc.problem((*origin.loc, *loc),
-                        f"writes '{form}' where the site names this person '{write}'; pages "
-                        "name each person one way (quotes keep the source's spelling)"))
+        problems += [origin.doc.problem((*origin.loc, *loc),
+                     f"writes '{form}' where the site names this person '{write}'; pages "
+                     "name each person one way (quotes keep the source's spelling)")
+                     for loc, text in written for form, write in misnamed(text)]
     return problems
