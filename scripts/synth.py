@@ -41,6 +41,16 @@ from synth_outcomes import TEMPLATES, from_tenths, money, outcome, tenths_text  
 from summit_briefings.dates import MONTHS  # noqa: E402
 
 TOPICS = ROOT / "data" / "topics.yaml"
+SITE = """\
+title: Synthetic summit briefings
+introduction: A generated corpus; every person, article and number in it is invented.
+currency: USD
+parties:
+  - {code: KR, name: South Korea, scripts: [Hangul, romanised]}
+  - {code: VN, name: Vietnam, scripts: [Vietnamese spelling, without diacritics]}
+others:
+  - {code: KP, name: North Korea, scripts: [Hangul, romanised]}
+"""
 
 FIRST_DAY = date(1993, 1, 1)
 # TradeFigure.year must not pass 2100, and an article states the previous year's trade.
@@ -360,6 +370,7 @@ class SyntheticCorpus:
               {"figures": [self.figures[y] for y in sorted(self.figures)],
                "targets": self.targets})
         (data / "topics.yaml").write_bytes(TOPICS.read_bytes())
+        (data / "site.yaml").write_text(SITE, encoding="utf-8")
 
 
 class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):

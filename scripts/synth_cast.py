@@ -14,6 +14,10 @@ from typing import Any
 
 from summit_briefings.quotes import fold_ascii
 
+# How data/site.yaml names the scripts of each country's names: (own, romanised).
+SCRIPTS = {"KR": ("Hangul", "romanised"), "VN": ("Vietnamese spelling", "without diacritics"),
+           "KP": ("Hangul", "romanised")}
+
 
 @dataclass(frozen=True)
 class Office:
@@ -107,11 +111,10 @@ class Person:
         native = self.diacritic if first.style == "vn" and self.diacritic != self.ascii else None
         hangul = self.hangul if first.style == "kr" else None
         entry: dict[str, Any] = {"id": self.id, "name": native or self.ascii}
-        if native:
-            entry["native"] = native
-        entry["ascii"] = self.ascii
-        if hangul:
-            entry["hangul"] = hangul
+        own, latin = SCRIPTS[self.office.country]
+        entry["names"] = ([{"text": native, "script": own}] if native else []) + (
+            [{"text": hangul, "script": own}] if hangul else []) + [
+            {"text": self.ascii, "script": latin}]
         entry["country"] = self.office.country
         entry["cite"] = cites(first.source, first.sentence)
         entry["roles"] = [{"title": self.office.title, "as_of": m.as_of,

@@ -105,10 +105,16 @@ class Attendance:
 
 
 @dataclass
+class NameFormView:
+    text: str
+    script: str
+
+
+@dataclass
 class LeaderContext:
     person: PersonRef
-    native: str | None
-    hangul: str | None
+    names: tuple[NameFormView, ...]  # the forms other than the display name
+    unwritten_script: str | None  # the country's own script, where no source writes the name in it
     name_refs: CitationRefs
     roles: tuple[Role, ...]
     latest_role: Role | None  # as of the latest source that gives one
@@ -144,15 +150,19 @@ def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> Lea
             runs[-1].append(r)
         else:
             runs.append([r])
+    own_script = next(c.scripts[0] for c in book.corpus.site.countries if c.code == person.country)
     roles = tuple(Role(run[0].title,
                        ", ".join(dict.fromkeys(format_date(r.as_of) for r in run)),
                        book.refs(c for r in run for c in r.cite)) for run in runs)
     return LeaderContext(
-        person=book.person_ref(person.id), native=person.native, hangul=person.hangul,
+        person=book.person_ref(person.id),
+        names=tuple(NameFormView(f.text, f.script) for f in person.names if f.text != person.name),
+        unwritten_script=own_script if own_script not in {f.script for f in person.names}
+        else None,
         name_refs=book.refs(person.cite), roles=roles,
         latest_role=Role(runs[-1][-1].title, format_date(runs[-1][-1].as_of),
                          book.refs(runs[-1][-1].cite)) if runs else None,
         attended=tuple(attended),
-        counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.ascii)),
+        counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.sort_key)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),
     )

@@ -55,7 +55,7 @@ def _scale(years: tuple[int, int], top: float):
 
 
 def trade_chart(actual: list[Point], targets: list[Point], title: str, description: str,
-                levels: tuple[Level, ...] = ()) -> str:
+                levels: tuple[Level, ...] = (), axis: str = "bn") -> str:
     """SVG markup: lines of actual trade (broken where years have no figure), diamonds for
     targets, dashed lines for targets with no year, every value written beside its mark so
     that it reads on paper and on a touch screen, labelled axes and a legend."""
@@ -78,7 +78,7 @@ def trade_chart(actual: list[Point], targets: list[Point], title: str, descripti
                    f'text-anchor="middle">{year}</text>')
     middle = (TOP + HEIGHT - BOTTOM) // 2
     out.append(f'<text class="axis" x="14" y="{middle}" text-anchor="middle" '
-               f'transform="rotate(-90 14 {middle})">US$ bn</text>')
+               f'transform="rotate(-90 14 {middle})">{escape(axis)}</text>')
     for level in levels:
         ly = y(level.amount)
         out.append(f'<line class="level" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ly}" y2="{ly}">'

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .dates import sort_key
-from .schema import COUNTRY_NAMES, TradeFigure, TradeTarget
+from .schema import TradeFigure, TradeTarget
 from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions
 
 
@@ -71,7 +71,7 @@ def commitments_context(book: NoteBook, corpus: Corpus) -> CommitmentsContext:
             pledges.append(Commitment(
                 outcome.text, periods[0] if periods else None, book.summit_ref(summit),
                 tuple(book.person_ref(p) for p in outcome.by),
-                COUNTRY_NAMES.get(outcome.side or ""),
+                corpus.country_name(outcome.side),
                 "open: no later source reports on it", book.refs(outcome.cite)))
     stated = [f for f in figures if not f.derived]
     latest = (f"{format_billions(stated[-1].amount, stated[-1].currency)} in {stated[-1].year}"

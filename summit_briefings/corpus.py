@@ -9,7 +9,17 @@ from typing import Any
 
 from .dates import sort_key
 from .load import Loc, YamlDocument
-from .schema import Milestone, Outcome, Person, Source, Summit, Topic, TrackedClaim, Trade
+from .schema import (
+    Milestone,
+    Outcome,
+    Person,
+    SiteSettings,
+    Source,
+    Summit,
+    Topic,
+    TrackedClaim,
+    Trade,
+)
 
 
 @dataclass(frozen=True)
@@ -22,8 +32,12 @@ class Origin:
 
 @dataclass
 class Corpus:
-    """All validated data. Source texts are NFC-normalised and keyed by source id."""
+    """All validated data. Source texts are NFC-normalised and keyed by source id.
 
+    ``site`` is None only in the partial corpus of a failed validation, which is verified but
+    never rendered."""
+
+    site: SiteSettings | None
     sources: list[Source]
     texts: dict[str, str]
     people: list[Person]
@@ -35,6 +49,12 @@ class Corpus:
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
     # Entries that failed the schema, as read: verification still checks their quotes.
     unparsed: list[tuple[Origin, Any]] = field(default_factory=list, repr=False)
+
+    def country_name(self, code: str | None) -> str | None:
+        """'France' for 'FR'; None for no country."""
+        if code is None:
+            return None
+        return next((c.name for c in self.site.countries if c.code == code), code)
 
     def origin(self, model: Any) -> Origin:
         return self.origins[id(model)]

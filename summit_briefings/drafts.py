@@ -34,7 +34,7 @@ TITLES = (r"(?:President|Prime Minister|General Secretary|Party General Secretar
           r"Chairwoman|Minister|Foreign Minister|leader)")
 # A title followed by two to four capitalised words: an official the article names.
 NAMED_OFFICIAL = re.compile(rf"{TITLES} ((?:[A-Z][\w'-]+ ){{1,3}}[A-Z][\w'-]+)")
-_BILATERAL = re.compile(r"two (?:countries|nations|sides|Koreas|leaders)")
+_BILATERAL = re.compile(r"two (?:countries|nations|sides|leaders)")
 # A sentence ends at . ! ? (or a closing quote) before a capital, with or without the space:
 # some pages run sentences together ("…in 2023.The two leaders…"). Without the space, two
 # lower-case letters or digits before the stop and one after the capital keep "U.S." and
@@ -85,7 +85,7 @@ def find_candidates(text: str, people: list[Person], cut_off: bool = False) -> l
     spans = list(sentences(text))
     found: dict[tuple[str, str], Candidate] = {}
     forms = [(fold_ascii(form).lower(), person) for person in people
-             for form in {person.name, person.ascii, person.native or person.name}]
+             for form in {person.name, *(f.text for f in person.names)}]
     for start, end in spans[:-1] if cut_off else spans:
         sentence = text[start:end]
         hits: list[tuple[str, str, str | None]] = []

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from pydantic import ValidationError
 
 from .errors import BriefingError, Problem
+from .load import load_yaml
 from .pipeline import build_site
 from .quotes import fold_ascii
 from .render import RenderCache, markdown_literal
+from .schema import SiteSettings
 from .stamp import build_date
 from .write import sync_folder
 
@@ -40,6 +45,21 @@ LIVE_FOLDER = Path("build") / "live"
 
 def on_startup(command: str, dirty: bool) -> None:
     _SERVE["active"] = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The site's name and description are data (data/site.yaml's title and introduction),
+    HTML-escaped: the theme prints them unescaped in the header bar, in <title> and in a meta
+    tag. While the file has problems mkdocs.yml's name stays, and the build reports them."""
+    root = Path(config.config_file_path).parent
+    try:
+        settings = SiteSettings.model_validate(load_yaml(root / "data" / "site.yaml", root).data)
+    except (BriefingError, ValidationError, OSError):
+        return config
+    # Markup: where the theme escapes the name itself (`site_name | e`), it is not escaped twice.
+    config.site_name = Markup(html.escape(settings.title))
+    config.site_description = Markup(html.escape(settings.introduction))
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

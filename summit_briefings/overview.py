@@ -8,7 +8,7 @@ from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import Passage
-from .schema import COUNTRY_NAMES, Source, Topic
+from .schema import Source, Topic
 from .sources import Paragraph, Segment, segments
 from .views import CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
 
@@ -50,8 +50,17 @@ class Counts:
     sources: int
 
 
+@dataclass(frozen=True)
+class EditorPage:
+    title: str
+    href: str
+
+
 @dataclass
 class HomeContext:
+    title: str
+    introduction: str
+    editor_pages: tuple[EditorPage, ...]
     first: SummitRef | None
     latest: SummitRef | None
     latest_claims: tuple[Claim, ...]
@@ -60,7 +69,9 @@ class HomeContext:
     counts: Counts
 
 
-def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]) -> HomeContext:
+def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...],
+                 guides: dict[str, str]) -> HomeContext:
+    """``guides``: the editors' hand-written pages, as {title: path under docs/}."""
     page = book.page
     ordered = corpus.chronological
     latest = ordered[-1] if ordered else None
@@ -69,7 +80,11 @@ def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]
     entries += [(sort_key(s.date.value), TimelineEntry(
         format_date(s.date.value), s.date.inferred_note, s.title,
         links.relative(page, links.summit_page(s.id)), book.refs(()))) for s in ordered]
+    editors = {**guides, "Data fields": links.FIELDS}
     return HomeContext(
+        title=corpus.site.title, introduction=corpus.site.introduction,
+        editor_pages=tuple(EditorPage(title, links.relative(page, path))
+                           for title, path in editors.items()),
         first=book.summit_ref(ordered[0]) if ordered else None,
         latest=book.summit_ref(latest) if latest else None,
         latest_claims=tuple(claim(book, latest, o) for o in latest.outcomes if o.headline)
@@ -88,12 +103,12 @@ class CountryGroup:
 
 def leader_groups(book: NoteBook, corpus: Corpus) -> tuple[CountryGroup, ...]:
     groups = []
-    for code, name in COUNTRY_NAMES.items():
-        people = sorted((p for p in corpus.people if p.country == code), key=lambda p: p.ascii)
+    for country in corpus.site.countries:
+        people = sorted(((book.person_ref(p.id), p) for p in corpus.people
+                         if p.country == country.code), key=lambda pair: pair[0].sort_key)
         if people:
-            groups.append(CountryGroup(name, tuple(
-                (book.person_ref(p.id), "; ".join(dict.fromkeys(r.title for r in p.roles)))
-                for p in people)))
+            groups.append(CountryGroup(country.name, tuple(
+                (ref, "; ".join(dict.fromkeys(r.title for r in p.roles))) for ref, p in people)))
     return tuple(groups)
 
 

@@ -163,7 +163,8 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
     if cache is not None:
         cache.rendered = 0
     pages: dict[str, str] = {}
-    for job in page_jobs(corpus, evidence, layouts, citing_facts(corpus)):
+    for job in page_jobs(corpus, evidence, layouts, citing_facts(corpus),
+                         editor_guides(root / "docs")):
         book = NoteBook(job.path, corpus, evidence, layouts)
         page = job.context(book)
         closing = footer(book, dates, built, job.dated_by)
@@ -190,9 +191,23 @@ class PageJob:
     dated_by: frozenset[str] | None = None  # the sources its "as of" date counts; None: all
 
 
+def editor_guides(docs: Path) -> dict[str, str]:
+    """The hand-written pages of docs/guide/, as {title: path}, the title being the first
+    heading: the home page links them for editors; a new site may have none."""
+    guides = {}
+    for path in sorted((docs / "guide").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):  # front matter: its comments are not headings
+            text = text.partition("\n---\n")[2]
+        heading = next((line[2:].strip() for line in text.splitlines()
+                        if line.startswith("# ")), path.stem)
+        guides[heading] = f"guide/{path.name}"
+    return guides
+
+
 def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
-              citing: dict[str, list[Unanchored]]) -> list[PageJob]:
-    """Every page of the site. ``citing``: see citing_facts."""
+              citing: dict[str, list[Unanchored]], guides: dict[str, str]) -> list[PageJob]:
+    """Every page of the site. ``citing``: see citing_facts; ``guides``: editor_guides."""
     jobs: list[PageJob] = []
 
     def emit(path: str, template: str, build: Callable[[NoteBook], Any], data_file: str,
@@ -212,7 +227,7 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
     emit(links.SUMMITS, "summits.md.jinja",
          lambda book: summit_rows(book, corpus), "data/summits/")
     emit(links.HOME, "home.md.jinja",
-         lambda book: home_context(book, corpus, _headlines(corpus, evidence)), "data/")
+         lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides), "data/")
     emit(links.SOURCES, "sources.md.jinja",
          lambda book: tuple((s, links.relative(links.SOURCES, links.source_page(s.file)),
                              format_date(s.published) if s.published else None)

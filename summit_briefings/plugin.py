@@ -17,6 +17,9 @@ class BriefingsPlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         mkdocs_adapter.on_startup(command, dirty)
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        return mkdocs_adapter.on_config(config)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return mkdocs_adapter.on_files(files, config)
 

@@ -44,8 +44,10 @@ def _a_title(value: str) -> str:
 # stripped first, so a blank value is empty too), never a placeholder left to fill in.
 Text = Annotated[str, Field(min_length=1), AfterValidator(_no_placeholder)]
 Title = Annotated[Text, AfterValidator(_a_title)]
-Country = Literal["KR", "VN", "KP"]
-COUNTRY_NAMES = {"KR": "South Korea", "VN": "Vietnam", "KP": "North Korea"}
+COUNTRY_CODE, CURRENCY_CODE = r"^[A-Z]{2}$", r"^[A-Z]{3}$"
+CountryCode = Annotated[str, Field(pattern=COUNTRY_CODE, description="Two capital letters "
+                                   "naming a country of data/site.yaml, e.g. 'FR'.")]
+Currency = Annotated[str, Field(pattern=CURRENCY_CODE, description="ISO 4217 code, e.g. 'EUR'.")]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -162,19 +164,24 @@ class RoleStatement(Model):
     cite: Cites
 
 
+class NameForm(Model):
+    """One way the sources write a person's name."""
+
+    text: Text = Field(description="The name exactly as a source writes it.")
+    script: Text = Field(description="How it is written: one of the scripts data/site.yaml "
+                         "lists for the person's country, e.g. 'ASCII'.")
+
+
 class Person(Model):
     """Someone the sources name."""
 
-    id: Slug = Field(description="Slug of the ASCII name; also the page URL /leaders/<id>/.")
-    name: Text = Field(description="Display name: the native form where the sources give it.")
-    native: str | None = Field(
-        default=None,
-        description="Vietnamese name with diacritics, exactly as a source writes it; null "
-        "when no source writes it with diacritics.",
-    )
-    ascii: str = Field(description="The name without diacritics, as readers type it.")
-    hangul: str | None = Field(default=None, description="Hangul name, where a source gives it.")
-    country: Country = Field(description="KR, VN or KP.")
+    id: Slug = Field(description="Slug of the name without diacritics; also the page URL "
+                     "/leaders/<id>/.")
+    name: Text = Field(description="Display name: how every page names the person. One of the "
+                       "forms in 'names', the fullest one the sources give.")
+    names: list[NameForm] = Field(min_length=1, description="Every form the sources write the "
+                                  "name in, each with its script; each must be in a quote.")
+    country: CountryCode
     cite: Cites = Field(description="Passages in which the name forms appear.")
     roles: list[RoleStatement] = Field(default_factory=list,
                                        description="Roles as sources state them, dated.")
@@ -265,7 +272,7 @@ class Place(Model):
     """Where a summit took place, as precisely as the sources say."""
 
     city: str | None = Field(default=None, description="City, where a source names it.")
-    country: str = Field(description="Country, as a name ('Vietnam', 'Peru').")
+    country: str = Field(description="Country, as a name ('Peru').")
     venue: str | None = Field(default=None, description="Building or venue, where named.")
     basis: Literal["stated", "inferred"] = Field(
         default="stated", description="'stated' when a source names the place; 'inferred' when "
@@ -276,7 +283,7 @@ class Place(Model):
 
     @property
     def name(self) -> str:
-        """'National Convention Center, Hanoi, Vietnam': as precisely as it is known."""
+        """'Palacio de Gobierno, Lima, Peru': as precisely as it is known."""
         return ", ".join(p for p in (self.venue, self.city, self.country) if p)
 
     @model_validator(mode="after")
@@ -313,7 +320,7 @@ class Figure(Model):
     amount: float = Field(description="The number, in the unit below (100 for US$100 billion).")
     unit: Literal["billion", "million", "thousand", "percent", "count"] = Field(
         description="billion, million, thousand, percent or count.")
-    currency: str | None = Field(default=None, description="ISO code, e.g. 'USD'.")
+    currency: Currency | None = Field(default=None, description="ISO 4217 code, for money.")
     period: str | None = Field(default=None, description="Year or period, e.g. '2024–2027'.")
     qualifier: Qualifier | None = Field(
         default=None, description="How the source qualifies the number ('more than US$100 "
@@ -337,8 +344,10 @@ class Outcome(Model):
         "background (context the article gives).")
     text: Text = Field(description="The fact in one sentence; for a quote, the words themselves.")
     by: list[Slug] = Field(default_factory=list, description="People who said or did it.")
-    side: Country | None = Field(default=None, description="For pledges and requests: who.")
-    of_side: Country | None = Field(default=None, description="For requests: asked of whom.")
+    side: CountryCode | None = Field(default=None, description="For pledges and requests: "
+                                     "which country.")
+    of_side: CountryCode | None = Field(default=None, description="For requests: asked of "
+                                        "which country.")
     headline: bool = Field(default=False, description="Shown in the bottom line.")
     figures: list[Figure] = Field(default_factory=list,
                                   description="The numbers it states, if any, each a figure.")
@@ -397,7 +406,8 @@ class TradeFigure(Model):
     id: Slug = Field(description="Unique id, e.g. 'trade-2022'.")
     year: int = Field(ge=1900, le=2100, description="The year the figure covers.")
     amount: float = Field(description="In billions of the currency.")
-    currency: str = Field(default="USD", description="ISO code.")
+    currency: Currency | None = Field(default=None, description="ISO 4217 code; default: "
+                                      "the currency of data/site.yaml.")
     measures: str = Field(description="What the number measures, as the source words it.")
     cite: Cites
     derived: Derived | None = Field(
@@ -409,7 +419,8 @@ class TradeTarget(Model):
 
     id: Slug = Field(description="Unique id, e.g. 'target-150bn-by-2030-2024'.")
     amount: float = Field(description="In billions of the currency.")
-    currency: str = Field(default="USD", description="ISO code.")
+    currency: Currency | None = Field(default=None, description="ISO 4217 code; default: "
+                                      "the currency of data/site.yaml.")
     deadline: int | None = Field(default=None, description="Year to reach it by, if stated.")
     horizon: str | None = Field(default=None, description="Where no year: e.g. 'near term'.")
     summit: str = Field(description="Id of the summit where it was stated.")
@@ -437,3 +448,32 @@ class Trade(Model):
 
     figures: list[TradeFigure] = Field(description="Actual trade, one entry per year.")
     targets: list[TradeTarget] = Field(description="Targets, one entry per statement.")
+
+
+class Country(Model):
+    """A country people in the data come from."""
+
+    code: CountryCode
+    name: Text = Field(description="As pages name it, e.g. 'France'.")
+    scripts: list[Text] = Field(min_length=1, description="How the sources may write the names "
+                                "of its people, e.g. ['Greek', 'romanised']; each name form "
+                                "names one. The first is the country's own writing: a leader "
+                                "page says when no source gives a name in it.")
+
+
+class SiteSettings(Model):
+    """data/site.yaml: what the site is about. Nothing else in the code names a country."""
+
+    title: Text = Field(description="The site's name, in the header bar and the home page.")
+    introduction: Text = Field(description="The home page's opening sentence: what the site "
+                               "covers.")
+    currency: Currency = Field(description="The currency of trade figures that name none.")
+    parties: list[Country] = Field(min_length=2, max_length=2, description="The two countries "
+                                   "whose summits the site covers: every summit has a "
+                                   "participant from each.")
+    others: list[Country] = Field(default_factory=list, description="Other countries whose "
+                                  "people the sources name.")
+
+    @property
+    def countries(self) -> list[Country]:
+        return [*self.parties, *self.others]

@@ -14,6 +14,7 @@ from .views import (
     NoteBook,
     PersonRef,
     SummitRef,
+    currency_sign,
     format_amount,
     format_billions,
 )
@@ -54,6 +55,8 @@ class TradeContext:
     figures: tuple[FigureRow, ...]
     computed: tuple[Computed, ...]
     chart: str
+    chart_unit: str  # 'US$ billion': the chart plots amounts in the site's currency only
+    currencies: str  # 'US dollars' or 'USD and EUR': what the tables' amounts are in
 
 
 def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Computed:
@@ -126,7 +129,13 @@ def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
             else:
                 computed.append(target_outcome(same, amount, deadline))
     chart = ""
-    if figures:
+    # One axis has one currency: the chart plots the site's; the tables list every amount.
+    site_currency = corpus.site.currency
+    figures_plotted = [f for f in figures if f.currency == site_currency]
+    targets = [t for t in targets if t.currency == site_currency]
+    unit = f"{currency_sign(site_currency).strip()} billion"
+    if figures_plotted:
+        figures = figures_plotted
         actual = [Point(f.year, f.amount, f"{f.year}: {format_billions(f.amount, f.currency)}"
                         + (" (computed)" if f.derived else ""), bool(f.derived)) for f in figures]
         dated = sorted({(t.deadline, t.amount) for t in targets if t.deadline})
@@ -150,10 +159,13 @@ def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
                             f"stated {format_date(corpus.summit(t.summit).date.value)}"
                             for t in ts))
             for amount, ts in sorted(undated.items()))
+        parties = " and ".join(c.name for c in corpus.site.parties)
         chart = trade_chart(
-            actual, marks, "Korea–Vietnam trade: actual figures and targets (US$ billion)",
+            actual, marks, f"Trade between {parties}: actual figures and targets ({unit})",
             "Line: actual bilateral trade by year, broken where a year has no figure; hollow "
             "point: computed from a stated growth rate; diamonds: targets at their deadline "
             "year; dashed line: a target with no year. The tables on this page list the same "
-            "data.", levels)
-    return TradeContext(target_rows, figure_rows, tuple(computed), chart)
+            "data.", levels, f"{currency_sign(site_currency).strip()} bn")
+    used = sorted({item.currency for item in [*corpus.trade.figures, *corpus.trade.targets]})
+    return TradeContext(target_rows, figure_rows, tuple(computed), chart, unit,
+                        " and ".join(used) or site_currency)

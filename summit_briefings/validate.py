@@ -15,12 +15,16 @@ from .corpus import Corpus, Origin
 from .errors import BriefingError, Problem
 from .load import Loc, YamlDocument, load_data_file, summit_files
 from .schema import (
+    COUNTRY_CODE,
+    CURRENCY_CODE,
     Citation,
+    Country,
     Derived,
     Milestone,
     Outcome,
     Participant,
     Person,
+    SiteSettings,
     Source,
     Summit,
     Topic,
@@ -33,6 +37,12 @@ M = TypeVar("M", bound=BaseModel)
 
 LIST_FILES = {"sources": Source, "people": Person, "topics": Topic, "milestones": Milestone}
 KIND_OF_FILE = {"sources": "source", "people": "person", "topics": "topic"}
+
+
+PATTERN_HINTS = {
+    COUNTRY_CODE: "a country is named by its two-letter code in capitals, e.g. 'FR'",
+    CURRENCY_CODE: "a currency is named by its three-letter ISO code in capitals, e.g. 'EUR'",
+}
 
 
 def _dotted(loc: Iterable[str | int]) -> str:
@@ -50,8 +60,9 @@ def _explain(error: dict[str, Any]) -> str:
     if kind == "extra_forbidden":
         return f"unknown field '{field}'; check its spelling or remove it"
     if kind == "string_pattern_mismatch":
-        return (f"{msg}: got '{error['input']}'; ids are lower-case words joined by hyphens, "
-                "e.g. 'luong-cuong'")
+        hint = PATTERN_HINTS.get(error["ctx"]["pattern"], "ids are lower-case words joined by "
+                                 "hyphens, e.g. 'luong-cuong'")
+        return f"{msg}: got '{error['input']}'; {hint}"
     if kind == "string_too_short" and error["ctx"].get("min_length") == 1:
         return (f"'{field}' is empty; write the text it stands for (an empty value prints an "
                 "empty heading or an invisible link)")
@@ -195,14 +206,16 @@ def _duplicates(items: list[Any], key: str, what: str, corpus: Corpus,
 # Which fields of which model name an id of which kind (a list field names several).
 REFERENCES: dict[type, tuple[tuple[str, str], ...]] = {
     Citation: (("source", "source"),),
+    Person: (("country", "country"),),
     Participant: (("person", "person"),),
-    Outcome: (("topic", "topic"), ("by", "person"), ("tracks", "tracked claim")),
+    Outcome: (("topic", "topic"), ("by", "person"), ("tracks", "tracked claim"),
+              ("side", "country"), ("of_side", "country")),
     TradeTarget: (("summit", "summit"), ("stated_by", "person")),
     Derived: (("uses", "fact"),),
 }
 WHERE_DEFINED = {"source": "data/sources.yaml", "person": "data/people.yaml",
                  "topic": "data/topics.yaml", "summit": "data/summits/",
-                 "tracked claim": "data/tracked.yaml",
+                 "tracked claim": "data/tracked.yaml", "country": "data/site.yaml",
                  "fact": "data/trade.yaml or an outcome ('<summit-id>/<outcome-id>')"}
 
 
@@ -237,8 +250,8 @@ def _reference_problems(root_model: Any, origin: Origin, known: KnownIds,
     return problems
 
 
-def _summit_rule_problems(summit: Summit, origin: Origin,
-                          people: dict[str, Person]) -> list[Problem]:
+def _summit_rule_problems(summit: Summit, origin: Origin, people: dict[str, Person],
+                          parties: list[Country], known_countries: set[str]) -> list[Problem]:
     problems = []
     if not summit.id.startswith(summit.date.value + "-"):
         problems.append(origin.doc.problem((*origin.loc, "id"),
@@ -247,11 +260,15 @@ def _summit_rule_problems(summit: Summit, origin: Origin,
     if summit.id != expected:
         problems.append(origin.doc.problem((*origin.loc, "id"),
             f"summit id '{summit.id}' must match its file name '{expected}.yaml'; rename one"))
+    # A participant who is unknown, or from an unknown country, is reported as such already.
     countries = {people[p.person].country for p in summit.participants if p.person in people}
-    if people and not {"KR", "VN"} <= countries and all(
+    missing = [party for party in parties if party.code not in countries]
+    if people and missing and countries <= known_countries and all(
             p.person in people for p in summit.participants):
         problems.append(origin.doc.problem((*origin.loc, "participants"),
-            "a summit needs at least one participant from KR and one from VN"))
+            "a summit needs at least one participant from each of "
+            + " and ".join(f"{party.name} ({party.code})" for party in parties)
+            + "; none here is from " + " or ".join(party.code for party in missing)))
     outcome_ids: dict[str, int] = {}
     for index, outcome in enumerate(summit.outcomes):
         if outcome.id in outcome_ids:
@@ -273,7 +290,8 @@ class _SummitFile(NamedTuple):
 
 
 def _check_summit_file(loaded: YamlDocument | list[Problem], known: KnownIds,
-                       incomplete: frozenset[str], people: dict[str, Person]) -> _SummitFile:
+                       incomplete: frozenset[str], people: dict[str, Person],
+                       parties: list[Country]) -> _SummitFile:
     """``known`` need not hold summit or fact ids yet: summits do not name them."""
     problems: list[Problem] = []
     doc = _kept(loaded, problems)
@@ -283,7 +301,8 @@ def _check_summit_file(loaded: YamlDocument | list[Problem], known: KnownIds,
     origin = Origin(doc, ())
     return _SummitFile(doc, summit, problems,
                        _reference_problems(summit, origin, known, incomplete),
-                       _summit_rule_problems(summit, origin, people))
+                       _summit_rule_problems(summit, origin, people, parties,
+                                             known["country"]))
 
 
 def _check_references(corpus: Corpus, problems: list[Problem], known: KnownIds,
@@ -299,6 +318,53 @@ def _check_references(corpus: Corpus, problems: list[Problem], known: KnownIds,
     problems += _reference_problems(corpus.trade, corpus.origin(corpus.trade), known, incomplete)
     for summit in corpus.summits:
         problems += checked[id(summit)].rules
+
+
+def _site_settings(root: Path, problems: list[Problem],
+                   origins: dict[int, Origin]) -> SiteSettings | None:
+    path = root / "data" / "site.yaml"
+    if not path.exists():
+        problems.append(Problem("data/site.yaml", 1, 1, "required data file is missing: it names "
+            "the two countries, their scripts, the currency and the site's title; "
+            "`summit-briefings init NEW-FOLDER` writes an example to copy from"))
+        return None
+    doc = _kept(load_data_file(path, root), problems)
+    settings = parse_models(doc, SiteSettings, (), doc.data, problems) if doc else None
+    if settings is None:
+        return None
+    origins[id(settings)] = Origin(doc, ())
+    seen: set[str] = set()
+    for index, country in enumerate(settings.countries):
+        if country.code in seen:
+            where = ("parties", index) if index < 2 else ("others", index - 2)
+            problems.append(doc.problem((*where, "code"), f"country '{country.code}' is listed "
+                                        "twice; list each country once"))
+        seen.add(country.code)
+    return settings
+
+
+def _person_rule_problems(person: Person, origin: Origin,
+                          countries: dict[str, Country]) -> list[Problem]:
+    """The display name is one of the person's name forms, each in a script of their country."""
+    problems = []
+    if person.name not in {form.text for form in person.names}:
+        problems.append(origin.doc.problem((*origin.loc, "name"), f"the display name "
+            f"'{person.name}' is not among this person's 'names'; add it there with its script"))
+    country = countries.get(person.country)
+    for index, form in enumerate(person.names):
+        if country and form.script not in country.scripts:
+            problems.append(origin.doc.problem((*origin.loc, "names", index, "script"),
+                f"'{form.script}' is not a script data/site.yaml lists for {country.name}; "
+                "use one of: " + ", ".join(country.scripts) + " (or add it there)"))
+    return problems
+
+
+def _in_currency(trade: Trade, currency: str) -> Trade:
+    """Trade figures and targets that name no currency are in the site's."""
+    def filled(items: list[Any]) -> list[Any]:
+        return [item if item.currency else item.model_copy(update={"currency": currency})
+                for item in items]
+    return Trade(figures=filled(trade.figures), targets=filled(trade.targets))
 
 
 def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> YamlDocument | None:
@@ -319,6 +385,9 @@ def validate(root: Path) -> Corpus:
         return _kept(load_data_file(path, root), problems)
 
     incomplete: set[str] = set()  # kinds of id some of which failed to load
+    site = _site_settings(root, problems, origins)
+    if site is None:
+        incomplete.add("country")
     lists: dict[str, list[Any]] = {}
     for name, model in LIST_FILES.items():
         before = len(problems)
@@ -335,6 +404,8 @@ def validate(root: Path) -> Corpus:
         if parsed is None:
             unparsed.append((Origin(trade_doc, ()), trade_doc.data))
         trade = parsed or trade
+    if site:
+        trade = _in_currency(trade, site.currency)
     origins[id(trade)] = Origin(trade_doc, ())
     if len(problems) > before:
         incomplete.add("fact")
@@ -361,13 +432,15 @@ def validate(root: Path) -> Corpus:
     known = {"source": {s.id for s in lists["sources"]},
              "person": {p.id for p in lists["people"]},
              "topic": {t.id for t in lists["topics"]},
-             "tracked claim": {t.id for t in tracked}}
+             "tracked claim": {t.id for t in tracked},
+             "country": {c.code for c in site.countries} if site else set()}
     people = {p.id: p for p in lists["people"]}
+    parties = site.parties if site else []
     checked_before = frozenset(incomplete)
     paths, folder_problems = summit_files(root) if "summits" not in linked else ([], [])
     problems += folder_problems
-    checked_files = [_check_summit_file(load_data_file(path, root), known, checked_before, people)
-                     for path in paths]
+    checked_files = [_check_summit_file(load_data_file(path, root), known, checked_before, people,
+                                        parties) for path in paths]
 
     summits: list[Summit] = []
     for checked in checked_files:
@@ -380,7 +453,7 @@ def validate(root: Path) -> Corpus:
             problems += checked.problems
             incomplete.update(("summit", "fact"))
 
-    corpus = Corpus(sources=lists["sources"], texts=texts, people=lists["people"],
+    corpus = Corpus(site=site, sources=lists["sources"], texts=texts, people=lists["people"],
                     topics=lists["topics"], summits=sorted(summits, key=lambda s: s.id),
                     trade=trade, milestones=lists["milestones"], tracked=tracked,
                     origins=origins, unparsed=unparsed)
@@ -393,6 +466,11 @@ def validate(root: Path) -> Corpus:
                         ([*trade.figures, *trade.targets], "trade id")):
         _duplicates(items, "id", what, corpus, problems)
     _duplicates(corpus.sources, "file", "source file", corpus, problems)
+    countries: dict[str, Country] = {}
+    for country in site.countries if site else []:
+        countries.setdefault(country.code, country)
+    for person in corpus.people:
+        problems += _person_rule_problems(person, corpus.origin(person), countries)
     _check_references(corpus, problems, known, frozenset(incomplete),
                       {id(f.summit): f for f in checked_files if f.summit})
     if problems:

@@ -220,22 +220,23 @@ def _check_derived(corpus: Corpus, figure: TradeFigure,
 
 
 def _check_names(corpus: Corpus) -> list[Problem]:
+    """Every name form is in the person's quotes; a form without diacritics may instead be
+    a quoted form with them dropped, as readers type it."""
     problems = []
     for person in corpus.people:
         origin = corpus.origin(person)
         quoted = " ".join(normalise(c.quote) for c in person.cite)
-        for form in ("native", "hangul", "ascii"):
-            name = getattr(person, form)
-            if not name or normalise(name) in quoted:
+        written = {normalise(form.text) for form in person.names
+                   if normalise(form.text) in quoted}
+        for index, form in enumerate(person.names):
+            text = normalise(form.text)
+            if text in written or text in {fold_ascii(w) for w in written}:
                 continue
-            if form == "ascii" and person.native and fold_ascii(person.native) == name:
-                continue
-            problems.append(origin.doc.problem((*origin.loc, form),
-                f"{form} name '{name}' does not appear in this person's quotes; cite a "
-                "passage that writes it" + (" (or make it the native name without diacritics)"
-                                            if form == "ascii" else "")))
+            problems.append(origin.doc.problem((*origin.loc, "names", index, "text"),
+                f"name '{form.text}' does not appear in this person's quotes; cite a passage "
+                "that writes it (a form without diacritics may be a quoted form with them "
+                "dropped)"))
     return problems
-
 
 
 def _check_published(corpus: Corpus) -> list[Problem]:
@@ -309,15 +310,11 @@ def _check_qualifiers(corpus: Corpus, summit: Summit) -> list[Problem]:
 
 def _other_forms(person: Person) -> dict[str, str]:
     """Spellings of a person's name that paraphrases must not use, each with the display form
-    to write instead: the full name without diacritics ('Luong Cuong' for 'Lương Cường') and
-    the given name without them ('Cuong' for 'Cường'; short ones such as 'Lam' are common
-    words and are left alone)."""
-    forms: dict[str, str] = {}
-    if not person.native:
-        return forms
-    if (folded := fold_ascii(person.native)) != person.native:
-        forms[folded] = person.name
-    given = person.native.split()[-1]
+    to write instead: every other form of the full name ('Luong Cuong' for 'Lương Cường') and
+    the given name without diacritics ('Cuong' for 'Cường'; short ones such as 'Lam' are
+    common words and are left alone)."""
+    forms = {form.text: person.name for form in person.names if form.text != person.name}
+    given = person.name.split()[-1]
     if len(fold_ascii(given)) >= 4 and fold_ascii(given) != given:
         forms[fold_ascii(given)] = given
     return forms

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .quotes import Evidence, canonical_number, quoted_numbers
-from .schema import COUNTRY_NAMES, Citation, Figure, Outcome, Person, Source, Summit
+from .quotes import Evidence, canonical_number, fold_ascii, quoted_numbers
+from .schema import Citation, Figure, Outcome, Source, Summit
 from .sources import Paragraph, paragraph_of, paragraphs
 
 CURRENCY_SIGNS = {"USD": "US$"}
@@ -26,11 +26,16 @@ def format_amount(amount: float, unit: str, currency: str | None = None) -> str:
         return f"{number}%"
     if unit == "count":
         return number
-    sign = CURRENCY_SIGNS.get(currency or "", f"{currency} " if currency else "")
+    sign = currency_sign(currency) if currency else ""
     return f"{sign}{number} {unit}"
 
 
-def format_billions(amount: float, currency: str = "USD") -> str:
+def currency_sign(currency: str) -> str:
+    """'US$' for USD; other codes print as themselves, with a space: 'EUR 5 billion'."""
+    return CURRENCY_SIGNS.get(currency, f"{currency} ")
+
+
+def format_billions(amount: float, currency: str) -> str:
     return format_amount(amount, "billion", currency)
 
 
@@ -91,7 +96,11 @@ class NoteBook:
         return summit_ref(self.page, summit)
 
     def person_ref(self, person_id: str) -> PersonRef:
-        return person_ref(self.page, self.corpus.person(person_id))
+        person = self.corpus.person(person_id)
+        return PersonRef(person.id, person.name,
+                         tuple(f.text for f in person.names if f.text != person.name),
+                         self.corpus.country_name(person.country),
+                         links.relative(self.page, links.leader_page(person.id)))
 
     def refs(self, cites: Iterable[Citation]) -> CitationRefs:
         keys = [self.note(c).key for c in cites]
@@ -127,9 +136,14 @@ def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:
 class PersonRef:
     id: str
     name: str
-    ascii: str
+    other_names: tuple[str, ...]  # the forms other than the display name, as sources write them
     country: str
     href: str
+
+    @property
+    def sort_key(self) -> str:
+        """Alphabetical as readers type the name: without diacritics, case ignored."""
+        return fold_ascii(self.name).casefold()
 
 
 @dataclass(frozen=True)
@@ -165,16 +179,11 @@ class Claim:
     of_side: str | None
 
 
-def person_ref(page: str, person: Person) -> PersonRef:
-    return PersonRef(person.id, person.name, person.ascii, COUNTRY_NAMES[person.country],
-                     links.relative(page, links.leader_page(person.id)))
-
-
 CALLS = {"phone call": "by phone", "video call": "by video call"}
 
 
 def place_text(summit: Summit) -> str:
-    """'Hanoi, Vietnam'; a call says so: 'by phone', or 'Seoul, South Korea (by phone)'."""
+    """'Lima, Peru'; a call says so: 'by phone', or 'Lima, Peru (by phone)'."""
     place = summit.place
     where = place.name if place else ""
     if place and place.basis == "inferred":
@@ -204,7 +213,7 @@ def claim(book: NoteBook, summit: Summit, outcome: Outcome) -> Claim:
     people = tuple(book.person_ref(p) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
                  figures, book.summit_ref(summit),
-                 COUNTRY_NAMES.get(outcome.side or ""), COUNTRY_NAMES.get(outcome.of_side or ""))
+                 book.corpus.country_name(outcome.side), book.corpus.country_name(outcome.of_side))
 
 
 @dataclass(frozen=True)

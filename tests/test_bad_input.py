@@ -38,6 +38,7 @@ HANOI = "data/summits/2018-03-23-hanoi.yaml"
 DANANG = "data/summits/2017-11-danang.yaml"
 PEOPLE, SOURCES, TOPICS = "data/people.yaml", "data/sources.yaml", "data/topics.yaml"
 TRADE, MILESTONES = "data/trade.yaml", "data/milestones.yaml"
+SITE = "data/site.yaml"
 
 
 @dataclass(frozen=True)
@@ -254,9 +255,9 @@ CASES = [
          Expect(HANOI, "headline: maybe", "outcomes[0].headline: Input should be a valid bool"),
          mutate=edit(HANOI, "    headline: true\n    text: Agreed to work together",
                      "    headline: maybe\n    text: Agreed to work together")),
-    Case("country not KR, VN or KP", "wrong type",
-         Expect(PEOPLE, "country: JP", "[0].country: Input should be 'KR', 'VN' or 'KP'"),
-         mutate=edit(PEOPLE, "  country: KR\n", "  country: JP\n", count=3)),
+    Case("country code not two capital letters", "wrong type",
+         Expect(PEOPLE, "country: Korea", "[0].country: String should match pattern"),
+         mutate=edit(PEOPLE, "  country: KR\n", "  country: Korea\n", count=3)),
     Case("cite is a mapping", "wrong type",
          Expect(MILESTONES, ("source: report-2023-vietnam", 1),
                 "[0].cite: Input should be a valid list"),
@@ -290,6 +291,24 @@ CASES = [
          Expect(MILESTONES, "report-2023-vietnan", "unknown source 'report-2023-vietnan'"),
          mutate=edit(MILESTONES, "- source: report-2023-vietnam\n      " + QUOTE_1992,
                      "- source: report-2023-vietnan\n      " + QUOTE_1992)),
+    Case("country not in data/site.yaml", "unknown id",
+         Expect(PEOPLE, "country: JP", "unknown country 'JP'; define it in data/site.yaml"),
+         mutate=edit(PEOPLE, "  country: KP\n", "  country: JP\n")),
+    Case("name form in a script its country does not list", "schema",
+         Expect(PEOPLE, "script: Hanja", "'Hanja' is not a script data/site.yaml lists for "
+                "South Korea"),
+         mutate=edit(PEOPLE, "{text: Moon Jae-in, script: romanised}",
+                     "{text: Moon Jae-in, script: Hanja}")),
+    Case("display name not among the name forms", "schema",
+         Expect(PEOPLE, "name: Moon Jae In", "the display name 'Moon Jae In' is not among"),
+         mutate=edit(PEOPLE, "  name: Moon Jae-in\n", "  name: Moon Jae In\n")),
+    Case("site file without the second party", "schema",
+         Expect(SITE, "- code: KR", "parties: List should have at least 2 items"),
+         mutate=lambda p: p.write(SITE, re.sub(r"  - code: VN\n(    .*\n)+", "",
+                                               p.read(SITE)))),
+    Case("a country listed twice in the site file", "duplicate id",
+         Expect(SITE, ("code: KP", 2), "country 'KP' is listed twice"),
+         mutate=append(SITE, "  - {code: KP, name: DPRK, scripts: [Hangul]}\n")),
     Case("unknown topic", "unknown id",
          Expect(HANOI, "topic: regionall", "unknown topic 'regionall'; define it in data/topics"),
          mutate=edit(HANOI, "    topic: regional\n    kind: pledge",
@@ -358,8 +377,8 @@ CASES = [
          Expect(TRADE, "formula:", "formula cannot be evaluated: only numbers"),
          mutate=edit(TRADE, "formula: 87 / (1 + 11.4 / 100)", "formula: __import__('os')")),
     Case("name form not in the person's quotes", "quote",
-         Expect(PEOPLE, "Moon Jae In", "ascii name 'Moon Jae In' does not appear"),
-         mutate=edit(PEOPLE, "  ascii: Moon Jae-in\n", "  ascii: Moon Jae In\n")),
+         Expect(PEOPLE, "text: Moon Jae In", "name 'Moon Jae In' does not appear"),
+         mutate=edit(PEOPLE, "{text: Moon Jae-in,", "{text: Moon Jae In,")),
     # source files
     Case("source path with '..'", "source file",
          Expect(SOURCES, "../x.txt", "source file '../x.txt' must be a plain file directly"),
@@ -394,6 +413,9 @@ CASES = [
          mutate=write(TOPICS, "# nothing here yet\n")),
     Case("missing data file", "yaml file",
          Expect(TOPICS, 1, "required data file is missing"), mutate=remove(TOPICS)),
+    Case("missing site file", "yaml file",
+         Expect(SITE, 1, "required data file is missing: it names the two countries"),
+         mutate=remove(SITE)),
     Case("folder named like a summit file", "yaml file",
          Expect("data/summits/2019-01-x.yaml", 1, "not a regular file; a data file must be"),
          mutate=lambda p: p.path("data/summits/2019-01-x.yaml").mkdir()),

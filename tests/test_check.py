@@ -206,31 +206,32 @@ def test_derived_formula_with_code_is_refused_not_run(project: Project):
          "formula cannot be evaluated: only numbers, + - * / ** and parentheses are allowed")
 
 
-def test_ascii_name_not_in_the_persons_quotes_fails(project: Project):
-    project.replace("data/people.yaml", "  ascii: Moon Jae-in\n", "  ascii: Moon Jae In\n")
+def test_romanised_name_not_in_the_persons_quotes_fails(project: Project):
+    project.replace("data/people.yaml", "{text: Moon Jae-in,", "{text: Moon Jae In,")
     find(project.problems(), "data/people.yaml",
-         project.line_of("data/people.yaml", "ascii: Moon Jae In"),
-         "ascii name 'Moon Jae In' does not appear in this person's quotes")
+         project.line_of("data/people.yaml", "text: Moon Jae In"),
+         "name 'Moon Jae In' does not appear in this person's quotes")
 
 
-def test_native_name_not_in_the_persons_quotes_fails(project: Project):
-    project.replace("data/people.yaml", "  native: Tô Lâm\n", "  native: Tô Lam\n")
-    find(project.problems(), "data/people.yaml", project.line_of("data/people.yaml", "Tô Lam\n"),
-         "native name 'Tô Lam' does not appear in this person's quotes")
+def test_name_with_diacritics_not_in_the_persons_quotes_fails(project: Project):
+    project.replace("data/people.yaml", "{text: Tô Lâm,", "{text: Tô Lam,")
+    find(project.problems(), "data/people.yaml", project.line_of("data/people.yaml", "Tô Lam,"),
+         "name 'Tô Lam' does not appear in this person's quotes")
 
 
-def test_ascii_name_may_be_the_native_name_without_diacritics(project: Project):
-    # Phạm Minh Chính's only quote writes the name with diacritics: the ascii form passes
-    # because it is the native name folded, and fails as soon as it is not.
+def test_name_without_diacritics_may_be_a_quoted_form_with_them_dropped(project: Project):
+    # Phạm Minh Chính's only quote writes the name with diacritics: the form without them
+    # passes because it is the quoted form folded, and fails as soon as it is not.
     people = yaml.safe_load(project.read("data/people.yaml"))
     pham = next(p for p in people if p["id"] == "pham-minh-chinh")
     assert all("Pham Minh Chinh" not in c["quote"] for c in pham["cite"])
     assert project.problems() == []
-    project.replace("data/people.yaml", "  ascii: Pham Minh Chinh\n", "  ascii: Pham Minh Chin\n")
+    project.replace("data/people.yaml", "{text: Pham Minh Chinh,", "{text: Pham Minh Chin,")
     problem = find(project.problems(), "data/people.yaml",
-                   project.line_of("data/people.yaml", "ascii: Pham Minh Chin\n"),
-                   "ascii name 'Pham Minh Chin' does not appear in this person's quotes")
-    assert problem.message.endswith("(or make it the native name without diacritics)")
+                   project.line_of("data/people.yaml", "text: Pham Minh Chin,"),
+                   "name 'Pham Minh Chin' does not appear in this person's quotes")
+    assert problem.message.endswith("(a form without diacritics may be a quoted form with "
+                                    "them dropped)")
 
 
 # --- schema rules -----------------------------------------------------------------------
@@ -347,10 +348,11 @@ def test_summit_id_not_starting_with_its_date_fails(project: Project):
          "summit id '2018-03-23-hanoi' must start with its date '2018-03-24-'")
 
 
-def test_summit_without_a_vietnamese_participant_fails(project: Project):
+def test_summit_without_a_participant_from_one_party_fails(project: Project):
     project.replace(HANOI, "  - person: tran-dai-quang\n", "  - person: kim-jong-un\n")
     find(project.problems(), HANOI, project.line_of(HANOI, "participants:") + 1,
-         "a summit needs at least one participant from KR and one from VN")
+         "a summit needs at least one participant from each of South Korea (KR) and Vietnam "
+         "(VN); none here is from VN")
 
 
 def test_two_summit_files_with_the_same_id_fail_both_rules(project: Project):
@@ -362,6 +364,19 @@ def test_two_summit_files_with_the_same_id_fail_both_rules(project: Project):
     find(problems, copy, 1, f"duplicate summit id '2018-03-23-hanoi' (also in {HANOI}:1)")
 
 
+def test_unknown_country_does_not_cascade_into_summit_rules(project: Project):
+    project.replace("data/people.yaml", "  country: KR\n", "  country: JP\n", count=3)
+    problems = project.problems()
+    assert {p.path for p in problems} == {"data/people.yaml"}, problems
+    assert [p.message[:20] for p in problems] == ["unknown country 'JP'"] * 3
+
+
+def test_site_file_that_fails_does_not_cascade_into_unknown_countries(project: Project):
+    project.replace("data/site.yaml", "currency: USD", "currency: dollars")
+    problems = project.problems()
+    assert {p.path for p in problems} == {"data/site.yaml"}, problems
+
+
 def test_topics_file_that_fails_to_load_does_not_cascade_into_unknown_topics(project: Project):
     project.write("data/topics.yaml", "- id: diplomacy\n  name: [unclosed\n")
     problems = project.problems()
@@ -369,7 +384,7 @@ def test_topics_file_that_fails_to_load_does_not_cascade_into_unknown_topics(pro
 
 
 def test_person_entry_that_fails_does_not_cascade_into_unknown_people(project: Project):
-    project.replace("data/people.yaml", "  country: KR\n", "  country: JP\n", count=3)
+    project.replace("data/people.yaml", "  country: KR\n", "  country: Korea\n", count=3)
     problems = project.problems()
     assert {p.path for p in problems} == {"data/people.yaml"}, problems
     assert len(problems) == 3

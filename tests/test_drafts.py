@@ -13,8 +13,9 @@ from summit_briefings.pipeline import build_site
 from summit_briefings.schema import Person
 
 CHINH = Person.model_validate({
-    "id": "pham-minh-chinh", "name": "Phạm Minh Chính", "native": "Phạm Minh Chính",
-    "ascii": "Pham Minh Chinh", "country": "VN",
+    "id": "pham-minh-chinh", "name": "Phạm Minh Chính",
+    "names": [{"text": "Phạm Minh Chính", "script": "Vietnamese spelling"},
+              {"text": "Pham Minh Chinh", "script": "without diacritics"}], "country": "VN",
     "cite": [{"source": "x", "quote": "Prime Minister Phạm Minh Chính"}]})
 
 

@@ -26,15 +26,19 @@ HOSTILE = ('<img src=x onerror=alert(document.domain)> </title><script>alert(doc
            ' *em* [link](javascript:alert(a)) `code` {: onclick="alert(a)" }')
 # The free-text fields pages print; ids, references, quotes and enumerations stay as they are.
 DISPLAY_FIELDS = {"title", "name", "description", "text", "role", "city", "venue", "outlet",
-                  "headline", "publisher",
+                  "headline", "publisher", "introduction",
                   "measures", "reasoning", "horizon"}
 
 
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
+
+
 def plant(value: object) -> object:
-    """The value with HOSTILE appended to every display field, at any depth."""
+    """The value with HOSTILE appended to every display field, at any depth. A person's names
+    are left alone: each must be in a quote, so they are verbatim source text, like quotes."""
     if isinstance(value, dict):
         return {key: (f"{item} {HOSTILE}" if key in DISPLAY_FIELDS and isinstance(item, str)
-                      else plant(item))
+                      and "names" not in value else item if key == "names" else plant(item))
                 for key, item in value.items()}
     if isinstance(value, list):
         return [plant(item) for item in value]
@@ -71,7 +75,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def markup(html: str) -> tuple[Counter, set[str], int]:
     """What markup a document holds: its elements by name, the ``on*`` attributes (with their
-    element), and how many attribute values are ``javascript:`` URLs."""
+    element), and how many URL attributes hold ``javascript:`` URLs (a tooltip or a meta
+    description may show the planted text, which is inert there)."""
     soup = BeautifulSoup(html, "html.parser")
     elements: Counter = Counter()
     handlers: set[str] = set()
@@ -81,8 +86,8 @@ def markup(html: str) -> tuple[Counter, set[str], int]:
         for name, value in tag.attrs.items():
             if name.lower().startswith("on"):
                 handlers.add(f"{tag.name}[{name}]")
-            values = value if isinstance(value, list) else [value]
-            scripted += sum("javascript:" in v.replace(" ", "").lower() for v in values)
+            if name.lower() in URL_ATTRIBUTES:
+                scripted += "javascript:" in str(value).replace(" ", "").lower()
     return elements, handlers, scripted
 
 
