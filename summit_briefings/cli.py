@@ -1,4 +1,4 @@
-"""Command line of scripts/build.py: problems on stderr as path:line:col, exit status 1."""
+"""The `summit-briefings` command: problems on stderr as path:line:col, exit status 1."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .authoring import Provenance, add_source, draft_reminders
 from .errors import BriefingError
+from .new_site import init_site
 from .pipeline import Site, build_site, check_site
 from .stamp import build_date
 from .write import docs_tree
@@ -50,6 +51,18 @@ def generate(root: Path, check_only: bool, out: Path | None) -> int:
     return 0
 
 
+def new_site(folder: Path) -> int:
+    problems = init_site(folder)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    print(f"A new site is in {folder}. Next: edit {folder / 'data' / 'site.yaml'} (the two "
+          f"countries, the currency, the title), then add an article with `summit-briefings "
+          f"new-source FILE --root {folder}`, and preview with `mkdocs serve` in {folder}.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     commands = argparse.ArgumentParser(
         prog="summit-briefings", description="Summit Briefings: check the data of the site in "
@@ -65,7 +78,11 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--published", help="the date the web page gives: YYYY-MM-DD, YYYY-MM "
                      "or YYYY")
     new.add_argument("--publisher", help="the publisher as the web page names it")
+    init = chosen.add_parser("init", help="write a new site, with no facts yet, into a folder")
+    init.add_argument("folder", type=Path, help="a new or empty folder")
     for command in chosen.choices.values():
+        if command is init:
+            continue
         command.add_argument("--root", type=Path, default=Path.cwd(),
                              help="project folder with data/ (default: the current folder)")
     return commands
@@ -75,7 +92,9 @@ def console(argv: list[str] | None = None) -> None:
     """The ``summit-briefings`` command."""
     args = parser().parse_args(argv)
     try:
-        if args.command == "new-source":
+        if args.command == "init":
+            status = new_site(args.folder)
+        elif args.command == "new-source":
             status = add_source(args.root, args.file, args.id, Provenance(
                 args.url or None, args.published or None, args.publisher or None))
         else:

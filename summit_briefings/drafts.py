@@ -38,7 +38,7 @@ _BILATERAL = re.compile(r"two (?:countries|nations|sides|leaders)")
 # A sentence ends at . ! ? (or a closing quote) before a capital, with or without the space:
 # some pages run sentences together ("…in 2023.The two leaders…"). Without the space, two
 # lower-case letters or digits before the stop and one after the capital keep "U.S." and
-# "S.Korea" whole.
+# "S.Africa" whole.
 _SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"(])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])|\n+")
 
 

@@ -317,13 +317,13 @@ Qualifier = Literal["at least", "more than", "over", "nearly", "almost", "about"
 class Figure(Model):
     """A number an outcome states: an amount of money, a count, a percentage."""
 
-    amount: float = Field(description="The number, in the unit below (100 for US$100 billion).")
+    amount: float = Field(description="The number, in the unit below (100 for 100 billion).")
     unit: Literal["billion", "million", "thousand", "percent", "count"] = Field(
         description="billion, million, thousand, percent or count.")
     currency: Currency | None = Field(default=None, description="ISO 4217 code, for money.")
     period: str | None = Field(default=None, description="Year or period, e.g. '2024–2027'.")
     qualifier: Qualifier | None = Field(
-        default=None, description="How the source qualifies the number ('more than US$100 "
+        default=None, description="How the source qualifies the number ('more than 100 "
         "billion'): one of " + ", ".join(f"'{q}'" for q in get_args(Qualifier)) + ". The check "
         "finds it in a quote that gives the number.")
 
