@@ -53,8 +53,7 @@ class SummitContext:
 
 def summit_context(book: NoteBook, summit: Summit, data_file: str,
                    previous: Summit | None, following: Summit | None) -> SummitContext:
-    # Citations are numbered as the page prints them, so the order these are built in
-    # does not matter.
+    # Citations are labelled, not numbered, so the order these are built in does not matter.
     claims = [claim(book, summit, o) for o in summit.outcomes]
     headline = {o.id for o in summit.outcomes if o.headline}
     rest = [c for c in claims if c.id not in headline and not c.figures]

@@ -2,8 +2,8 @@
 
 Every value a template prints is escaped for Markdown and HTML by default (``finalize``),
 so data can never inject markup; printing ``None`` is an error, not the word "None".
-Citations are numbered as the template prints them (views.CitationRefs), in reading order;
-the notes follow the page.
+Citations are footnotes labelled by passage (views.CitationRefs); the notes follow the page
+in the order the body refers to them, and the Markdown engine numbers them in that order.
 """
 
 from __future__ import annotations
@@ -124,12 +124,12 @@ def _template_line(exc: BaseException, template: str) -> int:
 
 def render_page(env: jinja2.Environment, template: str, context: Any, book: NoteBook,
                 generated_from: str, footer: Footer) -> str:
-    """One page of Markdown, its numbered notes last; a template mistake is reported at its
-    file and line."""
+    """One page of Markdown, its notes last; a template mistake is reported at its file and
+    line."""
     try:
         text = env.get_template(template).render(page=context, generated_from=generated_from,
                                                  footer=footer)
-        notes = book.numbered()  # the body has numbered them as it printed them
+        notes = book.cited_in(text)
         if notes:
             text = text.rstrip("\n") + "\n\n" + env.get_template("_notes.md.jinja").render(
                 notes=notes)

@@ -6,6 +6,7 @@ amounts, and the citation notes of the page being built.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -47,7 +48,7 @@ def format_figure(figure: Figure) -> str:
 
 @dataclass
 class Note:
-    """One numbered citation: the quote, and where it sits in its source."""
+    """One citation: the quote, and where it sits in its source; ``key`` labels its footnote."""
 
     key: str
     quote: str
@@ -68,15 +69,13 @@ def source_label(source: Source) -> str:
 
 @dataclass
 class NoteBook:
-    """The citations of one page. Contexts take references from it; the page numbers them
-    as it prints them (``CitationRefs``), so notes are numbered in reading order."""
+    """The citations of one page. Contexts take references from it (``CitationRefs``)."""
 
     page: str
     corpus: Corpus
     evidence: Evidence
     layouts: dict[str, list[Paragraph]]
     notes: dict[str, Note] = field(default_factory=dict)
-    numbers: dict[str, int] = field(default_factory=dict)
 
     def note(self, cite: Citation) -> Note:
         """The note for a citation: the quoted passage, and a link to it from this page."""
@@ -104,28 +103,26 @@ class NoteBook:
 
     def refs(self, cites: Iterable[Citation]) -> CitationRefs:
         keys = [self.note(c).key for c in cites]
-        return CitationRefs(tuple(dict.fromkeys(keys) if len(keys) > 1 else keys), self)
+        return CitationRefs(tuple(dict.fromkeys(keys)))
 
-    def number(self, keys: tuple[str, ...]) -> str:
-        """Footnote references to these notes, numbering each on its first printing."""
-        numbers = self.numbers
-        return "".join(f"[^{numbers.setdefault(key, len(numbers) + 1)}]" for key in keys)
-
-    def numbered(self) -> list[tuple[int, Note]]:
-        """The notes printed so far, in the order of their numbers."""
-        return [(number, self.notes[key]) for key, number in self.numbers.items()]
+    def cited_in(self, body: str) -> list[Note]:
+        """The notes a rendered page refers to, in the order a reader meets them."""
+        cited = dict.fromkeys(match[1] for match in FOOTNOTE_REF.finditer(body))
+        return [self.notes[key] for key in cited if key in self.notes]
 
 
-@dataclass
+FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+@dataclass(frozen=True)
 class CitationRefs:
-    """Footnote references in a context. Printing one numbers its notes, so numbers follow
-    the order in which a reader meets them, wherever the template places them."""
+    """Footnote references in a context, labelled by note (source and passage), never by
+    number: the Markdown engine numbers footnotes in the order a reader meets them."""
 
     keys: tuple[str, ...]
-    book: NoteBook = field(repr=False, compare=False)
 
     def __html__(self) -> str:
-        return self.book.number(self.keys)
+        return "".join(f"[^{key}]" for key in self.keys)
 
 
 def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:

@@ -1,12 +1,15 @@
-"""Rendering a page: citations are numbered as the page prints them, whatever order its
-context noted them in, and a template mistake is reported at its line."""
+"""Rendering a page: citations are footnotes labelled by passage, listed in the order the
+page cites them, whatever order its context noted them in; the Markdown engine numbers
+them in that order. A template mistake is reported at its line."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import markdown
 import pytest
 
 from summit_briefings.errors import BriefingError
@@ -31,21 +34,32 @@ def _render(tmp_path: Path, template: str, context: object, book: NoteBook) -> s
                        Footer((), None, None))
 
 
-def test_notes_are_numbered_in_reading_order_not_in_the_order_they_were_noted(tmp_path):
+def test_notes_are_listed_in_reading_order_not_in_the_order_they_were_noted(tmp_path):
     book = _book("first-noted", "second-noted")
-    context = SimpleNamespace(early=CitationRefs(("second-noted",), book),
-                              late=CitationRefs(("first-noted", "second-noted"), book))
+    context = SimpleNamespace(early=CitationRefs(("second-noted",)),
+                              late=CitationRefs(("first-noted", "second-noted")))
     page = _render(tmp_path, "Top{{ page.early }}\n\nBottom{{ page.late }}\n", context, book)
-    body, notes = page.split("\n\n[^")
-    assert body == "Top[^1]\n\nBottom[^2][^1]"
-    numbered = [line.split("“")[1].split("”")[0] for line in ("[^" + notes).splitlines()]
-    assert numbered == ["Quote second-noted.", "Quote first-noted."]
+    body, notes = page.split("\n\n[^", 1)
+    assert body == "Top[^second-noted]\n\nBottom[^first-noted][^second-noted]"
+    listed = [line.split("“")[1].split("”")[0] for line in ("[^" + notes).splitlines()]
+    assert listed == ["Quote second-noted.", "Quote first-noted."]
+
+
+def test_footnotes_number_in_reading_order_when_markdown_renders_them(tmp_path):
+    book = _book("first-noted", "second-noted")
+    context = SimpleNamespace(early=CitationRefs(("second-noted",)),
+                              late=CitationRefs(("first-noted",)))
+    page = _render(tmp_path, "Top{{ page.early }}\n\nBottom{{ page.late }}\n", context, book)
+    html = markdown.markdown(page, extensions=["footnotes"])
+    assert [sup.split(">")[-1] for sup in re.findall(r'class="footnote-ref"[^>]*>\d+', html)] \
+        == ["1", "2"]
+    assert html.index("Quote second-noted.") < html.index("Quote first-noted.")
 
 
 def test_notes_noted_but_never_printed_are_not_listed(tmp_path):
     book = _book("shown", "hidden")
-    context = SimpleNamespace(shown=CitationRefs(("shown",), book),
-                              hidden=CitationRefs(("hidden",), book))
+    context = SimpleNamespace(shown=CitationRefs(("shown",)),
+                              hidden=CitationRefs(("hidden",)))
     page = _render(tmp_path, "Text{{ page.shown }}\n", context, book)
     assert "Quote shown." in page and "Quote hidden." not in page
 
