@@ -1,12 +1,13 @@
-"""Contexts for the two one-page briefings: a summit, and a leader."""
+"""Contexts for the briefing pages: a summit, a leader, and a topic across summits."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import Person, RoleStatement, Summit
-from .views import CALLS, CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
+from .schema import Person, RoleStatement, Summit, Topic
+from .views import CALLS, CitationRefs, Claim, PageNotes, PersonRef, SummitRef, claim
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
 SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Positions"),
@@ -29,7 +30,6 @@ class Section:
 @dataclass
 class SummitContext:
     summit: SummitRef
-    data_file: str
     date_reasoning: str | None
     date_refs: CitationRefs
     place_refs: CitationRefs | None  # None: a call with no place given
@@ -51,7 +51,7 @@ class SummitContext:
     next: SummitRef | None
 
 
-def summit_context(book: NoteBook, summit: Summit, data_file: str,
+def summit_context(book: PageNotes, summit: Summit,
                    previous: Summit | None, following: Summit | None) -> SummitContext:
     # Citations are labelled, not numbered, so the order these are built in does not matter.
     claims = [claim(book, summit, o) for o in summit.outcomes]
@@ -65,7 +65,7 @@ def summit_context(book: NoteBook, summit: Summit, data_file: str,
         Participant(book.person_ref(p.person), p.role, book.refs(p.cite))
         for p in summit.participants)
     return SummitContext(
-        summit=book.summit_ref(summit), data_file=data_file,
+        summit=book.summit_ref(summit),
         date_reasoning=summit.date.reasoning, date_refs=book.refs(summit.date.cite),
         place_refs=book.refs(summit.place.cite) if summit.place else None,
         place_reasoning=summit.place.reasoning if summit.place else None,
@@ -124,7 +124,7 @@ class LeaderContext:
     mentioned_at: tuple[SummitRef, ...]
 
 
-def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> LeaderContext:
+def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> LeaderContext:
     people, pid = book.corpus.person, person.id
     attended, mentioned, quotes, statements = [], [], [], []
     counterparts: dict[str, PersonRef] = {}
@@ -165,3 +165,21 @@ def leader_context(book: NoteBook, person: Person, summits: list[Summit]) -> Lea
         counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.sort_key)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),
     )
+
+
+@dataclass
+class TopicSection:
+    summit: SummitRef
+    claims: tuple[Claim, ...]
+
+
+@dataclass
+class TopicContext:
+    topic: Topic
+    sections: tuple[TopicSection, ...]
+
+
+def topic_context(book: PageNotes, corpus: Corpus, topic: Topic) -> TopicContext:
+    return TopicContext(topic, tuple(
+        TopicSection(book.summit_ref(summit), tuple(claim(book, summit, o) for o in outcomes))
+        for summit, outcomes in corpus.by_topic.get(topic.id, ())))

@@ -7,16 +7,17 @@ import sys
 from pathlib import Path
 
 from .authoring import Provenance, add_source, draft_reminders
+from .build_date import build_date
 from .errors import BriefingError
+from .facts import all_facts
 from .new_site import init_site
 from .pipeline import Site, build_site, check_site
-from .stamp import build_date
 from .write import docs_tree
 
 
 def summary_line(site: Site) -> str:
     return (f"{len(site.corpus.sources)} sources, {len(site.corpus.summits)} summits, "
-            f"{len(site.corpus.people)} people, {site.evidence.facts} facts, "
+            f"{len(site.corpus.people)} people, {sum(1 for _ in all_facts(site.corpus))} facts, "
             f"{site.evidence.citations} citations verified")
 
 

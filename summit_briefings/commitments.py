@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .corpus import Corpus
 from .dates import sort_key
 from .schema import TradeFigure, TradeTarget
-from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions
+from .views import CitationRefs, PageNotes, PersonRef, SummitRef, format_billions
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def target_status(target: TradeTarget, figures: list[TradeFigure]) -> str:
     return f"due, no figure: the sources give none for {target.deadline}{below}"
 
 
-def commitments_context(book: NoteBook, corpus: Corpus) -> CommitmentsContext:
+def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)
     targets = sorted(corpus.trade.targets,
                      key=lambda t: (t.deadline or 9999, t.amount,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .schema import TrackedClaim, TradeTarget
-from .views import CitationRefs, NoteBook, PersonRef, SummitRef, format_billions, source_label
+from .views import CitationRefs, PageNotes, PersonRef, SummitRef, format_billions, source_label
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def _contradictions(statements: list[tuple[str, Statement]]) -> tuple[str, ...]:
                  for key, texts in sorted(by_date.items()) if len(texts) > 1)
 
 
-def evolution_context(book: NoteBook, corpus: Corpus) -> EvolutionContext:
+def evolution_context(book: PageNotes, corpus: Corpus) -> EvolutionContext:
     grouped: dict[str, list[tuple[str, Statement]]] = defaultdict(list)
     for summit in corpus.chronological:
         for outcome in summit.outcomes:

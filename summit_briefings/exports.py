@@ -13,7 +13,8 @@ from pydantic import TypeAdapter
 
 from . import links
 from .corpus import Corpus
-from .schema import Milestone, Person, Source, Summit, Topic, Trade
+from .facts import all_facts
+from .schema import Milestone, Person, SiteSettings, Source, Summit, Topic, Trade
 
 FACTS_JSON = "data/facts.json"
 FACTS_CSV = "data/facts.csv"
@@ -36,46 +37,10 @@ class FactRow:
 
 def fact_rows(corpus: Corpus) -> Iterator[FactRow]:
     files = {s.id: s.file for s in corpus.sources}
-
-    def row(kind: str, subject: str, value: str, date: str, cites, page: str) -> FactRow:
-        return FactRow(kind, subject, value, date,
-                       "\n".join(files[c.source] for c in cites),
-                       "\n".join(c.quote for c in cites), links.url_of(page))
-
-    for summit in corpus.summits:
-        page, when = links.summit_page(summit.id), summit.date.value
-        yield row(f"summit.date.{summit.date.basis}", summit.id, when, when, summit.date.cite,
-                  page)
-        if summit.place:
-            yield row(f"summit.place.{summit.place.basis}", summit.id, summit.place.name, when,
-                      summit.place.cite, page)
-        yield row("summit.occasion", summit.id, summit.occasion.text, when,
-                  summit.occasion.cite, page)
-        if summit.summary:
-            yield row("summit.summary", summit.id, summit.summary.text, when,
-                      summit.summary.cite, page)
-        for p in summit.participants:
-            yield row("summit.participant", summit.id, f"{p.person}: {p.role}", when, p.cite,
-                      page)
-        for o in summit.outcomes:
-            yield row(f"summit.{o.kind}", f"{summit.id}/{o.id}", o.text, o.as_of or when,
-                      o.cite, page)
-    for person in corpus.people:
-        for role in person.roles:
-            yield row("person.role", person.id, role.title, role.as_of, role.cite,
-                      links.leader_page(person.id))
-    for figure in corpus.trade.figures:
-        kind = "trade.figure.derived" if figure.derived else "trade.figure"
-        yield row(kind, figure.id, f"{figure.amount:g} billion {figure.currency}",
-                  str(figure.year), figure.cite, links.TRADE)
-    for target in corpus.trade.targets:
-        yield row("trade.target", target.id,
-                  f"{target.amount:g} billion {target.currency} by "
-                  f"{target.deadline or target.horizon}",
-                  corpus.summit(target.summit).date.value, target.cite, links.TRADE)
-    for milestone in corpus.milestones:
-        yield row("milestone", milestone.id, milestone.text, milestone.date, milestone.cite,
-                  links.HOME)
+    for fact in all_facts(corpus):
+        yield FactRow(fact.kind, fact.subject, fact.value, fact.date,
+                      "\n".join(files[c.source] for c in fact.cites),
+                      "\n".join(c.quote for c in fact.cites), links.url_of(fact.page))
 
 
 _CELLS = attrgetter(*COLUMNS)
@@ -105,6 +70,7 @@ def schema_json() -> str:
         "data/people.yaml": list[Person],
         "data/topics.yaml": list[Topic],
         "data/milestones.yaml": list[Milestone],
+        "data/site.yaml": SiteSettings,
     }
     defs: dict = {}
     variants = []

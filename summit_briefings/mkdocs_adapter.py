@@ -14,13 +14,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from pydantic import ValidationError
 
+from .build_date import build_date
 from .errors import BriefingError, Problem
 from .load import load_yaml
 from .pipeline import build_site
 from .quotes import fold_ascii
 from .render import RenderCache, markdown_literal
 from .schema import SiteSettings
-from .stamp import build_date
 from .write import sync_folder
 
 FOLDED_FIELD = "folded"

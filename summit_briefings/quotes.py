@@ -218,7 +218,6 @@ class Evidence:
     """What verification proved: each (source id, quote) and the passage it names."""
 
     passages: dict[tuple[str, str], Passage]
-    facts: int
     citations: int
 
     def passage(self, source: str, quote: str) -> Passage:

@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import BriefingError, Problem
-from .views import Footer, NoteBook
+from .views import Footer, PageNotes
 
 # Punctuation Python-Markdown (with tables and attr_list) gives meaning to anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
@@ -122,7 +122,7 @@ def _template_line(exc: BaseException, template: str) -> int:
     return line
 
 
-def render_page(env: jinja2.Environment, template: str, context: Any, book: NoteBook,
+def render_page(env: jinja2.Environment, template: str, context: Any, book: PageNotes,
                 generated_from: str, footer: Footer) -> str:
     """One page of Markdown, its notes last; a template mistake is reported at its file and
     line."""

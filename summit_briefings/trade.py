@@ -11,7 +11,7 @@ from .quotes import canonical_number
 from .schema import TradeFigure, TradeTarget
 from .views import (
     CitationRefs,
-    NoteBook,
+    PageNotes,
     PersonRef,
     SummitRef,
     currency_sign,
@@ -101,7 +101,7 @@ def target_outcome(figures: list[TradeFigure], amount: float, deadline: int) -> 
                               "later that settles it", "—")
 
 
-def trade_context(book: NoteBook, corpus: Corpus) -> TradeContext:
+def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     targets: list[TradeTarget] = sorted(
         corpus.trade.targets, key=lambda t: (corpus.summit(t.summit).date.value, t.amount, t.id))
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)

@@ -294,7 +294,7 @@ def _check_summit_file(loaded: YamlDocument | list[Problem], known: KnownIds,
                        parties: list[Country]) -> _SummitFile:
     """``known`` need not hold summit or fact ids yet: summits do not name them."""
     problems: list[Problem] = []
-    doc = _kept(loaded, problems)
+    doc = _loaded(loaded, problems)
     summit = parse_models(doc, Summit, (), doc.data, problems) if doc else None
     if doc is None or summit is None:
         return _SummitFile(doc, None, problems, [], [])
@@ -328,7 +328,7 @@ def _site_settings(root: Path, problems: list[Problem],
             "the two countries, their scripts, the currency and the site's title; "
             "`summit-briefings init NEW-FOLDER` writes an example to copy from"))
         return None
-    doc = _kept(load_data_file(path, root), problems)
+    doc = _loaded(load_data_file(path, root), problems)
     settings = parse_models(doc, SiteSettings, (), doc.data, problems) if doc else None
     if settings is None:
         return None
@@ -367,7 +367,7 @@ def _in_currency(trade: Trade, currency: str) -> Trade:
     return Trade(figures=filled(trade.figures), targets=filled(trade.targets))
 
 
-def _kept(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> YamlDocument | None:
+def _loaded(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> YamlDocument | None:
     if isinstance(loaded, list):
         problems.extend(loaded)
         return None
@@ -382,7 +382,7 @@ def validate(root: Path) -> Corpus:
     unparsed: list[tuple[Origin, Any]] = []
 
     def load(path: Path) -> YamlDocument | None:
-        return _kept(load_data_file(path, root), problems)
+        return _loaded(load_data_file(path, root), problems)
 
     incomplete: set[str] = set()  # kinds of id some of which failed to load
     site = _site_settings(root, problems, origins)

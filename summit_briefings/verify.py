@@ -82,7 +82,6 @@ class _Checked:
     """What checking one root model (a summit, a person, …) found."""
 
     passages: dict[tuple[str, str], Passage] = field(default_factory=dict)
-    facts: int = 0
     citations: int = 0
     fact_numbers: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -106,7 +105,6 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
             continue
         if not isinstance(getattr(model, "cite", None), list) or isinstance(model, Person):
             continue
-        found.facts += 1
         stated = stated_numbers(model)
         if not stated and not isinstance(model, TradeFigure | TradeTarget):
             continue  # nothing to find in its quotes
@@ -194,7 +192,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
     problems += _check_published(corpus)
     if problems:
         raise BriefingError(problems)
-    return Evidence(passages, sum(f.facts for f in checked), sum(f.citations for f in checked))
+    return Evidence(passages, sum(f.citations for f in checked))
 
 
 def _check_derived(corpus: Corpus, figure: TradeFigure,

@@ -68,7 +68,7 @@ def source_label(source: Source) -> str:
 
 
 @dataclass
-class NoteBook:
+class PageNotes:
     """The citations of one page. Contexts take references from it (``CitationRefs``)."""
 
     page: str
@@ -197,7 +197,7 @@ def summit_ref(page: str, summit: Summit) -> SummitRef:
                      links.relative(page, links.summit_page(summit.id)))
 
 
-def figure_view(book: NoteBook, outcome: Outcome, figure: Figure) -> FigureView:
+def figure_view(book: PageNotes, outcome: Outcome, figure: Figure) -> FigureView:
     """A figure linked to the first of its outcome's quotes that gives its number."""
     amount = canonical_number(figure.amount)
     cite = next((c for c in outcome.cite if amount in quoted_numbers(c.quote)), outcome.cite[0])
@@ -205,7 +205,7 @@ def figure_view(book: NoteBook, outcome: Outcome, figure: Figure) -> FigureView:
     return FigureView(format_figure(figure), figure.period, note.href, note.quote)
 
 
-def claim(book: NoteBook, summit: Summit, outcome: Outcome) -> Claim:
+def claim(book: PageNotes, summit: Summit, outcome: Outcome) -> Claim:
     figures = tuple(figure_view(book, outcome, f) for f in outcome.figures)
     people = tuple(book.person_ref(p) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
@@ -237,7 +237,7 @@ class SourceDate:
     inferred: str | None  # as SummitRef.inferred
 
 
-def footer(book: NoteBook, source_dates: dict[str, SourceDate], built: str | None,
+def footer(book: PageNotes, source_dates: dict[str, SourceDate], built: str | None,
            dated_by: frozenset[str] | None = None) -> Footer:
     """The sources a page cited (in file order), dated by the latest event they report;
     ``dated_by`` limits which of them count for the date."""

@@ -193,3 +193,43 @@ def reuse_parsed_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     monkeypatch.setattr(summit_briefings.load, "load_yaml",
                         _load_yaml_reusing_identical_files)
+
+
+def _mappings(value: object):
+    """Every mapping inside a YAML value, outermost first."""
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _mappings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _mappings(item)
+
+
+def count_data(data: Path) -> dict[str, int]:
+    """Count what the checker's summary reports, straight from the YAML.
+
+    Mirrors facts.py: facts and citations come from people, milestones, trade and the
+    summits; a fact is a model with a ``cite`` list (a person's own is their names, as
+    written); every entry of every ``cite`` list is one citation.
+    """
+    def load(path: Path) -> object:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    people = load(data / "people.yaml")
+    documents = [people]
+    documents += [load(data / name) for name in ("milestones.yaml", "trade.yaml")]
+    documents += [load(path) for path in sorted((data / "summits").glob("*.yaml"))]
+    facts = citations = 0
+    for document in documents:
+        entries = document if isinstance(document, list) else [document]
+        for entry in entries:
+            for mapping in _mappings(entry):
+                cite = mapping.get("cite")
+                if not isinstance(cite, list):
+                    continue
+                citations += len(cite)
+                facts += 1
+    return {"sources": len(load(data / "sources.yaml")),
+            "summits": len(list((data / "summits").glob("*.yaml"))),
+            "people": len(people), "facts": facts, "citations": citations}

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, LIVE_DATA, Project, copy_data, run_check
+from conftest import FIXTURE_DATA, LIVE_DATA, Project, copy_data, count_data, run_check
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summit_briefings.errors import BriefingError, Problem
+from summit_briefings.facts import all_facts
 from summit_briefings.load import load_yaml
 from summit_briefings.quotes import (
     SCANS_BEFORE_INDEX,
@@ -55,47 +56,6 @@ def source_file(source_id: str) -> str:
 
 # --- the real data ---------------------------------------------------------------------
 
-def _mappings(value: object):
-    """Every mapping inside a YAML value, outermost first."""
-    if isinstance(value, dict):
-        yield value
-        for item in value.values():
-            yield from _mappings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _mappings(item)
-
-
-def count_data(data: Path) -> dict[str, int]:
-    """Count what the checker's summary reports, straight from the YAML.
-
-    Mirrors verify.py: facts and citations come from people, milestones, trade and the
-    summits; a fact is a model with a ``cite`` list, except a Person (whose cite supports
-    the name forms, not a fact); every entry of every ``cite`` list is one citation.
-    """
-    def load(path: Path) -> object:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-    people = load(data / "people.yaml")
-    documents = [(people, True)]
-    documents += [(load(data / name), False) for name in ("milestones.yaml", "trade.yaml")]
-    documents += [(load(path), False) for path in sorted((data / "summits").glob("*.yaml"))]
-    facts = citations = 0
-    for document, is_people in documents:
-        entries = document if isinstance(document, list) else [document]
-        for entry in entries:
-            for mapping in _mappings(entry):
-                cite = mapping.get("cite")
-                if not isinstance(cite, list):
-                    continue
-                citations += len(cite)
-                if not (is_people and mapping is entry):
-                    facts += 1
-    return {"sources": len(load(data / "sources.yaml")),
-            "summits": len(list((data / "summits").glob("*.yaml"))),
-            "people": len(people), "facts": facts, "citations": citations}
-
-
 def test_real_data_passes_with_summary_counts_matching_the_yaml():
     code, out, err = run_check(LIVE_DATA.parent)
     assert (code, err) == (0, "")
@@ -110,7 +70,8 @@ def test_fixture_copy_passes_in_process_with_the_same_counts(project: Project):
     corpus = validate(project.root)
     evidence = verify_citations(corpus)
     n = count_data(project.data)
-    assert (evidence.facts, evidence.citations) == (n["facts"], n["citations"])
+    facts = list(all_facts(corpus))
+    assert (len(facts), evidence.citations) == (n["facts"], n["citations"])
     assert len(corpus.summits) == n["summits"]
     assert project.problems() == []
 

@@ -14,20 +14,20 @@ import pytest
 
 from summit_briefings.errors import BriefingError
 from summit_briefings.render import environment, render_page
-from summit_briefings.views import CitationRefs, Footer, Note, NoteBook
+from summit_briefings.views import CitationRefs, Footer, Note, PageNotes
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _book(*keys: str) -> NoteBook:
-    book = NoteBook("summits/x.md", corpus=None, evidence=None, layouts={})  # type: ignore[arg-type]
+def _book(*keys: str) -> PageNotes:
+    book = PageNotes("summits/x.md", corpus=None, evidence=None, layouts={})  # type: ignore[arg-type]
     book.notes = {key: Note(key, f"Quote {key}.", "a.txt", 1, f"../sources/a.md#{key}",
                             "Test Wire, ¶1")
                   for key in keys}
     return book
 
 
-def _render(tmp_path: Path, template: str, context: object, book: NoteBook) -> str:
+def _render(tmp_path: Path, template: str, context: object, book: PageNotes) -> str:
     shutil.copy(REPO / "templates" / "_notes.md.jinja", tmp_path)
     (tmp_path / "page.md.jinja").write_text(template, encoding="utf-8")
     return render_page(environment(tmp_path), "page.md.jinja", context, book, "data/x.yaml",

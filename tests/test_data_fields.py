@@ -7,7 +7,7 @@ import inspect
 from pydantic import BaseModel
 
 from summit_briefings import schema
-from summit_briefings.reference import MODELS, model_docs
+from summit_briefings.data_fields import MODELS, data_fields
 
 
 def test_every_data_model_is_on_the_data_fields_page():
@@ -18,7 +18,7 @@ def test_every_data_model_is_on_the_data_fields_page():
 
 
 def test_every_field_has_a_type_and_a_meaning():
-    for model in model_docs():
+    for model in data_fields().models:
         assert model.description, model.name
         for field in model.fields:
             assert field.type and field.description, f"{model.name}.{field.name}"

@@ -1,4 +1,4 @@
-"""Contexts for the pages that survey the corpus: home, indexes, topics and sources."""
+"""Contexts for the pages that survey the corpus: the home page and the section indexes."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .quotes import Passage
 from .schema import Source, Topic
-from .sources import Paragraph, Segment, segments
-from .views import CitationRefs, Claim, NoteBook, PersonRef, SummitRef, claim
+from .views import CitationRefs, Claim, PageNotes, PersonRef, SummitRef, claim
 
 
 @dataclass
@@ -20,11 +18,16 @@ class SummitRow:
     occasion: str
 
 
-def summit_rows(book: NoteBook, corpus: Corpus) -> tuple[SummitRow, ...]:
-    return tuple(SummitRow(book.summit_ref(s),
-                           tuple(book.person_ref(p.person)
-                                 for p in s.participants), s.occasion.kind)
-                 for s in corpus.chronological)
+@dataclass
+class SummitsIndex:
+    rows: tuple[SummitRow, ...]
+
+
+def summits_index(book: PageNotes, corpus: Corpus) -> SummitsIndex:
+    return SummitsIndex(tuple(
+        SummitRow(book.summit_ref(s), tuple(book.person_ref(p.person) for p in s.participants),
+                  s.occasion.kind)
+        for s in corpus.chronological))
 
 
 @dataclass
@@ -69,7 +72,7 @@ class HomeContext:
     counts: Counts
 
 
-def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...],
+def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...],
                  guides: dict[str, str]) -> HomeContext:
     """``guides``: the editors' hand-written pages, as {title: path under docs/}."""
     page = book.page
@@ -96,81 +99,68 @@ def home_context(book: NoteBook, corpus: Corpus, headlines: tuple[Headline, ...]
 
 
 @dataclass(frozen=True)
+class LeaderRow:
+    person: PersonRef
+    roles: str  # every role the sources give, once each: 'President; Prime Minister'
+
+
+@dataclass(frozen=True)
 class CountryGroup:
     country: str
-    people: tuple[tuple[PersonRef, str], ...]
+    people: tuple[LeaderRow, ...]
 
 
-def leader_groups(book: NoteBook, corpus: Corpus) -> tuple[CountryGroup, ...]:
+@dataclass(frozen=True)
+class LeadersIndex:
+    groups: tuple[CountryGroup, ...]
+
+
+def leaders_index(book: PageNotes, corpus: Corpus) -> LeadersIndex:
     groups = []
     for country in corpus.site.countries:
         people = sorted(((book.person_ref(p.id), p) for p in corpus.people
                          if p.country == country.code), key=lambda pair: pair[0].sort_key)
         if people:
             groups.append(CountryGroup(country.name, tuple(
-                (ref, "; ".join(dict.fromkeys(r.title for r in p.roles))) for ref, p in people)))
-    return tuple(groups)
+                LeaderRow(ref, "; ".join(dict.fromkeys(r.title for r in p.roles)))
+                for ref, p in people)))
+    return LeadersIndex(tuple(groups))
 
 
-@dataclass
-class TopicSection:
-    summit: SummitRef
-    claims: tuple[Claim, ...]
-
-
-@dataclass
-class TopicContext:
+@dataclass(frozen=True)
+class TopicRow:
     topic: Topic
-    sections: tuple[TopicSection, ...]
-
-
-def topic_context(book: NoteBook, corpus: Corpus, topic: Topic) -> TopicContext:
-    return TopicContext(topic, tuple(
-        TopicSection(book.summit_ref(summit), tuple(claim(book, summit, o) for o in outcomes))
-        for summit, outcomes in corpus.by_topic.get(topic.id, ())))
-
-
-@dataclass
-class ParagraphView:
-    anchor: str
-    segments: tuple[Segment, ...]
-
-
-@dataclass
-class Citing:
-    """A fact that cites a source: what it is, and the page that states it."""
-
-    label: str
-    text: str
     href: str
-    anchor: str
+    outcomes: int
 
 
-@dataclass
-class SourceContext:
+@dataclass(frozen=True)
+class TopicsIndex:
+    topics: tuple[TopicRow, ...]
+
+
+def topics_index(corpus: Corpus) -> TopicsIndex:
+    counts = {topic: sum(len(outcomes) for _, outcomes in listed)
+              for topic, listed in corpus.by_topic.items()}
+    return TopicsIndex(tuple(
+        TopicRow(t, links.relative(links.TOPICS, links.topic_page(t.id)), counts.get(t.id, 0))
+        for t in corpus.topics))
+
+
+@dataclass(frozen=True)
+class SourceRow:
     source: Source
-    published: str | None
-    paragraphs: tuple[ParagraphView, ...]
-    citing: tuple[Citing, ...]
-    anchors: tuple[str, ...]  # every cited passage: the one a link lands on is highlighted
+    href: str
+    published: str | None  # '23 June 2023', where known
 
 
-PUBLISHED_FROM = {"text": "stated in the text", "page": "from the web page's date line"}
+@dataclass(frozen=True)
+class SourcesIndex:
+    sources: tuple[SourceRow, ...]
 
 
-def published_line(source: Source) -> str | None:
-    """'23 June 2023 (stated in the text)': the date and where it comes from."""
-    if source.published is None or source.published_from is None:
-        return None
-    return f"{format_date(source.published)} ({PUBLISHED_FROM[source.published_from]})"
-
-
-def source_context(corpus: Corpus, source: Source, layout: list[Paragraph],
-                   passages: list[Passage], citing: list[Citing]) -> SourceContext:
-    text = corpus.texts[source.id]
-    passages = sorted(set(passages), key=lambda p: (p.start, p.end))
-    views = tuple(ParagraphView(para.anchor, tuple(segments(text, para, passages)))
-                  for para in layout)
-    return SourceContext(source, published_line(source),
-                         views, tuple(sorted(citing, key=lambda c: (c.label, c.href, c.text))),
-                         tuple(p.anchor for p in passages))
+def sources_index(corpus: Corpus) -> SourcesIndex:
+    return SourcesIndex(tuple(
+        SourceRow(s, links.relative(links.SOURCES, links.source_page(s.file)),
+                  format_date(s.published) if s.published else None)
+        for s in corpus.sources))

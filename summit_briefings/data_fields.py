@@ -46,7 +46,12 @@ def _type_name(annotation: Any) -> str:
     return getattr(annotation, "__name__", str(annotation))
 
 
-def model_docs() -> tuple[ModelDoc, ...]:
+@dataclass(frozen=True)
+class DataFields:
+    models: tuple[ModelDoc, ...]
+
+
+def data_fields() -> DataFields:
     docs = []
     for model in MODELS:
         fields = tuple(
@@ -54,4 +59,4 @@ def model_docs() -> tuple[ModelDoc, ...]:
                      info.description or "")
             for name, info in model.model_fields.items())
         docs.append(ModelDoc(model.__name__, " ".join(inspect.getdoc(model).split()), fields))
-    return tuple(docs)
+    return DataFields(tuple(docs))

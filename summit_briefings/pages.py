@@ -1,0 +1,193 @@
+"""Every page of the site: its path, its template, how to build its context, and the data it
+comes from. Contexts are built here, before rendering; pipeline.py renders them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import links
+from .briefings import leader_context, summit_context, topic_context
+from .commitments import commitments_context
+from .corpus import Corpus
+from .data_fields import data_fields
+from .dates import sort_key
+from .evolution import evolution_context
+from .facts import all_facts
+from .index_pages import (
+    Headline,
+    home_context,
+    leaders_index,
+    sources_index,
+    summits_index,
+    topics_index,
+)
+from .quotes import Evidence, Passage
+from .schema import Citation, Summit
+from .source_pages import Citing, source_context
+from .sources import Paragraph
+from .trade import required_growth, trade_context
+from .validate import walk_models
+from .views import PageNotes, SourceDate, format_billions
+
+# A fact citing a source, before verification says which passage it quotes.
+Unanchored = tuple[str, str, str, Citation]  # label, text, href of its page, citation
+
+
+def citing_facts(corpus: Corpus) -> dict[str, list[Unanchored]]:
+    """For each source, the facts that cite it and the page each appears on."""
+    found: dict[str, list[Unanchored]] = defaultdict(list)
+    for fact in all_facts(corpus):
+        for cite in fact.cites:
+            href = links.relative(links.source_page(corpus.source(cite.source).file), fact.page)
+            found[cite.source].append((fact.label, fact.text, href, cite))
+    return found
+
+
+def footer_dates(corpus: Corpus) -> dict[str, SourceDate]:
+    """How recent each source is: its publication date, else the latest summit it reports
+    (inferred when that summit's date is)."""
+    reported: dict[str, SourceDate] = {}
+    for summit in corpus.summits:
+        for model, _ in walk_models(summit, ()):
+            if isinstance(model, Citation):
+                current = reported.get(model.source)
+                if current is None or sort_key(summit.date.value) > sort_key(current.date):
+                    reported[model.source] = SourceDate(summit.date.value,
+                                                        summit.date.inferred_note)
+    return {**reported, **{s.id: SourceDate(s.published, None)
+                           for s in corpus.sources if s.published}}
+
+
+def meeting_sources(summit: Summit) -> frozenset[str]:
+    """The sources that report the meeting itself: those that say who took part. Sources
+    cited only for background or a clue to the date do not date its page."""
+    return frozenset(c.source for p in summit.participants for c in p.cite)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to generate: where it goes, its template, how to build its context (given
+    the page's citation notebook), and the data it is generated from."""
+
+    path: str
+    template: str
+    context: Callable[[PageNotes], Any]
+    data_file: str
+    dated_by: frozenset[str] | None = None  # the sources its "as of" date counts; None: all
+
+
+def editor_guides(docs: Path) -> dict[str, str]:
+    """The hand-written pages of docs/guide/, as {title: path}, the title being the first
+    heading: the home page links them for editors; a new site may have none."""
+    guides = {}
+    for path in sorted((docs / "guide").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):  # front matter: its comments are not headings
+            text = text.partition("\n---\n")[2]
+        heading = next((line[2:].strip() for line in text.splitlines()
+                        if line.startswith("# ")), path.stem)
+        guides[heading] = f"guide/{path.name}"
+    return guides
+
+
+def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
+              citing: dict[str, list[Unanchored]], guides: dict[str, str]) -> list[PageJob]:
+    """Every page of the site. ``citing``: see citing_facts; ``guides``: editor_guides."""
+    jobs: list[PageJob] = []
+
+    def emit(path: str, template: str, build: Callable[[PageNotes], Any], data_file: str,
+             dated_by: frozenset[str] | None = None) -> None:
+        jobs.append(PageJob(path, template, build, data_file, dated_by))
+
+    for topic in corpus.topics:
+        emit(links.topic_page(topic.id), "topic.md.jinja",
+             lambda book, t=topic: topic_context(book, corpus, t),
+             "data/topics.yaml, data/summits/")
+    emit(links.EVOLUTION, "evolution.md.jinja", lambda book: evolution_context(book, corpus),
+         "data/tracked.yaml, data/summits/, data/trade.yaml")
+    emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
+         "data/trade.yaml")
+    emit(links.COMMITMENTS, "commitments.md.jinja",
+         lambda book: commitments_context(book, corpus), "data/trade.yaml, data/summits/")
+    emit(links.SUMMITS, "summits.md.jinja",
+         lambda book: summits_index(book, corpus), "data/summits/")
+    emit(links.HOME, "home.md.jinja",
+         lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides), "data/")
+    emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus),
+         "data/sources.yaml")
+    emit(links.LEADERS, "leaders.md.jinja",
+         lambda book: leaders_index(book, corpus), "data/people.yaml")
+    emit(links.TOPICS, "topics.md.jinja", lambda book: topics_index(corpus),
+         "data/topics.yaml")
+    emit(links.FIELDS, "fields.md.jinja", lambda book: data_fields(),
+         "summit_briefings/schema.py")
+
+    ordered = corpus.chronological
+    by_person: dict[str, list] = defaultdict(list)
+    for index, summit in enumerate(ordered):
+        previous = ordered[index - 1] if index else None
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        data_file = corpus.origin(summit).doc.path
+        emit(links.summit_page(summit.id), "summit.md.jinja",
+             lambda book, s=summit, p=previous, f=following: summit_context(book, s, p, f),
+             data_file, meeting_sources(summit))
+        involved = {p.person for p in summit.participants}
+        involved.update(person for o in summit.outcomes for person in o.by)
+        for person in sorted(involved):
+            by_person[person].append(summit)
+    for person in corpus.people:
+        emit(links.leader_page(person.id), "leader.md.jinja",
+             lambda book, p=person: leader_context(book, p, by_person[p.id]),
+             "data/people.yaml, data/summits/")
+
+    passages: dict[str, list[Passage]] = defaultdict(list)
+    for passage in evidence.passages.values():
+        passages[passage.source].append(passage)
+
+    def anchored(facts: list[Unanchored]) -> list[Citing]:
+        return [Citing(label, text, href, evidence.passage(cite.source, cite.quote).anchor)
+                for label, text, href, cite in facts]
+
+    for source in corpus.sources:
+        emit(links.source_page(source.file), "source.md.jinja",
+             lambda book, s=source: source_context(corpus, s, layouts[s.id], passages[s.id],
+                                                   anchored(citing[s.id])),
+             f"data/sources/{source.file}")
+    return jobs
+
+
+def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
+    """The latest stated trade figure and the latest target, linked to their sentences."""
+    found = []
+    stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)
+    for label, item in (
+        ("Latest actual trade", stated[-1] if stated else None),
+        ("Latest trade target", max(corpus.trade.targets, default=None,
+                                    key=lambda t: (corpus.summit(t.summit).date.value, t.amount))),
+    ):
+        if item is None:
+            continue
+        cite = item.cite[0]
+        passage = evidence.passage(cite.source, cite.quote)
+        href = links.relative(links.HOME, links.source_page(corpus.source(cite.source).file),
+                              passage.anchor)
+        amount = format_billions(item.amount, item.currency)
+        when = f"in {item.year}" if hasattr(item, "year") else (
+            f"by {item.deadline}" if item.deadline else item.horizon)
+        found.append(Headline(label, f"{amount} {when}", href))
+    target = max((t for t in corpus.trade.targets if t.deadline), default=None,
+                 key=lambda t: (corpus.summit(t.summit).date.value, t.amount))
+    if stated and target and target.deadline > stated[-1].year \
+            and target.currency == stated[-1].currency:
+        latest = stated[-1]
+        gap = format_billions(target.amount - latest.amount, latest.currency)
+        growth = required_growth(latest, target.amount, target.deadline)
+        found.append(Headline(
+            "Gap to that target (computed)",
+            f"{gap} from {latest.year}; {growth.answer} needed",
+            links.relative(links.HOME, links.TRADE) + "#computed"))
+    return tuple(found)
