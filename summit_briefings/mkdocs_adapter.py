@@ -14,10 +14,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from pydantic import ValidationError
 
+from . import links
 from .build_date import build_date
 from .errors import BriefingError, Problem
 from .load import load_yaml
-from .pipeline import build_site
+from .packs import PackPlan, write_packs
+from .pipeline import Site, build_site
 from .quotes import fold_ascii
 from .render import RenderCache, markdown_literal
 from .schema import SiteSettings
@@ -40,6 +42,9 @@ SEARCH_BOOSTS = {"leaders/": 4.0, "summits/": 3.0, "trade-targets/": 3.0, "sourc
 # change are neither rendered nor written again, and a dirty rebuild skips them. "good" holds
 # the pages of the last build whose data had no problems.
 _SERVE = {"active": False, "cache": RenderCache(), "good": None}
+# The summits whose meeting packs the next on_post_build writes: those of the last build
+# whose data had no problems (a preview with problems keeps the previous ones).
+_PACKS: dict[str, list] = {"summits": [], "plans": []}
 LIVE_FOLDER = Path("build") / "live"
 
 
@@ -72,6 +77,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         except BriefingError as exc:
             raise PluginError("the data has problems; nothing was built:\n" + str(exc)) from None
         generated = {**site.pages, **site.files}
+        _PACKS["summits"] = pack_members(site)
     clashes = [path for path in generated if files.get_file_from_path(path) is not None]
     if clashes:
         raise PluginError("hand-written files in docs/ have the paths of generated ones; "
@@ -86,6 +92,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     else:
         for path, content in generated.items():
             files.append(File.generated(config, path, content=content))
+
+    def built(page: str) -> str:
+        return files.get_file_from_path(page).dest_uri
+
+    _PACKS["plans"] = [PackPlan(built(summit), tuple(built(p) for p in leaders),
+                                built(links.TRADE)) for summit, leaders in _PACKS["summits"]]
     return files
 
 
@@ -102,7 +114,15 @@ def _serve_pages(root: Path) -> dict[str, str]:
         return preview_pages(exc.problems, _SERVE["good"])
     log.info("generated pages: %d rendered", cache.rendered)
     _SERVE["good"] = {**site.pages, **site.files}
+    _PACKS["summits"] = pack_members(site)
     return _SERVE["good"]
+
+
+def pack_members(site: Site) -> list[tuple[str, tuple[str, ...]]]:
+    """Each summit's page with its participants' pages (Markdown paths), for its pack."""
+    return [(links.summit_page(s.id),
+             tuple(dict.fromkeys(links.leader_page(p.person) for p in s.participants)))
+            for s in site.corpus.chronological]
 
 
 def problems_banner(problems: list[Problem], title: str) -> str:
@@ -189,6 +209,8 @@ def fold_search_index(index: dict) -> dict:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """Meeting packs, from the pages MkDocs has written; then the folded search index."""
+    write_packs(Path(config.site_dir), _PACKS["plans"])
     path = Path(config.site_dir) / "search" / "search_index.json"
     if path.is_file():
         index = fold_search_index(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,125 @@
+"""Meeting packs: for each summit, one page that prints its briefing, each participant's
+page and the trade chart, one sheet each (the pages' own print layout, a page break between).
+
+A pack is assembled from the built HTML after MkDocs has written the site, not rendered
+again from Markdown: each part is the article of a page already built, its links re-aimed
+from the pack's address, its ids prefixed so that two parts never share one. This keeps a
+pack's cost to copying text however many summits there are.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+_URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]*)"')
+_ID_LISTS = re.compile(r'\b(aria-labelledby|aria-describedby)="([^"]*)"')
+_PATH_AND_TAIL = re.compile(r"([^?#]*)(.*)", re.S)
+_PACK_LINK = re.compile(r' <a class="md-button pack-link" href="[^"]*">Meeting pack</a>')
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.I)
+# Where the trade page's tables start: its one-page part is what comes before (the title,
+# the introduction and the chart).
+_TRADE_TABLES = '<h2 id="targets">'
+_PRINT_BUTTON_END = "Print briefing</button>"
+
+
+@dataclass(frozen=True)
+class PackPlan:
+    """One summit's pack, as paths of built HTML files under the site folder."""
+
+    summit: str  # 'summits/2031-04-10-port-arlen/index.html'
+    leaders: tuple[str, ...]  # each participant's page, in the order the summit lists them
+    trade: str  # the trade page; only its chart part goes into the pack
+
+    @property
+    def pack(self) -> str:
+        """'summits/x/pack/index.html' (or 'summits/x-pack.html' without directory URLs)."""
+        if self.summit.endswith("/index.html"):
+            return self.summit.removesuffix("index.html") + "pack/index.html"
+        return self.summit.removesuffix(".html") + "-pack.html"
+
+
+def _re_aimed(html: str, page: str, pack: str) -> str:
+    """Relative links of ``page`` rewritten to lead to the same places from ``pack``."""
+    origin, target = posixpath.dirname(page), posixpath.dirname(pack)
+
+    def aim(match: re.Match[str]) -> str:
+        attribute, url = match.groups()
+        if not url or _EXTERNAL.match(url):
+            return match[0]
+        path, tail = _PATH_AND_TAIL.match(url).groups()
+        resolved = posixpath.normpath(posixpath.join(origin, path)) if path else page
+        aimed = posixpath.relpath(resolved, target or ".")
+        if path.endswith("/") and not aimed.endswith("/"):
+            aimed += "/"
+        return f'{attribute}="{aimed}{tail}"'
+
+    return _URL_ATTRIBUTE.sub(aim, html)
+
+
+def _with_ids_prefixed(html: str, prefix: str) -> str:
+    """Every id in a part, and every in-page reference to one, given the part's prefix."""
+    html = _ID.sub(lambda m: f'id="{prefix}{m[1]}"', html)
+    html = _ID_LISTS.sub(lambda m: f'{m[1]}="' + " ".join(prefix + i for i in m[2].split())
+                         + '"', html)
+    return re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m[1]}"', html)
+
+
+PACK_INTRO = ('<p class="pack-intro screen-only">Meeting pack: the briefing, each '
+              "participant's page and the trade chart, one printed sheet each.</p>")
+
+
+def _article(html: str, where: str) -> str:
+    found = ARTICLE.search(html)
+    if found is None:
+        raise ValueError(f"{where}: no article to put in a meeting pack")
+    return found[2]
+
+
+def _part(site: Path, page: str, pack: str, cut: str | None = None) -> str:
+    """A page's article as a pack part: up to ``cut`` if given, links and ids rewritten."""
+    article = _article((site / page).read_text(encoding="utf-8"), page)
+    if cut and cut in article:
+        article = article[: article.index(cut)]
+    prefix = re.sub(r"[^a-z0-9]+", "-", page.removesuffix("index.html").lower()).strip("-")
+    return _with_ids_prefixed(_re_aimed(article, page, pack), prefix + "--")
+
+
+def write_packs(site: Path, plans: list[PackPlan]) -> int:
+    """Write every summit's pack, and link it from the summit page; the number written.
+
+    All packs sit at the same depth, so a shared part (a leader, the trade chart) is
+    rewritten once and reused."""
+    parts: dict[str, str] = {}
+    for plan in plans:
+        pack = plan.pack
+        # A summit page kept from an earlier build (`mkdocs serve --dirty`) has its link.
+        summit_html = _PACK_LINK.sub("", (site / plan.summit).read_text(encoding="utf-8"))
+        found = ARTICLE.search(summit_html)
+        if found is None:
+            raise ValueError(f"{plan.summit}: no article to put in a meeting pack")
+        first = _re_aimed(found[2], plan.summit, pack).replace(
+            _PRINT_BUTTON_END, "Print pack</button>", 1)
+        shared = [parts.setdefault(page, _part(site, page, pack, cut))
+                  for page, cut in [*((p, None) for p in plan.leaders),
+                                    (plan.trade, _TRADE_TABLES)]]
+        before = _TITLE.sub(lambda m: f"<title>Meeting pack: {m[1]}</title>",
+                            summit_html[:found.start()], count=1)
+        page = "".join([
+            _re_aimed(before, plan.summit, pack), found[1], PACK_INTRO, first, found[3],
+            *(f'<article class="md-content__inner md-typeset pack-part">{body}</article>'
+              for body in shared),
+            _re_aimed(summit_html[found.end():], plan.summit, pack)])
+        target = site / pack
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+        link = posixpath.relpath(pack, posixpath.dirname(plan.summit)).removesuffix("index.html")
+        (site / plan.summit).write_text(summit_html.replace(
+            _PRINT_BUTTON_END, f'{_PRINT_BUTTON_END} <a class="md-button pack-link" '
+            f'href="{link}">Meeting pack</a>', 1), encoding="utf-8")
+    return len(plans)
