@@ -105,9 +105,10 @@ def write_packs(site: Path, plans: list[PackPlan]) -> int:
             raise ValueError(f"{plan.summit}: no article to put in a meeting pack")
         first = _re_aimed(found[2], plan.summit, pack).replace(
             _PRINT_BUTTON_END, "Print pack</button>", 1)
-        shared = [parts.setdefault(page, _part(site, page, pack, cut))
-                  for page, cut in [*((p, None) for p in plan.leaders),
-                                    (plan.trade, _TRADE_TABLES)]]
+        for page, cut in [*((p, None) for p in plan.leaders), (plan.trade, _TRADE_TABLES)]:
+            if page not in parts:
+                parts[page] = _part(site, page, pack, cut)
+        shared = [parts[page] for page in (*plan.leaders, plan.trade)]
         before = _TITLE.sub(lambda m: f"<title>Meeting pack: {m[1]}</title>",
                             summit_html[:found.start()], count=1)
         page = "".join([
