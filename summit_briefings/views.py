@@ -229,6 +229,7 @@ class Footer:
     sources_as_of: str | None
     built: str | None
     address: str = ""  # '/summits/x/': where the page lives, for the printed running line
+    site: str = ""  # the site's title, which opens that line
 
 
 @dataclass(frozen=True)
@@ -250,4 +251,4 @@ def footer(book: PageNotes, source_dates: dict[str, SourceDate], built: str | No
     latest = max(dates, key=lambda d: sort_key(d.date)) if dates else None
     as_of = (format_date(latest.date) + (f" ({latest.inferred})" if latest.inferred else "")
              if latest else None)
-    return Footer(refs, as_of, built, "/" + links.url_of(book.page))
+    return Footer(refs, as_of, built, "/" + links.url_of(book.page), book.corpus.site.title)

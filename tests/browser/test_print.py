@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, Page
 
 from .helpers import PAPER, PRINT_MARGIN, briefing_pages, pdf_pages, pdf_text, print_pdf, words
@@ -225,10 +226,14 @@ def test_the_chart_prints_its_values_beside_its_marks(printouts, built_site: Pat
         assert not missing, f"{paper}: chart values not printed: {missing}"
 
 
-def test_every_printed_page_carries_its_address_and_how_recent_its_sources_are(printouts):
+def test_every_printed_page_carries_the_site_its_address_and_how_recent_its_sources_are(
+        printouts, fixture_project: Path):
+    site = yaml.safe_load((fixture_project / "data" / "site.yaml").read_text("utf-8"))["title"]
     for key, p in printouts.items():
         for paper, text in p.text.items():
-            assert key in text and "sources as of" in text, f"{key} ({paper}): no running line"
+            running = " ".join(text.split("\f")[0].split()[:40])
+            assert site in running and key in running and "sources as of" in running, (
+                f"{key} ({paper}): no running line in {running!r}")
 
 
 def test_text_meant_for_a_screen_does_not_print(printouts):
