@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from . import mkdocs_adapter
 
@@ -22,6 +23,10 @@ class BriefingsPlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return mkdocs_adapter.on_files(files, config)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        return mkdocs_adapter.label_table_cells(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mkdocs_adapter.on_post_build(config)

@@ -12,7 +12,8 @@ from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/",
+PAGES = ["", "summits/2023-06-23-vietnam/", "summits/2023-06-23-vietnam/pack/",
+         "leaders/luong-cuong/", "trade-targets/",
          "commitments/", "summits/",
          "leaders/", "topics/", "topics/trade-investment/", "sources/",
          "sources/000_4f94f2e9d0db3981/", "evolution/", "guide/data-fields/",
@@ -47,6 +48,29 @@ BROKEN_WORDS_JS = """() => {
     }
   }
   return broken;
+}"""
+
+# Table cells of three words or more set one word per line: a column squeezed too narrow.
+WORD_PER_LINE_JS = """() => {
+  const squeezed = [];
+  for (const cell of document.querySelectorAll('article td')) {
+    const text = cell.innerText.trim();
+    const count = text.split(/\\s+/).length;
+    if (count < 3 || !cell.checkVisibility()) continue;
+    // Lines of the cell's text, citation numbers (raised, in their own boxes) left out.
+    const tops = [];
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('sup') || !node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) tops.push(rect.top);
+    }
+    tops.sort((a, b) => a - b);
+    const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1] > 4).length;
+    if (lines >= count) squeezed.push(text.slice(0, 40));
+  }
+  return squeezed;
 }"""
 
 CHART_JS = """() => {
@@ -87,6 +111,14 @@ def test_nothing_is_cut_off(screen_page: Page, site_url: str, path: str, measure
     screen_page.goto(site_url + path)
     overflow = screen_page.evaluate(OVERFLOW_JS)
     assert overflow["page"] <= 0 and not overflow["tables"], f"{overflow}, text in {measured_font}"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
+def test_no_table_column_is_squeezed_to_a_word_per_line(screen_page: Page, site_url: str,
+                                                        path: str, measured_font: str):
+    screen_page.goto(site_url + path)
+    squeezed = screen_page.evaluate(WORD_PER_LINE_JS)
+    assert not squeezed, f"cells set one word per line: {squeezed} (text in {measured_font})"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
