@@ -1,4 +1,6 @@
-"""Unit tests of the data checker: one broken input per rule, checked in process.
+"""Unit tests of the data checker that need more than the bad-input table
+(tests/test_bad_input.py, where a broken input and its expected message are one row): the
+column of a problem, the closest passage offered, the counts, what does not cascade.
 
 Each test breaks a copy of the fixture corpus (tests/fixtures/site/data) and asserts the
 message and its ``path:line`` (and the column where it is meaningful). Expected lines are
@@ -118,12 +120,6 @@ def test_quote_in_decomposed_unicode_matches_the_nfc_source(project: Project):
     assert project.problems() == []
 
 
-def test_number_missing_from_its_quote_fails_at_the_fact(project: Project):
-    project.replace("data/trade.yaml", "    amount: 63.9\n", "    amount: 63.8\n")
-    problem = find(project.problems(), "data/trade.yaml",
-                   project.line_of("data/trade.yaml", "- id: trade-2017"),
-                   "the number 63.8 is not in any of this fact's quotes")
-    assert problem.col == project.col_of("data/trade.yaml", "id: trade-2017")
 
 
 def test_stated_date_day_missing_from_its_quote_fails(project: Project):
@@ -147,10 +143,6 @@ def test_sha256_mismatch_after_one_source_byte_changes(project: Project):
     assert problem.col == project.col_of("data/sources.yaml", "77738a18")
 
 
-def test_derived_amount_not_matching_its_formula_fails(project: Project):
-    project.replace("data/trade.yaml", "    amount: 78.1\n", "    amount: 78.4\n")
-    find(project.problems(), "data/trade.yaml", project.line_of("data/trade.yaml", "78.4"),
-         "amount 78.4 does not match its formula, which gives 78.097")
 
 
 def test_derived_formula_using_an_uncited_number_fails(project: Project):
@@ -160,18 +152,8 @@ def test_derived_formula_using_an_uncited_number_fails(project: Project):
          "the formula uses 87.5, which none of the facts in 'uses' states")
 
 
-def test_derived_formula_with_code_is_refused_not_run(project: Project):
-    project.replace("data/trade.yaml", "formula: 87 / (1 + 11.4 / 100)",
-                    "formula: __import__('os').getcwd()")
-    find(project.problems(), "data/trade.yaml", project.line_of("data/trade.yaml", "formula:"),
-         "formula cannot be evaluated: only numbers, + - * / ** and parentheses are allowed")
 
 
-def test_romanised_name_not_in_the_persons_quotes_fails(project: Project):
-    project.replace("data/people.yaml", "{text: Moon Jae-in,", "{text: Moon Jae In,")
-    find(project.problems(), "data/people.yaml",
-         project.line_of("data/people.yaml", "text: Moon Jae In"),
-         "name 'Moon Jae In' does not appear in this person's quotes")
 
 
 def test_name_with_diacritics_not_in_the_persons_quotes_fails(project: Project):
@@ -227,9 +209,6 @@ def test_unquoted_impossible_date_fails_at_the_yaml_value(project: Project):
     assert problem.col == project.col_of("data/milestones.yaml", "2023-02-30")
 
 
-def test_missing_required_field_names_the_field(project: Project):
-    project.replace(HANOI, "title: Moon Jae-in and Tran Dai Quang in Hanoi\n", "")
-    find(project.problems(), HANOI, 1, "title: required field 'title' is missing; add it")
 
 
 def test_unknown_field_is_refused(project: Project):
@@ -238,10 +217,6 @@ def test_unknown_field_is_refused(project: Project):
     find(project.problems(), HANOI, 3, "titel: unknown field 'titel'; check its spelling")
 
 
-def test_wrong_type_reports_the_value(project: Project):
-    project.replace("data/trade.yaml", "    amount: 63.9\n", "    amount: lots\n")
-    find(project.problems(), "data/trade.yaml", project.line_of("data/trade.yaml", "lots"),
-         "figures[0].amount: Input should be a valid number")
 
 
 def test_id_that_is_not_a_slug_is_refused(project: Project):
@@ -283,11 +258,6 @@ def test_duplicate_person_id_is_reported_at_the_second(project: Project):
          f"{project.line_of('data/people.yaml', '- id: moon-jae-in')})")
 
 
-def test_duplicate_topic_id_is_reported(project: Project):
-    project.replace("data/topics.yaml", "- id: regional\n", "- id: diplomacy\n")
-    find(project.problems(), "data/topics.yaml",
-         project.line_of("data/topics.yaml", "- id: diplomacy", nth=2),
-         "duplicate topic id 'diplomacy'")
 
 
 def test_duplicate_outcome_id_within_a_summit_is_reported(project: Project):
@@ -296,17 +266,8 @@ def test_duplicate_outcome_id_within_a_summit_is_reported(project: Project):
          "duplicate outcome id 'rcep' in this summit (also outcomes[2])")
 
 
-def test_summit_id_not_matching_its_file_name_fails(project: Project):
-    project.replace(HANOI, "id: 2018-03-23-hanoi\n", "id: 2018-03-23-ha-noi\n")
-    project.replace("data/trade.yaml", "summit: 2018-03-23-hanoi", "summit: 2018-03-23-ha-noi")
-    find(project.problems(), HANOI, 1,
-         "summit id '2018-03-23-ha-noi' must match its file name '2018-03-23-hanoi.yaml'")
 
 
-def test_summit_id_not_starting_with_its_date_fails(project: Project):
-    project.replace(HANOI, "  value: 2018-03-23\n", "  value: 2018-03-24\n")
-    find(project.problems(), HANOI, 1,
-         "summit id '2018-03-23-hanoi' must start with its date '2018-03-24-'")
 
 
 def test_summit_without_a_participant_from_one_party_fails(project: Project):
@@ -316,13 +277,6 @@ def test_summit_without_a_participant_from_one_party_fails(project: Project):
          "(VN); none here is from VN")
 
 
-def test_two_summit_files_with_the_same_id_fail_both_rules(project: Project):
-    copy = "data/summits/2018-03-23-hanoi2.yaml"
-    project.write(copy, project.read(HANOI))
-    problems = project.problems()
-    find(problems, copy, 1, "summit id '2018-03-23-hanoi' must match its file name "
-         "'2018-03-23-hanoi2.yaml'")
-    find(problems, copy, 1, f"duplicate summit id '2018-03-23-hanoi' (also in {HANOI}:1)")
 
 
 def test_unknown_country_does_not_cascade_into_summit_rules(project: Project):
@@ -368,15 +322,6 @@ def test_source_path_leaving_data_sources_is_refused(project: Project, file):
          f"source file '{file}' must be a plain file directly inside data/sources/")
 
 
-def test_source_symlink_pointing_outside_is_refused(project: Project):
-    name = source_file("menafn-2025-seoul")
-    outside = project.root / "outside.txt"
-    outside.write_bytes(project.path(f"data/sources/{name}").read_bytes())
-    project.path(f"data/sources/{name}").unlink()
-    project.path(f"data/sources/{name}").symlink_to(outside)
-    find(project.problems(), "data/sources.yaml",
-         project.line_of("data/sources.yaml", f"file: {name}"),
-         "(no '..', absolute path or symlink)")
 
 
 def test_missing_source_file_is_reported(project: Project):
