@@ -10,7 +10,9 @@ from . import mkdocs_adapter
 
 
 class BriefingsPlugin(BasePlugin):
-    """Adds the generated pages to a build or `mkdocs serve`, and folded names to search.
+    """Adds the generated pages to a build or `mkdocs serve`; on served builds marks each page
+    for Pagefind, points Material's search box at the Pagefind worker and indexes the site,
+    on the offline build adds folded names to Material's index.
 
     List it after `search`: it rewrites the index that search writes after the build."""
 
@@ -19,6 +21,13 @@ class BriefingsPlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return mkdocs_adapter.on_files(files, config)
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return mkdocs_adapter.on_post_page(output, page, config)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return mkdocs_adapter.on_post_template(output_content, config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mkdocs_adapter.on_post_build(config)
