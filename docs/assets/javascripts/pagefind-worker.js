@@ -62,11 +62,15 @@ async function answer(query) {
   return {items};
 }
 
+// Start loading Pagefind (its module, WebAssembly and entry files) as soon as the page
+// starts this worker, rather than after the page has fetched Material's index config.
+const loading = load();
+
 addEventListener("message", ev => {
   const message = ev.data;
   if (message.type === SETUP) {
     queue = queue.then(async () => {
-      pagefind = await load();
+      pagefind = await loading;
       postMessage({type: READY});
     });
   } else if (message.type === QUERY) {
