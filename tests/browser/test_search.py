@@ -109,6 +109,15 @@ def test_every_result_holds_every_word_of_the_query(search_page: Page, site_url:
         assert all(stem in words for stem in ("korea", "worker", "quota")), (key, shown(results))
 
 
+def test_when_no_page_holds_every_word_pages_with_some_come_naming_the_missing_one(
+        search_page: Page, site_url: str):
+    # The Korean copyright line is on one source article, which never names Gyeongju.
+    results = search(search_page, "저작권자 Gyeongju", site_url)
+    assert results[0] == "/summits/2025-10-30-gyeongju/", shown(results)
+    article = search_page.locator(".md-search-result__item a.md-search-result__link").first
+    assert article.locator(".md-search-result__terms del").all_inner_texts() == ["저작권자"]
+
+
 def test_ascii_query_shows_and_opens_the_page_with_its_diacritics(search_page: Page,
                                                                   site_url: str):
     results = search(search_page, "Luong Cuong", site_url)

@@ -29,12 +29,14 @@ async function load() {
   return module;
 }
 
-// The words to highlight on the page opened: those typed, and the forms the page itself
-// uses where Pagefind matched them (the diacritics of "Lương" for a typed "Luong").
-function termsOf(query, excerpts) {
+// The words to highlight on the page opened: those typed that the page holds, and the forms
+// the page itself uses where Pagefind matched them (the diacritics of "Lương" for a typed
+// "Luong"). A typed word the page lacks is false: Material strikes it through as missing.
+function termsOf(words, missing, excerpts) {
   const terms = {};
-  for (const word of query.toLowerCase().split(/[\s\-]+/))
-    if (word) terms[word] = true;
+  for (const word of words)
+    for (const part of word.toLowerCase().split(/-+/))
+      if (part) terms[part] = !missing.includes(word);
   for (const excerpt of excerpts)
     for (const [, marked] of excerpt.matchAll(/<mark>([^<]+)<\/mark>/g)) {
       const word = marked.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
@@ -43,15 +45,37 @@ function termsOf(query, excerpts) {
   return terms;
 }
 
-async function answer(query) {
-  if (!query.trim()) return {items: []};
+// Pagefind finds the pages holding every word. When none does, the pages holding the most
+// of the words come first (then by Pagefind's score), each naming the words it lacks.
+async function ranked(query, words) {
   const search = await pagefind.search(query);
-  if (!search) return {items: []};  // superseded
-  const pages = await Promise.all(search.results.slice(0, SHOWN).map(r => r.data()));
+  if (search.results.length || words.length < 2)
+    return search.results.map(result => ({result, score: result.score, missing: []}));
+  const found = new Map();
+  for (const word of words)
+    for (const result of (await pagefind.search(word)).results) {
+      const entry = found.get(result.id) || {result, held: new Set(), score: 0};
+      entry.held.add(word);
+      entry.score += result.score;
+      found.set(result.id, entry);
+    }
+  const entries = [...found.values()].sort((a, b) =>
+    b.held.size - a.held.size || b.score - a.score);
+  // Material's Enter opens the result with the highest score: keep scores in this order.
+  return entries.map((entry, rank) => ({
+    result: entry.result, score: entries.length - rank,
+    missing: words.filter(word => !entry.held.has(word))}));
+}
+
+async function answer(query) {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return {items: []};
+  const results = (await ranked(query, words)).slice(0, SHOWN);
+  const pages = await Promise.all(results.map(({result}) => result.data()));
   const items = pages.map((page, rank) => {
-    const score = search.results[rank].score;
+    const {score, missing} = results[rank];
     const sections = (page.sub_results || []).filter(sub => sub.url.includes("#"));
-    const terms = termsOf(query, [page.excerpt, ...sections.map(sub => sub.excerpt)]);
+    const terms = termsOf(words, missing, [page.excerpt, ...sections.map(sub => sub.excerpt)]);
     const article = {location: page.url, title: escapeHTML(page.meta.title || page.url),
                      text: page.excerpt, score, terms};
     // Below the article's score: Material folds them under "N more on this page".
