@@ -1,10 +1,12 @@
-"""What the MkDocs hook does: generated pages into the build, folded names into search."""
+"""What the MkDocs hook does: generated pages into the build; search by Pagefind on served
+builds (site_search), folded names in Material's index on the offline one."""
 
 from __future__ import annotations
 
 import html
 import json
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -23,6 +25,13 @@ from .pipeline import Site, build_site
 from .quotes import fold_ascii
 from .render import RenderCache, markdown_literal
 from .schema import SiteSettings
+from .site_search import (
+    PagefindFailed,
+    config_only,
+    mark_for_pagefind,
+    run_pagefind,
+    use_pagefind_worker,
+)
 from .write import sync_folder
 
 FOLDED_FIELD = "folded"
@@ -232,11 +241,43 @@ def fold_search_index(index: dict) -> dict:
     return index
 
 
+def is_served(config: MkDocsConfig) -> bool:
+    """Whether the build is for a server (Pagefind search), not for file:// (Material's)."""
+    for name in ("material/offline", "offline"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and plugin.config.get("enabled"):
+            return False
+    return True
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    excluded = bool((page.meta.get("search") or {}).get("exclude"))
+    output = mark_for_pagefind(output, indexed=not excluded, url=page.url)
+    return use_pagefind_worker(output) if is_served(config) else output
+
+
+def on_post_template(output: str, config: MkDocsConfig) -> str:
+    # The 404 page offers the search box too; it is not indexed itself.
+    return use_pagefind_worker(output) if is_served(config) else output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Meeting packs, from the pages MkDocs has written; then the folded search index."""
     write_packs(Path(config.site_dir), _PACKS["plans"])
     path = Path(config.site_dir) / "search" / "search_index.json"
+    if not is_served(config):
+        if path.is_file():
+            index = fold_search_index(json.loads(path.read_text(encoding="utf-8")))
+            path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                            encoding="utf-8")
+        return
     if path.is_file():
-        index = fold_search_index(json.loads(path.read_text(encoding="utf-8")))
+        index = config_only(json.loads(path.read_text(encoding="utf-8")))
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
+    # PAGEFIND=false: the caller indexes the site itself (the benchmark times it apart).
+    if os.environ.get("PAGEFIND", "true").lower() != "false":
+        try:
+            run_pagefind(Path(config.site_dir))
+        except PagefindFailed as exc:
+            raise PluginError(str(exc)) from None

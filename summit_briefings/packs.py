@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
+ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)(.*?)(</article>)',
+                     re.S)
+# A pack repeats pages that search finds on their own: it is left out of the index.
+_SEARCH_BODY = re.compile(r' data-pagefind-body(?: data-pagefind-weight="[^"]*")?')
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]*)"')
@@ -112,7 +115,8 @@ def write_packs(site: Path, plans: list[PackPlan]) -> int:
         before = _TITLE.sub(lambda m: f"<title>Meeting pack: {m[1]}</title>",
                             summit_html[:found.start()], count=1)
         page = "".join([
-            _re_aimed(before, plan.summit, pack), found[1], PACK_INTRO, first, found[3],
+            _re_aimed(before, plan.summit, pack), _SEARCH_BODY.sub("", found[1]), PACK_INTRO,
+            first, found[3],
             *(f'<article class="md-content__inner md-typeset pack-part">{body}</article>'
               for body in shared),
             _re_aimed(summit_html[found.end():], plan.summit, pack)])

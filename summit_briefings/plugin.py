@@ -11,7 +11,9 @@ from . import mkdocs_adapter
 
 
 class BriefingsPlugin(BasePlugin):
-    """Adds the generated pages to a build or `mkdocs serve`, and folded names to search.
+    """Adds the generated pages to a build or `mkdocs serve`; on served builds marks each page
+    for Pagefind, points Material's search box at the Pagefind worker and indexes the site,
+    on the offline build adds folded names to Material's index.
 
     List it after `search`: it rewrites the index that search writes after the build."""
 
@@ -27,6 +29,13 @@ class BriefingsPlugin(BasePlugin):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         return mkdocs_adapter.label_table_cells(html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return mkdocs_adapter.on_post_page(output, page, config)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return mkdocs_adapter.on_post_template(output_content, config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mkdocs_adapter.on_post_build(config)

@@ -1,5 +1,5 @@
 """Data values reach the built HTML as literal text, everywhere: the article, the theme's
-header bar and <title>, navigation, table of contents and the search index.
+header bar and <title>, navigation, table of contents and the search results.
 
 Hostile markup is planted in every display field of a scratch copy of the fixture corpus
 (whatever it holds) and the whole site is built with MkDocs. Every built page, parsed with an HTML
@@ -9,6 +9,8 @@ same page of the unmodified build lacks.
 
 from __future__ import annotations
 
+import gzip
+import html
 import json
 import subprocess
 import sys
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import copy_project
+from conftest import REPO, copy_project
 
 # No digits: the check requires every number a fact states to occur in its quotes.
 HOSTILE = ('<img src=x onerror=alert(document.domain)> </title><script>alert(document.cookie)'
@@ -124,13 +126,33 @@ def test_the_header_bar_and_title_show_hostile_values_as_text(sites):
     assert "<img src=x" in header
 
 
-def test_search_index_entries_gain_no_markup_from_hostile_data(sites):
-    # Material shows a result's title and text as HTML: they must stay escaped in the index.
-    plain, hostile = (json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-                      for site in sites)
-    for field in ("title", "text"):
-        assert_no_new_markup("".join(doc[field] for doc in plain["docs"]),
-                             "".join(doc[field] for doc in hostile["docs"]), f"index {field}")
+def pagefind_fragments(site: Path) -> list[dict]:
+    return [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])
+            for f in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment"))]
+
+
+def shown_as_search_result(fragment: dict) -> str:
+    """The HTML the result list gets from a page's fragment: its text as Pagefind's excerpts
+    give it (pagefind.js escapes < and >) and its title as our worker escapes it."""
+    text = fragment["content"].replace("<", "&lt;").replace(">", "&gt;")
+    return f"<h1>{html.escape(fragment['meta'].get('title', ''))}</h1><p>{text}</p>"
+
+
+def test_search_results_gain_no_markup_from_hostile_data(sites):
+    # Material shows a result's title and text as HTML. The served site's results come from
+    # Pagefind's index (Material's own index holds no documents there).
+    plain, hostile = sites
+    for site in sites:
+        index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+        assert index["docs"] == []
+    hostile_fragments = pagefind_fragments(hostile)
+    assert any("onerror=alert(document.domain)" in f["content"] for f in hostile_fragments)
+    assert any("onerror=alert(document.domain)" in f["meta"].get("title", "")
+               for f in hostile_fragments)
+    assert_no_new_markup("".join(map(shown_as_search_result, pagefind_fragments(plain))),
+                         "".join(map(shown_as_search_result, hostile_fragments)), "results")
+    worker = (REPO / "docs/assets/javascripts/pagefind-worker.js").read_text(encoding="utf-8")
+    assert "title: escapeHTML(page.meta.title" in worker and "escapeHTML(sub.title)" in worker
 
 
 def test_sitemap_and_exports_hold_no_markup_from_hostile_data(sites):

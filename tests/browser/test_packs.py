@@ -22,7 +22,7 @@ def packs(site: Path) -> dict[str, list[str]]:
     for path in sorted(site.glob("summits/*/pack/index.html")):
         html = path.read_text(encoding="utf-8")
         found[f"/summits/{path.parent.parent.name}/pack/"] = re.findall(
-            r'<p class="print-running" hidden data-search-exclude>[^<]*? · (/[^ <]*)', html)
+            r'<p class="print-running"[^>]*>[^<]*? · (/[^ <]*)', html)
     assert found, "no meeting pack was built"
     return found
 

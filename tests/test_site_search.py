@@ -1,0 +1,115 @@
+"""The served site's search marking (summit_briefings.site_search), on HTML as MkDocs and
+Material write it: what Pagefind indexes, how pages weigh, which worker the box talks to."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from summit_briefings.site_search import (
+    PAGEFIND_WORKER,
+    config_only,
+    mark_for_pagefind,
+    page_weight,
+    use_pagefind_worker,
+)
+
+PAGE = """<html><body>
+<div class="md-search" data-md-component="search" role="dialog">search</div>
+<nav class="md-nav">Summits Leaders</nav>
+<article class="md-content__inner md-typeset">
+<p class="print-running" hidden data-search-exclude>/summits/x/ · sources as of 2025</p>
+<h1 id="x">Lương Cường and Lee Jae Myung in Gyeongju</h1>
+<p><button class="md-button print-briefing" type="button" data-search-exclude>Print briefing
+</button></p>
+<p>Where: Gyeongju<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>
+<figure class="chart" markdown="0" data-search-exclude><svg><text>2016</text></svg></figure>
+<table><thead><tr><th>Amount</th><th>Period</th></tr></thead>
+<tbody><tr><td>US$150 billion</td><td>2030</td></tr></tbody></table>
+<div class="footnote"><ol><li id="fn:1"><p>“quoted passage”
+<a class="footnote-backref" href="#fnref:1">&#8617;</a></p></li></ol></div>
+</article>
+<footer>Made with Material</footer>
+</body></html>"""
+# Material's page config, as its base.html writes it at the end of the body.
+PAGE = PAGE.replace("</body>", '<script id="__config" type="application/json">{"base": "../..", '
+                    '"search": "../../assets/javascripts/workers/search.a7633da7.min.js", '
+                    '"tags": null}</script></body>')
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def indexed_text(html: str) -> str:
+    """The text Pagefind reads: the body's, less what is ignored."""
+    body = soup(html).select_one("[data-pagefind-body]")
+    if body is None:
+        return ""
+    for ignored in body.select("[data-pagefind-ignore]"):
+        ignored.decompose()
+    return " ".join(body.get_text(" ").split())
+
+
+def test_the_article_is_the_body_and_the_rest_of_the_page_is_not():
+    html = mark_for_pagefind(PAGE, indexed=True, url="summits/x/")
+    bodies = soup(html).select("[data-pagefind-body]")
+    assert [b.name for b in bodies] == ["article"]
+    text = indexed_text(html)
+    assert "Lương Cường and Lee Jae Myung in Gyeongju" in text
+    assert "US$150 billion" in text and "quoted passage" in text
+    for noise in ("search", "Summits Leaders", "Made with Material"):
+        assert noise not in text, noise
+
+
+@pytest.mark.parametrize("noise", ["Print briefing", "sources as of", "2016", "Amount",
+                                   "Period", "Gyeongju 1", "↩"])
+def test_buttons_chart_table_headers_citation_numbers_and_running_line_are_ignored(noise):
+    assert noise not in indexed_text(mark_for_pagefind(PAGE, indexed=True, url="summits/x/"))
+
+
+def test_an_excluded_page_has_no_body_so_pagefind_skips_it():
+    html = mark_for_pagefind(PAGE, indexed=False, url="guide/data-fields/")
+    assert not soup(html).select("[data-pagefind-body]")
+
+
+def test_marking_leaves_the_page_as_readers_see_it():
+    html = mark_for_pagefind(PAGE, indexed=True, url="leaders/luong-cuong/")
+    assert soup(html).get_text() == soup(PAGE).get_text()
+
+
+def test_a_leaders_heading_is_their_name_weighted_and_named_as_the_person_meta():
+    heading = soup(mark_for_pagefind(PAGE, indexed=True, url="leaders/luong-cuong/")).h1
+    assert heading["data-pagefind-meta"] == "person"
+    assert float(heading["data-pagefind-weight"]) > 7  # Pagefind's own h1 weight
+    # Only a person's page: a summit page names its leaders in its heading too.
+    assert "data-pagefind-meta" not in soup(mark_for_pagefind(
+        PAGE, indexed=True, url="summits/x/")).h1.attrs
+    assert "data-pagefind-meta" not in soup(mark_for_pagefind(
+        PAGE, indexed=True, url="leaders/")).h1.attrs
+
+
+def test_briefing_pages_weigh_more_than_digests_and_digests_more_than_sources():
+    briefings = [page_weight(u) for u in ("leaders/to-lam/", "summits/2024-lima/",
+                                          "trade-targets/")]
+    digests = [page_weight(u) for u in ("topics/east-sea-maritime/", "evolution/",
+                                        "commitments/", "leaders/", "summits/", "")]
+    assert min(briefings) > max(digests) > page_weight("sources/000_4f94f2e9d0db3981/")
+    body = soup(mark_for_pagefind(PAGE, indexed=True, url="sources/000_x/")).article
+    assert float(body["data-pagefind-weight"]) == page_weight("sources/000_x/")
+
+
+def test_the_search_box_talks_to_the_pagefind_worker_at_the_same_depth():
+    html = use_pagefind_worker(PAGE)
+    assert f'"search": "../../{PAGEFIND_WORKER}"' in html
+    assert "workers/search." not in html
+    home = PAGE.replace("../../assets", "assets")
+    assert f'"search": "{PAGEFIND_WORKER}"' in use_pagefind_worker(home)
+    not_found = PAGE.replace("../../assets", "/assets")
+    assert f'"search": "/{PAGEFIND_WORKER}"' in use_pagefind_worker(not_found)
+
+
+def test_the_served_index_keeps_materials_config_and_no_documents():
+    index = {"config": {"separator": "[\\s]+", "lang": ["en"]},
+             "docs": [{"location": "", "title": "Home", "text": "x"}]}
+    assert config_only(index) == {"config": index["config"], "docs": []}
