@@ -18,6 +18,10 @@ from pathlib import Path
 
 PAGEFIND_WORKER = "assets/javascripts/pagefind-worker.js"
 PAGEFIND_FOLDER = "pagefind"
+# Every page sits at most two folders deep ('summits/x/index.html'); a meeting pack, three
+# deep ('summits/x/pack/index.html'), repeats pages indexed on their own and is marked for
+# no index, so Pagefind need not read it at all.
+PAGES_INDEXED = "{*.html,*/*.html,*/*/*.html}"
 
 # The page's article: Pagefind indexes it alone, so navigation, the header, the footer and the
 # search dialog stay out of the index.
@@ -109,7 +113,7 @@ def pagefind_binary() -> Path:
 def run_pagefind(site: Path) -> None:
     """Index a built site into site/pagefind/ with the pinned Pagefind binary."""
     command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", PAGEFIND_FOLDER,
-               "--silent"]
+               "--glob", PAGES_INDEXED, "--silent"]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise PagefindFailed(f"Pagefind could not index {site} (exit {done.returncode}):\n"
