@@ -1,9 +1,10 @@
 """Screenshots of the built site for review: docs/screenshots/*.png.
 
 Builds the site (strict, into a temporary folder), serves it on 127.0.0.1, and writes
-{home,summit,leader,trade}-{desktop,phone}.png (1280 and 390 px wide, the top of each page)
-and print-{summit,leader,trade}-{a4,letter}.png (Chrome's print to PDF, then
-`pdftoppm -png -r 60`, first page). Needs what scripts/browser_deps.sh installs.
+{home,summit,leader,trade,summits}-{desktop,phone}.png (1280 and 390 px wide, the top of
+each page), print-{summit,leader,trade}-{a4,letter}.png (Chrome's print to PDF, then
+`pdftoppm -png -r 60`, first page) and print-pack-a4-N.png (every sheet of a meeting pack).
+Needs what scripts/browser_deps.sh installs.
 
     .venv/bin/python -m scripts.screenshots    (from the project folder)
 """
@@ -30,7 +31,9 @@ PAGES = {
     "summit": "summits/2023-06-23-vietnam/",
     "leader": "leaders/luong-cuong/",
     "trade": "trade-targets/",
+    "summits": "summits/",
 }
+PACK = "summits/2023-06-23-vietnam/pack/"
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
 MAX_HEIGHT = {"desktop": 1600, "phone": 2400}  # crop long pages to their top
 MAX_BYTES = 300_000
@@ -84,6 +87,16 @@ def run() -> list[Path]:
                                     "-singlefile", str(pdf), str(stem)], check=True)
                     written.append(stem.with_suffix(".png"))
                     print(f"{PAGES[name]} on {paper}: {pdf_pages(pdf.read_bytes())} page(s)")
+            page.goto(url + PACK, wait_until="networkidle")
+            pdf = Path(tmp) / "pack-A4.pdf"
+            pdf.write_bytes(print_pdf(page, "A4"))
+            sheets = pdf_pages(pdf.read_bytes())
+            for old in OUT.glob("print-pack-a4-*.png"):
+                old.unlink()
+            subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(OUT / "print-pack-a4")],
+                           check=True)
+            written += sorted(OUT.glob("print-pack-a4-*.png"))
+            print(f"{PACK} on A4: {sheets} page(s)")
             context.close()
             browser.close()
     for path in written:

@@ -49,7 +49,8 @@ SMALL_TEXT_JS = """(minPx) => {
 # and SVG title/desc (never drawn).
 KEPT_TEXT_JS = """() => {
   const copy = document.querySelector('article').cloneNode(true);
-  copy.querySelectorAll('.cite-quote, .footnote-backref, .print-briefing, .summit-pager, '
+  copy.querySelectorAll('.cite-quote, .footnote-backref, .print-briefing, .pack-link, '
+                        + '.summit-pager, '
                         + '.screen-only, svg title, svg desc').forEach(el => el.remove());
   return copy.textContent;
 }"""
@@ -171,7 +172,8 @@ def test_print_shows_no_navigation_chrome(printouts):
     assert not shown, f"navigation chrome visible in print: {shown}"
     for key, p in printouts.items():
         for paper, text in p.text.items():
-            for chrome in ("Print briefing", "Made with", "Type to start searching"):
+            for chrome in ("Print briefing", "Meeting pack", "Made with",
+                           "Type to start searching"):
                 assert chrome not in text, f"{key} ({paper}) prints {chrome!r}"
 
 
