@@ -149,7 +149,7 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
             runs[-1].append(r)
         else:
             runs.append([r])
-    own_script = next(c.scripts[0] for c in book.corpus.site.countries if c.code == person.country)
+    own_script = book.corpus.country(person.country).scripts[0]
     roles = tuple(Role(run[0].title,
                        ", ".join(dict.fromkeys(format_date(r.as_of) for r in run)),
                        book.refs(c for r in run for c in r.cite)) for run in runs)

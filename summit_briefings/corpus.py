@@ -10,6 +10,7 @@ from typing import Any
 from .dates import sort_key
 from .load import Loc, YamlDocument
 from .schema import (
+    Country,
     Milestone,
     Outcome,
     Person,
@@ -50,11 +51,22 @@ class Corpus:
     # Entries that failed the schema, as read: verification still checks their quotes.
     unparsed: list[tuple[Origin, Any]] = field(default_factory=list, repr=False)
 
+    @cached_property
+    def _countries_by_code(self) -> dict[str, Country]:
+        found: dict[str, Country] = {}
+        for country in self.site.countries if self.site else []:
+            found.setdefault(country.code, country)  # a duplicate is reported, the first kept
+        return found
+
+    def country(self, code: str) -> Country | None:
+        return self._countries_by_code.get(code)
+
     def country_name(self, code: str | None) -> str | None:
         """'France' for 'FR'; None for no country."""
         if code is None:
             return None
-        return next((c.name for c in self.site.countries if c.code == code), code)
+        country = self.country(code)
+        return country.name if country else code
 
     def origin(self, model: Any) -> Origin:
         return self.origins[id(model)]

@@ -77,16 +77,17 @@ PACK_INTRO = ('<p class="pack-intro screen-only">Meeting pack: the briefing, eac
               "participant's page and the trade chart, one printed sheet each.</p>")
 
 
-def _article(html: str, where: str) -> str:
+def _article(html: str, where: str) -> re.Match[str]:
+    """A built page's article: its opening tag, its content and its closing tag."""
     found = ARTICLE.search(html)
     if found is None:
         raise ValueError(f"{where}: no article to put in a meeting pack")
-    return found[2]
+    return found
 
 
 def _part(site: Path, page: str, pack: str, cut: str | None = None) -> str:
     """A page's article as a pack part: up to ``cut`` if given, links and ids rewritten."""
-    article = _article((site / page).read_text(encoding="utf-8"), page)
+    article = _article((site / page).read_text(encoding="utf-8"), page)[2]
     if cut and cut in article:
         article = article[: article.index(cut)]
     prefix = re.sub(r"[^a-z0-9]+", "-", page.removesuffix("index.html").lower()).strip("-")
@@ -103,9 +104,7 @@ def write_packs(site: Path, plans: list[PackPlan]) -> int:
         pack = plan.pack
         # A summit page kept from an earlier build (`mkdocs serve --dirty`) has its link.
         summit_html = _PACK_LINK.sub("", (site / plan.summit).read_text(encoding="utf-8"))
-        found = ARTICLE.search(summit_html)
-        if found is None:
-            raise ValueError(f"{plan.summit}: no article to put in a meeting pack")
+        found = _article(summit_html, plan.summit)
         first = _re_aimed(found[2], plan.summit, pack).replace(
             _PRINT_BUTTON_END, "Print pack</button>", 1)
         for page, cut in [*((p, None) for p in plan.leaders), (plan.trade, _TRADE_TABLES)]:

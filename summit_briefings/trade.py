@@ -131,26 +131,26 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     chart = ""
     # One axis has one currency: the chart plots the site's; the tables list every amount.
     site_currency = corpus.site.currency
-    figures_plotted = [f for f in figures if f.currency == site_currency]
-    targets = [t for t in targets if t.currency == site_currency]
-    unit = f"{currency_sign(site_currency).strip()} billion"
-    if figures_plotted:
-        figures = figures_plotted
+    sign = currency_sign(site_currency).strip()
+    unit = f"{sign} billion"
+    plotted = [f for f in figures if f.currency == site_currency]
+    plotted_targets = [t for t in targets if t.currency == site_currency]
+    if plotted:
         actual = [Point(f.year, f.amount, f"{f.year}: {format_billions(f.amount, f.currency)}"
-                        + (" (computed)" if f.derived else ""), bool(f.derived)) for f in figures]
-        dated = sorted({(t.deadline, t.amount) for t in targets if t.deadline})
+                        + (" (computed)" if f.derived else ""), bool(f.derived)) for f in plotted]
+        dated = sorted({(t.deadline, t.amount) for t in plotted_targets if t.deadline})
         marks = []
         for deadline, amount in dated:
-            dates = sorted({corpus.summit(t.summit).date.value for t in targets
+            dates = sorted({corpus.summit(t.summit).date.value for t in plotted_targets
                             if (t.deadline, t.amount) == (deadline, amount)}, key=sort_key)
             when = [format_date(d) for d in dates]
-            currency = next(t.currency for t in targets
+            currency = next(t.currency for t in plotted_targets
                             if (t.deadline, t.amount) == (deadline, amount))
             marks.append(Point(deadline, amount,
                                f"Target {format_billions(amount, currency)} by {deadline}, "
                                f"stated {'; '.join(when)}"))
         undated: dict[float, list[TradeTarget]] = {}
-        for t in targets:
+        for t in plotted_targets:
             if not t.deadline:
                 undated.setdefault(t.amount, []).append(t)
         levels = tuple(
@@ -165,7 +165,7 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
             "Line: actual bilateral trade by year, broken where a year has no figure; hollow "
             "point: computed from a stated growth rate; diamonds: targets at their deadline "
             "year; dashed line: a target with no year. The tables on this page list the same "
-            "data.", levels, f"{currency_sign(site_currency).strip()} bn")
+            "data.", levels, f"{sign} bn")
     used = sorted({item.currency for item in [*corpus.trade.figures, *corpus.trade.targets]})
     return TradeContext(target_rows, figure_rows, tuple(computed), chart, unit,
                         " and ".join(used) or site_currency)

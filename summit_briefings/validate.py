@@ -336,7 +336,8 @@ def _site_settings(root: Path, problems: list[Problem],
     seen: set[str] = set()
     for index, country in enumerate(settings.countries):
         if country.code in seen:
-            where = ("parties", index) if index < 2 else ("others", index - 2)
+            parties = len(settings.parties)
+            where = ("parties", index) if index < parties else ("others", index - parties)
             problems.append(doc.problem((*where, "code"), f"country '{country.code}' is listed "
                                         "twice; list each country once"))
         seen.add(country.code)
@@ -344,13 +345,12 @@ def _site_settings(root: Path, problems: list[Problem],
 
 
 def _person_rule_problems(person: Person, origin: Origin,
-                          countries: dict[str, Country]) -> list[Problem]:
+                          country: Country | None) -> list[Problem]:
     """The display name is one of the person's name forms, each in a script of their country."""
     problems = []
     if person.name not in {form.text for form in person.names}:
         problems.append(origin.doc.problem((*origin.loc, "name"), f"the display name "
             f"'{person.name}' is not among this person's 'names'; add it there with its script"))
-    country = countries.get(person.country)
     for index, form in enumerate(person.names):
         if country and form.script not in country.scripts:
             problems.append(origin.doc.problem((*origin.loc, "names", index, "script"),
@@ -466,11 +466,9 @@ def validate(root: Path) -> Corpus:
                         ([*trade.figures, *trade.targets], "trade id")):
         _duplicates(items, "id", what, corpus, problems)
     _duplicates(corpus.sources, "file", "source file", corpus, problems)
-    countries: dict[str, Country] = {}
-    for country in site.countries if site else []:
-        countries.setdefault(country.code, country)
     for person in corpus.people:
-        problems += _person_rule_problems(person, corpus.origin(person), countries)
+        problems += _person_rule_problems(person, corpus.origin(person),
+                                          corpus.country(person.country))
     _check_references(corpus, problems, known, frozenset(incomplete),
                       {id(f.summit): f for f in checked_files if f.summit})
     if problems:
