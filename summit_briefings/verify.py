@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -318,6 +319,13 @@ def _other_forms(person: Person) -> dict[str, str]:
     return forms
 
 
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching any of the words, longer words first; one that matches nothing
+    when there are none."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)) if ordered else "(?!)")
+
+
 def _check_name_forms(corpus: Corpus) -> list[Problem]:
     """Everything the site writes in its own words names a person one way: the display name.
     Quotes, and outcomes that are a leader's words, keep the source's spelling."""
@@ -326,15 +334,17 @@ def _check_name_forms(corpus: Corpus) -> list[Problem]:
     # the text before the others are looked for.
     names = sorted({person.name for person in corpus.people}, key=len, reverse=True)
     name_words = {word for name in names for word in name.split()}
-    forms = [(re.compile(rf"\b{re.escape(form)}\b"), form, write)
-             for person in corpus.people for form, write in _other_forms(person).items()
-             if form not in name_words]
+    write_for = {form: write for person in corpus.people
+                 for form, write in _other_forms(person).items() if form not in name_words}
+    # One alternation each, longest first, so a full name is matched before a word of it.
+    display_names = _alternation(names)
+    other_forms = re.compile(rf"\b(?:{_alternation(write_for).pattern})\b")
 
     def misnamed(text: str) -> list[tuple[str, str]]:
         """The (form, display name) pairs a text writes in another form than the site's."""
-        for name in names:
-            text = text.replace(name, " ")
-        return [(form, write) for pattern, form, write in forms if pattern.search(text)]
+        found = dict.fromkeys(m.group() for m in other_forms.finditer(
+            display_names.sub(" ", text)))
+        return [(form, write_for[form]) for form in found]
     problems = []
     for source in corpus.sources:
         # An editorial title is our words; an article's own headline keeps its spelling.
