@@ -5,7 +5,8 @@ either with a mutation function or by dropping in a file from tests/bad_inputs/.
 checked in process (validate + verify), and each case in COMMAND_CASES also runs under every
 command line in ``conftest.COMMANDS`` as a subprocess. Expected lines are given as a number or
 as a piece of text whose line (in the broken file) is meant, so cases survive edits to the
-fixture.
+fixture; so are expected columns, where a case pins one. A case with ``nothing_else`` pins that
+its expected problems are all that is reported: nothing cascades from the break.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from conftest import (
     run_command,
 )
 
+from summit_briefings.errors import Problem
+
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 HANOI = "data/summits/2018-03-23-hanoi.yaml"
 DANANG = "data/summits/2017-11-danang.yaml"
@@ -44,17 +47,35 @@ SITE = "data/site.yaml"
 @dataclass(frozen=True)
 class Expect:
     """One problem the checker must report: file, line (a number, or text on that line;
-    ``(text, n)`` for its nth occurrence) and a fragment of the message."""
+    ``(text, n)`` for its nth occurrence), a fragment of the message (or several, all in the
+    one message) and, optionally, the column (a number, or text on that line it starts at)."""
 
     path: str
     line: int | str | tuple[str, int]
-    fragment: str
+    fragment: str | tuple[str, ...]
+    col: int | str | None = None
 
     def line_number(self, project: Project) -> int:
         if isinstance(self.line, int):
             return self.line
         needle, nth = self.line if isinstance(self.line, tuple) else (self.line, 1)
         return project.line_of(self.path, needle, nth)
+
+    def col_number(self, project: Project, line: int) -> int | None:
+        if self.col is None or isinstance(self.col, int):
+            return self.col
+        text = project.path(self.path).read_bytes().decode("utf-8", errors="replace")
+        at = text.split("\n")[line - 1].find(self.col)
+        assert at >= 0, f"{self.col!r} is not on line {line} of {self.path}"
+        return at + 1
+
+    def fragments(self) -> tuple[str, ...]:
+        return (self.fragment,) if isinstance(self.fragment, str) else self.fragment
+
+    def matches(self, problem: Problem, line: int, col: int | None) -> bool:
+        return (problem.path == self.path and problem.line == line
+                and col in (None, problem.col)
+                and all(fragment in problem.message for fragment in self.fragments()))
 
 
 @dataclass(frozen=True)
@@ -65,6 +86,11 @@ class Case:
     mutate: Callable[[Project], None] | None = None
     files: dict[str, str] = field(default_factory=dict)  # data path -> file in bad_inputs/
     also: tuple[Expect, ...] = ()
+    nothing_else: bool = False  # the problems expected are all that is reported
+
+    @property
+    def expects(self) -> tuple[Expect, ...]:
+        return (self.expect, *self.also)
 
     def apply(self, project: Project) -> None:
         for target, name in self.files.items():
@@ -89,6 +115,16 @@ def source_file(source_id: str) -> str:
 
 
 SEOUL_FILE = source_file("menafn-2025-seoul")
+REPORT_FILE = source_file("report-2023-vietnam")
+# The Seoul source with the case of its first letter flipped: one byte changed.
+SEOUL_CHANGED = bytes(byte ^ 0x20 if i == 0 else byte for i, byte in enumerate(
+    (FIXTURE_DATA / "sources" / SEOUL_FILE).read_bytes()))
+
+
+def fixture_line(path: str, needle: str) -> int:
+    """The line of the first ``needle`` in a file of the unbroken fixture corpus."""
+    text = (FIXTURE_DATA.parent / path).read_text(encoding="utf-8")
+    return text.count("\n", 0, text.index(needle)) + 1
 
 
 def set_source_bytes(raw: bytes) -> Callable[[Project], None]:
@@ -116,6 +152,18 @@ def duplicate_entry(path: str, first: str, until: str) -> Callable[[Project], No
         entry = text[text.index(first):text.index(until)]
         project.write(path, text.rstrip("\n") + "\n" + entry)
     return mutate
+
+
+HANOI_22 = "data/summits/2018-03-22-hanoi.yaml"
+
+
+def redate_hanoi_to_the_22nd(project: Project) -> None:
+    """Move the Hanoi summit a day earlier (date, id, file name, trade's reference): its
+    quotes still say March 23."""
+    project.replace(HANOI, "  value: 2018-03-23\n", "  value: 2018-03-22\n")
+    project.replace(HANOI, "id: 2018-03-23-hanoi", "id: 2018-03-22-hanoi")
+    project.path(HANOI).rename(project.path(HANOI_22))
+    project.replace(TRADE, "summit: 2018-03-23-hanoi", "summit: 2018-03-22-hanoi")
 
 
 def copy_summit(project: Project) -> None:
@@ -164,7 +212,8 @@ def remove(path: str) -> Callable[[Project], None]:
     return lambda project: project.path(path).unlink()
 
 
-QUOTE_1992 = "quote: Vietnam and South Korea established diplomatic relations in December 1992"
+TEXT_1992 = "Vietnam and South Korea established diplomatic relations in December 1992"
+QUOTE_1992 = f"quote: {TEXT_1992}"
 
 # A call dated by its weekday: the Seoul article says "on Monday". Its page date is made up
 # here (test input only), so that the check has a page date to count back from.
@@ -225,8 +274,12 @@ HUE = "data/summits/2031-05-20-hue.yaml"
 
 CASES = [
     # broken YAML syntax
-    Case("unclosed flow list", "syntax", Expect(TOPICS, 5, "YAML syntax error:"),
-         files={TOPICS: "unclosed_bracket.yaml"}),
+    Case("unclosed flow list in the topics, and no topic then reported unknown", "syntax",
+         Expect(TOPICS, 5, "YAML syntax error:"), files={TOPICS: "unclosed_bracket.yaml"},
+         nothing_else=True),
+    Case("unclosed flow list in a summit, and no summit then reported unknown", "syntax",
+         Expect(HANOI, 2, "YAML syntax error: expected ',' or ']'"),
+         mutate=write(HANOI, "id: [2018-03-23-hanoi\n"), nothing_else=True),
     Case("mapping key indented wrongly", "syntax",
          Expect(HANOI, "  title:", "YAML syntax error: mapping values are not allowed here"),
          mutate=edit(HANOI, "\ntitle:", "\n  title:")),
@@ -238,8 +291,9 @@ CASES = [
                 "scanning a quoted scalar from line 3:9)"),
          files={TOPICS: "unclosed_quote.yaml"}),
     Case("second YAML document", "syntax",
-         Expect(MILESTONES, "---", "expected a single document in the stream"),
-         mutate=lambda p: p.write(MILESTONES, p.read(MILESTONES) + "---\n- id: x\n")),
+         Expect(MILESTONES, "---", "expected a single document in the stream, but found another"),
+         mutate=lambda p: p.write(MILESTONES, p.read(MILESTONES) + "---\n- id: x\n"),
+         nothing_else=True),
     # wrong types
     Case("amount is a word", "wrong type",
          Expect(TRADE, "amount: lots", "figures[0].amount: Input should be a valid number"),
@@ -255,9 +309,20 @@ CASES = [
          Expect(HANOI, "headline: maybe", "outcomes[0].headline: Input should be a valid bool"),
          mutate=edit(HANOI, "    headline: true\n    text: Agreed to work together",
                      "    headline: maybe\n    text: Agreed to work together")),
-    Case("country code not two capital letters", "wrong type",
+    Case("country code not two capital letters, and no participant then reported unknown",
+         "wrong type",
          Expect(PEOPLE, "country: Korea", "[0].country: String should match pattern"),
-         mutate=edit(PEOPLE, "  country: KR\n", "  country: Korea\n", count=3)),
+         mutate=edit(PEOPLE, "  country: KR\n", "  country: Korea\n", count=3),
+         also=tuple(Expect(PEOPLE, ("country: Korea", nth), "].country: String should match "
+                           "pattern '^[A-Z]{2}$': got 'Korea'") for nth in (2, 3)),
+         nothing_else=True),
+    Case("currency not a three-letter code, and no country then reported unknown", "wrong type",
+         Expect(SITE, "currency: dollars", "currency: String should match pattern"),
+         mutate=edit(SITE, "currency: USD", "currency: dollars"), nothing_else=True),
+    Case("id that is not lower-case words joined by hyphens", "wrong type",
+         Expect(TOPICS, "Diplomacy Ties",
+                "got 'Diplomacy Ties'; ids are lower-case words joined by hyphens"),
+         mutate=edit(TOPICS, "- id: diplomacy\n", "- id: Diplomacy Ties\n")),
     Case("cite is a mapping", "wrong type",
          Expect(MILESTONES, ("source: report-2023-vietnam", 1),
                 "[0].cite: Input should be a valid list"),
@@ -279,21 +344,35 @@ CASES = [
          Expect(MILESTONES, ("source: report-2023-vietnam", 1),
                 "[0].cite[0].quote: required field 'quote' is missing"),
          mutate=edit(MILESTONES, "\n      " + QUOTE_1992, "")),
+    Case("misspelt field", "schema",
+         Expect(HANOI, "titel: typo", "titel: unknown field 'titel'; check its spelling"),
+         mutate=edit(HANOI, "title: Moon Jae-in and Tran Dai Quang in Hanoi\n",
+                     "title: Moon Jae-in and Tran Dai Quang in Hanoi\ntitel: typo\n")),
     # unknown ids
     Case("unknown participant", "unknown id",
-         Expect(HANOI, "moon-jae-ln", "unknown person 'moon-jae-ln'; define it in data/people"),
+         Expect(HANOI, "moon-jae-ln",
+                "unknown person 'moon-jae-ln'; define it in data/people.yaml", col="moon-jae-ln"),
          mutate=edit(HANOI, "  - person: moon-jae-in\n", "  - person: moon-jae-ln\n")),
     Case("unknown person in 'by'", "unknown id",
          Expect(HANOI, "[moon-jae]", "unknown person 'moon-jae'"),
          mutate=edit(HANOI, "by: [moon-jae-in]\n    text: >-\n      Moon explained",
                      "by: [moon-jae]\n    text: >-\n      Moon explained")),
     Case("unknown source", "unknown id",
-         Expect(MILESTONES, "report-2023-vietnan", "unknown source 'report-2023-vietnan'"),
+         Expect(MILESTONES, "report-2023-vietnan",
+                "unknown source 'report-2023-vietnan'; define it in data/sources.yaml",
+                col="report-2023-vietnan"),
          mutate=edit(MILESTONES, "- source: report-2023-vietnam\n      " + QUOTE_1992,
                      "- source: report-2023-vietnan\n      " + QUOTE_1992)),
     Case("country not in data/site.yaml", "unknown id",
          Expect(PEOPLE, "country: JP", "unknown country 'JP'; define it in data/site.yaml"),
          mutate=edit(PEOPLE, "  country: KP\n", "  country: JP\n")),
+    Case("one party's people all given an unknown country, and no summit then reported "
+         "without that party", "unknown id",
+         Expect(PEOPLE, "country: JP", "unknown country 'JP'; define it in data/site.yaml"),
+         mutate=edit(PEOPLE, "  country: KR\n", "  country: JP\n", count=3),
+         also=tuple(Expect(PEOPLE, ("country: JP", nth), "unknown country 'JP'")
+                    for nth in (2, 3)),
+         nothing_else=True),
     Case("name form in a script its country does not list", "schema",
          Expect(PEOPLE, "script: Hanja", "'Hanja' is not a script data/site.yaml lists for "
                 "South Korea"),
@@ -310,15 +389,21 @@ CASES = [
          Expect(SITE, ("code: KP", 2), "country 'KP' is listed twice"),
          mutate=append(SITE, "  - {code: KP, name: DPRK, scripts: [Hangul]}\n")),
     Case("unknown topic", "unknown id",
-         Expect(HANOI, "topic: regionall", "unknown topic 'regionall'; define it in data/topics"),
+         Expect(HANOI, "topic: regionall",
+                "unknown topic 'regionall'; define it in data/topics.yaml", col="regionall"),
          mutate=edit(HANOI, "    topic: regional\n    kind: pledge",
                      "    topic: regionall\n    kind: pledge")),
     Case("unknown summit", "unknown id",
-         Expect(TRADE, "2025-08-busan", "unknown summit '2025-08-busan'; define it in"),
+         Expect(TRADE, "2025-08-busan",
+                "unknown summit '2025-08-busan'; define it in data/summits/", col="2025-08-busan"),
          mutate=edit(TRADE, "summit: 2025-08-seoul\n", "summit: 2025-08-busan\n")),
+    Case("unknown fact in a formula's 'uses'", "unknown id",
+         Expect(TRADE, "trade-2020", "unknown fact 'trade-2020'", col="trade-2020"),
+         mutate=edit(TRADE, "uses: [trade-2022]", "uses: [trade-2020]")),
     # duplicate ids, and two pages with the same URL
     Case("two people with the same id", "duplicate id",
-         Expect(PEOPLE, ("- id: moon-jae-in", 2), "duplicate person id 'moon-jae-in'"),
+         Expect(PEOPLE, ("- id: moon-jae-in", 2), "duplicate person id 'moon-jae-in' (also in "
+                f"{PEOPLE}:{fixture_line(PEOPLE, '- id: moon-jae-in')})"),
          mutate=duplicate_entry(PEOPLE, "- id: moon-jae-in", "- id: tran-dai-quang")),
     Case("two sources with the same id and file", "duplicate id",
          Expect(SOURCES, ("- id: yonhap-2018-hanoi", 2), "duplicate source id 'yonhap-2018"),
@@ -328,7 +413,8 @@ CASES = [
          Expect(TOPICS, ("- id: diplomacy", 2), "duplicate topic id 'diplomacy'"),
          mutate=edit(TOPICS, "- id: regional\n", "- id: diplomacy\n")),
     Case("two outcomes of a summit with the same id", "duplicate id",
-         Expect(HANOI, ("- id: rcep", 2), "duplicate outcome id 'rcep' in this summit"),
+         Expect(HANOI, ("- id: rcep", 2),
+                "duplicate outcome id 'rcep' in this summit (also outcomes[2])"),
          mutate=edit(HANOI, "  - id: exchanges\n", "  - id: rcep\n")),
     Case("two summit files with the same id", "duplicate id",
          Expect("data/summits/2018-03-23-hanoi2.yaml", 1,
@@ -343,8 +429,10 @@ CASES = [
     Case("month 13", "date", Expect(MILESTONES, "2023-13-01",
                                      "'2023-13-01' is not a valid date (month must be in 1..12)"),
          mutate=edit(MILESTONES, "  date: 1992-12\n", "  date: 2023-13-01\n")),
-    Case("February 30", "date", Expect(MILESTONES, "2023-02-30",
-                                        "'2023-02-30' is not a valid date (day is out of range"),
+    Case("February 30", "date",
+         Expect(MILESTONES, "2023-02-30",
+                "'2023-02-30' is not a valid date (day is out of range for month)",
+                col="2023-02-30"),
          mutate=edit(MILESTONES, "  date: 1992-12\n", "  date: 2023-02-30\n")),
     Case("February 30 quoted", "date",
          Expect(HANOI, "2018-02-30", "date.value: day 30 does not exist in 2018-02"),
@@ -352,59 +440,93 @@ CASES = [
     Case("date in words", "date",
          Expect(HANOI, "June 23", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'June 23'"),
          mutate=edit(HANOI, "  value: 2018-03-23\n", "  value: June 23\n")),
+    # A milestone's date is a bare value, not a mapping with 'value'.
+    *(Case(name, "date", Expect(MILESTONES, f"date: {value}", fragment),
+           mutate=edit(MILESTONES, "  date: 1992-12\n", f"  date: {value}\n"))
+      for name, value, fragment in (
+          ("milestone in month 13, quoted", '"2023-13-01"', "[0].date: month 13 does not exist"),
+          ("milestone on February 30, quoted", '"2023-02-30"', "day 30 does not exist in 2023-02"),
+          ("milestone date in words", "June 23",
+           "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'June 23'"),
+          ("milestone date of five digits", "12345",
+           "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '12345'"),
+          ("milestone date a negative number", "-5",
+           "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '-5'"))),
     Case("inferred date without reasoning", "date",
-         Expect(DANANG, "value: 2017-11", "an inferred date needs 'reasoning'"),
+         Expect(DANANG, "value: 2017-11", "date: an inferred date needs 'reasoning' saying how it "
+                "follows from the text"),
          mutate=drop_reasoning),
     Case("summit id not starting with its date", "date",
          Expect(HANOI, 1, "must start with its date '2018-03-24-'"),
          mutate=edit(HANOI, "  value: 2018-03-23\n", "  value: 2018-03-24\n")),
     # quotes and numbers against the sources
-    Case("quote not in its source", "quote",
-         Expect(MILESTONES, "estabished", "quote not found in 004_b4e51ba8f8aca900.txt; "
-                'closest passage: "Vietnam and South Korea established diplomatic'),
+    # The typo is near the start, so the closest passage is found through the last words.
+    Case("quote not in its source, with the closest passage offered", "quote",
+         Expect(MILESTONES, "estabished",
+                (f'quote not found in {REPORT_FILE}; closest passage: "{TEXT_1992}',
+                 "copy the passage verbatim"), col="Vietnam and South Korea estabi"),
          mutate=edit(MILESTONES, QUOTE_1992, QUOTE_1992.replace("established", "estabished"))),
     Case("quote found twice", "quote",
-         Expect(MILESTONES, "technology transfer", "quote occurs 2 times in 004_"),
+         Expect(MILESTONES, "technology transfer", f"quote occurs 2 times in {REPORT_FILE}; "
+                "add words"),
          mutate=edit(MILESTONES, QUOTE_1992,
                      "quote: substantive cooperation and technology transfer in the defense")),
     Case("number missing from its quote", "quote",
          Expect(TRADE, "- id: trade-2017", "the number 63.8 is not in any of this fact's quotes"),
          mutate=edit(TRADE, "    amount: 63.9\n", "    amount: 63.8\n")),
+    Case("stated day not in the date's quotes", "quote",
+         Expect(HANOI_22, "value: 2018-03-22", "the number 22 is not in any of this fact's quotes"),
+         mutate=redate_hanoi_to_the_22nd),
     Case("derived amount not matching its formula", "quote",
          Expect(TRADE, "amount: 78.4", "amount 78.4 does not match its formula"),
          mutate=edit(TRADE, "    amount: 78.1\n", "    amount: 78.4\n")),
     Case("formula with code in it", "quote",
          Expect(TRADE, "formula:", "formula cannot be evaluated: only numbers"),
          mutate=edit(TRADE, "formula: 87 / (1 + 11.4 / 100)", "formula: __import__('os')")),
+    Case("formula using a number no fact in its 'uses' states", "quote",
+         Expect(TRADE, "formula:", "the formula uses 87.5, which none of the facts in 'uses' "
+                "states"),
+         mutate=edit(TRADE, "formula: 87 / (1 + 11.4 / 100)", "formula: 87.5 / (1 + 11.4 / 100)")),
     Case("name form not in the person's quotes", "quote",
          Expect(PEOPLE, "text: Moon Jae In", "name 'Moon Jae In' does not appear"),
          mutate=edit(PEOPLE, "{text: Moon Jae-in,", "{text: Moon Jae In,")),
+    Case("name form with diacritics not in the person's quotes", "quote",
+         Expect(PEOPLE, "Tô Lam,", "name 'Tô Lam' does not appear in this person's quotes"),
+         mutate=edit(PEOPLE, "{text: Tô Lâm,", "{text: Tô Lam,")),
+    Case("name form without diacritics not a quoted form with them dropped", "quote",
+         Expect(PEOPLE, "text: Pham Minh Chin,",
+                ("name 'Pham Minh Chin' does not appear in this person's quotes",
+                 "(a form without diacritics may be a quoted form with them dropped)")),
+         mutate=edit(PEOPLE, "{text: Pham Minh Chinh,", "{text: Pham Minh Chin,")),
     # source files
-    Case("source path with '..'", "source file",
-         Expect(SOURCES, "../x.txt", "source file '../x.txt' must be a plain file directly"),
-         mutate=edit(SOURCES, f"file: {SEOUL_FILE}", "file: ../x.txt")),
-    Case("absolute source path", "source file",
-         Expect(SOURCES, "/etc/hostname", "source file '/etc/hostname' must be a plain file"),
-         mutate=edit(SOURCES, f"file: {SEOUL_FILE}", "file: /etc/hostname")),
-    Case("source in a subfolder of data/sources", "source file",
-         Expect(SOURCES, "old/x.txt", "source file 'old/x.txt' must be a plain file directly"),
-         mutate=edit(SOURCES, f"file: {SEOUL_FILE}", "file: old/x.txt")),
+    *(Case(name, "source file", Expect(SOURCES, f"file: {file}", f"source file '{file}' must be "
+                                       "a plain file directly inside data/sources/"),
+           mutate=edit(SOURCES, f"file: {SEOUL_FILE}", f"file: {file}"))
+      for name, file in (("source path with '..'", "../x.txt"),
+                         ("source path with '..' to a data file that exists", "../people.yaml"),
+                         ("absolute source path", "/etc/hostname"),
+                         ("source in a subfolder of data/sources", "old/x.txt"))),
     Case("source is a symlink pointing outside", "source file",
          Expect(SOURCES, f"file: {SEOUL_FILE}", "(no '..', absolute path or symlink)"),
          mutate=symlink_source_outside),
     Case("source file not UTF-8", "source file",
-         Expect(SOURCES, f"file: {SEOUL_FILE}", "is not valid UTF-8; convert it to UTF-8"),
+         Expect(SOURCES, f"file: {SEOUL_FILE}",
+                f"data/sources/{SEOUL_FILE} is not valid UTF-8; convert it to UTF-8"),
          mutate=set_source_bytes("Lee Jae Myung met T\xf4 L\xe2m".encode("latin-1"))),
     Case("empty source file", "source file",
          Expect(SOURCES, f"file: {SEOUL_FILE}", f"data/sources/{SEOUL_FILE} is empty"),
          mutate=set_source_bytes(b"")),
+    Case("source file holding only whitespace", "source file",
+         Expect(SOURCES, f"file: {SEOUL_FILE}", f"data/sources/{SEOUL_FILE} is empty"),
+         mutate=set_source_bytes(b" \n")),
     Case("missing source file", "source file",
-         Expect(SOURCES, f"file: {SEOUL_FILE}", "does not exist; copy the article there"),
+         Expect(SOURCES, f"file: {SEOUL_FILE}", f"source file 'data/sources/{SEOUL_FILE}' does "
+                "not exist; copy the article there"),
          mutate=remove(f"data/sources/{SEOUL_FILE}")),
     Case("source file changed by one byte", "source file",
-         Expect(SOURCES, "sha256: 77738a18", f"data/sources/{SEOUL_FILE} has changed (sha256"),
-         mutate=lambda p: p.write(f"data/sources/{SEOUL_FILE}",
-                                  p.path(f"data/sources/{SEOUL_FILE}").read_bytes() + b" ")),
+         Expect(SOURCES, "sha256: 77738a18", f"data/sources/{SEOUL_FILE} has changed (sha256 is "
+                f"{hashlib.sha256(SEOUL_CHANGED).hexdigest()})", col="77738a18"),
+         mutate=write(f"data/sources/{SEOUL_FILE}", SEOUL_CHANGED)),
     # whole YAML files
     Case("empty YAML file", "yaml file",
          Expect(TOPICS, 1, "file is empty; remove it or add data"), mutate=write(TOPICS, "")),
@@ -422,21 +544,28 @@ CASES = [
     Case("YAML file over 2 MB", "yaml file",
          Expect(PEOPLE, 1, "-byte limit for a data file; split it"), mutate=huge_people_file),
     Case("alias bomb (billion laughs)", "yaml file",
-         Expect(PEOPLE, "&a", "YAML anchors and aliases (&name, *name) are not allowed"),
-         files={PEOPLE: "alias_bomb.yaml"}),
+         Expect(PEOPLE, "&a", "YAML anchors and aliases (&name, *name) are not allowed",
+                col="&a"),
+         files={PEOPLE: "alias_bomb.yaml"}, nothing_else=True),
     Case("!!python/object/apply tag", "yaml file",
          Expect(TOPICS, "!!python", "could not determine a constructor for the tag "
-                "'tag:yaml.org,2002:python/object/apply:os.system'; only plain YAML"),
-         files={TOPICS: "python_apply.yaml"}),
+                "'tag:yaml.org,2002:python/object/apply:os.system'; only plain YAML is allowed",
+                col="!!python"),
+         files={TOPICS: "python_apply.yaml"}, nothing_else=True),
     Case("!!python/name tag", "yaml file",
-         Expect(TOPICS, "!!python", "tag 'tag:yaml.org,2002:python/name:os.system'; only"),
-         files={TOPICS: "python_name.yaml"}),
+         Expect(TOPICS, "!!python", "tag 'tag:yaml.org,2002:python/name:os.system'; only plain "
+                "YAML is allowed", col="!!python"),
+         files={TOPICS: "python_name.yaml"}, nothing_else=True),
+    Case("custom tag", "yaml file",
+         Expect(TOPICS, "!custom", "could not determine a constructor for the tag '!custom'; "
+                "only plain YAML is allowed", col="!custom"),
+         mutate=append(TOPICS, "- id: zz\n  name: !custom x\n"), nothing_else=True),
     Case("duplicate YAML key", "yaml file",
-         Expect(HANOI, "title: Again", "duplicate key 'title' (first at line 2)"),
-         mutate=edit(HANOI, "\ndate:\n", "\ntitle: Again\ndate:\n")),
+         Expect(HANOI, "title: Again", "duplicate key 'title' (first at line 2)", col=1),
+         mutate=edit(HANOI, "\ndate:\n", "\ntitle: Again\ndate:\n"), nothing_else=True),
     Case("YAML file not UTF-8", "yaml file",
          Expect(TOPICS, "Korean Pen", "not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
-         mutate=non_utf8_topics),
+         mutate=non_utf8_topics, nothing_else=True),
     Case("people.yaml is a mapping", "yaml file",
          Expect(PEOPLE, "moon-jae-in:", "expected a list of Person entries"),
          files={PEOPLE: "people_as_mapping.yaml"}),
@@ -448,13 +577,16 @@ CASES = [
          mutate=write(TRADE, "- 63.9\n- 87\n")),
     Case("lists nested thousands deep", "yaml file",
          Expect(TOPICS, "name: [", "nested more than 64 levels deep"),
-         mutate=write(TOPICS, "- id: x\n  name: " + "[" * 5000 + "]" * 5000 + "\n")),
+         mutate=write(TOPICS, "- id: x\n  name: " + "[" * 5000 + "]" * 5000 + "\n"),
+         nothing_else=True),
     Case("integer too long to convert", "yaml file",
-         Expect(TRADE, "amount: 999", "the number '9999999999"),
-         mutate=edit(TRADE, "    amount: 63.9\n", "    amount: " + "9" * 5000 + "\n")),
+         Expect(TRADE, "amount: 999", ("the number '9999999999", "…' has too many digits to read"),
+                col="9999"),
+         mutate=edit(TRADE, "    amount: 63.9\n", "    amount: " + "9" * 5000 + "\n"),
+         nothing_else=True),
     Case("list used as a mapping key", "yaml file",
          Expect(TOPICS, "? [", "a key must be a plain word such as 'title', not a list"),
-         mutate=append(TOPICS, "- ? [a, b]\n  : c\n")),
+         mutate=append(TOPICS, "- ? [a, b]\n  : c\n"), nothing_else=True),
     Case("block lists nested tens of thousands deep on one line", "yaml file",
          Expect(TOPICS, "- - - -", "nested more than 64 levels deep"),
          mutate=append(TOPICS, "- " * 50_000 + "x\n")),
@@ -512,6 +644,10 @@ CASES = [
          Expect(HANOI, 1, "a meeting in person needs a 'place'; for a call, set mode: phone"),
          mutate=lambda p: p.write(HANOI, re.sub(r"(?ms)^place:.*?^(?=occasion:)", "",
                                                  p.read(HANOI)))),
+    Case("summit without a participant from one party", "schema",
+         Expect(HANOI, "  - person: moon-jae-in", "a summit needs at least one participant from "
+                "each of South Korea (KR) and Vietnam (VN); none here is from VN"),
+         mutate=edit(HANOI, "  - person: tran-dai-quang\n", "  - person: kim-jong-un\n")),
     Case("inferred place without reasoning", "schema",
          Expect(HANOI, "city: Hanoi", "an inferred place needs 'reasoning'"),
          mutate=edit(HANOI, "  city: Hanoi\n", "  city: Hanoi\n  basis: inferred\n")),
@@ -599,12 +735,19 @@ def test_cases_have_unique_names_and_every_category_runs_as_a_command():
 def test_bad_input_is_reported_in_process(project: Project, case: Case):
     case.apply(project)
     problems = project.problems()
-    for expect in (case.expect, *case.also):
+    listing = "\n".join(map(str, problems)) or "(no problems)"
+    places = []
+    for expect in case.expects:
         line = expect.line_number(project)
-        assert any(p.path == expect.path and p.line == line and expect.fragment in p.message
-                   for p in problems), (
-            f"expected a problem at {expect.path}:{line} containing {expect.fragment!r}; got:\n"
-            + "\n".join(map(str, problems)))
+        col = expect.col_number(project, line)
+        places.append((expect, line, col))
+        where = f"{expect.path}:{line}" + (f":{col}" if col is not None else "")
+        assert any(expect.matches(p, line, col) for p in problems), (
+            f"expected a problem at {where} containing {expect.fragments()!r}; got:\n{listing}")
+    if case.nothing_else:
+        assert len(problems) == len(places), f"expected {len(places)} problem(s); got:\n{listing}"
+        assert all(any(expect.matches(p, line, col) for expect, line, col in places)
+                   for p in problems), f"a problem that no Expect of the case names:\n{listing}"
 
 
 TEST_NAME = "test_bad_input_fails_cleanly"
@@ -655,11 +798,16 @@ def test_bad_input_fails_cleanly(outcomes: dict[Key, Outcome], case: Case,
     assert "Traceback" not in out + err, err
     assert code == 1, f"exit status {code}\nstdout: {out}\nstderr: {err}"
     lines = err.splitlines()
-    for expect in (case.expect, *case.also):
-        prefix = f"{expect.path}:{expect.line_number(project)}:"
-        assert any(line.startswith(prefix) and expect.fragment in line for line in lines), (
-            f"expected a line starting {prefix!r} containing {expect.fragment!r}; "
+    for expect in case.expects:
+        line_number = expect.line_number(project)
+        col = expect.col_number(project, line_number)
+        prefix = f"{expect.path}:{line_number}:" + (f"{col}:" if col is not None else "")
+        assert any(line.startswith(prefix) and all(f in line for f in expect.fragments())
+                   for line in lines), (
+            f"expected a line starting {prefix!r} containing {expect.fragments()!r}; "
             f"stderr was:\n{err}")
+    if case.nothing_else:
+        assert f"\n{len(case.expects)} problem(s) found;" in f"\n{err}", err
 
 
 def test_a_hand_written_page_in_the_way_of_a_generated_one_stops_the_build(project: Project):
