@@ -7,7 +7,8 @@ by default (--repeat), in rounds of one run of each step; the fastest run is rep
 every run is kept in bench.json. Search is measured in headless Chromium over HTTP, on the
 site (Pagefind) and on MkDocs alone's build of the same pages (Material's lunr search).
 Writes bench.json and BENCHMARKS.md, and exits 1 if a target is missed:
-generation ≤ 5 % of the full build at the largest N; build(1000)/build(100) ≤ 11;
+generation ≤ 10 % of the full build at the largest N, and the full build's peak memory at
+most 1.25 × MkDocs alone's on the same pages; build(1000)/build(100) ≤ 11;
 a summit page at N=1000 at most 1.25 × its size at N=100; after one data file is edited,
 only the pages that show it are rendered and written again; at N=1000 the first search
 result within 1.5 s of page load and at most 2 MB transferred for it.
