@@ -85,8 +85,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             site = build_site(root, build_date(root))
         except BriefingError as exc:
             raise PluginError("the data has problems; nothing was built:\n" + str(exc)) from None
-        generated = {**site.pages, **site.files}
         _PACKS["summits"] = pack_members(site)
+        generated = {**site.pages, **site.files}
+        del site  # so that each page's text is freed once it is handed over, below
     clashes = [path for path in generated if files.get_file_from_path(path) is not None]
     if clashes:
         raise PluginError("hand-written files in docs/ have the paths of generated ones; "
@@ -99,8 +100,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File(path, src_dir=str(live), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
     else:
-        for path, content in generated.items():
-            files.append(File.generated(config, path, content=content))
+        # Handed over as UTF-8, which MkDocs decodes as it reads each page, as it would a
+        # file: held as text until then, a page with one letter beyond Latin-1 (such as an
+        # em dash) takes two or four bytes a character.
+        for path in list(generated):
+            files.append(File.generated(config, path, content=generated.pop(path).encode()))
 
     def built(page: str) -> str:
         return files.get_file_from_path(page).dest_uri
@@ -272,7 +276,10 @@ def on_post_build(config: MkDocsConfig) -> None:
                             encoding="utf-8")
         return
     if path.is_file():
-        index = config_only(json.loads(path.read_text(encoding="utf-8")))
+        try:
+            index = config_only(path)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
     # PAGEFIND=false: the caller indexes the site itself (the benchmark times it apart).

@@ -12,6 +12,7 @@ runs the indexer (the pinned PyPI binary) over a built site.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -91,12 +92,23 @@ def use_pagefind_worker(html: str) -> str:
     return _WORKER_URL.sub(swap, html, count=1)
 
 
-def config_only(index: dict) -> dict:
+# Material writes its index as {"config":{…},"docs":[…]} (no spaces): the config first.
+_INDEX_START = '{"config":'
+_INDEX_HEAD_CHARS = 65_536
+
+
+def config_only(index_file: Path) -> dict:
     """Material's search index without its documents: the page's script still fetches it
     for the separator (which highlights the search terms on the page opened), but the
-    documents are Pagefind's to serve."""
-    return {"config": index["config"], "docs": [],
-            **({"options": index["options"]} if "options" in index else {})}
+    documents are Pagefind's to serve. Only the head of the file is read, where the config
+    is: the documents of a large site run to tens of megabytes."""
+    with index_file.open(encoding="utf-8") as file:
+        head = file.read(_INDEX_HEAD_CHARS)
+    if not head.startswith(_INDEX_START):
+        raise ValueError(f"{index_file} does not open with its config as Material's search "
+                         "writes it; the version of mkdocs-material may have changed")
+    config, _ = json.JSONDecoder().raw_decode(head, len(_INDEX_START))
+    return {"config": config, "docs": []}
 
 
 class PagefindFailed(RuntimeError):

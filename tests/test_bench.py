@@ -19,6 +19,8 @@ KEYS = {"gen_s", "check_s", "build_s", "baseline_s", "summit_html_bytes",
 
 
 def test_bench_on_the_real_data_writes_both_reports(tmp_path: Path):
+    by_hand = "## Optimisations kept\n\n- one, with its figure\n"
+    (tmp_path / "BENCHMARKS.md").write_text("an earlier report\n\n" + by_hand, encoding="utf-8")
     done = subprocess.run([sys.executable, str(REPO / "scripts" / "bench.py"), "--sizes", "5",
                            "--repeat", "2", "--out", str(tmp_path)],
                           cwd=REPO, capture_output=True, text=True, timeout=600, check=False)
@@ -34,5 +36,6 @@ def test_bench_on_the_real_data_writes_both_reports(tmp_path: Path):
     assert row["files_written_after_edit"] == row["rendered_after_edit"] < row["pages"]
     report = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
     assert f"| 5 | {row['gen_s']:.2f} | {row['check_s']:.2f} |" in report
+    assert "an earlier report" not in report and report.endswith("\n\n" + by_hand)
     missed = "| MISSED |" in report
     assert done.returncode == (1 if missed else 0), done.stderr
