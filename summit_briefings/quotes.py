@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 _FOLD = {
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -47,7 +47,6 @@ def fold_typography(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)  # each quote is looked up again on every page that cites it
 def normalise(text: str) -> str:
     """NFC, typographic quotes and dashes folded to ASCII, whitespace runs to one space."""
     return " ".join(fold_typography(unicodedata.normalize("NFC", text)).split())
@@ -58,14 +57,12 @@ def number_tokens(text: str) -> set[str]:
     return {canonical_number(m.group()) for m in _NUMBER.finditer(text)}
 
 
-@lru_cache(maxsize=65536)  # verification asks again for each outcome's quotes
 def quoted_numbers(quote: str) -> frozenset[str]:
     """Numbers a quote supports: in digits, and in words ('ten' supports 10)."""
     words = (_NUMBER_WORDS[w] for w in _WORD.findall(quote.lower()) if w in _NUMBER_WORDS)
     return frozenset(number_tokens(quote).union(words))
 
 
-@lru_cache(maxsize=65536)
 def canonical_number(value: str | float | int) -> str:
     if isinstance(value, int | float):
         value = repr(float(value))
