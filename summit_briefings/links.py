@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import PurePosixPath
 
 HOME = "index.md"
@@ -32,15 +33,8 @@ def source_page(source_file: str) -> str:
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Link from one page's Markdown file to another's, as MkDocs expects. Page paths are
-    plain relative paths (no '.' or '..' parts), so the link is worked out from their parts
-    alone, as posixpath.relpath would without consulting the working folder."""
-    from_folders, to_parts = from_page.split("/")[:-1], to_page.split("/")
-    shared = 0
-    while shared < min(len(from_folders), len(to_parts) - 1) \
-            and from_folders[shared] == to_parts[shared]:
-        shared += 1
-    path = "/".join([".."] * (len(from_folders) - shared) + to_parts[shared:])
+    """Link from one page's Markdown file to another's, as MkDocs expects."""
+    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{path}#{anchor}" if anchor else path
 
 

@@ -23,7 +23,6 @@ from .render import (
     RenderCache,
     compile_templates,
     environment,
-    markdown_literal,
     page_key,
     render_page,
     templates_fingerprint,
@@ -119,9 +118,6 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None) -> Sit
             pages[job.path] = cache.page(job.path, key, text)
     if cache is not None:
         cache.keep_only(set(pages))
-    # The escapes serve one build: the texts of this one would only take memory from the
-    # MkDocs build that follows.
-    markdown_literal.cache_clear()
     return Site(dict(sorted(pages.items())), exports(corpus), corpus, evidence)
 
 

@@ -8,7 +8,6 @@ in the order the body refers to them, and the Markdown engine numbers them in th
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
 import json
@@ -37,7 +36,6 @@ class RenderError(Exception):
     """A template printed something it must not (None, or an undefined name)."""
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def markdown_literal(text: str) -> str:
     """Literal text for Markdown: one line, Markdown punctuation backslashed, HTML escaped."""
     text = _WHITESPACE.sub(" ", text)
