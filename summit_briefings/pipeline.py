@@ -87,7 +87,7 @@ def check_site(root: Path) -> Site:
 def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None) -> Site:
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
-    ``built`` is the build date to print (see stamp.py); None prints none. With a ``cache``
+    ``built`` is the build date to print (see build_date.py); None prints none. With a ``cache``
     from an earlier build (``mkdocs serve``), only pages whose content changed are rendered
     again.
     """
