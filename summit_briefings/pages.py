@@ -26,7 +26,7 @@ from .index_pages import (
     topics_index,
 )
 from .quotes import Evidence, Passage
-from .schema import Citation, Summit
+from .schema import Citation, Summit, TradeFigure, TradeTarget
 from .source_pages import Citing, source_context
 from .sources import Paragraph
 from .trade import required_growth, trade_context
@@ -162,28 +162,32 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
 
 def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
     """The latest stated trade figure and the latest target, linked to their sentences."""
-    found = []
-    stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)
-    for label, item in (
-        ("Latest actual trade", stated[-1] if stated else None),
-        ("Latest trade target", max(corpus.trade.targets, default=None,
-                                    key=lambda t: (corpus.summit(t.summit).date.value, t.amount))),
-    ):
-        if item is None:
-            continue
+
+    def sentence(item: TradeFigure | TradeTarget) -> str:
         cite = item.cite[0]
         passage = evidence.passage(cite.source, cite.quote)
-        href = links.relative(links.HOME, links.source_page(corpus.source(cite.source).file),
+        return links.relative(links.HOME, links.source_page(corpus.source(cite.source).file),
                               passage.anchor)
-        amount = format_billions(item.amount, item.currency)
-        when = f"in {item.year}" if hasattr(item, "year") else (
-            f"by {item.deadline}" if item.deadline else item.horizon)
-        found.append(Headline(label, f"{amount} {when}", href))
-    target = max((t for t in corpus.trade.targets if t.deadline), default=None,
-                 key=lambda t: (corpus.summit(t.summit).date.value, t.amount))
-    if stated and target and target.deadline > stated[-1].year \
-            and target.currency == stated[-1].currency:
-        latest = stated[-1]
+
+    def recency(target: TradeTarget) -> tuple[str, float]:
+        return corpus.summit(target.summit).date.value, target.amount
+
+    found = []
+    stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)
+    latest = stated[-1] if stated else None
+    if latest:
+        amount = format_billions(latest.amount, latest.currency)
+        found.append(Headline("Latest actual trade", f"{amount} in {latest.year}",
+                              sentence(latest)))
+    newest = max(corpus.trade.targets, default=None, key=recency)
+    if newest:
+        by = f"by {newest.deadline}" if newest.deadline else newest.horizon
+        found.append(Headline("Latest trade target",
+                              f"{format_billions(newest.amount, newest.currency)} {by}",
+                              sentence(newest)))
+    target = max((t for t in corpus.trade.targets if t.deadline), default=None, key=recency)
+    if latest and target and target.deadline > latest.year \
+            and target.currency == latest.currency:
         gap = format_billions(target.amount - latest.amount, latest.currency)
         growth = required_growth(latest, target.amount, target.deadline)
         found.append(Headline(
