@@ -54,7 +54,8 @@ class SummitContext:
 def summit_context(book: PageNotes, summit: Summit,
                    previous: Summit | None, following: Summit | None) -> SummitContext:
     # Citations are labelled, not numbered, so the order these are built in does not matter.
-    claims = [claim(book, summit, o) for o in summit.outcomes]
+    at = book.summit_ref(summit)
+    claims = [claim(book, at, o) for o in summit.outcomes]
     headline = {o.id for o in summit.outcomes if o.headline}
     rest = [c for c in claims if c.id not in headline and not c.figures]
     requests = []
@@ -65,7 +66,7 @@ def summit_context(book: PageNotes, summit: Summit,
         Participant(book.person_ref(p.person), p.role, book.refs(p.cite))
         for p in summit.participants)
     return SummitContext(
-        summit=book.summit_ref(summit),
+        summit=at,
         date_reasoning=summit.date.reasoning, date_refs=book.refs(summit.date.cite),
         place_refs=book.refs(summit.place.cite) if summit.place else None,
         place_reasoning=summit.place.reasoning if summit.place else None,
@@ -129,18 +130,19 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
     attended, mentioned, quotes, statements = [], [], [], []
     counterparts: dict[str, PersonRef] = {}
     for summit in sorted(summits, key=lambda s: (sort_key(s.date.value), s.id)):
+        at = book.summit_ref(summit)
         there = [p for p in summit.participants if p.person == pid]
         for participant in there:
             others = tuple(book.person_ref(p.person) for p in summit.participants
                            if people(p.person).country != person.country)
             counterparts.update((o.id, o) for o in others)
-            attended.append(Attendance(book.summit_ref(summit), participant.role, others,
+            attended.append(Attendance(at, participant.role, others,
                                        book.refs(participant.cite)))
         own = [o for o in summit.outcomes if pid in o.by]
         if own and not there:
-            mentioned.append(book.summit_ref(summit))
-        quotes += [claim(book, summit, o) for o in own if o.kind == "quote"]
-        statements += [claim(book, summit, o) for o in own
+            mentioned.append(at)
+        quotes += [claim(book, at, o) for o in own if o.kind == "quote"]
+        statements += [claim(book, at, o) for o in own
                        if o.kind in ("request", "pledge", "position") and len(o.by) == 1]
     # One row per run of the same title: "President" as of 2018 and as of 2025 is one role.
     runs: list[list[RoleStatement]] = []
@@ -180,6 +182,8 @@ class TopicContext:
 
 
 def topic_context(book: PageNotes, corpus: Corpus, topic: Topic) -> TopicContext:
-    return TopicContext(topic, tuple(
-        TopicSection(book.summit_ref(summit), tuple(claim(book, summit, o) for o in outcomes))
-        for summit, outcomes in corpus.by_topic.get(topic.id, ())))
+    sections = []
+    for summit, outcomes in corpus.by_topic.get(topic.id, ()):
+        at = book.summit_ref(summit)
+        sections.append(TopicSection(at, tuple(claim(book, at, o) for o in outcomes)))
+    return TopicContext(topic, tuple(sections))

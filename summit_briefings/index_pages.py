@@ -77,7 +77,7 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
     """``guides``: the editors' hand-written pages, as {title: path under docs/}."""
     page = book.page
     ordered = corpus.chronological
-    latest = ordered[-1] if ordered else None
+    latest = book.summit_ref(ordered[-1]) if ordered else None
     entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), None, m.text, None,
                                                  book.refs(m.cite))) for m in corpus.milestones]
     entries += [(sort_key(s.date.value), TimelineEntry(
@@ -89,8 +89,8 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
         editor_pages=tuple(EditorPage(title, links.relative(page, path))
                            for title, path in editors.items()),
         first=book.summit_ref(ordered[0]) if ordered else None,
-        latest=book.summit_ref(latest) if latest else None,
-        latest_claims=tuple(claim(book, latest, o) for o in latest.outcomes if o.headline)
+        latest=latest,
+        latest_claims=tuple(claim(book, latest, o) for o in ordered[-1].outcomes if o.headline)
         if latest else (),
         # The newest first: a reader preparing a meeting wants the latest.
         headlines=headlines,

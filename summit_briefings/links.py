@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from pathlib import PurePosixPath
 
 HOME = "index.md"
 SUMMITS = "summits/index.md"
@@ -29,7 +28,8 @@ def topic_page(topic_id: str) -> str:
 
 
 def source_page(source_file: str) -> str:
-    return f"sources/{PurePosixPath(source_file).stem}.md"
+    """A source's page, named after its file (a plain name: validation sees to that)."""
+    return f"sources/{posixpath.splitext(source_file)[0]}.md"
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:

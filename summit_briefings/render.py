@@ -70,11 +70,11 @@ def front_matter_title(value: object) -> Markup:
     return yaml_escape(html.escape(str(value), quote=True))
 
 
-def _finalize(value: object) -> Markup:
+def _finalize(value: object) -> object:
     """Every printed value, escaped for Markdown and HTML, unless it is Markup already (a
-    macro's or a filter's output)."""
+    macro's or a filter's output), which autoescape then takes as it is."""
     if hasattr(value, "__html__"):
-        return Markup(value.__html__())
+        return value
     if value is None:
         raise RenderError("a template printed None; guard it with {% if %} in the template")
     return Markup(markdown_literal(str(value)))

@@ -205,11 +205,12 @@ def figure_view(book: PageNotes, outcome: Outcome, figure: Figure) -> FigureView
     return FigureView(format_figure(figure), figure.period, note.href, note.quote)
 
 
-def claim(book: PageNotes, summit: Summit, outcome: Outcome) -> Claim:
+def claim(book: PageNotes, at: SummitRef, outcome: Outcome) -> Claim:
+    """An outcome of the summit ``at`` (its reference, built once for all its outcomes)."""
     figures = tuple(figure_view(book, outcome, f) for f in outcome.figures)
     people = tuple(book.person_ref(p) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
-                 figures, book.summit_ref(summit),
+                 figures, at,
                  book.corpus.country_name(outcome.side), book.corpus.country_name(outcome.of_side))
 
 
