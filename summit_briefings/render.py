@@ -28,6 +28,7 @@ from .views import Footer, PageNotes
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
 # Markers that only mean something at the start of a line: lists, quotes, headings.
 _MD_LEADING = re.compile(r"^(\d+)\.(?=\s)|^([-+])(?=\s)")
+_LEADING_MARKERS = "-+0123456789"
 _WHITESPACE = re.compile(r"\s+")
 URL_SAFE = "/#.-_~%"
 
@@ -37,11 +38,22 @@ class RenderError(Exception):
 
 
 def markdown_literal(text: str) -> str:
-    """Literal text for Markdown: one line, Markdown punctuation backslashed, HTML escaped."""
-    text = _WHITESPACE.sub(" ", text)
-    text = _MD_LEADING.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}",
-                           _MD_INLINE.sub(r"\\\1", text))
+    """Literal text for Markdown: one line, Markdown punctuation backslashed, HTML escaped.
+
+    Each rewrite runs only where it has something to change: most values are words and
+    single spaces, and a substitution costs the same whether or not it finds anything.
+    """
+    if "  " in text or not text.isprintable():  # every other whitespace is unprintable
+        text = _WHITESPACE.sub(" ", text)
+    if _MD_INLINE.search(text):
+        text = _MD_INLINE.sub(r"\\\1", text)
+    if text[:1] in _LEADING_MARKERS:
+        text = _MD_LEADING.sub(_leading_escaped, text)
     return html.escape(text, quote=False)
+
+
+def _leading_escaped(marker: re.Match[str]) -> str:
+    return f"{marker[1]}\\." if marker[1] else f"\\{marker[2]}"
 
 
 def attr_escape(value: object) -> Markup:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,14 @@ def test_leading_list_markers_are_escaped_and_plain_numbers_are_not():
 def test_markdown_and_html_punctuation_is_literal_and_text_is_one_line():
     assert markdown_literal("*a* <b>\n[c](d) | `e`") == \
         "\\*a\\* &lt;b&gt; \\[c\\](d) \\| \\`e\\`"
+
+
+@pytest.mark.parametrize("text, literal", [
+    ("a\tb", "a b"), ("a  b", "a b"), (" a\n", " a "), ("a\u00a0b", "a b"),
+    ("a \u2028\r\n b", "a b"), ("a\u3000b", "a b"), ("a\x1fb", "a b"),
+])
+def test_every_kind_and_run_of_whitespace_becomes_one_space(text, literal):
+    assert markdown_literal(text) == literal
 
 
 def test_links_between_pages_are_relative_to_the_linking_page():
