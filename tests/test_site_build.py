@@ -194,6 +194,16 @@ def test_site_publishes_fact_exports_and_the_json_schema(built: Built):
 
 def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_path: Path):
     project = copy_project(tmp_path / "project")
+    # A hook that says when MkDocs is mid-build and holds it there, so that the interrupt
+    # lands inside the build however fast or busy the machine is.
+    building = tmp_path / "mkdocs-is-building"
+    hook = tmp_path / "hold_the_build.py"
+    hook.write_text(f"import pathlib, time\n\n\ndef on_files(files, config):\n"
+                    f"    pathlib.Path({str(building)!r}).touch()\n"
+                    f"    time.sleep(120)\n", encoding="utf-8")
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {hook}\n",
+                      encoding="utf-8")
     target = tmp_path / "site"
     before = previous_site(target)
     # Its own process group, as a terminal makes one: Ctrl-C reaches MkDocs too.
@@ -202,9 +212,10 @@ def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_pat
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              start_new_session=True)
     deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".site.new-*")) and time.monotonic() < deadline:
+    while not building.exists() and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(0.5)  # into MkDocs' build
+    assert building.exists(), build.communicate()[1]
+    assert list(tmp_path.glob(".site.new-*"))  # the build writes into its staging folder
     os.killpg(build.pid, signal.SIGINT)
     _, err = build.communicate(timeout=120)
     assert build.returncode != 0
