@@ -206,11 +206,17 @@ def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_pat
                       encoding="utf-8")
     target = tmp_path / "site"
     before = previous_site(target)
-    # Its own process group, as a terminal makes one: Ctrl-C reaches MkDocs too.
-    build = subprocess.Popen([sys.executable, "scripts/site.py", str(target),
-                              "--root", str(project.root)], cwd=REPO,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+    # Started as a terminal starts a command: in its own process group, so that Ctrl-C
+    # reaches MkDocs too, and with Ctrl-C not ignored, which it is in a background job (a
+    # process started ignoring it passes that on, and Python then keeps ignoring it).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        build = subprocess.Popen([sys.executable, "scripts/site.py", str(target),
+                                  "--root", str(project.root)], cwd=REPO,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 start_new_session=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     deadline = time.monotonic() + 60
     while not building.exists() and build.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
