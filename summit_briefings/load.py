@@ -147,20 +147,31 @@ def _scan_events(text: str, shown: str, loader_class: type) -> None:
             depth -= 1
 
 
+_PLAIN_COLLECTIONS = {yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                      yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG}
 _KEY_KINDS = {"null": "nothing (null)", "bool": "true or false", "int": "a number",
               "float": "a number", "timestamp": "a date"}
 
 
-def _key_problems(node: yaml.Node, shown: str) -> list[Problem]:
-    """Keys that are not plain text, merge keys and duplicate keys, each at its own place.
+def _structure_problems(node: yaml.Node, shown: str) -> list[Problem]:
+    """Keys that are not plain text, merge keys, duplicate keys and lists or mappings tagged
+    as something else, each at its own place.
 
     A bare ``null``, ``yes`` or ``1`` as a key is read as a value, not a name; ``<<`` merges
-    another mapping in and silently drops or overrides values.
+    another mapping in and silently drops or overrides values; a ``!!set`` is read in a
+    different order on every run, so the pages built from it would differ too. (A tag YAML
+    cannot build at all is reported when the file is read.)
     """
     problems: list[Problem] = []
     pending = [node]
     while pending:  # a loop, not recursion: the depth is bounded, but plainly so
         node = pending.pop()
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTIONS \
+                and node.tag in _Loader.yaml_constructors:
+            problems.append(Problem(shown, *_mark(node), f"the tag '{node.tag}' is not "
+                "allowed on a list or mapping in data files; write a plain list or mapping, "
+                "without the tag"))
+            continue
         if isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
             continue
@@ -202,7 +213,7 @@ def _read(text: str, shown: str, loader_class: type) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             raise BriefingError([Problem(shown, 1, 1, "file holds no YAML document")])
-        problems = _key_problems(node, shown)
+        problems = _structure_problems(node, shown)
         if problems:
             raise BriefingError(problems)
         return YamlDocument(shown, loader.construct_document(node), text)

@@ -556,6 +556,17 @@ CASES = [
          Expect(TOPICS, "!!python", "tag 'tag:yaml.org,2002:python/name:os.system'; only plain "
                 "YAML is allowed", col="!!python"),
          files={TOPICS: "python_name.yaml"}, nothing_else=True),
+    Case("set tag on a list of people (read in a different order each run)", "yaml file",
+         Expect(HANOI, "!!set", "the tag 'tag:yaml.org,2002:set' is not allowed on a list or "
+                "mapping in data files; write a plain list or mapping", col="!!set"),
+         mutate=edit(HANOI, "by 2020.\n    by: [moon-jae-in, tran-dai-quang]\n",
+                     "by 2020.\n    by: !!set {moon-jae-in, tran-dai-quang}\n"),
+         nothing_else=True),
+    Case("ordered-map tag", "yaml file",
+         Expect(TOPICS, "!!omap", "the tag 'tag:yaml.org,2002:omap' is not allowed",
+                col="!!omap"),
+         mutate=append(TOPICS, "- !!omap [id: zz, name: a, description: b]\n"),
+         nothing_else=True),
     Case("custom tag", "yaml file",
          Expect(TOPICS, "!custom", "could not determine a constructor for the tag '!custom'; "
                 "only plain YAML is allowed", col="!custom"),
