@@ -217,13 +217,18 @@ def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_pat
                                  start_new_session=True)
     finally:
         signal.signal(signal.SIGINT, previous)
-    deadline = time.monotonic() + 60
-    while not building.exists() and build.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert building.exists(), build.communicate()[1]
-    assert list(tmp_path.glob(".site.new-*"))  # the build writes into its staging folder
-    os.killpg(build.pid, signal.SIGINT)
-    _, err = build.communicate(timeout=120)
+    try:
+        deadline = time.monotonic() + 60
+        while not building.exists() and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert building.exists(), "the build ended or stalled before MkDocs reached the hook"
+        assert list(tmp_path.glob(".site.new-*"))  # the build writes into its staging folder
+        os.killpg(build.pid, signal.SIGINT)
+        _, err = build.communicate(timeout=120)
+    finally:  # a failed run leaves no build behind, sleeping in the hook
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+            build.communicate()
     assert build.returncode != 0
     assert "Traceback" not in err, err
     assert "Interrupted" in err or "Aborted" in err, err
