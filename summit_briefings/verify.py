@@ -319,11 +319,11 @@ def _other_forms(person: Person) -> dict[str, str]:
     return forms
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern matching any of the words, longer words first; one that matches nothing
-    when there are none."""
+def _alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of the words, longer words first; one that matches
+    nothing when there are none."""
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered)) if ordered else "(?!)")
+    return "|".join(map(re.escape, ordered)) if ordered else "(?!)"
 
 
 def _check_name_forms(corpus: Corpus) -> list[Problem]:
@@ -332,13 +332,13 @@ def _check_name_forms(corpus: Corpus) -> list[Problem]:
     # A form that is a word of someone's display name ('Quan' of 'Le Van Quan') may well be
     # that person, not 'Quân' misspelt: it is left alone, and display names are taken out of
     # the text before the others are looked for.
-    names = sorted({person.name for person in corpus.people}, key=len, reverse=True)
+    names = {person.name for person in corpus.people}
     name_words = {word for name in names for word in name.split()}
     write_for = {form: write for person in corpus.people
                  for form, write in _other_forms(person).items() if form not in name_words}
     # One alternation each, longest first, so a full name is matched before a word of it.
-    display_names = _alternation(names)
-    other_forms = re.compile(rf"\b(?:{_alternation(write_for).pattern})\b")
+    display_names = re.compile(_alternation(names))
+    other_forms = re.compile(rf"\b(?:{_alternation(write_for)})\b")
 
     def misnamed(text: str) -> list[tuple[str, str]]:
         """The (form, display name) pairs a text writes in another form than the site's."""
