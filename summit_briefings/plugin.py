@@ -1,41 +1,195 @@
-"""The MkDocs plugin: ``plugins: [briefings]`` in mkdocs.yml (see mkdocs_adapter for the work)."""
+"""The MkDocs plugin, ``plugins: [briefings]`` in mkdocs.yml: the generated pages into every
+build and `mkdocs serve`; meeting packs after the build; search by Pagefind on served builds
+(site_search), by Material's index with folded names on the offline one (offline_search)."""
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+import html
+import json
+import logging
+import os
+from pathlib import Path
 
-from . import mkdocs_adapter
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from pydantic import ValidationError
+
+from . import links
+from .build_date import build_date
+from .errors import BriefingError
+from .load import load_yaml
+from .offline_search import fold_search_index
+from .packs import PackPlan, write_packs
+from .pipeline import Site, build_site
+from .render import RenderCache
+from .schema import SiteSettings
+from .serve_preview import preview_pages
+from .site_search import (
+    PagefindFailed,
+    config_only,
+    mark_for_pagefind,
+    run_pagefind,
+    use_pagefind_worker,
+)
+from .table_labels import label_table_cells
+from .write import sync_folder
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+LIVE_FOLDER = Path("build") / "live"
+
+# A summit page and its participants' pages (Markdown paths), for the summit's meeting pack.
+PackMembers = list[tuple[str, tuple[str, ...]]]
 
 
 class BriefingsPlugin(BasePlugin):
-    """Adds the generated pages to a build or `mkdocs serve`; on served builds marks each page
-    for Pagefind, points Material's search box at the Pagefind worker and indexes the site,
-    on the offline build adds folded names to Material's index.
+    """List it after `search`: it rewrites the index that search writes after the build.
 
-    List it after `search`: it rewrites the index that search writes after the build."""
+    `mkdocs serve` keeps one instance between rebuilds (MkDocs does for a plugin with
+    ``on_startup``): pages whose content did not change are neither rendered nor written
+    again, and a dirty rebuild skips them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.serving = False
+        self.cache = RenderCache()
+        # The pages, and the summits to pack, of the last build whose data had no problems:
+        # a preview with problems shows those.
+        self.good: dict[str, str] | None = None
+        self.packed: PackMembers = []
+        self.pack_plans: list[PackPlan] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        mkdocs_adapter.on_startup(command, dirty)
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        return mkdocs_adapter.on_config(config)
+        """The site's name and description are data (data/site.yaml's title and
+        introduction), HTML-escaped: the theme prints them unescaped in the header bar, in
+        <title> and in a meta tag. While the file has problems mkdocs.yml's name stays, and
+        the build reports them."""
+        root = Path(config.config_file_path).parent
+        try:
+            settings = SiteSettings.model_validate(
+                load_yaml(root / "data" / "site.yaml", root).data)
+        except (BriefingError, ValidationError, OSError):
+            return config
+        # Markup: where the theme escapes the name itself (`site_name | e`), it is not
+        # escaped twice.
+        config.site_name = Markup(html.escape(settings.title))
+        config.site_description = Markup(html.escape(settings.introduction))
+        return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        return mkdocs_adapter.on_files(files, config)
+        root = Path(config.config_file_path).parent
+        if self.serving:
+            generated = self._serve_pages(root)
+        else:
+            try:
+                site = build_site(root, build_date(root))
+            except BriefingError as exc:
+                raise PluginError("the data has problems; nothing was built:\n"
+                                  + str(exc)) from None
+            self.packed = pack_members(site)
+            generated = {**site.pages, **site.files}
+            del site  # so that each page's text is freed once it is handed over, below
+        clashes = [path for path in generated if files.get_file_from_path(path) is not None]
+        if clashes:
+            raise PluginError("hand-written files in docs/ have the paths of generated ones; "
+                              "rename them: " + ", ".join(f"docs/{p}" for p in clashes))
+        if self.serving:
+            live = root / LIVE_FOLDER
+            written, removed = sync_folder(generated, live)
+            log.info("generated pages: %d files written, %d removed", written, removed)
+            for path in generated:
+                files.append(File(path, src_dir=str(live), dest_dir=config.site_dir,
+                                  use_directory_urls=config.use_directory_urls))
+        else:
+            # Handed over as UTF-8, which MkDocs decodes as it reads each page, as it would a
+            # file: held as text until then, a page with one letter beyond Latin-1 (such as
+            # an em dash) takes two or four bytes a character.
+            for path in list(generated):
+                files.append(File.generated(config, path,
+                                            content=generated.pop(path).encode()))
+
+        def built(page: str) -> str:
+            return files.get_file_from_path(page).dest_uri
+
+        self.pack_plans = [PackPlan(built(summit), tuple(built(p) for p in leaders),
+                                    built(links.TRADE)) for summit, leaders in self.packed]
+        return files
+
+    def _serve_pages(self, root: Path) -> dict[str, str]:
+        """The generated pages for the preview. While the data has problems they are listed
+        in the terminal and on the pages, and the build goes on: a PluginError would make the
+        server hold every page request until the data is fixed, showing the reader nothing."""
+        try:
+            site = build_site(root, build_date(root), self.cache)
+        except BriefingError as exc:
+            for problem in exc.problems:
+                log.error("%s", problem)
+            return preview_pages(exc.problems, self.good)
+        log.info("generated pages: %d rendered", self.cache.rendered)
+        self.good = {**site.pages, **site.files}
+        self.packed = pack_members(site)
+        return self.good
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        return mkdocs_adapter.label_table_cells(html)
+        return label_table_cells(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return mkdocs_adapter.on_post_page(output, page, config)
+        excluded = bool((page.meta.get("search") or {}).get("exclude"))
+        output = mark_for_pagefind(output, indexed=not excluded, url=page.url)
+        return use_pagefind_worker(output) if is_served(config) else output
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
-        return mkdocs_adapter.on_post_template(output_content, config)
+        # The 404 page offers the search box too; it is not indexed itself.
+        return use_pagefind_worker(output_content) if is_served(config) else output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        mkdocs_adapter.on_post_build(config)
+        """Meeting packs, from the pages MkDocs has written; then the search index."""
+        write_packs(Path(config.site_dir), self.pack_plans)
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not is_served(config):
+            if path.is_file():
+                _write_index(path, fold_search_index(
+                    json.loads(path.read_text(encoding="utf-8"))))
+            return
+        if path.is_file():
+            try:
+                _write_index(path, config_only(path))
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
+        # PAGEFIND=false: the caller indexes the site itself (the benchmark times it apart).
+        if os.environ.get("PAGEFIND", "true").lower() != "false":
+            try:
+                run_pagefind(Path(config.site_dir))
+            except PagefindFailed as exc:
+                raise PluginError(str(exc)) from None
+
+
+def pack_members(site: Site) -> PackMembers:
+    """Each summit's page with its participants' pages, for its pack."""
+    return [(links.summit_page(s.id),
+             tuple(dict.fromkeys(links.leader_page(p.person) for p in s.participants)))
+            for s in site.corpus.chronological]
+
+
+def is_served(config: MkDocsConfig) -> bool:
+    """Whether the build is for a server (Pagefind search), not for file:// (Material's)."""
+    for name in ("material/offline", "offline"):
+        plugin = config.plugins.get(name)
+        if plugin is not None and plugin.config.get("enabled"):
+            return False
+    return True
+
+
+def _write_index(path: Path, index: dict) -> None:
+    """Material's search index, compact, its letters as they are."""
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")

@@ -6,7 +6,7 @@ messages from Pagefind's index, which loads only the index chunks a query needs,
 loads one JSON index of the whole site (20 MB at 1,000 summits). The offline build, read from
 file://, keeps Material's lunr search: browsers refuse Pagefind's module and index there.
 
-Pure functions over HTML text and the index JSON, called from mkdocs_adapter; run_pagefind
+Pure functions over HTML text and the index JSON, called from the plugin; run_pagefind
 runs the indexer (the pinned PyPI binary) over a built site.
 """
 

@@ -24,7 +24,7 @@ from bs4 import BeautifulSoup
 from conftest import Project, copy_project
 
 from summit_briefings.errors import Problem
-from summit_briefings.mkdocs_adapter import preview_pages, problems_banner
+from summit_briefings.serve_preview import preview_pages, problems_banner
 
 SUMMIT = "data/summits/2018-03-23-hanoi.yaml"
 PAGE = "summits/2018-03-23-hanoi/"
@@ -107,6 +107,11 @@ def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_clears_them(tmp
         soup = wait_for(page, lambda soup: "meet in Hanoi" in soup.select_one("article h1").text,
                         log)
         assert banner_text(soup) is None
+        # The server kept the first build's pages: the last rebuild rendered only those the
+        # edits changed.
+        rendered = [int(n) for n in re.findall(r"generated pages: (\d+) rendered",
+                                               log.read_text(encoding="utf-8"))]
+        assert 0 < rendered[-1] < rendered[0], rendered
 
 
 def test_before_any_good_build_the_home_page_lists_the_problems(tmp_path: Path):
