@@ -55,7 +55,7 @@ def summit_context(book: PageNotes, summit: Summit,
                    previous: Summit | None, following: Summit | None) -> SummitContext:
     # Citations are labelled, not numbered, so the order these are built in does not matter.
     at = book.summit_ref(summit)
-    claims = [claim(book, at, o) for o in summit.outcomes]
+    claims = [claim(book, o) for o in summit.outcomes]
     headline = {o.id for o in summit.outcomes if o.headline}
     rest = [c for c in claims if c.id not in headline and not c.figures]
     requests = []
@@ -110,6 +110,19 @@ class NameFormView:
     script: str
 
 
+def _and_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return " and ".join(filter(None, (", ".join(items[:-1]), items[-1])))
+
+
+@dataclass
+class SummitClaims:
+    """Outcomes of one summit, shown under it once rather than each naming it again."""
+
+    summit: SummitRef
+    claims: tuple[Claim, ...]
+
+
 @dataclass
 class LeaderContext:
     person: PersonRef
@@ -120,8 +133,8 @@ class LeaderContext:
     latest_role: Role | None  # as of the latest source that gives one
     attended: tuple[Attendance, ...]
     counterparts: tuple[PersonRef, ...]
-    quotes: tuple[Claim, ...]
-    statements: tuple[Claim, ...]
+    quotes: tuple[SummitClaims, ...]  # each summit's, in the order of the summits
+    statements: tuple[SummitClaims, ...]
     mentioned_at: tuple[SummitRef, ...]
 
 
@@ -141,9 +154,13 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
         own = [o for o in summit.outcomes if pid in o.by]
         if own and not there:
             mentioned.append(at)
-        quotes += [claim(book, at, o) for o in own if o.kind == "quote"]
-        statements += [claim(book, at, o) for o in own
-                       if o.kind in ("request", "pledge", "position") and len(o.by) == 1]
+        said = [claim(book, o) for o in own if o.kind == "quote"]
+        stated = [claim(book, o) for o in own
+                  if o.kind in ("request", "pledge", "position") and len(o.by) == 1]
+        if said:
+            quotes.append(SummitClaims(at, tuple(said)))
+        if stated:
+            statements.append(SummitClaims(at, tuple(stated)))
     # One row per run of the same title: "President" as of 2018 and as of 2025 is one role.
     runs: list[list[RoleStatement]] = []
     for r in sorted(person.roles, key=lambda r: sort_key(r.as_of)):
@@ -153,7 +170,7 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
             runs.append([r])
     own_script = book.corpus.country(person.country).scripts[0]
     roles = tuple(Role(run[0].title,
-                       ", ".join(dict.fromkeys(format_date(r.as_of) for r in run)),
+                       _and_list(list(dict.fromkeys(format_date(r.as_of) for r in run))),
                        book.refs(c for r in run for c in r.cite)) for run in runs)
     return LeaderContext(
         person=book.person_ref(person.id),
@@ -170,20 +187,14 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
 
 
 @dataclass
-class TopicSection:
-    summit: SummitRef
-    claims: tuple[Claim, ...]
-
-
-@dataclass
 class TopicContext:
     topic: Topic
-    sections: tuple[TopicSection, ...]
+    sections: tuple[SummitClaims, ...]
 
 
 def topic_context(book: PageNotes, corpus: Corpus, topic: Topic) -> TopicContext:
     sections = []
     for summit, outcomes in corpus.by_topic.get(topic.id, ()):
         at = book.summit_ref(summit)
-        sections.append(TopicSection(at, tuple(claim(book, at, o) for o in outcomes)))
+        sections.append(SummitClaims(at, tuple(claim(book, o) for o in outcomes)))
     return TopicContext(topic, tuple(sections))

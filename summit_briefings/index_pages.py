@@ -20,14 +20,14 @@ class SummitRow:
 
 @dataclass
 class SummitsIndex:
-    rows: tuple[SummitRow, ...]
+    rows: tuple[SummitRow, ...]  # the newest first, as on the home page
 
 
 def summits_index(book: PageNotes, corpus: Corpus) -> SummitsIndex:
     return SummitsIndex(tuple(
         SummitRow(book.summit_ref(s), tuple(book.person_ref(p.person) for p in s.participants),
                   s.occasion.kind)
-        for s in corpus.chronological))
+        for s in reversed(corpus.chronological)))
 
 
 @dataclass
@@ -90,7 +90,7 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
                            for title, path in editors.items()),
         first=book.summit_ref(ordered[0]) if ordered else None,
         latest=latest,
-        latest_claims=tuple(claim(book, latest, o) for o in ordered[-1].outcomes if o.headline)
+        latest_claims=tuple(claim(book, o) for o in ordered[-1].outcomes if o.headline)
         if latest else (),
         # The newest first: a reader preparing a meeting wants the latest.
         headlines=headlines,

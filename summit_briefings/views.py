@@ -171,7 +171,6 @@ class Claim:
     refs: CitationRefs
     people: tuple[PersonRef, ...]
     figures: tuple[FigureView, ...]
-    summit: SummitRef
     side: str | None
     of_side: str | None
 
@@ -205,13 +204,13 @@ def figure_view(book: PageNotes, outcome: Outcome, figure: Figure) -> FigureView
     return FigureView(format_figure(figure), figure.period, note.href, note.quote)
 
 
-def claim(book: PageNotes, at: SummitRef, outcome: Outcome) -> Claim:
-    """An outcome of the summit ``at`` (its reference, built once for all its outcomes)."""
+def claim(book: PageNotes, outcome: Outcome) -> Claim:
+    """A summit outcome as this page shows it."""
     figures = tuple(figure_view(book, outcome, f) for f in outcome.figures)
     people = tuple(book.person_ref(p) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
-                 figures, at,
-                 book.corpus.country_name(outcome.side), book.corpus.country_name(outcome.of_side))
+                 figures, book.corpus.country_name(outcome.side),
+                 book.corpus.country_name(outcome.of_side))
 
 
 @dataclass(frozen=True)
