@@ -55,7 +55,17 @@ class Note:
     source_file: str
     paragraph: int
     href: str
-    label: str  # 'VNA/VNS, ¶4': what a reader sees of the source, on screen and on paper
+    source_label: str  # 'VNA/VNS': the source as a reader sees it (source_label)
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """A note as the page lists it. On paper a note from the same source as the one before
+    it prints only its paragraph: a page drawn from one article would otherwise repeat that
+    article's name in every note."""
+
+    note: Note
+    same_source: bool
 
 
 def source_label(source: Source) -> str:
@@ -88,7 +98,7 @@ class PageNotes:
                 key, self.corpus.texts[cite.source][passage.start:passage.end], source.file,
                 paragraph.number,
                 links.relative(self.page, links.source_page(source.file), passage.anchor),
-                f"{source_label(source)}, ¶{paragraph.number}")
+                source_label(source))
         return self.notes[key]
 
     def summit_ref(self, summit: Summit) -> SummitRef:
@@ -105,10 +115,12 @@ class PageNotes:
         keys = [self.note(c).key for c in cites]
         return CitationRefs(tuple(dict.fromkeys(keys)))
 
-    def cited_in(self, body: str) -> list[Note]:
+    def cited_in(self, body: str) -> list[NoteLine]:
         """The notes a rendered page refers to, in the order a reader meets them."""
         cited = dict.fromkeys(match[1] for match in FOOTNOTE_REF.finditer(body))
-        return [self.notes[key] for key in cited if key in self.notes]
+        notes = [self.notes[key] for key in cited if key in self.notes]
+        return [NoteLine(note, index > 0 and note.source_file == notes[index - 1].source_file)
+                for index, note in enumerate(notes)]
 
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")

@@ -19,10 +19,12 @@ from summit_briefings.views import CitationRefs, Footer, Note, PageNotes
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _book(*keys: str) -> PageNotes:
+def _book(*keys: str, sources: dict[str, str] | None = None) -> PageNotes:
+    """Notes under ``keys``, each from source file a.txt unless ``sources`` names another."""
     book = PageNotes("summits/x.md", corpus=None, evidence=None, layouts={})  # type: ignore[arg-type]
-    book.notes = {key: Note(key, f"Quote {key}.", "a.txt", 1, f"../sources/a.md#{key}",
-                            "Test Wire, ¶1")
+    files = sources or {}
+    book.notes = {key: Note(key, f"Quote {key}.", files.get(key, "a.txt"), 1,
+                            f"../sources/a.md#{key}", f"Wire {files.get(key, 'a.txt')}")
                   for key in keys}
     return book
 
@@ -81,3 +83,15 @@ def test_printing_nothing_is_an_error_not_the_word_none(tmp_path):
     with pytest.raises(BriefingError) as caught:
         _render(tmp_path, "{{ page.missing }}\n", SimpleNamespace(missing=None), _book())
     assert "a template printed None" in caught.value.problems[0].message
+
+
+def test_a_note_is_marked_when_its_source_is_the_one_before_it(tmp_path):
+    """Print shows only the paragraph of a marked note: one article is named once a run."""
+    order = ("one", "two", "three", "four")
+    book = _book(*order, sources={"one": "a.txt", "two": "a.txt", "three": "b.txt",
+                                  "four": "a.txt"})
+    context = SimpleNamespace(refs=CitationRefs(order))
+    page = _render(tmp_path, "Text{{ page.refs }}\n", context, book)
+    labels = re.findall(r'<span class="(note-source[^"]*)">([^<]*)</span>¶1\]', page)
+    assert labels == [("note-source", "Wire a.txt, "), ("note-source repeated", "Wire a.txt, "),
+                      ("note-source", "Wire b.txt, "), ("note-source", "Wire a.txt, ")]

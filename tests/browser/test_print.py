@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 TRADE = "/trade-targets/"
 PAPERS = ("A4", "Letter")
 MIN_BODY_PX = 12  # 9pt
-MIN_NOTE_PX = 8  # 6pt: the numbered references under the text may be smaller
+MIN_NOTE_PX = 10  # 7.5pt: the numbered references under the text may be smaller
 CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
           ".md-content__button", ".print-briefing", ".summit-pager")
 
@@ -57,6 +57,7 @@ KEPT_TEXT_JS = """() => {
 
 NOTES_JS = """() => [...document.querySelectorAll('.footnote li')].map(li => ({
   text: li.innerText.trim(),
+  source: li.querySelector('.note-source').textContent.replace(/, $/, ''),
   visible: li.checkVisibility(),
   px: parseFloat(getComputedStyle(li).fontSize),
   quoteShown: [...li.querySelectorAll('.cite-quote, .footnote-backref')]
@@ -180,12 +181,18 @@ def test_print_shows_no_navigation_chrome(printouts):
 def test_citations_print_as_compact_numbered_references(printouts):
     for key, p in printouts.items():
         assert p.notes, f"{key}: no citations"
+        previous = None
         for number, note in enumerate(p.notes, 1):
             where = f"{key} note {number} {note['text']!r}"
             assert note["visible"] and not note["quoteShown"], where
             assert note["px"] >= MIN_NOTE_PX, where
-            # "Yonhap / The Korea Post, ¶2": the publisher and paragraph on one short line.
-            assert re.fullmatch(r"[^\n]{1,50}, ¶\d+", note["text"]), f"{where}: not compact"
+            # "Yonhap / The Korea Post, ¶2": the publisher and paragraph on one short line;
+            # "¶5" alone after a note from the same source.
+            named = note["source"] != previous
+            assert re.fullmatch(rf"{re.escape(note['source'])}, ¶\d+" if named else r"¶\d+",
+                                note["text"]), f"{where}: not compact"
+            assert len(note["text"]) <= 50, f"{where}: not compact"
+            previous = note["source"]
             assert ".txt" not in note["text"], f"{where}: names a file, not the publisher"
             for paper, text in p.text.items():
                 assert re.search(rf"(?<!\d){number}\s+{re.escape(note['text'])}", text), (
