@@ -4,6 +4,7 @@ can hit on a phone, and labels that name the source, not a file."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -22,6 +23,29 @@ TARGETS_JS = """() => [...document.querySelectorAll('article a.footnote-ref')].m
   const box = a.getBoundingClientRect();
   return {text: a.textContent, width: box.width, height: box.height};
 })"""
+
+# For each reference: whether it sits on the line of the last character before it, as
+# opposed to alone at the start of the next line.
+WITH_ITS_WORD_JS = """() => {
+  const article = document.querySelector('article');
+  return [...article.querySelectorAll('a.footnote-ref')].map(a => {
+    const sup = a.closest('sup');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    let last = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (sup.contains(node) || sup.compareDocumentPosition(node)
+          & Node.DOCUMENT_POSITION_FOLLOWING) break;
+      if (node.textContent.trim()) last = node;
+    }
+    const end = last.textContent.trimEnd().length;
+    const range = document.createRange();
+    range.setStart(last, end - 1);
+    range.setEnd(last, end);
+    const char = range.getBoundingClientRect(), ref = a.getBoundingClientRect();
+    return {ref: a.textContent, after: last.textContent.trim().slice(-20),
+            sameLine: ref.top < char.bottom && ref.bottom > char.top};
+  });
+}"""
 
 
 @pytest.fixture
@@ -56,6 +80,20 @@ def test_every_citation_link_is_a_24px_target_on_a_phone(phone: Page, site_url: 
     assert targets
     small = [t for t in targets if t["width"] < 24 or t["height"] < 24]
     assert not small, small
+
+
+def test_a_citation_number_never_starts_a_line_on_a_phone(phone: Page, site_url: str,
+                                                          built_site: Path):
+    pages = sorted(p.parent.relative_to(built_site).as_posix() + "/"
+                   for folder in ("summits", "leaders")
+                   for p in (built_site / folder).glob("*/index.html"))
+    stranded = []
+    for page in pages:
+        phone.goto(site_url + page)
+        stranded += [(page, ref) for ref in phone.evaluate(WITH_ITS_WORD_JS)
+                     if not ref["sameLine"]]
+    assert len(pages) > 5
+    assert not stranded, stranded
 
 
 def test_notes_name_the_publisher_and_paragraph_not_the_file(desktop: Page, site_url: str):
