@@ -54,7 +54,6 @@ class SummitContext:
 def summit_context(book: PageNotes, summit: Summit,
                    previous: Summit | None, following: Summit | None) -> SummitContext:
     # Citations are labelled, not numbered, so the order these are built in does not matter.
-    at = book.summit_ref(summit)
     claims = [claim(book, o) for o in summit.outcomes]
     headline = {o.id for o in summit.outcomes if o.headline}
     rest = [c for c in claims if c.id not in headline and not c.figures]
@@ -66,7 +65,7 @@ def summit_context(book: PageNotes, summit: Summit,
         Participant(book.person_ref(p.person), p.role, book.refs(p.cite))
         for p in summit.participants)
     return SummitContext(
-        summit=at,
+        summit=book.summit_ref(summit),
         date_reasoning=summit.date.reasoning, date_refs=book.refs(summit.date.cite),
         place_refs=book.refs(summit.place.cite) if summit.place else None,
         place_reasoning=summit.place.reasoning if summit.place else None,
@@ -193,8 +192,6 @@ class TopicContext:
 
 
 def topic_context(book: PageNotes, corpus: Corpus, topic: Topic) -> TopicContext:
-    sections = []
-    for summit, outcomes in corpus.by_topic.get(topic.id, ()):
-        at = book.summit_ref(summit)
-        sections.append(SummitClaims(at, tuple(claim(book, o) for o in outcomes)))
-    return TopicContext(topic, tuple(sections))
+    return TopicContext(topic, tuple(
+        SummitClaims(book.summit_ref(summit), tuple(claim(book, o) for o in outcomes))
+        for summit, outcomes in corpus.by_topic.get(topic.id, ())))

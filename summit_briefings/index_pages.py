@@ -77,7 +77,7 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
     """``guides``: the editors' hand-written pages, as {title: path under docs/}."""
     page = book.page
     ordered = corpus.chronological
-    latest = book.summit_ref(ordered[-1]) if ordered else None
+    newest = ordered[-1] if ordered else None
     entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), None, m.text, None,
                                                  book.refs(m.cite))) for m in corpus.milestones]
     entries += [(sort_key(s.date.value), TimelineEntry(
@@ -89,11 +89,11 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
         editor_pages=tuple(EditorPage(title, links.relative(page, path))
                            for title, path in editors.items()),
         first=book.summit_ref(ordered[0]) if ordered else None,
-        latest=latest,
-        latest_claims=tuple(claim(book, o) for o in ordered[-1].outcomes if o.headline)
-        if latest else (),
-        # The newest first: a reader preparing a meeting wants the latest.
+        latest=book.summit_ref(newest) if newest else None,
+        latest_claims=tuple(claim(book, o) for o in newest.outcomes if o.headline)
+        if newest else (),
         headlines=headlines,
+        # The newest first: a reader preparing a meeting wants the latest.
         timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0], reverse=True)),
         counts=Counts(len(corpus.summits), len(corpus.people), len(corpus.sources)))
 
