@@ -6,9 +6,21 @@ all of them in one run.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+# Control characters (C0, DEL, C1) and bidirectional controls. A message quotes data and
+# sources: printed raw, an escape sequence could clear the screen, recolour it or plant a
+# link, and a bidi control could reorder what the line shows.
+_UNSAFE_IN_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                                 "\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every control character written out as its escape, e.g. ``\\x1b``."""
+    return _UNSAFE_IN_TERMINAL.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -21,7 +33,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        return terminal_safe(f"{self.path}:{self.line}:{self.col}: {self.message}")
 
 
 class BriefingError(Exception):

@@ -53,11 +53,23 @@ def facts_json(rows: list[FactRow]) -> str:
     return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (=HYPERLINK(…) can
+# leak data when the sheet is opened); OWASP's rule is to start such a cell with a quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def facts_csv(rows: list[FactRow]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # RFC 4180's line ending: the writer then quotes a cell holding either '\r' or '\n'
+    # (with '\n' alone, a '\r' inside a cell went out unquoted and split the row).
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(map(_CELLS, rows))
+    writer.writerows([spreadsheet_text(cell) for cell in _CELLS(row)] for row in rows)
     return out.getvalue()
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import BriefingError, Problem, display_path
+from .project_files import read_bounded
 
 MAX_YAML_BYTES = 2_000_000
 MAX_DEPTH = 64  # real data nests about 6 levels; deeper input would exhaust the recursion limit
@@ -111,17 +112,26 @@ def _mark(node_or_mark: Any) -> tuple[int, int]:
 # lines. Tabs and line breaks are printable.
 _UNPRINTABLE = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
                           r"\U00010000-\U0010ffff]")
+# Bidirectional controls: printable to YAML, but they make text display in another order
+# than it is stored, so a page or an address could read differently from the data.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def position(text: str, at: int) -> tuple[int, int]:
+    """Line and column (1-based) of the character at offset ``at``."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def _unprintable(text: str, shown: str) -> Problem | None:
-    found = _UNPRINTABLE.search(text.removeprefix("\ufeff"))
+    body = text.removeprefix("\ufeff")
+    found = _UNPRINTABLE.search(body) or BIDI_CONTROLS.search(body)
     if found is None:
         return None
-    at = found.start() + text.startswith("\ufeff")
-    line = text.count("\n", 0, at) + 1
-    col = at - (text.rfind("\n", 0, at) + 1) + 1
-    return Problem(shown, line, col, f"the control character U+{ord(found.group()):04X} is "
-                   "not allowed in a data file; delete it (it is often invisible)")
+    kind = ("bidirectional control character" if BIDI_CONTROLS.match(found.group())
+            else "control character")
+    return Problem(shown, *position(text, found.start() + (len(text) - len(body))),
+                   f"the {kind} U+{ord(found.group()):04X} is not allowed in a data file; "
+                   "delete it (it is often invisible)")
 
 
 def _scan_events(text: str, shown: str, loader_class: type) -> None:
@@ -224,15 +234,7 @@ def _read(text: str, shown: str, loader_class: type) -> YamlDocument:
 def load_yaml(path: Path, root: Path) -> YamlDocument:
     """Parse one YAML file; raise BriefingError with every problem found in it."""
     shown = display_path(path, root)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BriefingError([Problem(shown, 1, 1,
-            f"cannot read the file: {exc.strerror or exc}")]) from None
-    if len(raw) > MAX_YAML_BYTES:
-        raise BriefingError([Problem(shown, 1, 1,
-            f"file is {len(raw):,} bytes, over the {MAX_YAML_BYTES:,}-byte limit for a data "
-            "file; split it into several files")])
+    raw = read_bounded(path, root, MAX_YAML_BYTES, "a data file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -272,10 +274,9 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
 
 def load_data_file(path: Path, root: Path) -> YamlDocument | list[Problem]:
     """One data file, or what is wrong with it."""
-    if not path.is_file():
-        return [Problem(display_path(path, root), 1, 1,
-                        "required data file is missing; create it" if not path.exists() else
-                        "not a regular file; a data file must be a YAML file")]
+    if not path.exists() and not path.is_symlink():
+        return [Problem(display_path(path, root), 1, 1, "required data file is missing; "
+                        "create it")]
     try:
         return load_yaml(path, root)
     except BriefingError as exc:
@@ -283,10 +284,14 @@ def load_data_file(path: Path, root: Path) -> YamlDocument | list[Problem]:
 
 
 def summit_files(root: Path) -> tuple[list[Path], list[Problem]]:
-    """The summit files, in name order, and problems with what else is in the folder."""
+    """The summit files, in name order, and problems with what else is in the folder: a
+    file ending in '.yml', '.YAML' or any other spelling of it is named, never ignored."""
     folder = root / "data" / "summits"
-    problems = []
-    for path in sorted(folder.glob("*.yml")):
-        problems.append(Problem(display_path(path, root), 1, 1, "summit files end in '.yaml'; "
-                                f"rename it to {path.stem}.yaml, or it is never read"))
-    return sorted(folder.glob("*.yaml")), problems
+    paths, problems = [], []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.suffix == ".yaml":
+            paths.append(path)
+        elif path.suffix.lower() in (".yaml", ".yml"):
+            problems.append(Problem(display_path(path, root), 1, 1, "summit files end in "
+                f"'.yaml' (lower case); rename it to {path.stem}.yaml, or it is never read"))
+    return paths, problems

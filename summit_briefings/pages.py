@@ -15,6 +15,7 @@ from .commitments import commitments_context
 from .corpus import Corpus
 from .data_fields import data_fields
 from .dates import sort_key
+from .errors import BriefingError, Problem, display_path
 from .evolution import evolution_context
 from .facts import all_facts
 from .index_pages import (
@@ -25,6 +26,7 @@ from .index_pages import (
     summits_index,
     topics_index,
 )
+from .project_files import read_bounded
 from .quotes import Evidence, Passage
 from .schema import Citation, Summit, TradeFigure, TradeTarget
 from .source_pages import Citing, source_context
@@ -80,12 +82,20 @@ class PageJob:
     dated_by: frozenset[str] | None = None  # the sources its "as of" date counts; None: all
 
 
-def editor_guides(docs: Path) -> dict[str, str]:
+MAX_GUIDE_BYTES = 1_000_000
+
+
+def editor_guides(root: Path) -> dict[str, str]:
     """The hand-written pages of docs/guide/, as {title: path}, the title being the first
     heading: the home page links them for editors; a new site may have none."""
     guides = {}
-    for path in sorted((docs / "guide").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
+    for path in sorted((root / "docs" / "guide").glob("*.md")):
+        raw = read_bounded(path, root, MAX_GUIDE_BYTES, "a guide page")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BriefingError([Problem(display_path(path, root), 1, 1, "not valid UTF-8; "
+                                         "save the page as UTF-8")]) from None
         if text.startswith("---\n"):  # front matter: its comments are not headings
             text = text.partition("\n---\n")[2]
         heading = next((line[2:].strip() for line in text.splitlines()

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from .corpus import Corpus
-from .errors import BriefingError
+from .errors import BriefingError, Problem
 from .exports import exports
 from .pages import citing_facts, editor_guides, footer_dates, page_jobs
 from .quotes import Evidence
@@ -33,6 +33,10 @@ from .views import PageNotes, footer, layouts_of
 
 # Allocations between young-generation collections (Python's default: 700).
 GENERATION_0_THRESHOLD = 20_000
+# The most a build may generate (pages and exports, in characters): a bound on the site
+# that no data can exceed, far above what a large corpus makes (1,000 summits: about 44
+# million).
+MAX_GENERATED_CHARS = 500_000_000
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None) -> Sit
         cache.rendered = 0
     pages: dict[str, str] = {}
     for job in page_jobs(corpus, evidence, layouts, citing_facts(corpus),
-                         editor_guides(root / "docs")):
+                         editor_guides(root)):
         book = PageNotes(job.path, corpus, evidence, layouts)
         page = job.context(book)
         closing = footer(book, dates, built, job.dated_by)
@@ -118,6 +122,12 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None) -> Sit
             pages[job.path] = cache.page(job.path, key, text)
     if cache is not None:
         cache.keep_only(set(pages))
-    return Site(dict(sorted(pages.items())), exports(corpus), corpus, evidence)
+    files = exports(corpus)
+    size = sum(map(len, pages.values())) + sum(map(len, files.values()))
+    if size > MAX_GENERATED_CHARS:
+        raise BriefingError([Problem("data", 1, 1, f"the site would be {size:,} characters of "
+            f"pages and exports, over the limit of {MAX_GENERATED_CHARS:,}; look for a text "
+            "that is far longer than it should be")])
+    return Site(dict(sorted(pages.items())), files, corpus, evidence)
 
 

@@ -20,11 +20,12 @@ from pydantic import ValidationError
 
 from . import links
 from .build_date import build_date
-from .errors import BriefingError
+from .errors import BriefingError, Problem, display_path
 from .load import load_yaml
 from .offline_search import fold_search_index
 from .packs import PackPlan, write_packs
 from .pipeline import Site, build_site
+from .project_files import unsafe_reason
 from .render import RenderCache
 from .schema import SiteSettings
 from .serve_preview import preview_pages
@@ -85,6 +86,9 @@ class BriefingsPlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
+        if unsafe := unsafe_sources(files, config, root):
+            raise PluginError("files that are not the project's own would be published; "
+                              "nothing was built:\n" + "\n".join(map(str, unsafe)))
         if self.serving:
             generated = self._serve_pages(root)
         else:
@@ -171,6 +175,21 @@ class BriefingsPlugin(BasePlugin):
                 run_pagefind(Path(config.site_dir))
             except PagefindFailed as exc:
                 raise PluginError(str(exc)) from None
+
+
+def unsafe_sources(files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
+    """The files MkDocs would publish from docs/ or the theme's custom folder that are not
+    regular files inside the project. MkDocs follows symlinks, to files and to folders, so
+    a link to /etc/passwd would be copied into the site as it is. (The installed theme's own
+    files come from its package and are not checked.)"""
+    own = {config.docs_dir, *filter(None, [config.theme.custom_dir])}
+    problems = []
+    for file in files:
+        if file.abs_src_path and file.src_dir in own:
+            path = Path(file.abs_src_path)
+            if reason := unsafe_reason(path, root):
+                problems.append(Problem(display_path(path, root), 1, 1, reason))
+    return sorted(problems)
 
 
 def pack_members(site: Site) -> PackMembers:

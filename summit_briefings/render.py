@@ -26,9 +26,12 @@ from .views import Footer, PageNotes
 
 # Punctuation Python-Markdown (with tables and attr_list) gives meaning to anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
-# Markers that only mean something at the start of a line: lists, quotes, headings.
-_MD_LEADING = re.compile(r"^(\d+)\.(?=\s)|^([-+])(?=\s)")
-_LEADING_MARKERS = "-+0123456789"
+# Markers that only mean something at the start of a line: list items ('1. ', '- ', '+ '),
+# admonitions ('!!!'), collapsible blocks ('???'), rules ('---') and setext underlines
+# ('===', '---') that would turn the line before into a heading. '#', '>' and '|' are
+# escaped wherever they are. A leading '-' or '+' before a digit is a sign, not a marker.
+_MD_LEADING = re.compile(r"^(\d+)\.(?=\s)|^([-+](?!\d)|!)|^([?=])")
+_LEADING_MARKERS = "-+0123456789!?="
 _WHITESPACE = re.compile(r"\s+")
 URL_SAFE = "/#.-_~%"
 
@@ -47,13 +50,20 @@ def markdown_literal(text: str) -> str:
         text = _WHITESPACE.sub(" ", text)
     if _MD_INLINE.search(text):
         text = _MD_INLINE.sub(r"\\\1", text)
+    text = html.escape(text, quote=False)
     if text[:1] in _LEADING_MARKERS:
         text = _MD_LEADING.sub(_leading_escaped, text)
-    return html.escape(text, quote=False)
+    return text
 
 
 def _leading_escaped(marker: re.Match[str]) -> str:
-    return f"{marker[1]}\\." if marker[1] else f"\\{marker[2]}"
+    """Python-Markdown takes a backslash escape before '.', '-', '+' and '!', but not
+    before '?' or '=': those become character references."""
+    if marker[1]:
+        return f"{marker[1]}\\."
+    if marker[2]:
+        return f"\\{marker[2]}"
+    return f"&#{ord(marker[3])};"
 
 
 def attr_escape(value: object) -> Markup:

@@ -43,7 +43,21 @@ def _a_title(value: str) -> str:
 # Text a page prints as a heading, link or sentence: never empty (surrounding whitespace is
 # stripped first, so a blank value is empty too), never a placeholder left to fill in.
 Text = Annotated[str, Field(min_length=1), AfterValidator(_no_placeholder)]
-Title = Annotated[Text, AfterValidator(_a_title)]
+# Every text value is bounded, so no page grows without bound from one field; a title is
+# printed in every page's navigation, header bar and <title>, so it is bounded more tightly.
+MAX_TEXT_CHARS = 5_000
+MAX_TITLE_CHARS = 500
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS),
+                  AfterValidator(_no_placeholder), AfterValidator(_a_title)]
+# A file name that reads the same in a path, a URL and a shell: letters, digits, '-', '_' and
+# '.', not starting with '.', at most 200 characters. '#', '%' or '?' would change meaning
+# in the page's address.
+SOURCE_FILE = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,199}$"
+# BCP 47 (RFC 5646) language tags, well-formed: language, script, region, variants,
+# extensions and private use, e.g. 'en', 'vi', 'ko-Kore-KR', 'zh-Hant'.
+LANGUAGE_TAG = (r"^(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})(?:-[A-Za-z]{4})?"
+                r"(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*"
+                r"(?:-[\dA-WY-Za-wy-z](?:-[A-Za-z\d]{2,8})+)*(?:-x(?:-[A-Za-z\d]{1,8})+)?$")
 COUNTRY_CODE, CURRENCY_CODE = r"^[A-Z]{2}$", r"^[A-Z]{3}$"
 CountryCode = Annotated[str, Field(pattern=COUNTRY_CODE, description="Two capital letters "
                                    "naming a country of data/site.yaml, e.g. 'FR'.")]
@@ -78,7 +92,8 @@ PartialDate = Annotated[
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              str_max_length=MAX_TEXT_CHARS)
 
 
 class Citation(Model):
@@ -115,7 +130,8 @@ class Source(Model):
     """A news article, stored verbatim in data/sources/."""
 
     id: Slug = Field(description="Short id used in citations, e.g. 'yonhap-2018'.")
-    file: str = Field(description="File name inside data/sources/.")
+    file: str = Field(pattern=SOURCE_FILE, description="File name inside data/sources/: "
+                      "letters, digits, '-', '_' and '.', e.g. '005_yonhap-2026.txt'.")
     title: Title = Field(description="The article's own headline, or a neutral editorial title.")
     title_editorial: bool = Field(
         description="true when the article has no headline and the title is ours.")
@@ -127,7 +143,8 @@ class Source(Model):
         "'KBS World'; where known.")
     url: Annotated[str, AfterValidator(web_address)] | None = Field(
         default=None, description="The article's web address (http or https), where known.")
-    language: str = Field(description="BCP 47 language code of the text, e.g. 'en'.")
+    language: str = Field(pattern=LANGUAGE_TAG,
+                          description="BCP 47 language tag of the text, e.g. 'en' or 'ko'.")
     published: PartialDate | None = Field(
         default=None, description="Publication date, as precisely as it is given.")
     published_from: Literal["text", "page"] | None = Field(

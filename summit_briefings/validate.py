@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -13,10 +14,13 @@ from pydantic import BaseModel, ValidationError
 
 from .corpus import Corpus, Origin
 from .errors import BriefingError, Problem
-from .load import Loc, YamlDocument, load_data_file, summit_files
+from .load import BIDI_CONTROLS, Loc, YamlDocument, load_data_file, position, summit_files
+from .project_files import is_linked, read_bounded, unsafe_files
 from .schema import (
     COUNTRY_CODE,
     CURRENCY_CODE,
+    LANGUAGE_TAG,
+    SOURCE_FILE,
     Citation,
     Country,
     Derived,
@@ -35,6 +39,11 @@ from .schema import (
 
 M = TypeVar("M", bound=BaseModel)
 
+# Limits on a source article, so that reading and publishing it stay bounded: news articles
+# run to tens of kilobytes and some hundreds of paragraphs (lines of text).
+MAX_SOURCE_BYTES = 500_000
+MAX_SOURCE_PARAGRAPHS = 2_000
+
 LIST_FILES = {"sources": Source, "people": Person, "topics": Topic, "milestones": Milestone}
 KIND_OF_FILE = {"sources": "source", "people": "person", "topics": "topic"}
 
@@ -42,6 +51,10 @@ KIND_OF_FILE = {"sources": "source", "people": "person", "topics": "topic"}
 PATTERN_HINTS = {
     COUNTRY_CODE: "a country is named by its two-letter code in capitals, e.g. 'FR'",
     CURRENCY_CODE: "a currency is named by its three-letter ISO code in capitals, e.g. 'EUR'",
+    SOURCE_FILE: "a source file's name uses only letters, digits, '-', '_' and '.', does "
+                 "not start with '.' and has at most 200 characters; rename the file, e.g. "
+                 "'005_yonhap-2026.txt'",
+    LANGUAGE_TAG: "a language is a BCP 47 tag such as 'en', 'vi', 'ko' or 'zh-Hant'",
 }
 
 
@@ -63,6 +76,9 @@ def _explain(error: dict[str, Any]) -> str:
         hint = PATTERN_HINTS.get(error["ctx"]["pattern"], "ids are lower-case words joined by "
                                  "hyphens, e.g. 'luong-cuong'")
         return f"{msg}: got '{error['input']}'; {hint}"
+    if kind == "string_too_long":
+        return (f"{len(error['input']):,} characters, over the limit of "
+                f"{error['ctx']['max_length']:,} for '{field}'; shorten it")
     if kind == "string_too_short" and error["ctx"].get("min_length") == 1:
         return (f"'{field}' is empty; write the text it stands for (an empty value prints an "
                 "empty heading or an invisible link)")
@@ -137,55 +153,55 @@ def walk_models(model: Any, loc: Loc) -> Iterator[tuple[Any, Loc]]:
     return iter(found)
 
 
+# A source text is prose: line breaks and tabs are its only control characters. Anything
+# else (NUL, ESC, bidirectional overrides) would reach the page or the terminal raw.
+_SOURCE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|" + BIDI_CONTROLS.pattern)
+
+
 def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
                      problems: list[Problem]) -> str | None:
-    """The text of a registered source, if its file is safe, UTF-8, non-empty and unchanged."""
-    name = Path(source.file)
-    candidate = root / "data" / "sources" / source.file
+    """The text of a registered source, if its file is safe, UTF-8, plain text within the
+    limits, and unchanged."""
     where = (*loc, "file")
+    # The schema refuses such a name; checked again here because the name becomes a path.
+    if not re.fullmatch(SOURCE_FILE, source.file):
+        problems.append(doc.problem(where, PATTERN_HINTS[SOURCE_FILE]))
+        return None
+    candidate = root / "data" / "sources" / source.file
+    shown = f"data/sources/{source.file}"
+    if not candidate.exists() and not candidate.is_symlink():
+        problems.append(doc.problem(where, f"source file '{shown}' does not exist; copy the "
+                                    "article there or fix the name"))
+        return None
     try:
-        # One plain name, not a symlink: then it can only be a file directly inside.
-        if "\0" in source.file or name.is_absolute() or len(name.parts) != 1 \
-                or name.name == ".." or candidate.is_symlink():
-            problems.append(doc.problem(where, f"source file '{source.file}' must be a plain "
-                "file directly inside data/sources/ (no '..', absolute path or symlink)"))
-            return None
-        if not candidate.is_file():
-            problems.append(doc.problem(where, f"source file 'data/sources/{source.file}' does "
-                                        "not exist; copy the article there or fix the name"))
-            return None
-        raw = candidate.read_bytes()
-    except OSError as exc:
-        problems.append(doc.problem(where, f"source file 'data/sources/{source.file}' cannot "
-                                    f"be read: {exc.strerror or exc}"))
+        raw = read_bounded(candidate, root, MAX_SOURCE_BYTES, "a source article")
+    except BriefingError as exc:
+        problems.extend(exc.problems)
         return None
     digest = hashlib.sha256(raw).hexdigest()
     if digest != source.sha256:
-        problems.append(doc.problem((*loc, "sha256"), f"data/sources/{source.file} has changed "
+        problems.append(doc.problem((*loc, "sha256"), f"{shown} has changed "
             f"(sha256 is {digest}); re-check every quote from it, then update sha256"))
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        problems.append(doc.problem(where, f"data/sources/{source.file} is not valid UTF-8; "
-                                    "convert it to UTF-8"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(shown, line, 1, "not valid UTF-8; convert the file to UTF-8"))
         return None
     if not text.strip():
-        problems.append(doc.problem(where, f"data/sources/{source.file} is empty"))
+        problems.append(doc.problem(where, f"{shown} is empty"))
+        return None
+    if control := _SOURCE_CONTROLS.search(text):
+        problems.append(Problem(shown, *position(text, control.start()), f"the character "
+            f"U+{ord(control.group()):04X} is not allowed in a source text (only line breaks "
+            "and tabs are); delete it, it is not part of the article"))
+        return None
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if lines > MAX_SOURCE_PARAGRAPHS:
+        problems.append(Problem(shown, 1, 1, f"{lines:,} paragraphs, over the limit of "
+            f"{MAX_SOURCE_PARAGRAPHS:,} for a source article; keep only the article's text"))
         return None
     return unicodedata.normalize("NFC", text)
-
-
-def _linked_folders(root: Path) -> dict[str, Problem]:
-    """Data folders that are symlinks, which are not followed: a link could publish files
-    from anywhere on the machine."""
-    problems = {}
-    for name in ("sources", "summits"):
-        folder = root / "data" / name
-        if folder.is_symlink() or (folder.exists() and not folder.resolve().is_relative_to(
-                (root / "data").resolve())):
-            problems[name] = Problem(f"data/{name}", 1, 1, f"data/{name} is a symlink, which "
-                "is not followed; make it a real folder inside the project holding the files")
-    return problems
 
 
 def _duplicates(items: list[Any], key: str, what: str, corpus: Corpus,
@@ -323,7 +339,7 @@ def _check_references(corpus: Corpus, problems: list[Problem], known: KnownIds,
 def _site_settings(root: Path, problems: list[Problem],
                    origins: dict[int, Origin]) -> SiteSettings | None:
     path = root / "data" / "site.yaml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         problems.append(Problem("data/site.yaml", 1, 1, "required data file is missing: it names "
             "the two countries, their scripts, the currency and the site's title; "
             "`summit-briefings init NEW-FOLDER` writes an example to copy from"))
@@ -384,6 +400,7 @@ def validate(root: Path) -> Corpus:
     def load(path: Path) -> YamlDocument | None:
         return _loaded(load_data_file(path, root), problems)
 
+    problems += unsafe_files(root)
     incomplete: set[str] = set()  # kinds of id some of which failed to load
     site = _site_settings(root, problems, origins)
     if site is None:
@@ -418,8 +435,9 @@ def validate(root: Path) -> Corpus:
         if len(problems) > before:
             incomplete.add("tracked claim")
 
-    linked = _linked_folders(root)
-    problems += linked.values()
+    # A linked data folder is not read at all (unsafe_files reports it): each of its files
+    # would be refused anyway.
+    linked = {name for name in ("sources", "summits") if is_linked(data / name, root)}
     if "summits" in linked:
         incomplete.update(("summit", "fact"))
     texts: dict[str, str] = {}

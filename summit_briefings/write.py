@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,24 +19,50 @@ from pathlib import Path
 from .errors import BriefingError, Problem
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _signals_handled(handler: object, signals: tuple[int, ...]) -> Iterator[None]:
+    """``handler`` for ``signals`` meanwhile. Only the main thread may set a handler;
+    elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.signal(number, handler) for number in signals}
+    try:
+        yield
+    finally:
+        for number, before in previous.items():
+            signal.signal(number, before)
+
+
 @contextmanager
 def staged_folder(target: Path) -> Iterator[Path]:
     """An empty staging folder to fill in the ``with`` block; swapped in for ``target``
-    when the block ends, removed if it raises."""
+    when the block ends, removed if it raises or the process is interrupted or terminated
+    meanwhile."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    # SIGTERM (a closed terminal, a stopped CI job, `kill`) unwinds like Ctrl-C, so the
+    # staging folder is removed; by default it would end the process on the spot.
+    with _signals_handled(_interrupted, (signal.SIGTERM,)):
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
+        try:
+            yield staging
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    # Stopped between the two renames, the old site would be gone and the new one not yet
+    # in place: the swap finishes whatever arrives.
     retired = target.parent / f".{target.name}.old"
-    shutil.rmtree(retired, ignore_errors=True)
-    if target.exists():
-        os.replace(target, retired)
-    os.replace(staging, target)
+    with _signals_handled(signal.SIG_IGN, (signal.SIGTERM, signal.SIGINT)):
+        shutil.rmtree(retired, ignore_errors=True)
+        if target.exists():
+            os.replace(target, retired)
+        os.replace(staging, target)
     shutil.rmtree(retired, ignore_errors=True)
 
 

@@ -27,8 +27,9 @@ ADDED = REPO / "tests" / "fixtures" / "added"
 
 import summit_briefings.load  # noqa: E402
 from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
-from summit_briefings.load import YamlDocument, load_yaml  # noqa: E402
+from summit_briefings.load import MAX_YAML_BYTES, YamlDocument, load_yaml  # noqa: E402
 from summit_briefings.pipeline import checked_corpus  # noqa: E402
+from summit_briefings.project_files import read_bounded  # noqa: E402
 
 # Command lines as argv templates, run with the repository root as working directory.
 # Placeholders: {python} the running interpreter, {root} the project copy holding data/,
@@ -174,9 +175,9 @@ _PARSED: dict[tuple[str, bytes], YamlDocument] = {}
 
 
 def _load_yaml_reusing_identical_files(path: Path, root: Path) -> YamlDocument:
-    try:
-        key = (display_path(path, root), path.read_bytes())
-    except OSError:
+    try:  # bounded, as load_yaml reads: a case links a data file to /dev/zero
+        key = (display_path(path, root), read_bounded(path, root, MAX_YAML_BYTES, "a data file"))
+    except BriefingError:
         return load_yaml(path, root)
     if key not in _PARSED:
         if len(_PARSED) > 2000:

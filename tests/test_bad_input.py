@@ -204,6 +204,44 @@ def link_folder_outside(name: str) -> Callable[[Project], None]:
     return mutate
 
 
+def link_to(path: str, target: str) -> Callable[[Project], None]:
+    """Replace a project file (or make a new one) with a symlink to ``target``."""
+    def mutate(project: Project) -> None:
+        link = project.path(path)
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
+    return mutate
+
+
+def link_outside(path: str, content: str) -> Callable[[Project], None]:
+    """A symlink in place of a project file, to a file outside the project holding ``content``."""
+    def mutate(project: Project) -> None:
+        outside = project.root.parent / f"{project.root.name}-outside.yaml"
+        outside.write_text(content, encoding="utf-8")
+        link_to(path, str(outside))(project)
+    return mutate
+
+
+def link_docs_folder_outside(project: Project) -> None:
+    """docs/assets/ holds its files, but is reached through a symlinked folder outside."""
+    outside = project.root.parent / f"{project.root.name}-assets"
+    outside.mkdir()
+    (outside / "style.css").write_text("body {}\n", encoding="utf-8")
+    link = project.path("docs")
+    link.mkdir(exist_ok=True)
+    (link / "assets").symlink_to(outside, target_is_directory=True)
+
+
+def fifo(path: str) -> Callable[[Project], None]:
+    def mutate(project: Project) -> None:
+        pipe = project.path(path)
+        pipe.parent.mkdir(parents=True, exist_ok=True)
+        pipe.unlink(missing_ok=True)
+        os.mkfifo(pipe)
+    return mutate
+
+
 def append(path: str, text: str) -> Callable[[Project], None]:
     return lambda project: project.write(path, project.read(path) + text)
 
@@ -499,20 +537,39 @@ CASES = [
                  "(a form without diacritics may be a quoted form with them dropped)")),
          mutate=edit(PEOPLE, "{text: Pham Minh Chinh,", "{text: Pham Minh Chin,")),
     # source files
-    *(Case(name, "source file", Expect(SOURCES, f"file: {file}", f"source file '{file}' must be "
-                                       "a plain file directly inside data/sources/"),
-           mutate=edit(SOURCES, f"file: {SEOUL_FILE}", f"file: {file}"))
+    *(Case(name, "source file", Expect(SOURCES, f"file: '{file}'", "a source file's name uses "
+                                       "only letters, digits, '-', '_' and '.'"),
+           mutate=edit(SOURCES, f"file: {SEOUL_FILE}", f"file: '{file}'"))
       for name, file in (("source path with '..'", "../x.txt"),
                          ("source path with '..' to a data file that exists", "../people.yaml"),
                          ("absolute source path", "/etc/hostname"),
-                         ("source in a subfolder of data/sources", "old/x.txt"))),
+                         ("source in a subfolder of data/sources", "old/x.txt"),
+                         ("source file name with '#'", "a#b.txt"),
+                         ("source file name with a percent escape", "%2e%2e.txt"),
+                         ("hidden source file", ".seoul.txt"))),
     Case("source is a symlink pointing outside", "source file",
-         Expect(SOURCES, f"file: {SEOUL_FILE}", "(no '..', absolute path or symlink)"),
+         Expect(f"data/sources/{SEOUL_FILE}", 1, "is a symbolic link, which is never followed"),
          mutate=symlink_source_outside),
     Case("source file not UTF-8", "source file",
-         Expect(SOURCES, f"file: {SEOUL_FILE}",
-                f"data/sources/{SEOUL_FILE} is not valid UTF-8; convert it to UTF-8"),
+         Expect(f"data/sources/{SEOUL_FILE}", 1, "not valid UTF-8; convert the file to UTF-8"),
          mutate=set_source_bytes("Lee Jae Myung met T\xf4 L\xe2m".encode("latin-1"))),
+    Case("source file over the size limit", "source file",
+         Expect(f"data/sources/{SEOUL_FILE}", 1, ("over the 500,000-byte limit for a source "
+                                                  "article", "split it or shorten it")),
+         mutate=set_source_bytes(b"Lee Jae Myung met To Lam.\n" * 20_000)),
+    Case("source file with too many paragraphs", "source file",
+         Expect(f"data/sources/{SEOUL_FILE}", 1, "2,001 paragraphs, over the limit of 2,000"),
+         mutate=set_source_bytes(b"Lee met To Lam.\n" * 2_001)),
+    *(Case(f"source text with {name}", "source file",
+           Expect(f"data/sources/{SEOUL_FILE}", 2, f"the character {code} is not allowed in a "
+                  "source text (only line breaks and tabs are)", col=4),
+           mutate=set_source_bytes(f"Lee met To Lam.\nOn {char}Monday.\n".encode()))
+      for name, char, code in (("a NUL", "\x00", "U+0000"),
+                               ("an escape sequence", "\x1b[2J", "U+001B"),
+                               ("a right-to-left override", "\u202e", "U+202E"))),
+    Case("source file that is a named pipe", "source file",
+         Expect(f"data/sources/{SEOUL_FILE}", 1, "is a named pipe (FIFO), not a file"),
+         mutate=fifo(f"data/sources/{SEOUL_FILE}")),
     Case("empty source file", "source file",
          Expect(SOURCES, f"file: {SEOUL_FILE}", f"data/sources/{SEOUL_FILE} is empty"),
          mutate=set_source_bytes(b"")),
@@ -539,7 +596,7 @@ CASES = [
          Expect(SITE, 1, "required data file is missing: it names the two countries"),
          mutate=remove(SITE)),
     Case("folder named like a summit file", "yaml file",
-         Expect("data/summits/2019-01-x.yaml", 1, "not a regular file; a data file must be"),
+         Expect("data/summits/2019-01-x.yaml", 1, "is a folder, not a file"),
          mutate=lambda p: p.path("data/summits/2019-01-x.yaml").mkdir()),
     Case("YAML file over 2 MB", "yaml file",
          Expect(PEOPLE, 1, "-byte limit for a data file; split it"), mutate=huge_people_file),
@@ -623,15 +680,64 @@ CASES = [
     Case("merge key", "yaml file",
          Expect(TOPICS, "<<:", "merge keys ('<<') are not allowed"),
          mutate=append(TOPICS, "- id: zz\n  <<: {name: a, description: b}\n")),
-    Case("summit saved as .yml", "yaml file",
-         Expect("data/summits/2019-01-x.yml", 1, "summit files end in '.yaml'; rename it"),
-         mutate=lambda p: p.write("data/summits/2019-01-x.yml", p.read(HANOI))),
+    *(Case(f"summit saved as {suffix}", "yaml file",
+           Expect(f"data/summits/2019-01-x{suffix}", 1,
+                  "summit files end in '.yaml' (lower case); rename it to 2019-01-x.yaml"),
+           mutate=lambda p, suffix=suffix: p.write(f"data/summits/2019-01-x{suffix}",
+                                                   p.read(HANOI)))
+      for suffix in (".yml", ".YAML", ".Yaml")),
+    # Text is text: no control or bidi characters, bounded lengths, well-formed tags.
+    Case("right-to-left override in a summit title", "yaml file",
+         Expect(HANOI, "title:", "the bidirectional control character U+202E is not allowed "
+                "in a data file"),
+         mutate=lambda p: p.write(HANOI, re.sub(r"(?m)^title: ", "title: \u202e", p.read(HANOI),
+                                                count=1))),
+    Case("bidi isolate in a source's web address", "yaml file",
+         Expect(SOURCES, "url: https", "the bidirectional control character U+2067"),
+         mutate=edit(SOURCES, "  outlet: MENAFN\n",
+                     "  outlet: MENAFN\n  url: https://example.org/\u2067a\n")),
+    Case("language that is not a BCP 47 tag", "schema",
+         Expect(SOURCES, "language: english please", "a language is a BCP 47 tag such as 'en'"),
+         mutate=set_first(SOURCES, "language", "english please")),
+    Case("summit title over the length limit", "schema",
+         Expect(HANOI, "title:", "501 characters, over the limit of 500 for 'title'"),
+         mutate=set_first(HANOI, "title", "Moon " + "a" * 496)),
+    Case("outcome text over the length limit", "schema",
+         Expect(HANOI, "text:", "5,001 characters, over the limit of 5,000 for 'text'"),
+         mutate=lambda p: p.write(HANOI, re.sub(r"(?m)^(\s+text: ).*$",
+                                                lambda m: m.group(1) + "b" * 5_001,
+                                                p.read(HANOI), count=1))),
     Case("data/sources is a symlink to a folder outside", "source file",
-         Expect("data/sources", 1, "data/sources is a symlink, which is not followed"),
+         Expect("data/sources", 1, "is a symbolic link, which is never followed"),
          mutate=link_folder_outside("sources")),
     Case("data/summits is a symlink to a folder outside", "yaml file",
-         Expect("data/summits", 1, "data/summits is a symlink, which is not followed"),
+         Expect("data/summits", 1, "is a symbolic link, which is never followed"),
          mutate=link_folder_outside("summits")),
+    # Nothing outside the project is read or published.
+    Case("site file linked to a file outside, with secrets", "yaml file",
+         Expect(SITE, 1, "is a symbolic link, which is never followed"),
+         mutate=link_outside(SITE, "aws_secret_access_key: hunter2\n"), nothing_else=True),
+    Case("site file linked to a device", "yaml file",
+         Expect(SITE, 1, "is a symbolic link, which is never followed"),
+         mutate=link_to(SITE, "/dev/zero"), nothing_else=True),
+    Case("site file that is a named pipe", "yaml file",
+         Expect(SITE, 1, "is a named pipe (FIFO), not a file"), mutate=fifo(SITE),
+         nothing_else=True),
+    Case("summit file linked to a file outside", "yaml file",
+         Expect(HANOI, 1, "is a symbolic link, which is never followed"),
+         mutate=lambda p: link_outside(HANOI, p.read(HANOI))(p)),
+    *(Case(f"{folder} file linked to {target}", "project file",
+           Expect(f"{folder}/{name}", 1, "is a symbolic link, which is never followed"),
+           mutate=link_to(f"{folder}/{name}", target), nothing_else=True)
+      for folder, name, target in (("docs", "passwd.txt", "/etc/passwd"),
+                                   ("docs", "env.txt", "/proc/self/environ"),
+                                   ("templates", "leader.md.jinja", "/etc/hostname"))),
+    Case("docs folder linked to a folder outside", "project file",
+         Expect("docs/assets", 1, "is a symbolic link, which is never followed"),
+         mutate=link_docs_folder_outside, nothing_else=True),
+    Case("docs file that is a named pipe", "project file",
+         Expect("docs/pipe.md", 1, "is a named pipe (FIFO), not a file"),
+         mutate=fifo("docs/pipe.md"), nothing_else=True),
     *(Case(name, "schema", Expect(path, f"{key}: '   '", f"'{key}' is empty; write the text"),
            mutate=set_first(path, key, "'   '"))
       for name, path, key in (("blank summit title", HANOI, "title"),

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import json
 
+import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summit_briefings import links
-from summit_briefings.exports import COLUMNS, FactRow, facts_json
+from summit_briefings.errors import Problem
+from summit_briefings.exports import COLUMNS, FactRow, facts_csv, facts_json
 from summit_briefings.render import markdown_literal
+
+# The site's Markdown extensions (mkdocs.yml) that give lines a block meaning.
+EXTENSIONS = ["attr_list", "admonition", "footnotes", "tables", "toc"]
 
 
 def test_leading_list_markers_are_escaped_and_plain_numbers_are_not():
@@ -31,6 +39,38 @@ def test_markdown_and_html_punctuation_is_literal_and_text_is_one_line():
 ])
 def test_every_kind_and_run_of_whitespace_becomes_one_space(text, literal):
     assert markdown_literal(text) == literal
+
+
+@pytest.mark.parametrize("value", [
+    '!!! failure "The data has 3 problems"', "??? note", "---", "===", "- - -", "=",
+    "# heading", "> quote", "| a | b |", "1. first", "- item", "+ item", "* item",
+])
+def test_block_syntax_in_a_value_stays_one_paragraph_of_its_own_text(value):
+    # After a line of text, as a template prints a description under a label: '===' or
+    # '---' there would make that line a heading.
+    page = markdown.markdown(f"Label\n{markdown_literal(value)}\n\n{markdown_literal(value)}",
+                             extensions=EXTENSIONS)
+    # Character references ('&#61;') read as the character they stand for.
+    assert html.unescape(page) == f"<p>Label\n{value}</p>\n<p>{value}</p>"
+
+
+def test_a_sign_before_a_number_is_not_escaped():
+    assert markdown_literal("+5 %") == "+5 %" and markdown_literal("-0.7") == "-0.7"
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1:A2)", "+1+1",
+                                  "-2+3", "\tx", "\rx"])
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_is_text(cell):
+    rows = [FactRow(cell, "s", cell, "2020", "f.txt", cell, "summits/x/")]
+    read = list(csv.reader(io.StringIO(facts_csv(rows), newline="")))[1]
+    assert read == ["'" + cell, "s", "'" + cell, "2020", "f.txt", "'" + cell, "summits/x/"]
+
+
+def test_terminal_output_shows_control_characters_as_escapes():
+    problem = Problem("data/x\x1b]8;;http://evil\x07.yml", 1, 1,
+                      "closest passage: \x1b[2J\x1b[31mred\u202e\x9b")
+    assert str(problem) == ("data/x\\x1b]8;;http://evil\\x07.yml:1:1: closest passage: "
+                            "\\x1b[2J\\x1b[31mred\\u202e\\x9b")
 
 
 def test_links_between_pages_are_relative_to_the_linking_page():

@@ -24,7 +24,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 from conftest import LIVE_DATA, REPO, add_article, copy_project, count_data
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 
+from summit_briefings.plugin import unsafe_sources
 from summit_briefings.validate import validate
 
 
@@ -174,6 +177,30 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path):
     assert files(target) == before
 
 
+def test_mkdocs_is_refused_files_from_outside_the_project(tmp_path: Path):
+    """The plugin's own check, for what MkDocs collects itself from docs/ and the theme's
+    custom folder (it follows symlinks), beside the check of every project folder."""
+    project = copy_project(tmp_path / "project")
+    (project.root / "docs" / "passwd.txt").symlink_to("/etc/passwd")
+    (project.root / "overrides" / "hostname.txt").symlink_to("/etc/hostname")
+    config = load_config(str(project.root / "mkdocs.yml"))
+    collected = get_files(config)
+    collected.add_files_from_theme(config.theme.get_env(), config)  # as MkDocs does, too
+    problems = unsafe_sources(collected, config, project.root)
+    assert [str(p) for p in problems] == [
+        "docs/passwd.txt:1:1: is a symbolic link, which is never followed; replace it with "
+        "the real file or folder",
+        "overrides/hostname.txt:1:1: is a symbolic link, which is never followed; replace it "
+        "with the real file or folder"]
+    target = tmp_path / "site"
+    before = previous_site(target)
+    result = site_build(project.root, target)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/passwd.txt:1:1: is a symbolic link" in result.stderr
+    assert "overrides/hostname.txt:1:1: is a symbolic link" in result.stderr
+    assert files(target) == before
+
+
 def test_site_publishes_fact_exports_and_the_json_schema(built: Built):
     site = built.site
     facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
@@ -192,7 +219,9 @@ def test_site_publishes_fact_exports_and_the_json_schema(built: Built):
     assert {"Citation", "Outcome", "Person"} <= set(schema["$defs"])
 
 
-def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_path: Path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_build_interrupted_or_terminated_stops_cleanly_and_keeps_the_previous_site(
+        tmp_path: Path, stop: signal.Signals):
     project = copy_project(tmp_path / "project")
     # A hook that says when MkDocs is mid-build and holds it there, so that the interrupt
     # lands inside the build however fast or busy the machine is.
@@ -223,7 +252,7 @@ def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_pat
             time.sleep(0.05)
         assert building.exists(), "the build ended or stalled before MkDocs reached the hook"
         assert list(tmp_path.glob(".site.new-*"))  # the build writes into its staging folder
-        os.killpg(build.pid, signal.SIGINT)
+        os.killpg(build.pid, stop)
         _, err = build.communicate(timeout=120)
     finally:  # a failed run leaves no build behind, sleeping in the hook
         if build.poll() is None:
@@ -234,6 +263,12 @@ def test_ctrl_c_during_a_build_stops_cleanly_and_keeps_the_previous_site(tmp_pat
     assert "Interrupted" in err or "Aborted" in err, err
     assert files(target) == before
     assert not list(tmp_path.glob(".site.*"))
+
+
+@pytest.mark.parametrize("left", [".site.new-k2j4/", ".site-offline.new-x/", ".site.old/",
+                                  "build/.docs.new-1/"])
+def test_git_ignores_what_a_killed_build_can_leave(left: str):
+    assert subprocess.run(["git", "check-ignore", "-q", left], cwd=REPO).returncode == 0
 
 
 def test_the_source_list_at_the_foot_of_a_page_has_one_item_per_source(built: Built):
