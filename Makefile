@@ -7,10 +7,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: check pages site serve offline test lint snapshots new-source bench clean
 
+# pip checks every file it fetches against requirements.txt's hashes. The package itself is
+# built without build isolation, which would fetch setuptools unchecked: the setuptools it is
+# built with comes from requirements.txt too.
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --editable .
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+		--editable .
 	touch $@
 
 check: $(READY)  ## validate data/ and verify every quote

@@ -10,18 +10,21 @@
 #   npm is missing, npm.
 #   CHROMIUM names another Chromium-based browser instead (CI's Google Chrome): it is
 #   checked, never installed, and chromium is then left out; the rest is the same.
-#   npm registry: axe-core, pinned, into .cache/npm (git-ignored).
+#   npm registry: axe-core, as tests/browser/npm/package-lock.json locks it (version and
+#   hash), installed by npm ci into .cache/npm (git-ignored).
 set -euo pipefail
 
-AXE_VERSION=4.14.1
 cd "$(dirname "$0")/.."
+LOCKED=tests/browser/npm
 PREFIX=.cache/npm
 AXE=$PREFIX/node_modules/axe-core
 
 have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+# npm ci installs exactly its folder's lockfile, so a copy of the committed one beside
+# node_modules tells what is installed; a changed lockfile installs again.
 axe_ok() {
-    [ -f "$AXE/axe.min.js" ] && [ -f "$AXE/package.json" ] &&
-        grep -q "\"version\": \"$AXE_VERSION\"" "$AXE/package.json"
+    [ -f "$AXE/axe.min.js" ] && cmp -s "$LOCKED/package.json" "$PREFIX/package.json" &&
+        cmp -s "$LOCKED/package-lock.json" "$PREFIX/package-lock.json"
 }
 
 missing=()
@@ -64,11 +67,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if ! axe_ok; then
-    echo "browser tests: installing axe-core@$AXE_VERSION into $PREFIX" >&2
+    echo "browser tests: installing axe-core from $LOCKED/package-lock.json into $PREFIX" >&2
     mkdir -p "$PREFIX"
-    npm install --prefix "$PREFIX" "axe-core@$AXE_VERSION" --no-audit --no-fund \
-        --ignore-scripts --loglevel=error
-    axe_ok || { echo "browser tests: axe-core@$AXE_VERSION did not install into $AXE" >&2; exit 1; }
+    cp "$LOCKED/package.json" "$LOCKED/package-lock.json" "$PREFIX/"
+    npm ci --prefix "$PREFIX" --no-audit --no-fund --ignore-scripts --loglevel=error
+    axe_ok || { echo "browser tests: axe-core did not install into $AXE" >&2; exit 1; }
 fi
 
 [ -z "$no_browser" ] || exit 1
