@@ -3,16 +3,22 @@ page and the trade chart, one sheet each (the pages' own print layout, a page br
 
 A pack is assembled from the built HTML after MkDocs has written the site, not rendered
 again from Markdown: each part is the article of a page already built, its links re-aimed
-from the pack's address, its ids prefixed so that two parts never share one. This keeps a
-pack's cost to copying text however many summits there are.
+from the pack's address, its ids prefixed so that two parts never share one; around them,
+the summit page's chrome, its links and the theme's page config re-aimed the same way. This
+keeps a pack's cost to copying text however many summits there are.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+
+from jinja2.utils import htmlsafe_json_dumps
 
 ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset"[^>]*>)(.*?)(</article>)',
                      re.S)
@@ -47,22 +53,114 @@ class PackPlan:
         return self.summit.removesuffix(".html") + "-pack.html"
 
 
+def _aimed(url: str, page: str, pack: str) -> str:
+    """A URL relative to ``page``, rewritten to lead to the same place from ``pack``; an
+    absolute URL, or one within the page, as it is."""
+    if not url or _EXTERNAL.match(url):
+        return url
+    path, tail = _PATH_AND_TAIL.match(url).groups()
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+    aimed = posixpath.relpath(resolved, posixpath.dirname(pack) or ".")
+    if path.endswith("/") and not aimed.endswith("/"):
+        aimed += "/"
+    return aimed + tail
+
+
 def _re_aimed(html: str, page: str, pack: str) -> str:
     """Relative links of ``page`` rewritten to lead to the same places from ``pack``."""
-    origin, target = posixpath.dirname(page), posixpath.dirname(pack)
+    return _URL_ATTRIBUTE.sub(lambda m: f'{m[1]}="{_aimed(m[2], page, pack)}"', html)
 
-    def aim(match: re.Match[str]) -> str:
-        attribute, url = match.groups()
-        if not url or _EXTERNAL.match(url):
-            return match[0]
-        path, tail = _PATH_AND_TAIL.match(url).groups()
-        resolved = posixpath.normpath(posixpath.join(origin, path)) if path else page
-        aimed = posixpath.relpath(resolved, target or ".")
-        if path.endswith("/") and not aimed.endswith("/"):
-            aimed += "/"
-        return f'{attribute}="{aimed}{tail}"'
 
-    return _URL_ATTRIBUTE.sub(aim, html)
+class _ScriptFound(Exception):
+    pass
+
+
+class _ScriptFinder(HTMLParser):
+    """Finds the first <script> whose attributes and text ``wanted`` accepts, and stops
+    there: the theme's scripts sit near the start of the head or of what follows the
+    article, so a page is parsed only up to the one sought."""
+
+    def __init__(self, wanted: Callable[[dict[str, str | None], str], bool]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.wanted = wanted
+        self.attributes: dict[str, str | None] | None = None
+        self.found: tuple[int, int, str] | None = None  # line, column, text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes = dict(attrs) if tag == "script" else None
+
+    def handle_endtag(self, tag: str) -> None:
+        self.attributes = None
+
+    def handle_data(self, data: str) -> None:
+        if self.attributes is not None and self.wanted(self.attributes, data):
+            self.found = (*self.getpos(), data)
+            raise _ScriptFound
+
+
+def _script_rewritten(html: str, wanted: Callable[[dict[str, str | None], str], bool],
+                      rewrite: Callable[[str], str], what: str) -> str:
+    """``html`` with the text of the first script ``wanted`` accepts replaced by
+    ``rewrite(text)``."""
+    finder = _ScriptFinder(wanted)
+    try:
+        finder.feed(html)
+        finder.close()
+    except _ScriptFound:
+        pass
+    if finder.found is None:
+        raise ValueError(f"no {what} in the page; the version of mkdocs-material may have "
+                         "changed")
+    line, column, text = finder.found
+    start = 0
+    for _ in range(line - 1):
+        start = html.index("\n", start) + 1
+    start += column
+    if html[start:start + len(text)] != text:
+        raise ValueError(f"{what}: the parser's position does not match the page's text")
+    return html[:start] + rewrite(text) + html[start + len(text):]
+
+
+# The theme's page config (a JSON script near the end of the body) names the site's root
+# ("base") and the search worker ("search") relative to the page; the script that opens the
+# head names the root as the scope of what the page stores (the colour scheme chosen). With
+# directory URLs a pack sits one folder deeper than its summit page, whose chrome it reuses:
+# both are re-aimed from the pack's own address, or search there would load neither its
+# worker nor its index, and the pack would keep its colour scheme apart from the site's.
+_SCOPE_START = "__md_scope=new URL("
+_SCOPE_END = ",location)"
+
+
+def _is_config(attributes: dict[str, str | None], text: str) -> bool:
+    return attributes.get("id") == "__config"
+
+
+def _is_scope(attributes: dict[str, str | None], text: str) -> bool:
+    return text.startswith(_SCOPE_START)
+
+
+def _config_re_aimed(html: str, page: str, pack: str) -> str:
+    """The theme's page config in ``html`` with its URLs re-aimed from ``pack``."""
+    def rewrite(text: str) -> str:
+        config = json.loads(text)
+        for key in ("base", "search"):
+            config[key] = _aimed(config[key], page, pack)
+        # As the theme writes it (Jinja's tojson): keys sorted, HTML-safe.
+        return str(htmlsafe_json_dumps(config, sort_keys=True))
+
+    return _script_rewritten(html, _is_config, rewrite, "page config (<script id=__config>)")
+
+
+def _scope_re_aimed(html: str, page: str, pack: str) -> str:
+    """The theme's storage scope in ``html`` (its site root) re-aimed from ``pack``."""
+    def rewrite(text: str) -> str:
+        literal, end, rest = text.removeprefix(_SCOPE_START).partition(_SCOPE_END)
+        if not end:
+            raise ValueError(f"the scope script does not end its URL with {_SCOPE_END!r}")
+        scope = json.dumps(_aimed(json.loads(literal), page, pack))
+        return f"{_SCOPE_START}{scope}{end}{rest}"
+
+    return _script_rewritten(html, _is_scope, rewrite, "storage scope (__md_scope)")
 
 
 def _with_ids_prefixed(html: str, prefix: str) -> str:
@@ -113,12 +211,13 @@ def write_packs(site: Path, plans: list[PackPlan]) -> int:
         shared = [parts[page] for page in (*plan.leaders, plan.trade)]
         before = _TITLE.sub(lambda m: f"<title>Meeting pack: {m[1]}</title>",
                             summit_html[:found.start()], count=1)
+        after = _re_aimed(summit_html[found.end():], plan.summit, pack)
         page = "".join([
-            _re_aimed(before, plan.summit, pack), _SEARCH_BODY.sub("", found[1]), PACK_INTRO,
-            first, found[3],
+            _scope_re_aimed(_re_aimed(before, plan.summit, pack), plan.summit, pack),
+            _SEARCH_BODY.sub("", found[1]), PACK_INTRO, first, found[3],
             *(f'<article class="md-content__inner md-typeset pack-part">{body}</article>'
               for body in shared),
-            _re_aimed(summit_html[found.end():], plan.summit, pack)])
+            _config_re_aimed(after, plan.summit, pack)])
         target = site / pack
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")

@@ -16,6 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import is_error_template
+from mkdocs.utils.templates import TemplateContext
 from pydantic import ValidationError
 
 from . import links
@@ -149,6 +151,19 @@ class BriefingsPlugin(BasePlugin):
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
         output = mark_for_pagefind(output, indexed=not excluded, url=page.url)
         return use_pagefind_worker(output) if is_served(config) else output
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        """The offline 404 page names the site's files relative to itself, as every other
+        page does. MkDocs gives an error page absolute URLs ('/assets/…') because a server
+        shows it at any depth; read from file://, '/' is the disk's root, and the page would
+        have no styles, scripts or working links. It sits in the site's root folder and is
+        opened only from there."""
+        if is_served(config) or not is_error_template(template_name):
+            return context
+        # Material names every asset and link through the `url` filter, which reads this.
+        context["base_url"] = "."
+        return context
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:

@@ -23,9 +23,11 @@ from bs4 import BeautifulSoup
 from conftest import REPO, copy_project
 
 # No digits: the check requires every number a fact states to occur in its quotes.
+# LITERAL is text that reads like markup escaped once: it must show as these very characters.
+LITERAL = "&lt;b&gt;Quokkaquill&lt;/b&gt;&amp;"
 HOSTILE = ('<img src=x onerror=alert(document.domain)> </title><script>alert(document.cookie)'
            '</script> <a href="javascript:alert(document.domain)">x</a> <svg onload=alert(a)>'
-           ' *em* [link](javascript:alert(a)) `code` {: onclick="alert(a)" }')
+           f' *em* [link](javascript:alert(a)) `code` {{: onclick="alert(a)" }} {LITERAL}')
 # The free-text fields pages print; ids, references, quotes and enumerations stay as they are.
 DISPLAY_FIELDS = {"title", "name", "description", "text", "role", "city", "venue", "outlet",
                   "headline", "publisher", "introduction",
@@ -132,10 +134,11 @@ def pagefind_fragments(site: Path) -> list[dict]:
 
 
 def shown_as_search_result(fragment: dict) -> str:
-    """The HTML the result list gets from a page's fragment: its text as Pagefind's excerpts
-    give it (pagefind.js escapes < and >) and its title as our worker escapes it."""
-    text = fragment["content"].replace("<", "&lt;").replace(">", "&gt;")
-    return f"<h1>{html.escape(fragment['meta'].get('title', ''))}</h1><p>{text}</p>"
+    """The HTML the result list gets from a page's fragment: its text and its title as our
+    worker escapes them, every character (tests/browser/test_hostile_search.py drives the
+    worker itself)."""
+    return (f"<h1>{html.escape(fragment['meta'].get('title', ''))}</h1>"
+            f"<p>{html.escape(fragment['content'])}</p>")
 
 
 def test_search_results_gain_no_markup_from_hostile_data(sites):
@@ -152,7 +155,7 @@ def test_search_results_gain_no_markup_from_hostile_data(sites):
     assert_no_new_markup("".join(map(shown_as_search_result, pagefind_fragments(plain))),
                          "".join(map(shown_as_search_result, hostile_fragments)), "results")
     worker = (REPO / "docs/assets/javascripts/pagefind-worker.js").read_text(encoding="utf-8")
-    assert "title: escapeHTML(page.meta.title" in worker and "escapeHTML(sub.title)" in worker
+    assert "title: escapeHTML(page.meta.title" in worker and "escapeHTML(section.title)" in worker
 
 
 def test_sitemap_and_exports_hold_no_markup_from_hostile_data(sites):

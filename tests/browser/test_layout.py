@@ -146,6 +146,10 @@ def test_the_404_page_offers_search_and_every_section(screen_page: Page, site_ur
     assert screen_page.locator("input.md-search__input").count() == 1
     links = screen_page.locator("article a").evaluate_all("as => as.map(a => a.textContent)")
     assert links == ["Home", "Summits", "Leaders", "Trade targets", "Topics", "Sources"]
+    # Each leads to its section on this site ('//summits/' would name a host 'summits').
+    for href in screen_page.locator("article a").evaluate_all("as => as.map(a => a.href)"):
+        assert href.startswith(site_url), href
+        assert screen_page.request.get(href).ok, href
 
 
 def test_a_reader_can_switch_between_light_and_dark(screen_page: Page, site_url: str):

@@ -79,3 +79,33 @@ def test_offline_pages_links_and_search_work_from_file(offline_site: Path, offli
     assert any("search_index.js" in url for url in attempted), "requests were not recorded"
     remote = [url for url in attempted if not url.startswith(LOCAL_SCHEMES)]
     assert not remote, f"requests attempted from file://: {remote}"
+
+
+def test_the_offline_404_page_is_styled_and_its_links_open_from_file(offline_site: Path,
+                                                                     offline_page):
+    # MkDocs names an error page's files from the server's root ('/assets/…'); from
+    # file:// that is the disk's root.
+    page, _ = offline_page
+    failed: list[str] = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto((offline_site / "404.html").as_uri())
+    sheets = page.eval_on_selector_all("link[rel=stylesheet]", "ls => ls.map(l => l.href)")
+    assert any("/assets/stylesheets/main." in href for href in sheets), sheets
+    site = offline_site.as_uri() + "/"
+    assert all(href.startswith(site) for href in sheets), sheets
+    assert not failed, f"requests that failed from file://: {failed}"
+    # Material's stylesheet applied: the header stays on top as the page scrolls.
+    assert page.evaluate(
+        "getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+
+    sections = page.locator("article a")
+    names = sections.all_inner_texts()
+    assert names == ["Home", "Summits", "Leaders", "Trade targets", "Topics", "Sources"]
+    for name in names:
+        page.goto((offline_site / "404.html").as_uri())
+        page.locator("article a", has_text=name).first.click()
+        page.wait_for_load_state()
+        opened = page.url.removeprefix(site)
+        assert opened.endswith(".html"), f"{name} opens {page.url}, not a page of the site"
+        assert page.locator("article h1").is_visible(), f"{name}: {page.url}"
+    assert not failed, f"requests that failed from file://: {failed}"

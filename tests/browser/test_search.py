@@ -131,3 +131,23 @@ def test_ascii_query_shows_and_opens_the_page_with_its_diacritics(search_page: P
     marked = search_page.locator("article mark[data-md-highlight]").all_inner_texts()
     assert any("Lương" in m for m in marked) and any("Cường" in m for m in marked), marked
     search_page.goto(site_url)  # leave the shared page where the other tests expect it
+
+
+def test_search_answers_on_a_meeting_pack_page(browser: Browser, site_url: str,
+                                               built_site: Path):
+    # A pack sits a folder deeper than the summit page whose page config it reuses: the
+    # search worker and the site's root must be named from the pack's own address.
+    pack = min(built_site.glob("summits/*/pack/index.html")).parent.relative_to(built_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}{pack.as_posix()}/")
+        # What the reader chooses here (the colour scheme) is stored for the whole site.
+        assert page.evaluate("__md_scope.href") == site_url
+        results = search(page, "Gyeongju", site_url)
+        assert results and results[0] == "/summits/2025-10-30-gyeongju/", shown(results)
+        page.locator(".md-search-result__item a.md-search-result__link").first.click()
+        page.wait_for_url("**/summits/2025-10-30-gyeongju/**")
+        assert page.locator("article h1").is_visible()
+    finally:
+        context.close()

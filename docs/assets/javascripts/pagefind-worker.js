@@ -3,11 +3,13 @@
      {type: 0 SETUP, data: {config, docs}}  -> we load Pagefind and answer {type: 1 READY}
      {type: 2 QUERY, data: "typed text"}     -> {type: 3 RESULT, data: {items: [[article, ...sections]]}}
    and renders the items with its own result list: a title (HTML), a teaser (HTML, the
-   excerpt with <mark>), and `terms`, which name the words to highlight on the page opened. */
+   passage with <mark>), and `terms`, which name the words to highlight on the page opened. */
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 // Results whose snippets are loaded: each costs one small fragment request.
 const SHOWN = 20;
+// Words in a result's passage.
+const EXCERPT_LENGTH = 24;
 
 let pagefind = null;
 let latest = null;
@@ -23,7 +25,7 @@ async function load() {
   // their name: a match there counts more than one in any page's title. Weights of the
   // kinds of page (site_search.SEARCH_WEIGHTS) count for more with less saturation, and
   // long briefing pages (their cited passages) are penalised less for their length.
-  await module.options({excerptLength: 24, ranking: {
+  await module.options({excerptLength: EXCERPT_LENGTH, ranking: {
     termSaturation: 2, pageLength: 0.3, metaWeights: {title: 5, person: 20}}});
   await module.init();
   return module;
@@ -32,17 +34,96 @@ async function load() {
 // The words to highlight on the page opened: those typed that the page holds, and the forms
 // the page itself uses where Pagefind matched them (the diacritics of "Lương" for a typed
 // "Luong"). A typed word the page lacks is false: Material strikes it through as missing.
-function termsOf(words, missing, excerpts) {
+function termsOf(words, missing, passages) {
   const terms = {};
   for (const word of words)
     for (const part of word.toLowerCase().split(/-+/))
       if (part) terms[part] = !missing.includes(word);
-  for (const excerpt of excerpts)
-    for (const [, marked] of excerpt.matchAll(/<mark>([^<]+)<\/mark>/g)) {
-      const word = marked.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  for (const {marked} of passages)
+    for (const found of marked) {
+      const word = found.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
       if (word) terms[word] = true;
     }
   return terms;
+}
+
+// Result passages are built here from the page's text, not taken from Pagefind's `excerpt`:
+// that one is HTML with only < and > escaped, so text reading "&lt;b&gt;" would show as
+// "<b>". Pagefind's locations count the words of `content` split at white space (in the
+// languages it does not segment with zero-width spaces, as Chinese and Japanese: this
+// site's pages are English); the passage chosen is Pagefind's own (pagefind.js 1.5:
+// calculate_excerpt_region, build_excerpt, calculate_sub_results), every character escaped.
+
+// The start of the `length` words whose matches score highest, as Pagefind chooses it.
+function densestStart(weighted, length) {
+  if (!weighted.length) return 0;
+  const scores = [];
+  for (const {location, balanced_score} of weighted)
+    scores[location] = (scores[location] || 0) + balanced_score;
+  if (scores.length <= length) return 0;
+  let best = scores.slice(0, length).reduce((sum, score) => sum + score, 0);
+  let sum = best, starts = [0];
+  for (let i = 0; i < scores.length; i++) {
+    sum += (scores[i + length] ?? 0) - (scores[i] ?? 0);
+    if (sum > best) {
+      best = sum;
+      starts = [i];
+    } else if (sum === best && starts[starts.length - 1] === i - 1) {
+      starts.push(i);
+    }
+  }
+  return starts[Math.floor(starts.length / 2)];
+}
+
+// `length` words from `start`, kept within [from, to), escaped, the matched ones marked:
+// {html, marked: the matched words as the page has them}.
+function passage(words, start, length, locations, from = 0, to = words.length) {
+  length = Math.min(length, to - from);
+  start = Math.max(from, Math.min(start, to - length));
+  const matched = new Set(locations);
+  const html = [], marked = [];
+  for (let i = start; i < start + length; i++) {
+    const word = words[i] ?? "";
+    if (matched.has(i)) {
+      html.push(`<mark>${escapeHTML(word)}</mark>`);
+      marked.push(word);
+    } else {
+      html.push(escapeHTML(word));
+    }
+  }
+  return {html: html.join(" ").trim(), marked};
+}
+
+// A section's heading as the page has it. Pagefind's anchor text decodes character
+// references a second time (a heading reading "&lt;b&gt;" comes back as "<b>"): the heading's
+// words are read from the page's text instead, where the anchor starts, without the full
+// stop Pagefind adds there to a heading that ends in none of its own.
+function headingOf(words, anchor) {
+  const text = anchor.text.trim();
+  const heading = words.slice(anchor.location,
+                              anchor.location + text.split(/[\r\n\s]+/g).length).join(" ");
+  return text.endsWith(".") ? heading : heading.replace(/\.$/, "");
+}
+
+// The page's passage, and each section's: {sub, title, html, marked}, a sub-result running
+// from its heading to the next.
+function passages(page) {
+  const words = page.content.split(/[\r\n\s]+/g);
+  const headings = (page.anchors || [])
+    .filter(a => /h\d/i.test(a.element) && a.text?.length && /\S/.test(a.text))
+    .map(a => a.location).sort((a, b) => a - b);
+  const whole = passage(words, densestStart(page.weighted_locations, EXCERPT_LENGTH),
+                        EXCERPT_LENGTH, page.locations);
+  const sections = (page.sub_results || []).map(sub => {
+    const from = sub.anchor ? sub.anchor.location : 0;
+    const to = sub.anchor ? headings.find(at => at > from) : headings[0];
+    const relative = sub.weighted_locations.map(l => ({...l, location: l.location - from}));
+    const start = densestStart(relative, EXCERPT_LENGTH) + from;
+    const length = to ? Math.min(to - start, EXCERPT_LENGTH) : EXCERPT_LENGTH;
+    const title = sub.anchor ? headingOf(words, sub.anchor) : sub.title;
+    return {sub, title, ...passage(words, start, length, sub.locations, from, to ?? words.length)};
+  });
+  return {whole, sections};
 }
 
 // Pagefind finds the pages holding every word. When none does, the pages holding the most
@@ -74,13 +155,14 @@ async function answer(query) {
   const pages = await Promise.all(results.map(({result}) => result.data()));
   const items = pages.map((page, rank) => {
     const {score, missing} = results[rank];
-    const sections = (page.sub_results || []).filter(sub => sub.url.includes("#"));
-    const terms = termsOf(words, missing, [page.excerpt, ...sections.map(sub => sub.excerpt)]);
+    const {whole, sections: all} = passages(page);
+    const sections = all.filter(section => section.sub.url.includes("#"));
+    const terms = termsOf(words, missing, [whole, ...sections]);
     const article = {location: page.url, title: escapeHTML(page.meta.title || page.url),
-                     text: page.excerpt, score, terms};
+                     text: whole.html, score, terms};
     // Below the article's score: Material folds them under "N more on this page".
-    return [article, ...sections.map(sub => ({
-      location: sub.url, title: escapeHTML(sub.title), text: sub.excerpt,
+    return [article, ...sections.map(section => ({
+      location: section.sub.url, title: escapeHTML(section.title), text: section.html,
       score: score / 2, terms}))];
   });
   return {items};
