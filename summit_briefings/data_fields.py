@@ -12,9 +12,9 @@ from . import schema
 # The models an editor writes, in the order the guide introduces them.
 MODELS = (schema.Summit, schema.Summary, schema.SummitDate, schema.Place, schema.Occasion,
           schema.Participant, schema.Outcome, schema.Figure, schema.Citation, schema.Derived,
-          schema.Person, schema.NameForm, schema.RoleStatement, schema.Source, schema.Trade,
-          schema.TradeFigure, schema.TradeTarget, schema.Milestone, schema.Topic,
-          schema.TrackedClaim, schema.SiteSettings, schema.Country)
+          schema.Person, schema.NameForm, schema.RoleStatement, schema.Description,
+          schema.Source, schema.Trade, schema.TradeFigure, schema.TradeTarget, schema.Milestone,
+          schema.Topic, schema.TrackedClaim, schema.SiteSettings, schema.Country)
 
 
 @dataclass(frozen=True)

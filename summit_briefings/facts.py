@@ -36,6 +36,9 @@ def all_facts(corpus: Corpus) -> Iterator[Fact]:
         for role in person.roles:
             yield Fact("person.role", person.id, role.title, role.as_of, person.name,
                        f"{role.title}, {format_date(role.as_of)}", tuple(role.cite), page)
+        for described in person.described_as:
+            yield Fact("person.description", person.id, described.text, "", person.name,
+                       described.text, tuple(described.cite), page)
     for figure in corpus.trade.figures:
         amount = format_billions(figure.amount, figure.currency)
         yield Fact("trade.figure.derived" if figure.derived else "trade.figure", figure.id,

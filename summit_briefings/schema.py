@@ -40,6 +40,25 @@ def _a_title(value: str) -> str:
     return value
 
 
+# A role is an office held on its as_of date. These words describe someone who has died or
+# left office ('the late former leader'): dated as a role, they would read as the office then.
+NOT_HELD = re.compile(r"\b(?:late|former|deceased|ex)\b", re.IGNORECASE)
+# These make a role a clause about the meeting ('his counterpart from the Republic of Korea'
+# says whom he met), not the title of an office.
+CLAUSE = re.compile(r"\b(?:counterpart|counterparts|his|her|their|who|whom|met|meets|host|"
+                    r"hosted|guest)\b", re.IGNORECASE)
+
+
+def _a_role(value: str) -> str:
+    if NOT_HELD.search(value):
+        raise ValueError(f"'{value}' says the person has died or left office: it is not a role "
+                         "held as of a date; give it as the person's 'described_as' (undated)")
+    if CLAUSE.search(value):
+        raise ValueError(f"'{value}' is a clause, not a title; give the office as a quote "
+                         "states it, e.g. 'President of the Republic of Korea'")
+    return value
+
+
 # Text a page prints as a heading, link or sentence: never empty (surrounding whitespace is
 # stripped first, so a blank value is empty too), never a placeholder left to fill in.
 Text = Annotated[str, Field(min_length=1), AfterValidator(_no_placeholder)]
@@ -49,6 +68,8 @@ MAX_TEXT_CHARS = 5_000
 MAX_TITLE_CHARS = 500
 Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS),
                   AfterValidator(_no_placeholder), AfterValidator(_a_title)]
+RoleTitle = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS),
+                      AfterValidator(_no_placeholder), AfterValidator(_a_role)]
 # A file name that reads the same in a path, a URL and a shell: letters, digits, '-', '_' and
 # '.', not starting with '.', at most 200 characters. '#', '%' or '?' would change meaning
 # in the page's address.
@@ -176,8 +197,18 @@ class Source(Model):
 class RoleStatement(Model):
     """A role a source gives a person, as of the date of the event it reports."""
 
-    title: Text = Field(description="The role as the source words it, e.g. 'State President'.")
+    title: RoleTitle = Field(description="The office as the source words it, e.g. 'State "
+                             "President': a title, never a clause ('his counterpart'), and "
+                             "never 'late' or 'former' (that is 'described_as').")
     as_of: PartialDate = Field(description="Date of the event at which the source gives it.")
+    cite: Cites
+
+
+class Description(Model):
+    """How a source describes someone that is not an office held on a date, e.g. 'the late
+    former leader of Vietnam'. Pages print it without a date."""
+
+    text: Text = Field(description="The description as the source words it.")
     cite: Cites
 
 
@@ -202,6 +233,9 @@ class Person(Model):
     cite: Cites = Field(description="Passages in which the name forms appear.")
     roles: list[RoleStatement] = Field(default_factory=list,
                                        description="Roles as sources state them, dated.")
+    described_as: list[Description] = Field(
+        default_factory=list, description="Descriptions that are not roles, undated: someone "
+        "who has died or left office, as 'the late former leader of Vietnam'.")
 
 
 class Topic(Model):
@@ -323,7 +357,9 @@ class Participant(Model):
     """A person at a summit, with the role the source gives them there."""
 
     person: Slug = Field(description="Id of a person in data/people.yaml.")
-    role: Text = Field(description="The role the source gives them at this summit.")
+    role: RoleTitle = Field(description="The office the source gives them at this summit, "
+                            "as a title ('President of the Republic of Korea'), never a "
+                            "clause ('his counterpart from …'); dated by the summit.")
     cite: Cites
 
 

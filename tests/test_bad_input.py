@@ -39,6 +39,7 @@ from summit_briefings.errors import Problem
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 HANOI = "data/summits/2018-03-23-hanoi.yaml"
 DANANG = "data/summits/2017-11-danang.yaml"
+LIMA = "data/summits/2024-lima.yaml"
 PEOPLE, SOURCES, TOPICS = "data/people.yaml", "data/sources.yaml", "data/topics.yaml"
 TRADE, MILESTONES = "data/trade.yaml", "data/milestones.yaml"
 SITE = "data/site.yaml"
@@ -419,6 +420,26 @@ CASES = [
     Case("display name not among the name forms", "schema",
          Expect(PEOPLE, "name: Moon Jae In", "the display name 'Moon Jae In' is not among"),
          mutate=edit(PEOPLE, "  name: Moon Jae-in\n", "  name: Moon Jae In\n")),
+    # A role is an office held as of its date: a clause about the meeting is no title, and
+    # 'late' or 'former' says the person no longer holds one (issue 27, finding 10).
+    Case("participant role that is a clause, not a title", "schema",
+         Expect(LIMA, "role: His counterpart", ("participants[1].role: 'His counterpart from "
+                "the Republic of Korea' is a clause, not a title", "e.g. 'President of")),
+         mutate=edit(LIMA, "role: President of the Republic of Korea",
+                     "role: His counterpart from the Republic of Korea"), nothing_else=True),
+    Case("role of a dead person, dated as if held", "schema",
+         Expect(PEOPLE, "title: Late former leader", ("roles[0].title: 'Late former leader of "
+                "Vietnam' says the person has died or left office", "'described_as'")),
+         mutate=edit(PEOPLE, "  # Not a role: he had died, so no office is his as of the "
+                     "article's date.\n  described_as:\n    - text: the late former leader of "
+                     "Vietnam\n", "  roles:\n    - title: Late former leader of Vietnam\n"
+                     "      as_of: 2018-03-23\n"), nothing_else=True),
+    Case("former office given as a role", "schema",
+         Expect(PEOPLE, "title: Former Prime Minister", "says the person has died or left "
+                "office: it is not a role held as of a date"),
+         mutate=edit(PEOPLE, "    - title: Prime Minister\n      as_of: 2018-03-23\n",
+                     "    - title: Former Prime Minister\n      as_of: 2018-03-23\n"),
+         nothing_else=True),
     Case("site file without the second party", "schema",
          Expect(SITE, "- code: KR", "parties: List should have at least 2 items"),
          mutate=lambda p: p.write(SITE, re.sub(r"  - code: VN\n(    .*\n)+", "",
