@@ -7,7 +7,21 @@ from dataclasses import dataclass
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .schema import Person, RoleStatement, Summit, Topic
-from .views import CALLS, CitationRefs, Claim, PageNotes, PersonRef, SummitRef, claim
+from .views import (
+    CALLS,
+    CitationRefs,
+    Claim,
+    DatedRole,
+    DescriptionView,
+    PageNotes,
+    PersonRef,
+    RoleView,
+    SummitRef,
+    claim,
+    descriptions,
+    latest_role,
+    role_view,
+)
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
 SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Positions"),
@@ -17,8 +31,7 @@ SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Po
 @dataclass(frozen=True)
 class Participant:
     person: PersonRef
-    role: str
-    refs: CitationRefs
+    role: RoleView  # as of the summit's date
 
 
 @dataclass(frozen=True)
@@ -62,7 +75,8 @@ def summit_context(book: PageNotes, summit: Summit,
         asked = tuple(c for c in rest if c.kind == "request" and c.side == side)
         requests.append(Section(f"{side} asked {asked[0].of_side or 'the other side'}", asked))
     participants = tuple(
-        Participant(book.person_ref(p.person), p.role, book.refs(p.cite))
+        Participant(book.person_ref(p.person), role_view(book, DatedRole(
+            p.role, summit.date.value, summit.date.inferred_note, tuple(p.cite))))
         for p in summit.participants)
     return SummitContext(
         summit=book.summit_ref(summit),
@@ -129,7 +143,9 @@ class LeaderContext:
     unwritten_script: str | None  # the country's own script, where no source writes the name in it
     name_refs: CitationRefs
     roles: tuple[Role, ...]
-    latest_role: Role | None  # as of the latest source that gives one
+    # The latest by date, from the roles stated and the summits attended, with its date.
+    latest_role: RoleView | None
+    described_as: tuple[DescriptionView, ...]  # undated: not a role ('the late …')
     attended: tuple[Attendance, ...]
     counterparts: tuple[PersonRef, ...]
     quotes: tuple[SummitClaims, ...]  # each summit's, in the order of the summits
@@ -177,8 +193,7 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
         unwritten_script=own_script if own_script not in {f.script for f in person.names}
         else None,
         name_refs=book.refs(person.cite), roles=roles,
-        latest_role=Role(runs[-1][-1].title, format_date(runs[-1][-1].as_of),
-                         book.refs(runs[-1][-1].cite)) if runs else None,
+        latest_role=latest_role(book, person), described_as=descriptions(book, person),
         attended=tuple(attended),
         counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.sort_key)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),

@@ -8,7 +8,18 @@ from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .schema import Source, Topic
-from .views import CitationRefs, Claim, PageNotes, PersonRef, SummitRef, claim
+from .views import (
+    CitationRefs,
+    Claim,
+    DescriptionView,
+    PageNotes,
+    PersonRef,
+    RoleView,
+    SummitRef,
+    claim,
+    descriptions,
+    latest_role,
+)
 
 
 @dataclass
@@ -101,7 +112,9 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
 @dataclass(frozen=True)
 class LeaderRow:
     person: PersonRef
-    roles: str  # every role the sources give, once each: 'President; Prime Minister'
+    # The latest role the data gives, with its date: a title alone would read as current.
+    role: RoleView | None
+    described_as: tuple[DescriptionView, ...]  # undated, where no role is given: 'the late …'
 
 
 @dataclass(frozen=True)
@@ -122,7 +135,7 @@ def leaders_index(book: PageNotes, corpus: Corpus) -> LeadersIndex:
                          if p.country == country.code), key=lambda pair: pair[0].sort_key)
         if people:
             groups.append(CountryGroup(country.name, tuple(
-                LeaderRow(ref, "; ".join(dict.fromkeys(r.title for r in p.roles)))
+                LeaderRow(ref, latest_role(book, p), descriptions(book, p))
                 for ref, p in people)))
     return LeadersIndex(tuple(groups))
 

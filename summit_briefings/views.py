@@ -14,7 +14,7 @@ from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import Evidence, canonical_number, fold_ascii, quoted_numbers
-from .schema import Citation, Figure, Outcome, Source, Summit
+from .schema import Citation, Figure, Outcome, Person, Source, Summit
 from .sources import Paragraph, paragraph_of, paragraphs
 
 CURRENCY_SIGNS = {"USD": "US$"}
@@ -153,6 +153,61 @@ class PersonRef:
     def sort_key(self) -> str:
         """Alphabetical as readers type the name: without diacritics, case ignored."""
         return fold_ascii(self.name).casefold()
+
+
+@dataclass(frozen=True)
+class DatedRole:
+    """A role with the evidence that dates it: a role the person's entry states, or the role
+    they held at a summit, as of that summit's date."""
+
+    title: str
+    as_of: str  # a partial date, YYYY to YYYY-MM-DD
+    inferred: str | None  # as SummitRef.inferred, for the date of a summit
+    cite: tuple[Citation, ...]
+
+
+def dated_roles(corpus: Corpus, person: Person) -> list[DatedRole]:
+    """Every role the data gives a person, oldest first: the latest is the last. A partial date
+    sorts as the end of its period (dates.sort_key). On the same date a role at a summit comes
+    after the person's own statement of it: it is the role they met in, and names the country."""
+    found = [(sort_key(r.as_of), 0, "", DatedRole(r.title, r.as_of, None, tuple(r.cite)))
+             for r in person.roles]
+    found += [(sort_key(s.date.value), 1, s.id,
+               DatedRole(p.role, s.date.value, s.date.inferred_note, tuple(p.cite)))
+              for s in corpus.summits for p in s.participants if p.person == person.id]
+    return [role for *_, role in sorted(found, key=lambda f: f[:3])]
+
+
+@dataclass(frozen=True)
+class RoleView:
+    """A role as pages print it: never without the date it is stated as of."""
+
+    title: str
+    as_of: str  # '23 June 2023', 'November 2017', '2024'
+    inferred: str | None  # 'date inferred' where that date is a summit's inferred one
+    refs: CitationRefs
+
+
+def role_view(book: PageNotes, role: DatedRole) -> RoleView:
+    return RoleView(role.title, format_date(role.as_of), role.inferred, book.refs(role.cite))
+
+
+def latest_role(book: PageNotes, person: Person) -> RoleView | None:
+    """The person's latest role by date, from their entry and the summits they attended."""
+    roles = dated_roles(book.corpus, person)
+    return role_view(book, roles[-1]) if roles else None
+
+
+@dataclass(frozen=True)
+class DescriptionView:
+    """How a source describes someone outside any role ('the late …'): printed undated."""
+
+    text: str
+    refs: CitationRefs
+
+
+def descriptions(book: PageNotes, person: Person) -> tuple[DescriptionView, ...]:
+    return tuple(DescriptionView(d.text, book.refs(d.cite)) for d in person.described_as)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,11 @@ import pytest
 from conftest import REPO
 
 from summit_briefings import links
+from summit_briefings.index_pages import leaders_index
 from summit_briefings.pipeline import build_site
 from summit_briefings.validate import validate
+from summit_briefings.verify import verify_citations
+from summit_briefings.views import PageNotes, dated_roles, layouts_of
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +31,20 @@ def test_every_source_with_an_address_links_to_its_original(pages: dict[str, str
         if source.url:
             link = f'class="source-url" href="{html.escape(source.url, quote=True)}"'
             assert link in pages[links.source_page(source.file)], source.file
+
+
+def test_every_role_printed_on_the_leaders_index_has_a_date(pages: dict[str, str]):
+    corpus = validate(REPO)
+    book = PageNotes(links.LEADERS, corpus, verify_citations(corpus), layouts_of(corpus))
+    rows = [row for group in leaders_index(book, corpus).groups for row in group.people]
+    assert rows
+    index = pages[links.LEADERS]
+    for row in rows:
+        person = corpus.person(row.person.id)
+        # Everyone with a role gets their latest one, and it is printed with its date.
+        assert (row.role is None) == (not dated_roles(corpus, person)), person.id
+        if row.role:
+            assert row.role.as_of, person.id
+            assert f"{row.role.title} (as of {row.role.as_of}" in index, person.id
+        else:
+            assert row.described_as or not person.described_as, person.id
