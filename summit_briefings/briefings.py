@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import Person, RoleStatement, Summit, Topic
+from .schema import Person, Summit, Topic
 from .views import (
     CALLS,
     CitationRefs,
@@ -21,6 +21,7 @@ from .views import (
     descriptions,
     latest_role,
     role_view,
+    stated_roles,
 )
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
@@ -177,15 +178,15 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
         if stated:
             statements.append(SummitClaims(at, tuple(stated)))
     # One row per run of the same title: "President" as of 2018 and as of 2025 is one role.
-    runs: list[list[RoleStatement]] = []
-    for r in sorted(person.roles, key=lambda r: sort_key(r.as_of)):
+    runs: list[list[DatedRole]] = []
+    for r in stated_roles(book.corpus, person):
         if runs and runs[-1][-1].title == r.title:
             runs[-1].append(r)
         else:
             runs.append([r])
     own_script = book.corpus.country(person.country).scripts[0]
-    roles = tuple(Role(run[0].title,
-                       _and_list(list(dict.fromkeys(format_date(r.as_of) for r in run))),
+    roles = tuple(Role(run[0].title, _and_list(list(dict.fromkeys(
+        format_date(r.as_of) + (f" ({r.inferred})" if r.inferred else "") for r in run))),
                        book.refs(c for r in run for c in r.cite)) for run in runs)
     return LeaderContext(
         person=book.person_ref(person.id),

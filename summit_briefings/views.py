@@ -14,7 +14,7 @@ from . import links
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import Evidence, canonical_number, fold_ascii, quoted_numbers
-from .schema import Citation, Figure, Outcome, Person, Source, Summit
+from .schema import Citation, Figure, Outcome, Person, RoleStatement, Source, Summit
 from .sources import Paragraph, paragraph_of, paragraphs
 
 CURRENCY_SIGNS = {"USD": "US$"}
@@ -170,12 +170,27 @@ def dated_roles(corpus: Corpus, person: Person) -> list[DatedRole]:
     """Every role the data gives a person, oldest first: the latest is the last. A partial date
     sorts as the end of its period (dates.sort_key). On the same date a role at a summit comes
     after the person's own statement of it: it is the role they met in, and names the country."""
-    found = [(sort_key(r.as_of), 0, "", DatedRole(r.title, r.as_of, None, tuple(r.cite)))
-             for r in person.roles]
+    found = [(sort_key(r.as_of), 0, "", r) for r in stated_roles(corpus, person)]
     found += [(sort_key(s.date.value), 1, s.id,
                DatedRole(p.role, s.date.value, s.date.inferred_note, tuple(p.cite)))
               for s in corpus.summits for p in s.participants if p.person == person.id]
     return [role for *_, role in sorted(found, key=lambda f: f[:3])]
+
+
+def stated_roles(corpus: Corpus, person: Person) -> list[DatedRole]:
+    """The roles the person's entry states, oldest first."""
+    return sorted((DatedRole(r.title, r.as_of, _inferred_as_of(corpus, r), tuple(r.cite))
+                   for r in person.roles), key=lambda r: sort_key(r.as_of))
+
+
+def _inferred_as_of(corpus: Corpus, role: RoleStatement) -> str | None:
+    """A role is dated by the event its source reports: where that event is a summit whose
+    date is inferred from the same source, the role's date is inferred as far as the summit's
+    is, and says so ('year inferred'), as the summit's page does."""
+    sources = {c.source for c in role.cite}
+    return next((s.date.inferred_note for s in corpus.summits
+                 if s.date.value == role.as_of and s.date.inferred_note
+                 and sources & {c.source for c in s.date.cite}), None)
 
 
 @dataclass(frozen=True)

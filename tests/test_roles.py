@@ -91,3 +91,17 @@ def test_a_description_is_printed_undated_and_is_not_a_role(project: Project):
                for row in group.people if row.person.id == "ho-chi-minh")
     assert row.role is None and [d.text for d in row.described_as] == [
         "the late former leader of Vietnam"]
+
+
+def test_a_role_dated_by_a_summit_whose_date_is_inferred_says_so(project: Project):
+    # Tô Lâm's role as of 30 October 2025 cites the Gyeongju article, which gives no year: the
+    # Gyeongju summit's year is inferred from it, and so is the role's.
+    book = _book(project, "leaders/to-lam.md")
+    to_lam = book.corpus.person("to-lam")
+    latest = dated_roles(book.corpus, to_lam)[-1]
+    assert (latest.title, latest.as_of, latest.inferred) == (
+        "Party General Secretary", "2025-10-30", "year inferred")
+    # A role dated by a stated summit date is not marked.
+    moon = dated_roles(book.corpus, book.corpus.person("moon-jae-in"))
+    assert [(r.as_of, r.inferred) for r in moon if r.as_of == "2018-03-23"] == [
+        ("2018-03-23", None), ("2018-03-23", None)]
