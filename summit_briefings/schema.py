@@ -43,7 +43,7 @@ def _a_title(value: str) -> str:
 # A role is an office held on its as_of date. These words describe someone who has died or
 # left office ('the late former leader'): dated as a role, they would read as the office then.
 NOT_HELD = re.compile(r"\b(?:late|former|deceased|ex)\b", re.IGNORECASE)
-# These make a role a clause about the meeting ('his counterpart from the Republic of Korea'
+# These make a role a clause about the meeting ('his counterpart from the other country'
 # says whom he met), not the title of an office.
 CLAUSE = re.compile(r"\b(?:counterpart|counterparts|his|her|their|who|whom|met|meets|host|"
                     r"hosted|guest)\b", re.IGNORECASE)
@@ -55,7 +55,7 @@ def _a_role(value: str) -> str:
                          "held as of a date; give it as the person's 'described_as' (undated)")
     if CLAUSE.search(value):
         raise ValueError(f"'{value}' is a clause, not a title; give the office as a quote "
-                         "states it, e.g. 'President of the Republic of Korea'")
+                         "states it, e.g. 'State President' or 'Prime Minister'")
     return value
 
 
@@ -206,7 +206,7 @@ class RoleStatement(Model):
 
 class Description(Model):
     """How a source describes someone that is not an office held on a date, e.g. 'the late
-    former leader of Vietnam'. Pages print it without a date."""
+    former leader of the country'. Pages print it without a date."""
 
     text: Text = Field(description="The description as the source words it.")
     cite: Cites
@@ -235,7 +235,7 @@ class Person(Model):
                                        description="Roles as sources state them, dated.")
     described_as: list[Description] = Field(
         default_factory=list, description="Descriptions that are not roles, undated: someone "
-        "who has died or left office, as 'the late former leader of Vietnam'.")
+        "who has died or left office, as 'the late former leader'.")
 
 
 class Topic(Model):
@@ -358,7 +358,7 @@ class Participant(Model):
 
     person: Slug = Field(description="Id of a person in data/people.yaml.")
     role: RoleTitle = Field(description="The office the source gives them at this summit, "
-                            "as a title ('President of the Republic of Korea'), never a "
+                            "as a title ('State President'), never a "
                             "clause ('his counterpart from …'); dated by the summit.")
     cite: Cites
 

@@ -424,7 +424,7 @@ CASES = [
     # 'late' or 'former' says the person no longer holds one (issue 27, finding 10).
     Case("participant role that is a clause, not a title", "schema",
          Expect(LIMA, "role: His counterpart", ("participants[1].role: 'His counterpart from "
-                "the Republic of Korea' is a clause, not a title", "e.g. 'President of")),
+                "the Republic of Korea' is a clause, not a title", "give the office as a quote")),
          mutate=edit(LIMA, "role: President of the Republic of Korea",
                      "role: His counterpart from the Republic of Korea"), nothing_else=True),
     Case("role of a dead person, dated as if held", "schema",
