@@ -93,9 +93,9 @@ def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
     after = [f for f in same if f.year > deadline]
     if after and all(f.amount < target.amount for f in after):
         best = max(after, key=lambda f: f.amount)
+        highest = format_billions(best.amount, best.currency or "")
         why.append(f"every later figure, for {_years([str(f.year) for f in after])}, is "
-                   f"below {amount}, the highest {format_billions(best.amount, best.currency or '')} "
-                   f"in {best.year}")
+                   f"below {amount}, the highest {highest} in {best.year}")
     elif after:
         why.append(latest_text)
     past = [s for s in later if int(dates[s.summit][:4]) > deadline]
