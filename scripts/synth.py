@@ -343,7 +343,8 @@ class SyntheticCorpus:
                            f"US${billions} billion {by}.")
         target: dict[str, Any] = {"id": f"target-{billions}bn-{s.id}", "amount": billions}
         target.update({"deadline": deadline} if deadline else {"horizon": "near term"})
-        target.update({"summit": s.id, "stated_by": s.leads, "cite": cites(s.source, said)})
+        target.update({"summit": s.id, "stated_by": s.leads, "kind": "agreed",
+                       "outcome": "trade-target", "cite": cites(s.source, said)})
         self.targets.append(target)
         return {"id": "trade-target", **outcome(
             "trade-investment", "agreement", f"Agreed to work towards bilateral trade of "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .corpus import Corpus
@@ -90,10 +91,10 @@ def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
     chronological = corpus.chronological
     pledges = []
     background = 0
-    for index in reversed(range(len(chronological))):  # the newest first
-        summit = chronological[index]
-        later = sum(1 for s in chronological[index + 1:]
-                    if sort_key(s.date.value) > sort_key(summit.date.value))
+    keys = [sort_key(s.date.value) for s in chronological]
+    for summit in reversed(chronological):  # the newest first
+        # Summits of the same date are not later: bisect past every one of them.
+        later = len(keys) - bisect.bisect_right(keys, sort_key(summit.date.value))
         for outcome in summit.outcomes:
             background += outcome.kind == "background"
             if outcome.kind != "pledge":
