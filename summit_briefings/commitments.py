@@ -104,8 +104,8 @@ def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
                 outcome.text, periods[0] if periods else None, book.summit_ref(summit),
                 tuple(book.person_ref(p) for p in outcome.by),
                 corpus.country_name(outcome.side),
-                pledge_status(summit, outcome, linked.get((summit.id, outcome.id), []), figures,
-                              now, dates, later),
+                pledge_status(summit.date.value, linked.get((summit.id, outcome.id), []),
+                              figures, now, dates, later),
                 book.refs(outcome.cite)))
     stated = [f for f in figures if not f.derived]
     latest = (f"{format_billions(stated[-1].amount, stated[-1].currency or '')} in "

@@ -16,7 +16,7 @@ from typing import Literal
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
-from .schema import Outcome, Summit, TargetStatement, TradeFigure, TradeTarget
+from .schema import TargetStatement, TradeFigure, TradeTarget
 from .views import format_billions
 
 Verdict = Literal["met", "not met", "past its deadline, not shown met", "not yet due",
@@ -124,12 +124,12 @@ def linked_statements(targets: Sequence[TradeTarget]) -> dict[tuple[str, str], l
     return found
 
 
-def pledge_status(summit: Summit, outcome: Outcome, linked: Sequence[Linked],
-                  figures: Sequence[TradeFigure], now: str, dates: Mapping[str, str],
-                  later_summits: int) -> Status:
-    """A pledge judged as a target is: by the later sources that state it again and the
-    figures. A pledge no target statement records is judged by what the data links to it,
-    which is nothing: the status says how many later summits the data holds."""
+def pledge_status(made_on: str, linked: Sequence[Linked], figures: Sequence[TradeFigure],
+                  now: str, dates: Mapping[str, str], later_summits: int) -> Status:
+    """A pledge made on ``made_on`` (its summit's date), judged as a target is: by the later
+    sources that state it again and the figures. A pledge no target statement records is
+    judged by what the data links to it, which is nothing: the status says how many later
+    summits the data holds."""
     if not linked:
         if not later_summits:
             return Status("not reported on", "no source in the data reports a later summit")
@@ -149,7 +149,7 @@ def pledge_status(summit: Summit, outcome: Outcome, linked: Sequence[Linked],
         clauses = [said_text if said_text == target_text and said.summit == target.summit
                    else f"{said_text}, a statement of the target {target_text}"]
         after = [s for s in target.statements
-                 if sort_key(dates[s.summit]) > sort_key(summit.date.value)]
+                 if sort_key(dates[s.summit]) > sort_key(made_on)]
         if after:
             restated = True
             clauses.append(f"stated again by sources of "

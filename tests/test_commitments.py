@@ -10,7 +10,7 @@ from conftest import LIVE_DATA
 
 from summit_briefings.pipeline import build_site
 from summit_briefings.schema import TargetStatement, TradeFigure, TradeTarget
-from summit_briefings.targets import target_status
+from summit_briefings.targets import Linked, pledge_status, target_status
 
 CITE = [{"source": "x", "quote": "a quote of ten characters"}]
 # Summit ids of the small fixture, with their dates; "now" is the newest of them.
@@ -91,3 +91,31 @@ def test_both_pages_give_one_status_per_target_and_none_is_due_after_its_deadlin
     for (_, deadline), status in commitments.items():
         if deadline.startswith("by ") and int(deadline[3:]) < int(newest[:4]):
             assert "due" not in status.replace("past its deadline", ""), status
+
+
+TARGET_150 = target(150, 2030, restated=(again("s2024", deadline=2030),
+                                         again("s2025", deadline=2030)))
+TARGET_100 = target(100, 2020, restated=(again("s2024", horizon="near term"),))
+
+
+@pytest.mark.parametrize(("made_on", "linked", "later", "status"), [
+    # a pledge a target statement records, stated again later: restated, with the target's
+    # own status
+    ("2024", [Linked(TARGET_150, TARGET_150.restated[0])], 1,
+     "restated: US$150 billion by 2030, a statement of the target US$150 billion by 2030; "
+     "stated again by sources of 2025; the target is not yet due (the deadline is 2030, and "
+     "the sources run to 30 October 2025; the latest figure is US$86.7 billion in 2024; "
+     "sources of 2024 and 2025 state it again)"),
+    # stated again by no later source: the target's verdict
+    ("2024", [Linked(TARGET_100, TARGET_100.restated[0])], 1,
+     "past its deadline, not shown met: US$100 billion (near term), a statement of the target "
+     "US$100 billion by 2020; the target is past its deadline, not shown met (no figure for "
+     "2020; every later figure, for 2021, 2022 and 2024, is below US$100 billion, the highest "
+     "US$87 billion in 2022; sources of 2024 set it again as a goal)"),
+    # recorded by no target statement: what the data holds after it
+    ("2023-06-23", [], 3, "not reported on: no statement of the 3 later summits in the data is "
+                          "recorded as restating or reporting on it"),
+    ("2025-10-30", [], 0, "not reported on: no source in the data reports a later summit"),
+])
+def test_a_pledge_is_judged_by_the_targets_it_states(made_on, linked, later, status):
+    assert pledge_status(made_on, linked, FIGURES, NOW, DATES, later).text == status
