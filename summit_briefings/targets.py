@@ -94,8 +94,10 @@ def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
     if after and all(f.amount < target.amount for f in after):
         best = max(after, key=lambda f: f.amount)
         highest = format_billions(best.amount, best.currency or "")
-        why.append(f"every later figure, for {_years([str(f.year) for f in after])}, is "
-                   f"below {amount}, the highest {highest} in {best.year}")
+        years = [f"{f.year}{' (computed)' if f.derived else ''}" for f in after]
+        listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+        why.append(f"every later figure, for {listed}, is below {amount}, the highest "
+                   f"{highest} in {best.year}")
     elif after:
         why.append(latest_text)
     past = [s for s in later if int(dates[s.summit][:4]) > deadline]

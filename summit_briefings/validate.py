@@ -342,14 +342,24 @@ def _check_references(corpus: Corpus, problems: list[Problem], known: KnownIds,
 
 
 def _target_history_problems(corpus: Corpus) -> list[Problem]:
-    """A target's history runs forward: each restatement reports a summit later than the
-    one before it (so the first is where the target was set), and an 'outcome' it names is
-    an outcome of its summit."""
+    """A target is one record, and its history runs forward: no two targets give the same
+    amount by the same year; each restatement reports a summit later than the one before it
+    (so the first is where the target was set); an 'outcome' it names is an outcome of its
+    summit."""
     problems = []
     origin = corpus.origin(corpus.trade)
     summits = {s.id: s for s in corpus.summits}
+    seen: dict[tuple[float, str | None, int], TradeTarget] = {}
     for index, target in enumerate(corpus.trade.targets):
         loc = (*origin.loc, "targets", index)
+        # One target, one record: the same amount by the same year is a restatement.
+        if target.deadline is not None:
+            key = (target.amount, target.currency, target.deadline)
+            if key in seen:
+                problems.append(origin.doc.problem((*loc, "amount"),
+                    f"'{seen[key].id}' is already a target of this amount by "
+                    f"{target.deadline}; list this statement under its 'restated' instead"))
+            seen.setdefault(key, target)
         previous = summits.get(target.summit)
         for number, statement in enumerate(target.statements):
             at = loc if number == 0 else (*loc, "restated", number - 1)

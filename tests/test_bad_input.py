@@ -451,6 +451,14 @@ CASES = [
                      "yoon-suk-yeol]\n        kind: aimed\n        horizon: near term",
                      "      - summit: 2017-11-danang\n        stated_by: [luong-cuong, "
                      "yoon-suk-yeol]\n        kind: aimed\n        horizon: near term")),
+    Case("one target recorded twice", "schema",
+         Expect(TRADE, ("amount: 150", 2), ("'target-150bn-by-2030' is already a target of "
+                "this amount by 2030", "under its 'restated'")),
+         mutate=append(TRADE, "  - id: target-150bn-by-2030-again\n    amount: 150\n"
+                       "    deadline: 2030\n    summit: 2025-08-seoul\n    kind: set\n"
+                       "    cite:\n      - source: menafn-2025-seoul\n        quote: "
+                       "setting an ambitious target to increase bilateral trade from $86.7 "
+                       "billion in 2024 to $150 billion by 2030\n")),
     Case("a target statement of no known kind", "schema",
          Expect(TRADE, "kind: reffered", ("kind: Input should be", "'hoped'")),
          mutate=edit(TRADE, "kind: referred\n", "kind: reffered\n")),
