@@ -13,6 +13,7 @@ from .corpus import Corpus
 from .dates import format_date, sort_key
 from .schema import TargetStatement as TargetStatementModel
 from .schema import TrackedClaim, TradeTarget
+from .targets import KIND_WORDS
 from .views import CitationRefs, PageNotes, PersonRef, SummitRef, format_billions, source_label
 
 
@@ -84,9 +85,10 @@ def evolution_context(book: PageNotes, corpus: Corpus) -> EvolutionContext:
         stated = sorted(by_summit.get(summit.id, ()),
                         key=lambda ts: (ts[1].deadline or 0, ts[0].amount))
         if stated:
-            text = "; ".join(f"{format_billions(t.amount, t.currency)} "
+            text = "; ".join((f"{s.qualifier} " if s.qualifier else "")
+                             + f"{format_billions(t.amount, t.currency)} "
                              + (f"by {s.deadline}" if s.deadline else f"({s.horizon})")
-                             for t, s in stated)
+                             + f", {KIND_WORDS[s.kind]}" for t, s in stated)
             people = dict.fromkeys(p for _, s in stated for p in s.stated_by)
             targets.append(TargetStatement(
                 book.summit_ref(summit), text,
