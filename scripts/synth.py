@@ -38,7 +38,7 @@ from synth_cast import (  # noqa: E402
 )
 from synth_outcomes import TEMPLATES, from_tenths, money, outcome, tenths_text  # noqa: E402
 
-from summit_briefings.dates import MONTHS  # noqa: E402
+from summit_briefings.dates import MONTHS, sort_key  # noqa: E402
 
 TOPICS = ROOT / "data" / "topics.yaml"
 SITE = """\
@@ -132,6 +132,7 @@ class SyntheticCorpus:
         self.summits: dict[str, dict[str, Any]] = {}
         self.figures: dict[int, dict[str, Any]] = {}
         self.targets: list[dict[str, Any]] = []
+        self.target_dates: dict[str, str] = {}  # summit id → date, of summits setting a target
         self.milestones: list[dict[str, Any]] = []
 
     def days(self) -> list[date]:
@@ -343,8 +344,10 @@ class SyntheticCorpus:
                            f"US${billions} billion {by}.")
         target: dict[str, Any] = {"id": f"target-{billions}bn-{s.id}", "amount": billions}
         target.update({"deadline": deadline} if deadline else {"horizon": "near term"})
-        target.update({"summit": s.id, "stated_by": s.leads, "cite": cites(s.source, said)})
+        target.update({"summit": s.id, "stated_by": s.leads, "kind": "agreed",
+                       "outcome": "trade-target", "cite": cites(s.source, said)})
         self.targets.append(target)
+        self.target_dates[s.id] = s.date_value
         return {"id": "trade-target", **outcome(
             "trade-investment", "agreement", f"Agreed to work towards bilateral trade of "
             f"US${billions} billion {by}.", by=s.leads, headline=True,
@@ -368,7 +371,7 @@ class SyntheticCorpus:
               sorted(self.milestones, key=lambda m: (m["date"], m["id"])))
         _dump(data / "trade.yaml", header,
               {"figures": [self.figures[y] for y in sorted(self.figures)],
-               "targets": self.targets})
+               "targets": one_record_per_target(self.targets, self.target_dates)})
         (data / "topics.yaml").write_bytes(TOPICS.read_bytes())
         (data / "site.yaml").write_text(SITE, encoding="utf-8")
 
@@ -377,6 +380,30 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     # The checker rejects anchors, which PyYAML emits for any list or dict used twice.
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+
+def one_record_per_target(targets: list[dict[str, Any]],
+                          dates: dict[str, str]) -> list[dict[str, Any]]:
+    """Targets of the same amount by the same year are one target stated again, as the check
+    requires: the earliest statement is the record and later ones its 'restated'. One made
+    on the same date as the statement before it is left out, since a history runs strictly
+    forward (its summit's outcome still states it)."""
+    records: dict[tuple[int, int], dict[str, Any]] = {}
+    kept = []
+    for target in sorted(targets, key=lambda t: (sort_key(dates[t["summit"]]), t["id"])):
+        key = (target["amount"], target["deadline"]) if target.get("deadline") else None
+        first = records.get(key) if key else None
+        if first is None:
+            if key:
+                records[key] = target
+            kept.append(target)
+            continue
+        last = first["restated"][-1]["summit"] if first.get("restated") else first["summit"]
+        if sort_key(dates[target["summit"]]) > sort_key(dates[last]):
+            first.setdefault("restated", []).append(
+                {k: target[k] for k in ("summit", "stated_by", "kind", "deadline", "outcome",
+                                        "cite")})
+    return kept
 
 
 def _dump(path: Path, header: str, value: Any) -> None:

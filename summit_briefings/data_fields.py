@@ -13,7 +13,8 @@ from . import schema
 MODELS = (schema.Summit, schema.Summary, schema.SummitDate, schema.Place, schema.Occasion,
           schema.Participant, schema.Outcome, schema.Figure, schema.Citation, schema.Derived,
           schema.Person, schema.NameForm, schema.RoleStatement, schema.Description,
-          schema.Source, schema.Trade, schema.TradeFigure, schema.TradeTarget, schema.Milestone,
+          schema.Source, schema.Trade, schema.TradeFigure, schema.TradeTarget,
+          schema.TargetStatement, schema.Milestone,
           schema.Topic, schema.TrackedClaim, schema.SiteSettings, schema.Country)
 
 

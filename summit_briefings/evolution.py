@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .dates import format_date, sort_key
+from .schema import TargetStatement as TargetStatementModel
 from .schema import TrackedClaim, TradeTarget
+from .targets import KIND_WORDS
 from .views import CitationRefs, PageNotes, PersonRef, SummitRef, format_billions, source_label
 
 
@@ -73,19 +75,23 @@ def evolution_context(book: PageNotes, corpus: Corpus) -> EvolutionContext:
                   Statement(s.as_of, s.inferred, s.text, s.source, s.summit, s.refs, True)
                   for i, (_, s) in enumerate(rows)]
         tracks.append(Track(claim, tuple(marked), _contradictions(rows)))
-    by_summit: dict[str, list[TradeTarget]] = defaultdict(list)  # a scan per summit: N²
+    # Every statement of every target, first set or stated again, under its summit.
+    by_summit: dict[str, list[tuple[TradeTarget, TargetStatementModel]]] = defaultdict(list)
     for target in corpus.trade.targets:
-        by_summit[target.summit].append(target)
+        for statement in target.statements:
+            by_summit[statement.summit].append((target, statement))
     targets = []
     for summit in corpus.chronological:
-        stated = sorted(by_summit.get(summit.id, ()), key=lambda t: (t.deadline or 0, t.amount))
+        stated = sorted(by_summit.get(summit.id, ()),
+                        key=lambda ts: (ts[1].deadline or 0, ts[0].amount))
         if stated:
-            text = "; ".join(f"{format_billions(t.amount, t.currency)} "
-                             + (f"by {t.deadline}" if t.deadline else f"({t.horizon})")
-                             for t in stated)
-            people = dict.fromkeys(p for t in stated for p in t.stated_by)
+            text = "; ".join((f"{s.qualifier} " if s.qualifier else "")
+                             + f"{format_billions(t.amount, t.currency)} "
+                             + (f"by {s.deadline}" if s.deadline else f"({s.horizon})")
+                             + f", {KIND_WORDS[s.kind]}" for t, s in stated)
+            people = dict.fromkeys(p for _, s in stated for p in s.stated_by)
             targets.append(TargetStatement(
                 book.summit_ref(summit), text,
                 tuple(book.person_ref(p) for p in people),
-                book.refs(c for t in stated for c in t.cite)))
+                book.refs(c for _, s in stated for c in s.cite)))
     return EvolutionContext(tuple(tracks), tuple(targets))

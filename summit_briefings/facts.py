@@ -51,6 +51,13 @@ def all_facts(corpus: Corpus) -> Iterator[Fact]:
                    f"{target.amount:g} billion {target.currency} by {by}",
                    corpus.summit(target.summit).date.value, "Trade target", f"{amount} by {by}",
                    tuple(target.cite), links.TRADE)
+        for restated in target.restated:
+            again = restated.deadline or restated.horizon
+            yield Fact("trade.target.restated", target.id,
+                       f"{target.amount:g} billion {target.currency} by {again} "
+                       f"({restated.kind})", corpus.summit(restated.summit).date.value,
+                       "Trade target, stated again", f"{amount} by {again}",
+                       tuple(restated.cite), links.TRADE)
     for milestone in corpus.milestones:
         yield Fact("milestone", milestone.id, milestone.text, milestone.date, "Milestone",
                    milestone.text, tuple(milestone.cite), links.HOME)

@@ -180,7 +180,9 @@ def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
                               passage.anchor)
 
     def recency(target: TradeTarget) -> tuple[str, float]:
-        return corpus.summit(target.summit).date.value, target.amount
+        """A target is as recent as the latest source that states it."""
+        return max(sort_key(corpus.summit(s.summit).date.value)
+                   for s in target.statements), target.amount
 
     found = []
     stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)

@@ -467,24 +467,73 @@ class TradeFigure(Model):
         default=None, description="Set when no source states the number: how it follows.")
 
 
-class TradeTarget(Model):
-    """A bilateral trade target, as stated at a summit."""
+StatementKind = Literal["agreed", "aimed", "pledged", "set", "hoped", "proposed", "referred"]
+STATEMENT_KINDS = ("agreed (both sides agreed to reach it), aimed (the source says they "
+                   "strive or aim for it), pledged, set (the source says they set it), hoped "
+                   "(one side hoped for it), proposed (one side proposed it), referred (it is "
+                   "named as an existing target, e.g. in a proposal of steps to reach it)")
 
-    id: Slug = Field(description="Unique id, e.g. 'target-150bn-by-2030-2024'.")
+
+class TargetStatement(Model):
+    """A later source that states a trade target again: at which summit, by whom, how."""
+
+    summit: str = Field(description="Id of the summit the source reports; later than the "
+                        "summit where the target was first set.")
+    stated_by: list[Slug] = Field(default_factory=list, description="People the quote names "
+                                  "as stating it; empty when it names none.")
+    kind: StatementKind = Field(description="What kind of statement the quote makes: "
+                                + STATEMENT_KINDS + ".")
+    qualifier: Qualifier | None = Field(
+        default=None, description="How the quote qualifies the amount ('more than'); the "
+        "check finds it in a quote.")
+    deadline: int | None = Field(default=None, description="The year this statement gives, "
+                                 "if any; the check finds it in a quote.")
+    horizon: str | None = Field(default=None, description="Where this statement gives no "
+                                "year: e.g. 'near term'.")
+    outcome: Slug | None = Field(default=None, description="Id of the summit's outcome that "
+                                 "states it, if any: a pledge linked so is judged by the "
+                                 "target's history.")
+    cite: Cites = Field(description="Passages that state the amount (and its year, if given).")
+
+
+class TradeTarget(Model):
+    """A bilateral trade target: one record from the summit where it was first set, with every
+    later source that states it again in 'restated'."""
+
+    id: Slug = Field(description="Unique id, e.g. 'target-150bn-by-2030'.")
     amount: float = Field(description="In billions of the currency.")
     currency: Currency | None = Field(default=None, description="ISO 4217 code; default: "
                                       "the currency of data/site.yaml.")
     deadline: int | None = Field(default=None, description="Year to reach it by, if stated.")
     horizon: str | None = Field(default=None, description="Where no year: e.g. 'near term'.")
-    summit: str = Field(description="Id of the summit where it was stated.")
-    stated_by: list[Slug] = Field(min_length=1, description="People who stated or agreed it.")
+    summit: str = Field(description="Id of the summit where it was first set.")
+    stated_by: list[Slug] = Field(default_factory=list, description="People the quote names "
+                                  "as stating or agreeing it; empty when it names none.")
+    kind: StatementKind = Field(description="What kind of statement first set it: "
+                                + STATEMENT_KINDS + ".")
+    qualifier: Qualifier | None = Field(
+        default=None, description="How the quote qualifies the amount ('at least'); the check "
+        "finds it in a quote.")
+    outcome: Slug | None = Field(default=None, description="Id of the summit's outcome that "
+                                 "states it, if any.")
     cite: Cites
+    restated: list[TargetStatement] = Field(
+        default_factory=list, description="Every later source that states the same amount "
+        "again, oldest first, each with its own kind, qualifier and quotes.")
 
     @model_validator(mode="after")
     def _deadline_or_horizon(self) -> TradeTarget:
         if self.deadline is None and not self.horizon:
             raise ValueError("a target needs a 'deadline' year or a 'horizon' such as 'near term'")
         return self
+
+    @property
+    def statements(self) -> list[TargetStatement]:
+        """Every statement of the target, the first one (where it was set) included."""
+        first = TargetStatement(summit=self.summit, stated_by=self.stated_by, kind=self.kind,
+                                qualifier=self.qualifier, deadline=self.deadline,
+                                horizon=self.horizon, outcome=self.outcome, cite=self.cite)
+        return [first, *self.restated]
 
 
 class Milestone(Model):
@@ -500,7 +549,8 @@ class Trade(Model):
     """data/trade.yaml: actual trade figures and the targets leaders set."""
 
     figures: list[TradeFigure] = Field(description="Actual trade, one entry per year.")
-    targets: list[TradeTarget] = Field(description="Targets, one entry per statement.")
+    targets: list[TradeTarget] = Field(description="Targets, one entry per target; "
+                                   "later statements of it are its 'restated'.")
 
 
 class Country(Model):

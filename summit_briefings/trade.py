@@ -5,17 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .chart import Level, Point, trade_chart
+from .commitments import Statement, deadline_text, statement_row
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
-from .schema import TradeFigure, TradeTarget
+from .schema import TargetStatement, TradeFigure, TradeTarget
+from .targets import Status, evidence_date, target_status
 from .views import (
     CitationRefs,
     PageNotes,
-    PersonRef,
-    SummitRef,
     currency_sign,
-    format_amount,
     format_billions,
 )
 
@@ -24,8 +23,9 @@ from .views import (
 class TargetRow:
     amount: str
     deadline: str
-    summit: SummitRef
-    stated_by: tuple[PersonRef, ...]
+    first: Statement  # where, by whom and how a source first states it
+    restated: tuple[Statement, ...]  # every later source that states it again
+    status: Status  # the same judgement the commitments page prints
     href: str
     refs: CitationRefs
 
@@ -69,48 +69,19 @@ def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Comput
         f"{rate:.1f}% a year", f"({a} / {b})^(1 / ({deadline} − {latest.year})) − 1 = {rate:.2f}%")
 
 
-def target_outcome(figures: list[TradeFigure], amount: float, deadline: int) -> Computed:
-    """Whether a past target was met, judged only on the figures the sources give (all in
-    the target's currency)."""
-    currency = figures[0].currency
-
-    def format_billions(value: float) -> str:
-        return format_amount(value, "billion", currency)
-
-    question = f"Was the target of {format_billions(amount)} by {deadline} met?"
-    same_year = [f for f in figures if f.year == deadline]
-    if same_year:
-        actual = same_year[0].amount
-        met = actual >= amount
-        return Computed(question,
-                        f"{'Yes' if met else 'No'}: {format_billions(actual)} in {deadline}",
-                        f"{canonical_number(actual)} {'≥' if met else '<'} "
-                        f"{canonical_number(amount)}")
-    later = [f for f in figures if f.year > deadline]
-    if later and all(f.amount < amount for f in later):
-        best = max(later, key=lambda f: f.amount)
-        years = ", ".join(str(f.year) for f in later)
-        return Computed(question,
-            f"No source gives a figure for {deadline}, so this cannot be settled. Every "
-            f"later figure ({years}) is below {format_billions(amount)}: trade had not "
-            f"reached that level in any year the sources give (the highest is "
-            f"{format_billions(best.amount)} in {best.year})",
-            f"max({', '.join(canonical_number(f.amount) for f in later)}) = "
-            f"{canonical_number(best.amount)} < {canonical_number(amount)}")
-    return Computed(question, f"Cannot tell: the sources give no figure for {deadline} or "
-                              "later that settles it", "—")
-
-
 def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
+    dates = {s.id: s.date.value for s in corpus.summits}
     targets: list[TradeTarget] = sorted(
-        corpus.trade.targets, key=lambda t: (corpus.summit(t.summit).date.value, t.amount, t.id))
+        corpus.trade.targets, key=lambda t: (sort_key(dates[t.summit]), t.amount, t.id))
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)
-    target_rows = tuple(
-        TargetRow(format_billions(t.amount, t.currency),
-                  str(t.deadline) if t.deadline else t.horizon or "",
-                  book.summit_ref(corpus.summit(t.summit)),
-                  tuple(book.person_ref(p) for p in t.stated_by),
-                  book.note(t.cite[0]).href, book.refs(t.cite)) for t in targets)
+    now = evidence_date(corpus)
+    target_rows = []
+    for t in targets:
+        first, *later = [statement_row(book, corpus, t, s) for s in t.statements]
+        target_rows.append(TargetRow(
+            format_billions(t.amount, t.currency or corpus.site.currency),
+            deadline_text(t.deadline, t.horizon), first, tuple(later),
+            target_status(t, figures, now, dates), book.note(t.cite[0]).href, book.refs(t.cite)))
     figure_rows = tuple(
         FigureRow(f.year, format_billions(f.amount, f.currency), f.measures,
                   f"{f.derived.formula} = {canonical_number(f.amount)}" if f.derived else None,
@@ -120,44 +91,44 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     if stated:
         latest = stated[-1]
         # Only amounts in one currency are compared: no exchange rate is a sourced fact.
-        same = [f for f in figures if f.currency == latest.currency]
+        # Whether a past target was met is its status, in the targets table; a target
+        # still ahead gets the growth it needs.
         deadlines = sorted({(t.deadline, t.amount) for t in targets
                             if t.deadline and t.currency == latest.currency})
-        for deadline, amount in deadlines:
-            if deadline > latest.year:
-                computed.append(required_growth(latest, amount, deadline))
-            else:
-                computed.append(target_outcome(same, amount, deadline))
+        computed = [required_growth(latest, amount, deadline)
+                    for deadline, amount in deadlines if deadline > latest.year]
     chart = ""
     # One axis has one currency: the chart plots the site's; the tables list every amount.
     site_currency = corpus.site.currency
     sign = currency_sign(site_currency).strip()
     unit = f"{sign} billion"
     plotted = [f for f in figures if f.currency == site_currency]
-    plotted_targets = [t for t in targets if t.currency == site_currency]
+    # Each statement of a target is a mark: a restatement with its own year or horizon
+    # ('near term') is drawn where it puts the target.
+    plotted_targets: list[tuple[TradeTarget, TargetStatement]] = [
+        (t, s) for t in targets if t.currency == site_currency for s in t.statements]
     if plotted:
         actual = [Point(f.year, f.amount, f"{f.year}: {format_billions(f.amount, f.currency)}"
                         + (" (computed)" if f.derived else ""), bool(f.derived)) for f in plotted]
-        dated = sorted({(t.deadline, t.amount) for t in plotted_targets if t.deadline})
+        dated = sorted({(s.deadline, t.amount) for t, s in plotted_targets if s.deadline})
         marks = []
         for deadline, amount in dated:
-            dates = sorted({corpus.summit(t.summit).date.value for t in plotted_targets
-                            if (t.deadline, t.amount) == (deadline, amount)}, key=sort_key)
-            when = [format_date(d) for d in dates]
-            currency = next(t.currency for t in plotted_targets
-                            if (t.deadline, t.amount) == (deadline, amount))
+            stated = [(t, s) for t, s in plotted_targets if (s.deadline, t.amount) == (deadline,
+                                                                                      amount)]
+            when = [format_date(d) for d in sorted({dates[s.summit] for _, s in stated},
+                                                   key=sort_key)]
             marks.append(Point(deadline, amount,
-                               f"Target {format_billions(amount, currency)} by {deadline}, "
-                               f"stated {'; '.join(when)}"))
-        undated: dict[float, list[TradeTarget]] = {}
-        for t in plotted_targets:
-            if not t.deadline:
-                undated.setdefault(t.amount, []).append(t)
+                               f"Target {format_billions(amount, stated[0][0].currency)} by "
+                               f"{deadline}, stated {'; '.join(when)}"))
+        undated: dict[float, list[tuple[TradeTarget, TargetStatement]]] = {}
+        for t, s in plotted_targets:
+            if not s.deadline:
+                undated.setdefault(t.amount, []).append((t, s))
         levels = tuple(
-            Level(amount, f"{amount:g}, " + " / ".join(dict.fromkeys(str(t.horizon) for t in ts)),
-                  "; ".join(f"Target {format_billions(t.amount, t.currency)}, {t.horizon}, "
-                            f"stated {format_date(corpus.summit(t.summit).date.value)}"
-                            for t in ts))
+            Level(amount, f"{amount:g}, " + " / ".join(dict.fromkeys(str(s.horizon)
+                                                                   for _, s in ts)),
+                  "; ".join(f"Target {format_billions(t.amount, t.currency)}, {s.horizon}, "
+                            f"stated {format_date(dates[s.summit])}" for t, s in ts))
             for amount, ts in sorted(undated.items()))
         parties = " and ".join(c.name for c in corpus.site.parties)
         chart = trade_chart(

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from .corpus import Corpus, Origin
+from .dates import sort_key
 from .errors import BriefingError, Problem
 from .load import BIDI_CONTROLS, Loc, YamlDocument, load_data_file, position, summit_files
 from .project_files import is_linked, read_bounded, unsafe_files
@@ -31,6 +32,7 @@ from .schema import (
     SiteSettings,
     Source,
     Summit,
+    TargetStatement,
     Topic,
     TrackedClaim,
     Trade,
@@ -227,6 +229,7 @@ REFERENCES: dict[type, tuple[tuple[str, str], ...]] = {
     Outcome: (("topic", "topic"), ("by", "person"), ("tracks", "tracked claim"),
               ("side", "country"), ("of_side", "country")),
     TradeTarget: (("summit", "summit"), ("stated_by", "person")),
+    TargetStatement: (("summit", "summit"), ("stated_by", "person")),
     Derived: (("uses", "fact"),),
 }
 WHERE_DEFINED = {"source": "data/sources.yaml", "person": "data/people.yaml",
@@ -334,6 +337,48 @@ def _check_references(corpus: Corpus, problems: list[Problem], known: KnownIds,
     problems += _reference_problems(corpus.trade, corpus.origin(corpus.trade), known, incomplete)
     for summit in corpus.summits:
         problems += checked[id(summit)].rules
+    if "summit" not in incomplete:
+        problems += _target_history_problems(corpus)
+
+
+def _target_history_problems(corpus: Corpus) -> list[Problem]:
+    """A target is one record, and its history runs forward: no two targets give the same
+    amount by the same year; each restatement reports a summit later than the one before it
+    (so the first is where the target was set); an 'outcome' it names is an outcome of its
+    summit."""
+    problems = []
+    origin = corpus.origin(corpus.trade)
+    summits = {s.id: s for s in corpus.summits}
+    seen: dict[tuple[float, str | None, int], TradeTarget] = {}
+    for index, target in enumerate(corpus.trade.targets):
+        loc = (*origin.loc, "targets", index)
+        # One target, one record: the same amount by the same year is a restatement.
+        if target.deadline is not None:
+            key = (target.amount, target.currency, target.deadline)
+            if key in seen:
+                problems.append(origin.doc.problem((*loc, "amount"),
+                    f"'{seen[key].id}' is already a target of this amount by "
+                    f"{target.deadline}; list this statement under its 'restated' instead"))
+            seen.setdefault(key, target)
+        previous = summits.get(target.summit)
+        for number, statement in enumerate(target.statements):
+            at = loc if number == 0 else (*loc, "restated", number - 1)
+            summit = summits.get(statement.summit)
+            if summit is None:
+                continue  # an unknown summit id is reported by the reference check
+            if number and previous and \
+                    sort_key(summit.date.value) <= sort_key(previous.date.value):
+                problems.append(origin.doc.problem((*at, "summit"),
+                    f"'{statement.summit}' ({summit.date.value}) is not later than "
+                    f"'{previous.id}' ({previous.date.value}); list restatements oldest first, "
+                    "after the summit where the target was first set (move an earlier one "
+                    "there)"))
+            if statement.outcome and statement.outcome not in {o.id for o in summit.outcomes}:
+                problems.append(origin.doc.problem((*at, "outcome"),
+                    f"'{statement.outcome}' is not an outcome of '{summit.id}'; name the "
+                    "outcome of that summit that states the target, or remove 'outcome'"))
+            previous = summit
+    return problems
 
 
 def _site_settings(root: Path, problems: list[Problem],

@@ -187,6 +187,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
     for summit in corpus.summits:
         problems += _check_summit_date(corpus, summit)
         problems += _check_qualifiers(corpus, summit)
+    problems += _check_target_statements(corpus)
     problems += _check_names(corpus)
     problems += _check_name_forms(corpus)
     problems += _check_unparsed(corpus, indexes)
@@ -303,6 +304,31 @@ def _check_qualifiers(corpus: Corpus, summit: Summit) -> list[Problem]:
                 problems.append(origin.doc.problem(
                     (*origin.loc, "outcomes", index, "figures", number, "qualifier"),
                     f"'{figure.qualifier}' is not in a quote that gives {amount}; quote the "
+                    "passage that qualifies the number, or remove the qualifier"))
+    return problems
+
+
+def _check_target_statements(corpus: Corpus) -> list[Problem]:
+    """Each later statement of a target gives the target's amount (and its own year, if it
+    gives one) in its quotes, and its qualifier in a quote that gives the amount; so does the
+    first statement's qualifier. The first statement's numbers are checked with every fact's."""
+    problems = []
+    origin = corpus.origin(corpus.trade)
+    for index, target in enumerate(corpus.trade.targets):
+        amount = canonical_number(target.amount)
+        for number, statement in enumerate(target.statements):
+            loc = (*origin.loc, "targets", index,
+                   *(("restated", number - 1) if number else ()))
+            quoted = set().union(*(quoted_numbers(c.quote) for c in statement.cite))
+            stated = [amount, *([str(statement.deadline)] if statement.deadline else [])]
+            for missing in [n for n in stated if n not in quoted] if number else []:
+                problems.append(origin.doc.problem(loc, f"the number {missing} is not in any "
+                    "of this restatement's quotes; quote the passage that states the target "
+                    "again, with its year if it gives one"))
+            giving = [c for c in statement.cite if amount in quoted_numbers(c.quote)]
+            if statement.qualifier and not _mentions(giving, (statement.qualifier,)):
+                problems.append(origin.doc.problem((*loc, "qualifier"),
+                    f"'{statement.qualifier}' is not in a quote that gives {amount}; quote the "
                     "passage that qualifies the number, or remove the qualifier"))
     return problems
 

@@ -459,6 +459,30 @@ CASES = [
     Case("unknown fact in a formula's 'uses'", "unknown id",
          Expect(TRADE, "trade-2020", "unknown fact 'trade-2020'", col="trade-2020"),
          mutate=edit(TRADE, "uses: [trade-2022]", "uses: [trade-2020]")),
+    Case("a target statement naming an outcome its summit does not have", "unknown id",
+         Expect(TRADE, "outcome: trade-target-requests", "'trade-target-requests' is not an "
+                "outcome of '2025-10-30-gyeongju'"),
+         mutate=edit(TRADE, "outcome: trade-target-request\n",
+                     "outcome: trade-target-requests\n")),
+    # a target's history runs forward, each statement of a kind the schema names
+    Case("a restatement earlier than the statement before it", "schema",
+         Expect(TRADE, "summit: 2017-11-danang", ("'2017-11-danang' (2017-11) is not later "
+                "than '2023-06-23-vietnam'", "oldest first")),
+         mutate=edit(TRADE, "      - summit: 2024-lima\n        stated_by: [luong-cuong, "
+                     "yoon-suk-yeol]\n        kind: aimed\n        horizon: near term",
+                     "      - summit: 2017-11-danang\n        stated_by: [luong-cuong, "
+                     "yoon-suk-yeol]\n        kind: aimed\n        horizon: near term")),
+    Case("one target recorded twice", "schema",
+         Expect(TRADE, ("amount: 150", 2), ("'target-150bn-by-2030' is already a target of "
+                "this amount by 2030", "under its 'restated'")),
+         mutate=append(TRADE, "  - id: target-150bn-by-2030-again\n    amount: 150\n"
+                       "    deadline: 2030\n    summit: 2025-08-seoul\n    kind: set\n"
+                       "    cite:\n      - source: menafn-2025-seoul\n        quote: "
+                       "setting an ambitious target to increase bilateral trade from $86.7 "
+                       "billion in 2024 to $150 billion by 2030\n")),
+    Case("a target statement of no known kind", "schema",
+         Expect(TRADE, "kind: reffered", ("kind: Input should be", "'hoped'")),
+         mutate=edit(TRADE, "kind: referred\n", "kind: reffered\n")),
     # duplicate ids, and two pages with the same URL
     Case("two people with the same id", "duplicate id",
          Expect(PEOPLE, ("- id: moon-jae-in", 2), "duplicate person id 'moon-jae-in' (also in "
@@ -536,6 +560,14 @@ CASES = [
     Case("stated day not in the date's quotes", "quote",
          Expect(HANOI_22, "value: 2018-03-22", "the number 22 is not in any of this fact's quotes"),
          mutate=redate_hanoi_to_the_22nd),
+    Case("a restatement whose quotes lack its year", "quote",
+         Expect(TRADE, "- summit: 2025-08-seoul", "the number 2031 is not in any of this "
+                "restatement's quotes"),
+         mutate=edit(TRADE, "deadline: 2030\n        outcome: trade-target\n",
+                     "deadline: 2031\n        outcome: trade-target\n")),
+    Case("a target's qualifier not in the quote that gives its amount", "quote",
+         Expect(TRADE, "qualifier: at least", "'at least' is not in a quote that gives 150"),
+         mutate=edit(TRADE, "kind: referred\n", "kind: referred\n        qualifier: at least\n")),
     Case("derived amount not matching its formula", "quote",
          Expect(TRADE, "amount: 78.4", "amount 78.4 does not match its formula"),
          mutate=edit(TRADE, "    amount: 78.1\n", "    amount: 78.4\n")),

@@ -38,10 +38,12 @@ FIELDS = ["id", "name", "file", "title", "cite", "source", "quote", "date", "val
           "reasoning", "place", "country", "city", "occasion", "kind", "text", "participants",
           "person", "role", "outcomes", "topic", "by", "figure", "amount", "unit", "year",
           "figures", "targets", "summit", "stated_by", "derived", "formula", "uses", "native",
-          "ascii", "roles", "as_of", "sha256", "description", "deadline", "horizon"]
+          "ascii", "roles", "as_of", "sha256", "description", "deadline", "horizon", "restated",
+          "qualifier", "outcome"]
 # Values the checker has rules about: ids that exist, dates real and impossible, paths.
 SPECIAL = ["moon-jae-in", "yonhap-2018-hanoi", "diplomacy", "2018-03-23-hanoi", "KR", "VN",
-           "stated", "inferred", "billion", "agreement", "2023-02-30", "2023-13-01", "2024",
+           "stated", "inferred", "billion", "agreement", "agreed", "2023-02-30", "2023-13-01",
+           "2024",
            "2018-03", "../x.txt", "/etc/hostname", "000_4f94f2e9d0db3981.txt", "1 / 0",
            "10 ** 10 ** 10", "(-8) ** (1 / 3)", "at the start of his second summit with Quang",
            "0" * 64, "", " ", "~", "null"]

@@ -1,5 +1,5 @@
-"""Golden snapshots of the generated Markdown of the fixture corpus: one summit, one leader and
-the trade page.
+"""Golden snapshots of the generated Markdown of the fixture corpus: one summit, one leader,
+the trade page and the commitments page.
 
 To accept a change on purpose: `make snapshots`, then review `git diff tests/golden`.
 """
@@ -19,6 +19,7 @@ SNAPSHOTS = {
     "summits/2023-06-23-vietnam.md": "summit-2023-06-23-vietnam.md",
     "leaders/luong-cuong.md": "leader-luong-cuong.md",
     "trade-targets.md": "trade-targets.md",
+    "commitments.md": "commitments.md",
 }
 
 
