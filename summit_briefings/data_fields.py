@@ -14,7 +14,7 @@ MODELS = (schema.Summit, schema.Summary, schema.SummitDate, schema.Place, schema
           schema.Participant, schema.Outcome, schema.Figure, schema.Citation, schema.Derived,
           schema.Person, schema.NameForm, schema.RoleStatement, schema.Source, schema.Trade,
           schema.TradeFigure, schema.TradeTarget, schema.Milestone, schema.Topic,
-          schema.TrackedClaim, schema.SiteSettings, schema.Country)
+          schema.TrackedClaim, schema.HedgeClass, schema.SiteSettings, schema.Country)
 
 
 @dataclass(frozen=True)
