@@ -496,6 +496,11 @@ class HedgeClass(Model):
     site_words: HedgeWords = Field(
         description="Words or phrases a sentence citing such a quote may keep it with: the "
         "class's own, and weaker ones if any ('suggested' for a proposal), never stronger.")
+    scope: Literal["quote", "sentence"] = Field(
+        default="quote", description="Where a quote word counts: 'quote' (the default), in "
+        "the quote itself; 'sentence', anywhere in the source's sentence the quote stands "
+        "in, for a hedge that governs a whole sentence ('…, according to media.'), so that a "
+        "quote that stops short of it still carries it.")
 
 
 class SiteSettings(Model):

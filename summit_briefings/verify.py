@@ -190,7 +190,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
         problems += _check_qualifiers(corpus, summit)
     problems += _check_names(corpus)
     problems += _check_name_forms(corpus)
-    problems += check_sentences(corpus)
+    problems += check_sentences(corpus, passages)
     problems += _check_unparsed(corpus, indexes)
     problems += _check_published(corpus)
     if problems:

@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from .corpus import Corpus
 from .errors import Problem
 from .load import Loc
-from .quotes import alternation, fold_ascii, normalise
+from .quotes import Passage, alternation, fold_ascii, normalise
 from .schema import Citation, HedgeClass, Person, Summit
 from .validate import walk_models
 
+# Where a source's sentence ends: a full stop, question or exclamation mark (with any closing
+# quote or bracket) before a space, or a line break. 'U.S. President' ends one early, which
+# only shortens what is searched.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?=\s)|\n")
 # Shortest word of a name that identifies a person on its own: shorter ones ('To', 'Ho',
 # 'Vo') are common words or initials far more often than they are the person.
 MIN_NAME_WORD = 3
@@ -68,7 +72,15 @@ class _Hedge:
     in_sentence: re.Pattern[str]
 
 
-def _check_hedges(sentence: Sentence, hedges: list[_Hedge]) -> list[str]:
+def source_sentence(text: str, passage: Passage) -> str:
+    """The sentence (or sentences) of a source text that a quoted passage stands in."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, passage.start)]
+    after = _SENTENCE_END.search(text, passage.end)
+    return text[ends[-1] if ends else 0: after.end() if after else len(text)]
+
+
+def _check_hedges(sentence: Sentence, hedges: list[_Hedge], corpus: Corpus,
+                  passages: dict[tuple[str, str], Passage]) -> list[str]:
     """What each hedge of the sentence's quotes that the sentence drops is: one message per
     class, naming the first quote that carries it."""
     text = normalise(sentence.text)
@@ -78,14 +90,17 @@ def _check_hedges(sentence: Sentence, hedges: list[_Hedge]) -> list[str]:
             continue
         for citation in sentence.cite:
             quote = normalise(citation.quote)
-            match = hedge.in_quote.search(quote)
+            match, where = hedge.in_quote.search(quote), "its quote"
+            passage = passages.get((citation.source, quote))
+            if match is None and hedge.hedge.scope == "sentence" and passage:
+                quote = normalise(source_sentence(corpus.texts[citation.source], passage))
+                match, where = hedge.in_quote.search(quote), "the source's sentence of its quote"
             if match:
                 messages.append(
                     f'"{_excerpt(text)}" drops the hedge \'{match.group()}\' ({hedge.hedge.id}) '
-                    f'of its quote "{_around(quote, match)}"; keep it: write one of '
+                    f'of {where} "{_around(quote, match)}"; keep it: write one of '
                     + ", ".join(f"'{w}'" for w in hedge.hedge.site_words)
-                    + f" (class '{hedge.hedge.id}' of data/hedges.yaml), or cite only "
-                    "passages that state the fact without a hedge")
+                    + f" (class '{hedge.hedge.id}' of data/hedges.yaml)")
                 break
     return messages
 
@@ -147,9 +162,9 @@ def _check_attribution(sentence: Sentence, summit_quotes: list[Citation],
     return messages
 
 
-def check_sentences(corpus: Corpus) -> list[Problem]:
+def check_sentences(corpus: Corpus, passages: dict[tuple[str, str], Passage]) -> list[Problem]:
     """Every sentence of every summit that drops a hedge of its quotes, or names a person
-    none of its quotes names."""
+    none of its quotes names. ``passages``: where each verified quote stands in its source."""
     hedges = [_Hedge(h, _words(h.quote_words), _words(h.site_words)) for h in corpus.hedges]
     names = _name_patterns(corpus.people)
     problems = []
@@ -157,7 +172,7 @@ def check_sentences(corpus: Corpus) -> list[Problem]:
         origin = corpus.origin(summit)
         quotes = [model for model, _ in walk_models(summit, ()) if isinstance(model, Citation)]
         for sentence in site_sentences(summit):
-            messages = [*_check_hedges(sentence, hedges),
+            messages = [*_check_hedges(sentence, hedges, corpus, passages),
                         *_check_attribution(sentence, quotes, corpus.people, names)]
             problems += [origin.doc.problem((*origin.loc, *sentence.loc), message)
                          for message in messages]

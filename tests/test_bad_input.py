@@ -837,6 +837,16 @@ CASES = [
          mutate=edit(GYEONGJU, "text: >-\n      Cường suggested the two sides coordinate to "
                      "implement substantive", "text: Cường proposed substantive"),
          nothing_else=True),
+    Case("quote that stops short of the attribution governing its source sentence", "wording",
+         Expect(HANOI, "text: Negotiations on a social", ("drops the hedge 'according to' "
+                "(attribution) of the source's sentence of its quote", "according to Cheong "
+                "Wa Dae.")),
+         mutate=lambda p: [p.replace(HANOI, "text: >-\n      According to Cheong Wa Dae, "
+                                     "negotiations on a social security agreement concluded:",
+                                     "text: Negotiations on a social security agreement "
+                                     "concluded, and"),
+                           p.replace(HANOI, "over the next five years, according to Cheong "
+                                     "Wa Dae.\n", "over the next five years\n")]),
     Case("sentence that drops a hope", "wording",
          Expect(HANOI, "Quang welcomed", ("drops the hedge 'hoped' (hope)",
                                           "said he hoped to see")),
