@@ -105,58 +105,59 @@ def _check_hedges(sentence: Sentence, hedges: list[_Hedge], corpus: Corpus,
     return messages
 
 
-def _name_patterns(people: list[Person]) -> dict[str, re.Pattern[str]]:
-    """For each person, the words that name them in text without diacritics: every form of
-    their name, and each word of one that is long enough and no one else's ('Moon',
-    'Cuong'), since sentences and quotes alike name people by one word of the name."""
-    def folded_words(person: Person) -> set[str]:
-        return {fold_ascii(word) for form in (person.name, *(f.text for f in person.names))
-                for word in normalise(form).split()}
-    owners: dict[str, set[str]] = {}
-    for person in people:
-        for word in folded_words(person):
-            owners.setdefault(word, set()).add(person.id)
-    patterns = {}
-    for person in people:
-        forms = {fold_ascii(normalise(f.text)) for f in person.names} | {
-            fold_ascii(normalise(person.name))}
-        forms |= {word for word in folded_words(person)
-                  if len(word) >= MIN_NAME_WORD and owners[word] == {person.id}}
+class _Names:
+    """Who a text names: every form of each person's name, and each word of one that is long
+    enough and no one else's ('Moon', 'Cuong'), since sentences and quotes alike name people
+    by one word of the name; all in text without diacritics, in one pattern, so that each
+    text is read once however many people there are."""
+
+    def __init__(self, people: list[Person]) -> None:
+        def folded_words(person: Person) -> set[str]:
+            return {fold_ascii(word) for form in (person.name, *(f.text for f in person.names))
+                    for word in normalise(form).split()}
+        owners: dict[str, set[str]] = {}
+        for person in people:
+            for word in folded_words(person):
+                owners.setdefault(word, set()).add(person.id)
+        self.person_of: dict[str, str] = {}
+        for person in people:
+            forms = {fold_ascii(normalise(f.text)) for f in person.names}
+            forms.add(fold_ascii(normalise(person.name)))
+            forms |= {word for word in folded_words(person)
+                      if len(word) >= MIN_NAME_WORD and owners[word] == {person.id}}
+            for form in forms:
+                self.person_of.setdefault(form, person.id)
         # Names are capitalised: matching case keeps 'moon' the noun from naming Moon.
-        patterns[person.id] = re.compile(rf"(?<![\w-])(?:{alternation(forms)})(?![\w-])")
-    return patterns
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternation(self.person_of)})(?![\w-])")
+
+    def named(self, text: str) -> dict[str, str]:
+        """Each person the text names (by id), with the words that name them as written."""
+        text = normalise(text)
+        folded = fold_ascii(text)
+        # Dropping diacritics keeps the length of NFC Latin text, so a span is the text's own.
+        same = len(folded) == len(text)
+        found: dict[str, str] = {}
+        for match in self.pattern.finditer(folded):
+            found.setdefault(self.person_of[match.group()],
+                             text[match.start():match.end()] if same else match.group())
+        return found
 
 
-def _named(pattern: re.Pattern[str], text: str) -> str | None:
-    """The words of the text that name the person, as the text writes them."""
-    text = normalise(text)
-    folded = fold_ascii(text)
-    match = pattern.search(folded)
-    if match is None:
-        return None
-    # Dropping diacritics keeps the length of NFC Latin text, so the span is the text's own.
-    return text[match.start():match.end()] if len(folded) == len(text) else match.group()
-
-
-def _check_attribution(sentence: Sentence, summit_quotes: list[Citation],
-                       people: list[Person], names: dict[str, re.Pattern[str]]) -> list[str]:
+def _check_attribution(sentence: Sentence, names: _Names, named_in: dict[str, set[str]],
+                       corpus: Corpus) -> list[str]:
     """People the sentence names whom none of its quotes names. One in an outcome's 'by' may
-    be named elsewhere, in a quote of this summit from an article it cites: its quotes may
-    call them 'he'."""
+    be named elsewhere, in a quote of this summit from an article it cites (``named_in``:
+    who the summit's quotes from each source name): its quotes may call them 'he'."""
+    quoted = set().union(*(names.named(c.quote) for c in sentence.cite))
+    elsewhere = set().union(*(named_in.get(c.source, set()) for c in sentence.cite))
     messages = []
-    sources = {c.source for c in sentence.cite}
-    for person in people:
-        named = _named(names[person.id], sentence.text)
-        if named is None or any(_named(names[person.id], c.quote) for c in sentence.cite):
-            continue
-        if person.id in sentence.by and any(
-                c.source in sources and _named(names[person.id], c.quote)
-                for c in summit_quotes):
+    for person_id, written in names.named(sentence.text).items():
+        if person_id in quoted or (person_id in sentence.by and person_id in elsewhere):
             continue
         messages.append(
-            f'"{_excerpt(sentence.text)}" names {person.name} (as \'{named}\'), whom '
-            "none of the quotes it cites names; cite a passage that names them, or reword it "
-            "to name only people its quotes name ('the two leaders')"
+            f'"{_excerpt(sentence.text)}" names {corpus.person(person_id).name} (as '
+            f"'{written}'), whom none of the quotes it cites names; cite a passage that names "
+            "them, or reword it to name only people its quotes name ('the two leaders')"
             + (" (an outcome may list them in 'by' when another quote of this summit, from an "
                "article it cites, names them)" if sentence.loc[0] == "outcomes" else ""))
     return messages
@@ -166,14 +167,17 @@ def check_sentences(corpus: Corpus, passages: dict[tuple[str, str], Passage]) ->
     """Every sentence of every summit that drops a hedge of its quotes, or names a person
     none of its quotes names. ``passages``: where each verified quote stands in its source."""
     hedges = [_Hedge(h, _words(h.quote_words), _words(h.site_words)) for h in corpus.hedges]
-    names = _name_patterns(corpus.people)
+    names = _Names(corpus.people)
     problems = []
     for summit in corpus.summits:
         origin = corpus.origin(summit)
-        quotes = [model for model, _ in walk_models(summit, ()) if isinstance(model, Citation)]
+        named_in: dict[str, set[str]] = {}
+        for model, _ in walk_models(summit, ()):
+            if isinstance(model, Citation):
+                named_in.setdefault(model.source, set()).update(names.named(model.quote))
         for sentence in site_sentences(summit):
             messages = [*_check_hedges(sentence, hedges, corpus, passages),
-                        *_check_attribution(sentence, quotes, corpus.people, names)]
+                        *_check_attribution(sentence, names, named_in, corpus)]
             problems += [origin.doc.problem((*origin.loc, *sentence.loc), message)
                          for message in messages]
     return problems
