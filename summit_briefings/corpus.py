@@ -11,6 +11,7 @@ from .dates import sort_key
 from .load import Loc, YamlDocument
 from .schema import (
     Country,
+    HedgeClass,
     Milestone,
     Outcome,
     Person,
@@ -47,6 +48,7 @@ class Corpus:
     trade: Trade
     milestones: list[Milestone]
     tracked: list[TrackedClaim] = field(default_factory=list)
+    hedges: list[HedgeClass] = field(default_factory=list)
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
     # Entries that failed the schema, as read: verification still checks their quotes.
     unparsed: list[tuple[Origin, Any]] = field(default_factory=list, repr=False)

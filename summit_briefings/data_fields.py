@@ -15,7 +15,7 @@ MODELS = (schema.Summit, schema.Summary, schema.SummitDate, schema.Place, schema
           schema.Person, schema.NameForm, schema.RoleStatement, schema.Description,
           schema.Source, schema.Trade, schema.TradeFigure, schema.TradeTarget,
           schema.TargetStatement, schema.Milestone,
-          schema.Topic, schema.TrackedClaim, schema.SiteSettings, schema.Country)
+          schema.Topic, schema.TrackedClaim, schema.HedgeClass, schema.SiteSettings, schema.Country)
 
 
 @dataclass(frozen=True)

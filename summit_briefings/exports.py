@@ -14,7 +14,7 @@ from pydantic import TypeAdapter
 from . import links
 from .corpus import Corpus
 from .facts import all_facts
-from .schema import Milestone, Person, SiteSettings, Source, Summit, Topic, Trade
+from .schema import HedgeClass, Milestone, Person, SiteSettings, Source, Summit, Topic, Trade
 
 FACTS_JSON = "data/facts.json"
 FACTS_CSV = "data/facts.csv"
@@ -83,6 +83,7 @@ def schema_json() -> str:
         "data/topics.yaml": list[Topic],
         "data/milestones.yaml": list[Milestone],
         "data/site.yaml": SiteSettings,
+        "data/hedges.yaml": list[HedgeClass],
     }
     defs: dict = {}
     variants = []

@@ -8,7 +8,10 @@ from pathlib import Path
 # The project this package is installed from (editable, as the Makefile installs it): its
 # templates, theme overrides and styles are the new site's starting point.
 PROJECT = Path(__file__).resolve().parent.parent
-COPIED = ("mkdocs.yml", "templates", "overrides", "docs/stylesheets", "docs/assets")
+# The hedge vocabulary is about English, not about a pair of countries: a new site checks its
+# sentences with the same one from the start.
+COPIED = ("mkdocs.yml", "templates", "overrides", "docs/stylesheets", "docs/assets",
+          "data/hedges.yaml")
 
 SITE_YAML = """\
 # What the site is about. Replace the two example countries with the pair your articles

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -226,3 +226,10 @@ def fold_ascii(text: str) -> str:
     stripped = "".join(c for c in unicodedata.normalize("NFD", text)
                        if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression matching any of the words, longer words first; one that matches
+    nothing when there are none."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(map(re.escape, ordered)) if ordered else "(?!)"

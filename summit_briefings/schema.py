@@ -564,6 +564,31 @@ class Country(Model):
                                 "page says when no source gives a name in it.")
 
 
+HedgeWords = Annotated[list[Text], Field(min_length=1)]
+
+
+class HedgeClass(Model):
+    """One kind of hedge (data/hedges.yaml): words by which a source says less than a plain
+    fact, and the words a sentence of the site's own keeps it with.
+
+    Where a quote that an outcome's text or a summit's bottom line cites carries one of the
+    class's quote words, the sentence must carry one of its site words."""
+
+    id: Slug = Field(description="Name of the class, e.g. 'necessity'; the check names it.")
+    description: Text = Field(description="What the hedge says, in one sentence.")
+    quote_words: HedgeWords = Field(
+        description="Words or phrases that carry the hedge in a quote, e.g. 'the need to'; "
+        "matched as whole words, case-insensitively, each form listed ('hope', 'hoped').")
+    site_words: HedgeWords = Field(
+        description="Words or phrases a sentence citing such a quote may keep it with: the "
+        "class's own, and weaker ones if any ('suggested' for a proposal), never stronger.")
+    scope: Literal["quote", "sentence"] = Field(
+        default="quote", description="Where a quote word counts: 'quote' (the default), in "
+        "the quote itself; 'sentence', anywhere in the source's sentence the quote stands "
+        "in, for a hedge that governs a whole sentence ('…, according to media.'), so that a "
+        "quote that stops short of it still carries it.")
+
+
 class SiteSettings(Model):
     """data/site.yaml: what the site is about. Nothing else in the code names a country."""
 

@@ -25,6 +25,7 @@ from .schema import (
     Citation,
     Country,
     Derived,
+    HedgeClass,
     Milestone,
     Outcome,
     Participant,
@@ -420,6 +421,22 @@ def _person_rule_problems(person: Person, origin: Origin,
     return problems
 
 
+def _hedge_word_problems(corpus: Corpus) -> list[Problem]:
+    """A quote word belongs to one hedge class: the check names the class it finds."""
+    problems = []
+    first: dict[str, str] = {}
+    for hedge in corpus.hedges:
+        origin = corpus.origin(hedge)
+        for index, word in enumerate(hedge.quote_words):
+            key = " ".join(word.lower().split())
+            if key in first:
+                problems.append(origin.doc.problem((*origin.loc, "quote_words", index),
+                    f"'{word}' is a quote word of hedge class '{first[key]}' too; list each "
+                    "quote word in one class"))
+            first.setdefault(key, hedge.id)
+    return problems
+
+
 def _in_currency(trade: Trade, currency: str) -> Trade:
     """Trade figures and targets that name no currency are in the site's."""
     def filled(items: list[Any]) -> list[Any]:
@@ -480,6 +497,12 @@ def validate(root: Path) -> Corpus:
         if len(problems) > before:
             incomplete.add("tracked claim")
 
+    # Optional too: without it, sentences are not checked for the hedges of their quotes.
+    hedges: list[HedgeClass] = []
+    if (data / "hedges.yaml").is_file():
+        doc = load(data / "hedges.yaml")
+        hedges = _list_file(doc, HedgeClass, problems, origins, unparsed) if doc else []
+
     # A linked data folder is not read at all (unsafe_files reports it): each of its files
     # would be refused anyway.
     linked = {name for name in ("sources", "summits") if is_linked(data / name, root)}
@@ -519,16 +542,18 @@ def validate(root: Path) -> Corpus:
     corpus = Corpus(site=site, sources=lists["sources"], texts=texts, people=lists["people"],
                     topics=lists["topics"], summits=sorted(summits, key=lambda s: s.id),
                     trade=trade, milestones=lists["milestones"], tracked=tracked,
-                    origins=origins, unparsed=unparsed)
+                    hedges=hedges, origins=origins, unparsed=unparsed)
     for kind in ("figures", "targets"):
         for index, item in enumerate(getattr(trade, kind)):
             origins[id(item)] = Origin(trade_doc, (kind, index))
     for items, what in ((corpus.sources, "source id"), (corpus.people, "person id"),
                         (corpus.topics, "topic id"), (corpus.summits, "summit id"),
                         (corpus.milestones, "milestone id"), (corpus.tracked, "tracked claim id"),
+                        (corpus.hedges, "hedge class id"),
                         ([*trade.figures, *trade.targets], "trade id")):
         _duplicates(items, "id", what, corpus, problems)
     _duplicates(corpus.sources, "file", "source file", corpus, problems)
+    problems += _hedge_word_problems(corpus)
     for person in corpus.people:
         problems += _person_rule_problems(person, corpus.origin(person),
                                           corpus.country(person.country))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +14,7 @@ from .quotes import (
     Evidence,
     IndexedSource,
     Passage,
+    alternation,
     canonical_number,
     evaluate_formula,
     fold_ascii,
@@ -38,6 +38,7 @@ from .schema import (
     TradeTarget,
 )
 from .validate import walk_models
+from .wording import check_sentences
 
 
 def _year_and_day(date: str, parts: tuple[str, ...] = ("year", "day")) -> list[str]:
@@ -190,6 +191,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
     problems += _check_target_statements(corpus)
     problems += _check_names(corpus)
     problems += _check_name_forms(corpus)
+    problems += check_sentences(corpus, passages)
     problems += _check_unparsed(corpus, indexes)
     problems += _check_published(corpus)
     if problems:
@@ -345,13 +347,6 @@ def _other_forms(person: Person) -> dict[str, str]:
     return forms
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regular expression matching any of the words, longer words first; one that matches
-    nothing when there are none."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(map(re.escape, ordered)) if ordered else "(?!)"
-
-
 def _check_name_forms(corpus: Corpus) -> list[Problem]:
     """Everything the site writes in its own words names a person one way: the display name.
     Quotes, and outcomes that are a leader's words, keep the source's spelling."""
@@ -363,8 +358,8 @@ def _check_name_forms(corpus: Corpus) -> list[Problem]:
     write_for = {form: write for person in corpus.people
                  for form, write in _other_forms(person).items() if form not in name_words}
     # One alternation each, longest first, so a full name is matched before a word of it.
-    display_names = re.compile(_alternation(names))
-    other_forms = re.compile(rf"\b(?:{_alternation(write_for)})\b")
+    display_names = re.compile(alternation(names))
+    other_forms = re.compile(rf"\b(?:{alternation(write_for)})\b")
 
     def misnamed(text: str) -> list[tuple[str, str]]:
         """The (form, display name) pairs a text writes in another form than the site's."""

@@ -49,6 +49,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_init_writes_a_site_that_builds_strictly_before_any_article(tmp_path: Path):
     assert init(tmp_path / "new") == 0
+    hedges = "data/hedges.yaml"  # its sentences are checked for hedges from the start
+    assert (tmp_path / "new" / hedges).read_bytes() == (PACKAGE.parent / hedges).read_bytes()
     home = page(mkdocs_build(tmp_path / "new"), ".")
     assert "The site covers 0 summits" in home.select_one("article").get_text()
 
