@@ -25,6 +25,8 @@ from .views import (
 )
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
+# A leader's summits table, where the source gives no title for the role they met in.
+NO_ROLE = "—"
 SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Positions"),
             ("invitation", "Invitations and visits"), ("background", "Background"))
 
@@ -32,7 +34,8 @@ SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Po
 @dataclass(frozen=True)
 class Participant:
     person: PersonRef
-    role: RoleView  # as of the summit's date
+    role: RoleView | None  # as of the summit's date; None where the source gives no title
+    refs: CitationRefs
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ def summit_context(book: PageNotes, summit: Summit,
         requests.append(Section(f"{side} asked {asked[0].of_side or 'the other side'}", asked))
     participants = tuple(
         Participant(book.person_ref(p.person), role_view(book, DatedRole(
-            p.role, summit.date.value, summit.date.inferred_note, tuple(p.cite))))
+            p.role, summit.date.value, summit.date.inferred_note, tuple(p.cite)))
+            if p.role else None, book.refs(p.cite))
         for p in summit.participants)
     return SummitContext(
         summit=book.summit_ref(summit),
@@ -165,7 +169,7 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
             others = tuple(book.person_ref(p.person) for p in summit.participants
                            if people(p.person).country != person.country)
             counterparts.update((o.id, o) for o in others)
-            attended.append(Attendance(at, participant.role, others,
+            attended.append(Attendance(at, participant.role or NO_ROLE, others,
                                        book.refs(participant.cite)))
         own = [o for o in summit.outcomes if pid in o.by]
         if own and not there:

@@ -82,8 +82,9 @@ def _summit_facts(corpus: Corpus, summit: Summit) -> Iterator[Fact]:
         yield fact("summit.summary", summit.id, summit.summary.text, "bottom line",
                    summit.summary.text, summit.summary.cite)
     for p in summit.participants:
-        yield fact("summit.participant", summit.id, f"{p.person}: {p.role}", "participant",
-                   f"{corpus.person(p.person).name}, {p.role}", p.cite)
+        name = corpus.person(p.person).name
+        yield fact("summit.participant", summit.id, f"{p.person}: {p.role}" if p.role
+                   else p.person, "participant", f"{name}, {p.role}" if p.role else name, p.cite)
     for o in summit.outcomes:
         yield fact(f"summit.{o.kind}", f"{summit.id}/{o.id}", o.text, o.kind, o.text, o.cite,
                    o.as_of or when)

@@ -357,9 +357,10 @@ class Participant(Model):
     """A person at a summit, with the role the source gives them there."""
 
     person: Slug = Field(description="Id of a person in data/people.yaml.")
-    role: RoleTitle = Field(description="The office the source gives them at this summit, "
-                            "as a title ('State President'), never a "
-                            "clause ('his counterpart from …'); dated by the summit.")
+    role: RoleTitle | None = Field(
+        default=None, description="The office the source gives them at this summit, as a "
+        "title ('State President'), never a clause ('his counterpart from …'); dated by the "
+        "summit. Left out where the source gives no title: a role is never inferred.")
     cite: Cites
 
 

@@ -72,7 +72,7 @@ def stated_numbers(model: Any) -> list[str]:
     if isinstance(model, RoleStatement):
         return sorted(number_tokens(model.title))
     if isinstance(model, Participant):
-        return sorted(number_tokens(model.role))
+        return sorted(number_tokens(model.role or ""))
     if isinstance(model, Place | Occasion):
         values = [v for k, v in model if isinstance(v, str)]
         return sorted(set().union(*(number_tokens(v) for v in values)))

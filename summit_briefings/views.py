@@ -173,7 +173,8 @@ def dated_roles(corpus: Corpus, person: Person) -> list[DatedRole]:
     found = [(sort_key(r.as_of), 0, "", r) for r in stated_roles(corpus, person)]
     found += [(sort_key(s.date.value), 1, s.id,
                DatedRole(p.role, s.date.value, s.date.inferred_note, tuple(p.cite)))
-              for s in corpus.summits for p in s.participants if p.person == person.id]
+              for s in corpus.summits for p in s.participants
+              if p.person == person.id and p.role]
     return [role for *_, role in sorted(found, key=lambda f: f[:3])]
 
 

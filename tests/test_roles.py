@@ -30,8 +30,10 @@ def _index_roles(book: PageNotes) -> dict[str, tuple[str, str] | None]:
 
 
 def test_a_role_at_a_later_summit_is_the_latest_role(project: Project):
-    # Yoon's entry states 'President' as of 23 June 2023; at Lima (2024) he is the President
-    # of the Republic of Korea, and that is the later evidence.
+    # Yoon's entry states 'President of South Korea' as of 23 June 2023; give him a title at
+    # Lima (2024), and the later evidence is his latest role.
+    project.replace(LIMA, "  - person: yoon-suk-yeol\n", "  - person: yoon-suk-yeol\n"
+                    "    role: President of the Republic of Korea\n")
     book = _book(project, "leaders/yoon-suk-yeol.md")
     yoon = book.corpus.person("yoon-suk-yeol")
     assert [r.as_of for r in yoon.roles] == ["2023-06-23"]
@@ -41,6 +43,20 @@ def test_a_role_at_a_later_summit_is_the_latest_role(project: Project):
         "President of the Republic of Korea", "2024", "date inferred")
     assert _index_roles(_book(project, "leaders/index.md"))["yoon-suk-yeol"] == (
         "President of the Republic of Korea", "2024")
+
+
+def test_a_participant_whose_source_gives_no_title_has_no_role_there(project: Project):
+    # At Lima the source calls Yoon only Lương Cường's "counterpart": no role is inferred,
+    # and his latest role stays the one his entry states.
+    book = _book(project, "summits/2024-lima.md")
+    page = summit_context(book, book.corpus.summit("2024-lima"), None, None)
+    yoon = next(p for p in page.participants if p.person.id == "yoon-suk-yeol")
+    assert yoon.role is None and yoon.refs
+    leader = leader_context(book, book.corpus.person("yoon-suk-yeol"), book.corpus.summits)
+    assert leader.latest_role is not None
+    assert (leader.latest_role.title, leader.latest_role.as_of) == (
+        "President of South Korea", "23 June 2023")
+    assert [a.role for a in leader.attended if a.summit.id == "2024-lima"] == ["—"]
 
 
 def test_the_latest_role_is_chosen_by_date_not_by_the_order_of_the_entry(project: Project):
@@ -75,9 +91,8 @@ def test_every_role_on_the_leaders_index_and_a_summit_page_has_a_date(project: P
         assert role is None or role[1], pid
     lima = book.corpus.summit("2024-lima")
     page = summit_context(_book(project, "summits/2024-lima.md"), lima, None, None)
-    assert {(p.role.title, p.role.as_of, p.role.inferred) for p in page.participants} == {
-        ("State President of Vietnam", "2024", "date inferred"),
-        ("President of the Republic of Korea", "2024", "date inferred")}
+    assert {(p.role.title, p.role.as_of, p.role.inferred) for p in page.participants
+            if p.role} == {("State President of Vietnam", "2024", "date inferred")}
 
 
 def test_a_description_is_printed_undated_and_is_not_a_role(project: Project):
