@@ -428,8 +428,9 @@ CASES = [
     Case("participant role that is a clause, not a title", "schema",
          Expect(LIMA, "role: His counterpart", ("participants[1].role: 'His counterpart from "
                 "the Republic of Korea' is a clause, not a title", "give the office as a quote")),
-         mutate=edit(LIMA, "role: President of the Republic of Korea",
-                     "role: His counterpart from the Republic of Korea"), nothing_else=True),
+         mutate=edit(LIMA, "  - person: yoon-suk-yeol\n", "  - person: yoon-suk-yeol\n"
+                     "    role: His counterpart from the Republic of Korea\n"),
+         nothing_else=True),
     Case("role of a dead person, dated as if held", "schema",
          Expect(PEOPLE, "title: Late former leader", ("roles[0].title: 'Late former leader of "
                 "Vietnam' says the person has died or left office", "'described_as'")),
