@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,11 +95,14 @@ def _part(site: Path, page: str, pack: str, cut: str | None = None) -> str:
     return _with_ids_prefixed(_re_aimed(article, page, pack), prefix + "--")
 
 
-def write_packs(site: Path, plans: list[PackPlan]) -> int:
+def write_packs(site: Path, plans: list[PackPlan],
+                csp: Callable[[str, str], str] | None = None) -> int:
     """Write every summit's pack, and link it from the summit page; the number written.
 
     All packs sit at the same depth, so a shared part (a leader, the trade chart) is
-    rewritten once and reused."""
+    rewritten once and reused. ``csp(html, path)``, if given, gives a finished pack its
+    Content-Security-Policy: a pack starts from its summit page's head, whose policy names
+    the summit page's inline scripts, and a pack's own must name the pack's."""
     parts: dict[str, str] = {}
     for plan in plans:
         pack = plan.pack
@@ -121,7 +125,7 @@ def write_packs(site: Path, plans: list[PackPlan]) -> int:
             _re_aimed(summit_html[found.end():], plan.summit, pack)])
         target = site / pack
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
+        target.write_text(csp(page, pack) if csp else page, encoding="utf-8")
         link = posixpath.relpath(pack, posixpath.dirname(plan.summit)).removesuffix("index.html")
         (site / plan.summit).write_text(summit_html.replace(
             _PRINT_BUTTON_END, f'{_PRINT_BUTTON_END} <a class="md-button pack-link" '
