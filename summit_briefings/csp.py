@@ -2,9 +2,12 @@
 the site's own files and the inline scripts and styles the page was built with.
 
 The policy allows inline code by the sha256 hash of its exact text, computed here from each
-finished page (Material's inline scripts name the page's folder depth, so their hashes differ
-from page to page). A page is read with the standard library's HTML parser; the tag is inserted
-at the offset the parser reports, never found or changed by a pattern over the theme's markup.
+built page (Material's inline scripts name the page's folder depth, so their hashes differ
+from page to page). A page is read with the standard library's HTML parser: all of the theme's
+part of it, and its content where that could hold a script or a style (_scan). The tag is
+inserted at the offset the parser reports, never found or changed by a pattern over the
+theme's markup.
+
 A meta tag cannot set ``frame-ancestors``, ``report-uri`` or ``sandbox``: those need an HTTP
 header from the server.
 """
@@ -42,7 +45,7 @@ _SHIM_IFRAME_SCRIPT = (
 
 
 class CspError(ValueError):
-    """A page the policy cannot cover as built: it would break in the browser."""
+    """A page, or the vendored shim, for which no policy can be written as it is."""
 
 
 def source_hash(text: str) -> str:
@@ -72,6 +75,8 @@ def check_shim(docs_dir: Path) -> None:
 def policy(script_hashes: list[str], style_hashes: list[str]) -> str:
     """The policy for a page whose inline scripts and styles have these hashes."""
     directives = [
+        # 'self': the site's own files, whether served or read from file:// (there Chromium
+        # lets 'self' match file: URLs).
         "default-src 'self'",
         # 'wasm-unsafe-eval': Pagefind compiles its WebAssembly search core; it allows no
         # JavaScript eval.
@@ -95,7 +100,7 @@ def policy(script_hashes: list[str], style_hashes: list[str]) -> str:
 
 @dataclass
 class _Scan:
-    """What the parser found in a page, as character offsets into its text."""
+    """What the parser found in a page; offsets are characters into the whole page."""
 
     head_open_end: int | None = None  # just after <head …>
     charset_end: int | None = None  # just after <meta charset=…> inside <head>
@@ -103,45 +108,47 @@ class _Scan:
     scripts: list[str] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)
     config: str | None = None  # Material's page config (<script id="__config">)
-    inline_attributes: list[str] = field(default_factory=list)
+    in_head: bool = False
 
 
-class _PageScanner(HTMLParser):
-    def __init__(self, text: str) -> None:
+class _Unsplittable(Exception):
+    """A part of the page does not end between elements: the page is parsed whole."""
+
+
+class _PartScanner(HTMLParser):
+    """One part of a page, from ``begin`` (an offset into the page) onwards, read from the
+    state between elements, as a browser reads the page at that point."""
+
+    def __init__(self, page: str, begin: int, scan: _Scan) -> None:
         super().__init__(convert_charrefs=True)
-        self.scan = _Scan()
-        self._line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
-        self._in_head = False
+        self.page, self.begin, self.scan = page, begin, scan
         self._collecting: str | None = None  # "script", "style" or "config"
         self._chunks: list[str] = []
 
     def _offset(self) -> int:
+        """The page offset of what the parser is at (getpos counts lines from 1)."""
         line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+        at = self.begin
+        for _ in range(line - 1):
+            at = self.page.index("\n", at) + 1
+        return at + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = {name: value or "" for name, value in attrs}
-        start = self._offset()
-        end = start + len(self.get_starttag_text() or "")
-        for name, value in attrs:
-            # The policy blocks these silently: a handler or a style in markup would simply
-            # not work, so the build refuses it instead.
-            if name.startswith("on") or name == "style" or (
-                    name in ("href", "src", "action", "formaction")
-                    and (value or "").strip().lower().startswith("javascript:")):
-                self.scan.inline_attributes.append(f"<{tag} {name}=…>")
         if tag == "head" and self.scan.head_open_end is None:
-            self._in_head = True
-            self.scan.head_open_end = end
-        elif tag == "meta" and self._in_head:
+            self.scan.in_head = True
+            self.scan.head_open_end = self._offset() + len(self.get_starttag_text() or "")
+        elif tag == "meta" and self.scan.in_head:
+            found = {name: value or "" for name, value in attrs}
+            start = self._offset()
+            end = start + len(self.get_starttag_text() or "")
             if "charset" in found and self.scan.charset_end is None:
                 self.scan.charset_end = end
             if found.get("http-equiv", "").strip().lower() == CSP_HTTP_EQUIV:
                 self.scan.existing.append((start, end))
-        elif tag == "script" and "src" not in found:
+        elif tag == "script":
+            found = {name: value or "" for name, value in attrs}
+            if "src" in found:
+                return
             if found.get("id") == "__config":
                 self._collecting = "config"
             elif found.get("type", "").strip().lower() in _RUNNABLE_TYPES:
@@ -161,7 +168,7 @@ class _PageScanner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head":
-            self._in_head = False
+            self.scan.in_head = False
         elif tag in ("script", "style") and self._collecting:
             text = "".join(self._chunks)
             if self._collecting == "config":
@@ -172,29 +179,62 @@ class _PageScanner(HTMLParser):
                 self.scan.styles.append(text)
             self._collecting = None
 
+    def read(self, end: int, *, last: bool) -> None:
+        """Parse the page up to ``end``. A part that is not the last must end between
+        elements (not inside a tag, a comment, a script or a style), where the next part
+        starts reading: html.parser keeps an unfinished construct unread (rawdata), and
+        notes that it is inside a script or a style (cdata_elem)."""
+        self.feed(self.page[self.begin:end])
+        if not last and (self.cdata_elem is not None or "<" in self.rawdata):
+            raise _Unsplittable
+        self.close()
 
-def _scan(html: str) -> _Scan:
-    scanner = _PageScanner(html)
-    scanner.feed(html)
-    scanner.close()
-    return scanner.scan
+
+def _may_hold_inline_code(text: str) -> bool:
+    """Whether text could hold a script or style element: each starts with "<script" or
+    "<style" in some ASCII case, so text without either holds none."""
+    lowered = text.lower()
+    return "<script" in lowered or "<style" in lowered
 
 
-def with_csp(html: str, *, offline: bool = False, where: str = "page") -> str:
+def _scan(html: str, content: tuple[int, int] | None) -> _Scan:
+    """The page's head, inline scripts and styles. ``content``: the span of the page's
+    content, element content the engine inserted whole (MkDocs' page.content, a pack's
+    articles); it is parsed only if it could hold a script or a style. Most of a large site's
+    HTML is content without either (at 1,000 summits, packs and digests): parsing all of it
+    would cost as much again as the rest of the build's own parsing."""
+    parts = [(0, len(html), True)]
+    if content is not None:
+        start, end = content
+        parts = [(0, start, True), (start, end, _may_hold_inline_code(html[start:end])),
+                 (end, len(html), True)]
+    try:
+        scan = _Scan()
+        for begin, end, wanted in parts:
+            if wanted:
+                _PartScanner(html, begin, scan).read(end, last=end == len(html))
+        return scan
+    except _Unsplittable:
+        return _scan(html, None)
+
+
+def with_csp(html: str, *, content: tuple[int, int] | None = None, offline: bool = False,
+             where: str = "page") -> str:
     """The page with a Content-Security-Policy meta tag for its own inline scripts and
     styles, first in <head> after the charset; a tag already there (a meeting pack starts
-    from its summit page) is replaced. ``offline``: the page is read from file://, where the
-    iframe-worker shim runs search and its iframe's script needs allowing too."""
-    scan = _scan(html)
+    from its summit page) is replaced. ``content``: see _scan. ``offline``: the page is read
+    from file://, where the iframe-worker shim runs search and its iframe's script needs
+    allowing too."""
+    scan = _scan(html, content)
     if scan.head_open_end is None:
         raise CspError(f"{where}: no <head> to put a Content-Security-Policy in")
-    if scan.inline_attributes:
-        raise CspError(f"{where}: the Content-Security-Policy would block inline code in "
-                       "markup; move it into a script or stylesheet: "
-                       + ", ".join(dict.fromkeys(scan.inline_attributes)))
     scripts = list(scan.scripts)
     if offline and scan.config is not None:
-        worker = json.loads(scan.config).get("search")
+        try:
+            worker = json.loads(scan.config).get("search")
+        except (ValueError, AttributeError):
+            raise CspError(f"{where}: the page's config (#__config) is not the JSON object "
+                           "Material writes") from None
         if worker:
             scripts.append(shim_iframe_script(worker))
     script_hashes = list(dict.fromkeys(source_hash(s) for s in scripts))

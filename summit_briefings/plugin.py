@@ -143,14 +143,15 @@ class BriefingsPlugin(BasePlugin):
         self.packed = pack_members(site)
         return self.good
 
-    def _with_csp(self, html: str, config: MkDocsConfig, where: str) -> str:
+    def _with_csp(self, html: str, config: MkDocsConfig, where: str,
+                  content: tuple[int, int] | None = None) -> str:
         """The page with its Content-Security-Policy (csp.py). Not in `mkdocs serve`'s
         preview: the live-reload script MkDocs writes into each page it serves is inline and
         differs with every request, so no hash could allow it."""
         if self.serving:
             return html
         try:
-            return with_csp(html, offline=not is_served(config), where=where)
+            return with_csp(html, content=content, offline=not is_served(config), where=where)
         except CspError as exc:
             raise PluginError(str(exc)) from None
 
@@ -159,12 +160,17 @@ class BriefingsPlugin(BasePlugin):
         return label_table_cells(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # The policy first, while the page's content is still the text MkDocs put in the
+        # theme: the policy reads only the theme's part of the page unless the content could
+        # hold a script or a style (csp._scan). The search marks below add attributes, and
+        # change the worker's URL in the page's JSON config, which is data, not a script:
+        # no inline script's or style's text changes after its hash.
+        start = output.find(page.content) if page.content else -1
+        output = self._with_csp(output, config, page.file.src_uri,
+                                (start, start + len(page.content)) if start >= 0 else None)
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
         output = mark_for_pagefind(output, indexed=not excluded, url=page.url)
-        if is_served(config):
-            output = use_pagefind_worker(output)
-        # Last: the policy hashes the page's inline scripts as they are finally written.
-        return self._with_csp(output, config, page.file.src_uri)
+        return use_pagefind_worker(output) if is_served(config) else output
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
@@ -178,7 +184,8 @@ class BriefingsPlugin(BasePlugin):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Meeting packs, from the pages MkDocs has written; then the search index."""
         write_packs(Path(config.site_dir), self.pack_plans,
-                    csp=lambda html, where: self._with_csp(html, config, where))
+                    csp=lambda html, where, content: self._with_csp(html, config, where,
+                                                                    content))
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not is_served(config):
             if path.is_file():
