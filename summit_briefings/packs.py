@@ -192,11 +192,15 @@ def _part(site: Path, page: str, pack: str, cut: str | None = None) -> str:
     return _with_ids_prefixed(_re_aimed(article, page, pack), prefix + "--")
 
 
-def write_packs(site: Path, plans: list[PackPlan]) -> int:
+def write_packs(site: Path, plans: list[PackPlan],
+                csp: Callable[[str, str, tuple[int, int]], str] | None = None) -> int:
     """Write every summit's pack, and link it from the summit page; the number written.
 
     All packs sit at the same depth, so a shared part (a leader, the trade chart) is
-    rewritten once and reused."""
+    rewritten once and reused. ``csp(html, path, content)``, if given, gives a finished pack
+    its Content-Security-Policy: a pack starts from its summit page's head, whose policy
+    names the summit page's inline scripts, and a pack's own must name the pack's. content
+    is the span of the pack's articles, between the summit page's theme parts."""
     parts: dict[str, str] = {}
     for plan in plans:
         pack = plan.pack
@@ -211,13 +215,16 @@ def write_packs(site: Path, plans: list[PackPlan]) -> int:
         shared = [parts[page] for page in (*plan.leaders, plan.trade)]
         before = _TITLE.sub(lambda m: f"<title>Meeting pack: {m[1]}</title>",
                             summit_html[:found.start()], count=1)
-        after = _re_aimed(summit_html[found.end():], plan.summit, pack)
+        opening = _scope_re_aimed(_re_aimed(before, plan.summit, pack), plan.summit, pack)
+        closing = _config_re_aimed(_re_aimed(summit_html[found.end():], plan.summit, pack),
+                                   plan.summit, pack)
         page = "".join([
-            _scope_re_aimed(_re_aimed(before, plan.summit, pack), plan.summit, pack),
-            _SEARCH_BODY.sub("", found[1]), PACK_INTRO, first, found[3],
+            opening, _SEARCH_BODY.sub("", found[1]), PACK_INTRO, first, found[3],
             *(f'<article class="md-content__inner md-typeset pack-part">{body}</article>'
               for body in shared),
-            _config_re_aimed(after, plan.summit, pack)])
+            closing])
+        if csp:
+            page = csp(page, pack, (len(opening), len(page) - len(closing)))
         target = site / pack
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from . import links
 from .build_date import build_date
+from .csp import CspError, check_shim, with_csp
 from .errors import BriefingError, Problem, display_path
 from .load import load_yaml
 from .offline_search import fold_search_index
@@ -91,6 +92,11 @@ class BriefingsPlugin(BasePlugin):
         if unsafe := unsafe_sources(files, config, root):
             raise PluginError("files that are not the project's own would be published; "
                               "nothing was built:\n" + "\n".join(map(str, unsafe)))
+        if not self.serving and not is_served(config):
+            try:
+                check_shim(Path(config.docs_dir))
+            except (CspError, OSError) as exc:
+                raise PluginError(str(exc)) from None
         if self.serving:
             generated = self._serve_pages(root)
         else:
@@ -143,11 +149,31 @@ class BriefingsPlugin(BasePlugin):
         self.packed = pack_members(site)
         return self.good
 
+    def _with_csp(self, html: str, config: MkDocsConfig, where: str,
+                  content: tuple[int, int] | None = None) -> str:
+        """The page with its Content-Security-Policy (csp.py). Not in `mkdocs serve`'s
+        preview: the live-reload script MkDocs writes into each page it serves is inline and
+        differs with every request, so no hash could allow it."""
+        if self.serving:
+            return html
+        try:
+            return with_csp(html, content=content, offline=not is_served(config), where=where)
+        except CspError as exc:
+            raise PluginError(str(exc)) from None
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         return label_table_cells(html)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # The policy first, while the page's content is still the text MkDocs put in the
+        # theme: the policy reads only the theme's part of the page unless the content could
+        # hold a script or a style (csp._scan). The search marks below add attributes, and
+        # change the worker's URL in the page's JSON config, which is data, not a script:
+        # no inline script's or style's text changes after its hash.
+        start = output.find(page.content) if page.content else -1
+        output = self._with_csp(output, config, page.file.src_uri,
+                                (start, start + len(page.content)) if start >= 0 else None)
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
         output = mark_for_pagefind(output, indexed=not excluded, url=page.url)
         return use_pagefind_worker(output) if is_served(config) else output
@@ -167,12 +193,18 @@ class BriefingsPlugin(BasePlugin):
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
         # The 404 page offers the search box too; it is not indexed itself.
-        return use_pagefind_worker(output_content) if is_served(config) else output_content
+        if is_served(config):
+            output_content = use_pagefind_worker(output_content)
+        return self._with_csp(output_content, config, template_name)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Meeting packs, from the pages MkDocs has written; then the search index."""
-        write_packs(Path(config.site_dir), self.pack_plans)
+        write_packs(Path(config.site_dir), self.pack_plans,
+                    csp=lambda html, where, content: self._with_csp(html, config, where,
+                                                                    content))
         path = Path(config.site_dir) / "search" / "search_index.json"
         if not is_served(config):
             if path.is_file():
