@@ -26,7 +26,7 @@ from .views import (
 
 # The order the summit template shows outcome kinds in, after the bottom line and figures.
 # A leader's summits table, where the source gives no title for the role they met in.
-NO_ROLE = "—"
+NO_ROLE = "no title given"
 SECTIONS = (("agreement", "Agreements"), ("pledge", "Pledges"), ("position", "Positions"),
             ("invitation", "Invitations and visits"), ("background", "Background"))
 
