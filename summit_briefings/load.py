@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import BriefingError, Problem, display_path
-from .project_files import read_bounded
+from .project_files import absent, read_bounded
 
 MAX_YAML_BYTES = 2_000_000
 MAX_DEPTH = 64  # real data nests about 6 levels; deeper input would exhaust the recursion limit
@@ -274,7 +274,7 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
 
 def load_data_file(path: Path, root: Path) -> YamlDocument | list[Problem]:
     """One data file, or what is wrong with it."""
-    if not path.exists() and not path.is_symlink():
+    if absent(path):
         return [Problem(display_path(path, root), 1, 1, "required data file is missing; "
                         "create it")]
     try:

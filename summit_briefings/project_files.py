@@ -50,6 +50,12 @@ def unsafe_reason(path: Path, root: Path) -> str | None:
     return f"is {kind}, not a file; replace it with a regular file" if kind else None
 
 
+def absent(path: Path) -> bool:
+    """Whether nothing at all is at ``path``: a dangling symlink is something (refused by
+    the reading, not reported as missing)."""
+    return not path.exists() and not path.is_symlink()
+
+
 def is_linked(path: Path, root: Path) -> bool:
     """Whether ``path`` is a symlink or reached through one to outside the project."""
     return path.is_symlink() or (path.exists()
@@ -98,7 +104,7 @@ def unsafe_files(root: Path, folders: Iterable[str] = PROJECT_FOLDERS) -> list[P
     problems = []
     for name in folders:
         top = root / name
-        if not top.exists() and not top.is_symlink():
+        if absent(top):
             continue
         if top.is_symlink():
             problems.append(Problem(display_path(top, root), 1, 1, _NOT_FOLLOWED))

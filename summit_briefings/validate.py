@@ -16,7 +16,7 @@ from .corpus import Corpus, Origin
 from .dates import sort_key
 from .errors import BriefingError, Problem
 from .load import BIDI_CONTROLS, Loc, YamlDocument, load_data_file, position, summit_files
-from .project_files import is_linked, read_bounded, unsafe_files
+from .project_files import absent, is_linked, read_bounded, unsafe_files
 from .schema import (
     COUNTRY_CODE,
     CURRENCY_CODE,
@@ -172,7 +172,7 @@ def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
         return None
     candidate = root / "data" / "sources" / source.file
     shown = f"data/sources/{source.file}"
-    if not candidate.exists() and not candidate.is_symlink():
+    if absent(candidate):
         problems.append(doc.problem(where, f"source file '{shown}' does not exist; copy the "
                                     "article there or fix the name"))
         return None
@@ -385,7 +385,7 @@ def _target_history_problems(corpus: Corpus) -> list[Problem]:
 def _site_settings(root: Path, problems: list[Problem],
                    origins: dict[int, Origin]) -> SiteSettings | None:
     path = root / "data" / "site.yaml"
-    if not path.exists() and not path.is_symlink():
+    if absent(path):
         problems.append(Problem("data/site.yaml", 1, 1, "required data file is missing: it names "
             "the two countries, their scripts, the currency and the site's title; "
             "`summit-briefings init NEW-FOLDER` writes an example to copy from"))
