@@ -599,7 +599,8 @@ class SiteSettings(Model):
     currency: Currency = Field(description="The currency of trade figures that name none.")
     parties: list[Country] = Field(min_length=2, max_length=2, description="The two countries "
                                    "whose summits the site covers: every summit has a "
-                                   "participant from each.")
+                                   "participant from each, and summit titles name their "
+                                   "leaders in this order.")
     others: list[Country] = Field(default_factory=list, description="Other countries whose "
                                   "people the sources name.")
 

@@ -4,7 +4,8 @@ Two checks of the verify stage, over every sentence the site writes itself that 
 (a summit's bottom line, an outcome's text; an outcome that is a leader's words is the quote
 itself): a sentence keeps the hedges of its quotes (the classes of data/hedges.yaml), and it
 names only people whom its quotes name. Both match words, not meaning: the guide lists what
-that misses.
+that misses. A third keeps every summit title in one order: the parties' leaders in the
+order of data/site.yaml.
 """
 
 from __future__ import annotations
@@ -163,6 +164,24 @@ def _check_attribution(sentence: Sentence, names: _Names, named_in: dict[str, se
     return messages
 
 
+def _check_title_order(summit: Summit, names: _Names, corpus: Corpus) -> list[str]:
+    """A title names the two parties' leaders in the order of site.yaml's parties, so that
+    every title of the site reads one way ('Moon Jae-in and Tran Dai Quang', never the other
+    way round on the next page)."""
+    if corpus.site is None:
+        return []
+    rank = {party.code: index for index, party in enumerate(corpus.site.parties)}
+    named = [corpus.person(person_id) for person_id in names.named(summit.title)]
+    ranked = [(rank[p.country], p) for p in named if p.country in rank]
+    for (first_rank, first), (then_rank, then) in zip(ranked, ranked[1:], strict=False):
+        if then_rank < first_rank:
+            return [f"the title names {first.name} ({corpus.country_name(first.country)}) "
+                    f"before {then.name} ({corpus.country_name(then.country)}); titles name "
+                    "the leaders in the order of the parties in data/site.yaml, "
+                    f"{corpus.country_name(corpus.site.parties[0].code)}'s first"]
+    return []
+
+
 def check_sentences(corpus: Corpus, passages: dict[tuple[str, str], Passage]) -> list[Problem]:
     """Every sentence of every summit that drops a hedge of its quotes, or names a person
     none of its quotes names. ``passages``: where each verified quote stands in its source."""
@@ -180,4 +199,6 @@ def check_sentences(corpus: Corpus, passages: dict[tuple[str, str], Passage]) ->
                         *_check_attribution(sentence, names, named_in, corpus)]
             problems += [origin.doc.problem((*origin.loc, *sentence.loc), message)
                          for message in messages]
+        problems += [origin.doc.problem((*origin.loc, "title"), message)
+                     for message in _check_title_order(summit, names, corpus)]
     return problems

@@ -939,6 +939,11 @@ CASES = [
          mutate=edit(HANOI, "text: Vietnam is South Korea's fourth-largest trading partner.",
                      "text: Vietnam is South Korea's fourth-largest trading partner, Moon "
                      "said.")),
+    Case("summit title naming the second party's leader first", "wording",
+         Expect(SEOUL, "title: Tô Lâm and Lee", ("names Tô Lâm (Vietnam) before Lee Jae "
+                "Myung (South Korea)", "order of the parties in data/site.yaml"), col="Tô"),
+         mutate=edit(SEOUL, "title: Lee Jae Myung and Tô Lâm in Seoul",
+                     "title: Tô Lâm and Lee Jae Myung in Seoul"), nothing_else=True),
     Case("hedge vocabulary listing a quote word in two classes", "schema",
          Expect(HEDGES, ("hope, hopes", 1), "'hope' is a quote word of hedge class "
                 "'necessity' too; list each quote word in one class"),
