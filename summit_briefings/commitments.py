@@ -88,6 +88,11 @@ def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
             deadline_text(t.deadline, t.horizon), first, tuple(later),
             target_status(t, figures, now, dates)))
     linked = linked_statements(corpus.trade.targets)
+    reported_on: dict[str, list[str]] = {}
+    for summit in corpus.summits:
+        for outcome in summit.outcomes:
+            for pledge in outcome.reports_on:
+                reported_on.setdefault(pledge, []).append(summit.date.value)
     chronological = corpus.chronological
     pledges = []
     background = 0
@@ -105,7 +110,8 @@ def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
                 tuple(book.person_ref(p) for p in outcome.by),
                 corpus.country_name(outcome.side),
                 pledge_status(summit.date.value, linked.get((summit.id, outcome.id), []),
-                              figures, now, dates, later),
+                              reported_on.get(f"{summit.id}/{outcome.id}", []), figures, now,
+                              dates, later),
                 book.refs(outcome.cite)))
     stated = [f for f in figures if not f.derived]
     latest = (f"{format_billions(stated[-1].amount, stated[-1].currency or '')} in "

@@ -15,6 +15,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens.")]
+OutcomeId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
+                                 description="'<summit-id>/<outcome-id>'.")]
 PLACEHOLDER = "EDIT ME"
 # A first line that credits a photo or names a writer is not the article's headline; new-source
 # can mistake one for it, and it would title the pages that cite the article.
@@ -411,6 +413,10 @@ class Outcome(Model):
         default=None,
         description="Id of a claim in data/tracked.yaml this outcome states a value of, e.g. "
         "'vn-rank-in-kr-trade'; the evolution page sets such statements side by side.")
+    reports_on: list[OutcomeId] = Field(
+        default_factory=list, description="Pledges of earlier summits that this outcome states "
+        "again or reports on, each as '<summit-id>/<outcome-id>'; the commitments page judges "
+        "each such pledge by the outcomes that name it here.")
     cite: Cites
 
 

@@ -126,13 +126,17 @@ def linked_statements(targets: Sequence[TradeTarget]) -> dict[tuple[str, str], l
     return found
 
 
-def pledge_status(made_on: str, linked: Sequence[Linked], figures: Sequence[TradeFigure],
-                  now: str, dates: Mapping[str, str], later_summits: int) -> Status:
+def pledge_status(made_on: str, linked: Sequence[Linked], reported_on: Sequence[str],
+                  figures: Sequence[TradeFigure], now: str, dates: Mapping[str, str],
+                  later_summits: int) -> Status:
     """A pledge made on ``made_on`` (its summit's date), judged as a target is: by the later
     sources that state it again and the figures. A pledge no target statement records is
-    judged by what the data links to it, which is nothing: the status says how many later
-    summits the data holds."""
+    judged by the later outcomes that name it in 'reports_on' (``reported_on``: their
+    summits' dates); with none, the status says how many later summits the data holds."""
     if not linked:
+        if reported_on:
+            return Status("restated", f"sources of {_years(sorted(reported_on, key=sort_key))} "
+                          "state it again or report on it")
         if not later_summits:
             return Status("not reported on", "no source in the data reports a later summit")
         summits = "summit" if later_summits == 1 else "summits"

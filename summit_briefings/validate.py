@@ -340,6 +340,7 @@ def _check_references(corpus: Corpus, problems: list[Problem], known: KnownIds,
         problems += checked[id(summit)].rules
     if "summit" not in incomplete:
         problems += _target_history_problems(corpus)
+        problems += _reports_on_problems(corpus)
 
 
 def _target_history_problems(corpus: Corpus) -> list[Problem]:
@@ -379,6 +380,37 @@ def _target_history_problems(corpus: Corpus) -> list[Problem]:
                     f"'{statement.outcome}' is not an outcome of '{summit.id}'; name the "
                     "outcome of that summit that states the target, or remove 'outcome'"))
             previous = summit
+    return problems
+
+
+def _reports_on_problems(corpus: Corpus) -> list[Problem]:
+    """What an outcome says it reports on is a pledge of an earlier summit."""
+    problems = []
+    summits = {s.id: s for s in corpus.summits}
+    for summit in corpus.summits:
+        origin = corpus.origin(summit)
+        for index, outcome in enumerate(summit.outcomes):
+            for number, reported in enumerate(outcome.reports_on):
+                where = (*origin.loc, "outcomes", index, "reports_on", number)
+                summit_id, outcome_id = reported.split("/")
+                earlier = summits.get(summit_id)
+                pledge = next((o for o in earlier.outcomes if o.id == outcome_id),
+                              None) if earlier else None
+                if earlier is None:
+                    message = f"unknown summit '{summit_id}'; name a summit of data/summits/"
+                elif pledge is None:
+                    message = (f"'{outcome_id}' is not an outcome of '{summit_id}'; name the "
+                               "pledge as '<summit-id>/<outcome-id>'")
+                elif pledge.kind != "pledge":
+                    message = (f"'{reported}' is recorded as {pledge.kind}, not a pledge; "
+                               "'reports_on' names pledges, which the commitments page judges")
+                elif sort_key(earlier.date.value) >= sort_key(summit.date.value):
+                    message = (f"'{summit_id}' ({earlier.date.value}) is not earlier than this "
+                               f"summit ({summit.date.value}); an outcome reports on pledges "
+                               "made before it")
+                else:
+                    continue
+                problems.append(origin.doc.problem(where, message))
     return problems
 
 

@@ -944,6 +944,24 @@ CASES = [
                 "Myung (South Korea)", "order of the parties in data/site.yaml"), col="Tô"),
          mutate=edit(SEOUL, "title: Lee Jae Myung and Tô Lâm in Seoul",
                      "title: Tô Lâm and Lee Jae Myung in Seoul"), nothing_else=True),
+    Case("outcome reporting on an outcome its summit does not have", "unknown id",
+         Expect(GYEONGJU, "reports_on: [2023-06-23-vietnam/no-such", "'no-such-pledge' is not "
+                "an outcome of '2023-06-23-vietnam'"),
+         mutate=edit(GYEONGJU, "  - id: investment-conditions\n", "  - id: investment-conditions"
+                     "\n    reports_on: [2023-06-23-vietnam/no-such-pledge]\n"),
+         nothing_else=True),
+    Case("outcome reporting on an earlier outcome that is not a pledge", "unknown id",
+         Expect(GYEONGJU, "reports_on: [2023-06-23-vietnam/labour", "recorded as agreement, "
+                "not a pledge"),
+         mutate=edit(GYEONGJU, "  - id: investment-conditions\n", "  - id: investment-conditions"
+                     "\n    reports_on: [2023-06-23-vietnam/labour-mou]\n"),
+         nothing_else=True),
+    Case("outcome reporting on a pledge of a later summit", "unknown id",
+         Expect(VIETNAM_2023, "reports_on: [2025-10-30-gyeongju/workers", "is not earlier than "
+                "this summit"),
+         mutate=edit(VIETNAM_2023, "  - id: grant-aid\n", "  - id: grant-aid\n    reports_on: "
+                     "[2025-10-30-gyeongju/workers-quotas]\n"),
+         nothing_else=True),
     Case("hedge vocabulary listing a quote word in two classes", "schema",
          Expect(HEDGES, ("hope, hopes", 1), "'hope' is a quote word of hedge class "
                 "'necessity' too; list each quote word in one class"),

@@ -101,24 +101,29 @@ TARGET_150 = target(150, 2030, restated=(again("s2024", deadline=2030),
 TARGET_100 = target(100, 2020, restated=(again("s2024", horizon="near term"),))
 
 
-@pytest.mark.parametrize(("made_on", "linked", "later", "status"), [
+@pytest.mark.parametrize(("made_on", "linked", "reported_on", "later", "status"), [
     # a pledge a target statement records, stated again later: restated, with the target's
     # own status
-    ("2024", [Linked(TARGET_150, TARGET_150.restated[0])], 1,
+    ("2024", [Linked(TARGET_150, TARGET_150.restated[0])], [], 1,
      "restated: US$150 billion by 2030, a statement of the target US$150 billion by 2030; "
      "stated again by sources of 2025; the target is not yet due (the deadline is 2030, and "
      "the sources run to 30 October 2025; the latest figure is US$86.7 billion in 2024; "
      "sources of 2024 and 2025 state it again)"),
     # stated again by no later source: the target's verdict
-    ("2024", [Linked(TARGET_100, TARGET_100.restated[0])], 1,
+    ("2024", [Linked(TARGET_100, TARGET_100.restated[0])], [], 1,
      "past its deadline, not shown met: US$100 billion (near term), a statement of the target "
      "US$100 billion by 2020; the target is past its deadline, not shown met (no figure for "
      "2020; every later figure, for 2021 (computed), 2022 and 2024, is below US$100 billion, "
      "the highest US$87 billion in 2022; sources of 2024 set it again as a goal)"),
     # recorded by no target statement: what the data holds after it
-    ("2023-06-23", [], 3, "not reported on: no statement of the 3 later summits in the data is "
-                          "recorded as restating or reporting on it"),
-    ("2025-10-30", [], 0, "not reported on: no source in the data reports a later summit"),
+    # a pledge later outcomes name in 'reports_on': restated, by the years of their summits
+    ("2023-06-23", [], ["2025-10-30", "2024"], 3, "restated: sources of 2024 and 2025 state "
+     "it again or report on it"),
+    ("2023-06-23", [], [], 3, "not reported on: no statement of the 3 later summits in the "
+                              "data is recorded as restating or reporting on it"),
+    ("2025-10-30", [], [], 0, "not reported on: no source in the data reports a later summit"),
 ])
-def test_a_pledge_is_judged_by_the_targets_it_states(made_on, linked, later, status):
-    assert pledge_status(made_on, linked, FIGURES, NOW, DATES, later).text == status
+def test_a_pledge_is_judged_by_the_targets_and_reports_that_state_it(made_on, linked,
+                                                                       reported_on, later, status):
+    assert pledge_status(made_on, linked, reported_on, FIGURES, NOW, DATES,
+                         later).text == status
