@@ -152,9 +152,9 @@ def web_address(value: str) -> str:
 class Source(Model):
     """A news article, stored verbatim in data/sources/."""
 
-    id: Slug = Field(description="Short id used in citations, e.g. 'yonhap-2018'.")
+    id: Slug = Field(description="Short id used in citations, e.g. 'wire-2026-talks'.")
     file: str = Field(pattern=SOURCE_FILE, description="File name inside data/sources/: "
-                      "letters, digits, '-', '_' and '.', e.g. '005_yonhap-2026.txt'.")
+                      "letters, digits, '-', '_' and '.', e.g. '005_wire-2026.txt'.")
     title: Title = Field(description="The article's own headline, or a neutral editorial title.")
     title_editorial: bool = Field(
         description="true when the article has no headline and the title is ours.")
@@ -325,7 +325,7 @@ class Place(Model):
     """Where a summit took place, as precisely as the sources say."""
 
     city: str | None = Field(default=None, description="City, where a source names it.")
-    country: str = Field(description="Country, as a name ('Peru').")
+    country: str = Field(description="Country, as a name ('France').")
     venue: str | None = Field(default=None, description="Building or venue, where named.")
     basis: Literal["stated", "inferred"] = Field(
         default="stated", description="'stated' when a source names the place; 'inferred' when "
@@ -433,7 +433,7 @@ class Summit(Model):
 
     id: str = Field(
         pattern=r"^\d{4}(-\d{2}(-\d{2})?)?-[a-z0-9]+(-[a-z0-9]+)*$",
-        description="<date as precise as known>-<place>, e.g. '2018-03-23-hanoi'; the URL.",
+        description="<date as precise as known>-<place>, e.g. '2026-03-05-paris'; the URL.",
     )
     title: Title = Field(description="Short editorial title naming the leaders and place.")
     summary: Summary | None = Field(

@@ -56,7 +56,7 @@ PATTERN_HINTS = {
     CURRENCY_CODE: "a currency is named by its three-letter ISO code in capitals, e.g. 'EUR'",
     SOURCE_FILE: "a source file's name uses only letters, digits, '-', '_' and '.', does "
                  "not start with '.' and has at most 200 characters; rename the file, e.g. "
-                 "'005_yonhap-2026.txt'",
+                 "'005_wire-2026.txt'",
     LANGUAGE_TAG: "a language is a BCP 47 tag such as 'en', 'vi', 'ko' or 'zh-Hant'",
 }
 
@@ -77,7 +77,7 @@ def _explain(error: dict[str, Any]) -> str:
         return f"unknown field '{field}'; check its spelling or remove it"
     if kind == "string_pattern_mismatch":
         hint = PATTERN_HINTS.get(error["ctx"]["pattern"], "ids are lower-case words joined by "
-                                 "hyphens, e.g. 'luong-cuong'")
+                                 "hyphens, e.g. 'jane-doe'")
         return f"{msg}: got '{error['input']}'; {hint}"
     if kind == "string_too_long":
         return (f"{len(error['input']):,} characters, over the limit of "
