@@ -11,12 +11,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .dates import MONTHS as MONTH_NAMES
+from .dates import WEEKDAYS as WEEKDAY_NAMES
 from .quotes import IndexedSource, fold_ascii, normalise
 from .schema import Person
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")
-WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+MONTHS = "|".join(MONTH_NAMES)
+WEEKDAYS = "|".join(WEEKDAY_NAMES)
 NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
 COUNTED = ("documents|agreements|memoranda|MOUs|companies|firms|enterprises|projects|"
            "workers|laborers|labourers|people|nations|countries|students|visitors")
