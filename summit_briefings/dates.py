@@ -21,6 +21,19 @@ def format_date(value: str, short: bool = False) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+def year_and_day(value: str, parts: tuple[str, ...] = ("year", "day")) -> list[str]:
+    """The numbers of a date a text must give: its year and its day (the month is a word)."""
+    numbers = value.split("-")
+    return [*([numbers[0]] if "year" in parts else []),
+            *([str(int(numbers[2]))] if len(numbers) == 3 and "day" in parts else [])]
+
+
+def month_words(value: str) -> tuple[str, ...]:
+    """How a text may give the month of a YYYY-MM(-DD) date: 'November', 'Nov', '2017-11'."""
+    month = MONTHS[int(value[5:7]) - 1]
+    return month, month[:3], value[:7]
+
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -37,3 +50,4 @@ def last_weekday(weekday: str, on_or_before: str) -> str:
     day = date.fromisoformat(on_or_before)
     back = (day.weekday() - WEEKDAYS.index(weekday)) % 7
     return (day - timedelta(days=back)).isoformat()
+

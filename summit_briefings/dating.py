@@ -1,0 +1,56 @@
+"""The verify stage's date rule: a summit date is given by its quotes or worked out from them."""
+
+from __future__ import annotations
+
+from .corpus import Corpus
+from .dates import MONTHS, last_weekday, month_words
+from .errors import Problem
+from .load import Loc, YamlDocument
+from .quotes import mentions
+from .schema import DATE_PARTS, Summit, SummitDate
+
+
+def check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
+    """A stated month is in the date's quotes (a stated year and day are checked as numbers);
+    a date worked out from a weekday is recomputed from the weekday and the source's page
+    date."""
+    date = summit.date
+    origin = corpus.origin(summit)
+    where = (*origin.loc, "date")
+    quotes = [c.quote for c in date.cite]
+    if "month" in date.stated_parts and not mentions(quotes, month_words(date.value)):
+        return [origin.doc.problem(where, f"the month ({_names(date.value)['month']}) of this "
+            "date is not in any of its quotes; quote the passage that states it, or set "
+            "basis: inferred and give the reasoning")]
+    if date.weekday and date.cite[0].source in corpus.texts:
+        return _check_weekday(corpus, date, origin.doc, where)
+    return []
+
+
+def _names(value: str) -> dict[str, str]:
+    """Each part of a date as a text gives it: {'year': '2025', 'month': 'October', 'day':
+    '30'}."""
+    numbers = value.split("-")
+    return dict(zip(DATE_PARTS, [numbers[0], *(MONTHS[int(n) - 1] for n in numbers[1:2]),
+                                 *(str(int(n)) for n in numbers[2:])], strict=False))
+
+
+def _check_weekday(corpus: Corpus, date: SummitDate, doc: YamlDocument,
+                   where: Loc) -> list[Problem]:
+    """A date worked out from a weekday is the last such day on or before the page date of
+    its first cited source."""
+    assert date.weekday is not None
+    if not mentions([c.quote for c in date.cite], (date.weekday,)):
+        return [doc.problem((*where, "weekday"), f"'{date.weekday}' is not in any of "
+                            "this date's quotes; quote the passage that gives it")]
+    source = corpus.source(date.cite[0].source)
+    if source.published is None or len(source.published) != 10:
+        return [doc.problem((*where, "weekday"), f"a date worked out from a weekday needs "
+            f"the day the article was published: give source '{source.id}' a full "
+            "'published' date (YYYY-MM-DD), or cite the source that has one first")]
+    worked_out = last_weekday(date.weekday, source.published)
+    if worked_out != date.value:
+        return [doc.problem((*where, "value"), f"the last {date.weekday} on or before "
+            f"{source.published} (when '{source.id}' was published) is {worked_out}, not "
+            f"{date.value}; fix the date or the weekday")]
+    return []
