@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 # Not calendar.month_name: that follows the locale, and looks each name up through strftime.
@@ -51,3 +52,13 @@ def last_weekday(weekday: str, on_or_before: str) -> str:
     back = (day.weekday() - WEEKDAYS.index(weekday)) % 7
     return (day - timedelta(days=back)).isoformat()
 
+
+def last_month_or_day(month_day: str, on_or_before: str) -> str:
+    """The latest month ('11') or day of the year ('10-30') on or before a YYYY-MM-DD date,
+    with its year: what 'in November' means in a text dated ``on_or_before``."""
+    year = int(on_or_before[:4])
+    if month_day > on_or_before[5:5 + len(month_day)]:  # not yet come in that year
+        year -= 1
+    while month_day == "02-29" and not calendar.isleap(year):  # the last 29 February
+        year -= 1
+    return f"{year:04d}-{month_day}"

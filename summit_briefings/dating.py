@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from .corpus import Corpus
-from .dates import MONTHS, last_weekday, month_words
+from .dates import MONTHS, last_month_or_day, last_weekday, month_words, year_and_day
 from .errors import Problem
 from .load import Loc, YamlDocument
-from .quotes import mentions
+from .quotes import mentions, quoted_numbers
 from .schema import DATE_PARTS, Summit, SummitDate
 
 
 def check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
     """A stated month is in the date's quotes (a stated year and day are checked as numbers);
-    a date worked out from a weekday is recomputed from the weekday and the source's page
-    date."""
+    a date worked out from a weekday, or a year from 'latest_before', is recomputed."""
     date = summit.date
     origin = corpus.origin(summit)
     where = (*origin.loc, "date")
@@ -22,9 +21,12 @@ def check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
         return [origin.doc.problem(where, f"the month ({_names(date.value)['month']}) of this "
             "date is not in any of its quotes; quote the passage that states it, or set "
             "basis: inferred and give the reasoning")]
+    problems = []
+    if date.latest_before:
+        problems += _check_latest_before(date, origin.doc, where)
     if date.weekday and date.cite[0].source in corpus.texts:
-        return _check_weekday(corpus, date, origin.doc, where)
-    return []
+        problems += _check_weekday(corpus, date, origin.doc, where)
+    return problems
 
 
 def _names(value: str) -> dict[str, str]:
@@ -33,6 +35,25 @@ def _names(value: str) -> dict[str, str]:
     numbers = value.split("-")
     return dict(zip(DATE_PARTS, [numbers[0], *(MONTHS[int(n) - 1] for n in numbers[1:2]),
                                  *(str(int(n)) for n in numbers[2:])], strict=False))
+
+
+def _check_latest_before(date: SummitDate, doc: YamlDocument, where: Loc) -> list[Problem]:
+    """'latest_before' is a date that one quote states, and the date's year is that of the
+    latest such month (or day) on or before it."""
+    anchor = date.latest_before
+    assert anchor is not None
+    if not any(mentions([c.quote], month_words(anchor))
+               and set(year_and_day(anchor)) <= quoted_numbers(c.quote) for c in date.cite):
+        return [doc.problem((*where, "latest_before"), f"{anchor} is not stated in any of this "
+            "date's quotes; cite the passage that gives its year, month and day (the "
+            "article's own date, say)")]
+    worked_out = last_month_or_day(date.value[5:], anchor)
+    if worked_out != date.value:
+        names = _names(date.value)
+        when = " ".join(names[p] for p in ("day", "month") if p in names)
+        return [doc.problem((*where, "value"), f"the last {when} on or before {anchor} is "
+            f"{worked_out}, not {date.value}; fix the date or 'latest_before'")]
+    return []
 
 
 def _check_weekday(corpus: Corpus, date: SummitDate, doc: YamlDocument,

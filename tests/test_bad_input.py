@@ -303,6 +303,23 @@ def call_on(value: str, weekday: str = "Monday",
     return mutate
 
 
+DANANG_16 = "data/summits/2016-11-danang.yaml"
+
+
+def redate_danang_to_2016(project: Project) -> None:
+    """Move the Danang meeting a year earlier (date, id, file name): the November its
+    'latest_before' works out stays November 2017."""
+    project.replace(DANANG, "  value: 2017-11\n", "  value: 2016-11\n")
+    project.replace(DANANG, "id: 2017-11-danang", "id: 2016-11-danang")
+    project.path(DANANG).rename(project.path(DANANG_16))
+
+
+# The quote stating the Hanoi summit's date, which Danang counts back from.
+DANANG_ANCHOR_QUOTE = """    - source: yonhap-2018-hanoi
+      quote: shake hands before the start of their bilateral summit in Hanoi on March 23, 2018.
+place:"""
+
+
 def added_then(path: str, old: str, new: str) -> Callable[[Project], None]:
     """Add the fictional article of tests/fixtures/added, then edit one of its files."""
     def mutate(project: Project) -> None:
@@ -854,7 +871,27 @@ CASES = [
     Case("stated part of a partly inferred date not in its quotes", "quote",
          Expect(DANANG, "value: 2017-11", "the number 2017 is not in any of this fact's "
                 "quotes; quote the passage that states it, or set basis: inferred"),
-         mutate=edit(DANANG, "inferred_parts: [year]", "inferred_parts: [month]")),
+         mutate=edit(DANANG, "inferred_parts: [year]\n  latest_before: 2018-03-23",
+                     "inferred_parts: [month]")),
+    # A year worked out from a month and a date a quote states (issue #27).
+    Case("year that 'latest_before' does not work out", "quote",
+         Expect(DANANG_16, "value: 2016-11", "the last November on or before 2018-03-23 is "
+                "2017-11, not 2016-11; fix the date or 'latest_before'"),
+         mutate=redate_danang_to_2016, nothing_else=True),
+    Case("'latest_before' a date that no quote of the date states", "quote",
+         Expect(DANANG, "latest_before: 2018-03-22", "2018-03-22 is not stated in any of this "
+                "date's quotes; cite the passage that gives its year, month and day"),
+         mutate=edit(DANANG, "latest_before: 2018-03-23", "latest_before: 2018-03-22"),
+         nothing_else=True),
+    Case("'latest_before' a date the article states, in no quote the date cites", "quote",
+         Expect(DANANG, "latest_before: 2018-03-23", "2018-03-23 is not stated in any of this "
+                "date's quotes"),
+         mutate=edit(DANANG, DANANG_ANCHOR_QUOTE, "place:"), nothing_else=True),
+    Case("'latest_before' on a date whose year is stated", "schema",
+         Expect(HANOI, "value: 2018-03-23", "'latest_before' works out the inferred year of a "
+                "date that gives a month"),
+         mutate=edit(HANOI, "  basis: stated\n", "  basis: stated\n  latest_before: 2018-03-23\n"),
+         nothing_else=True),
     Case("paraphrase naming a person without the display name's diacritics", "quote",
          Expect("data/summits/2025-08-seoul.yaml", "To Lam backed", "writes 'To Lam' where "
                 "the site names this person 'Tô Lâm'; pages name each person one way"),
