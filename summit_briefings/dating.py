@@ -1,4 +1,5 @@
-"""The verify stage's date rule: a summit date is given by its quotes or worked out from them."""
+"""The verify stage's date rule: every part of a summit date is given by its quotes or worked
+out from them, so that no page prints a date that no source gives."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from .schema import DATE_PARTS, Summit, SummitDate
 
 def check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
     """A stated month is in the date's quotes (a stated year and day are checked as numbers);
-    a date worked out from a weekday, or a year from 'latest_before', is recomputed."""
+    an inferred year's digits or month's name is in a quote, or a 'weekday' or
+    'latest_before' works it out; an inferred day only a weekday can give. What these work
+    out must be the date."""
     date = summit.date
     origin = corpus.origin(summit)
     where = (*origin.loc, "date")
@@ -21,7 +24,7 @@ def check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
         return [origin.doc.problem(where, f"the month ({_names(date.value)['month']}) of this "
             "date is not in any of its quotes; quote the passage that states it, or set "
             "basis: inferred and give the reasoning")]
-    problems = []
+    problems = _unsupported_parts(date, origin.doc, (*where, "value"))
     if date.latest_before:
         problems += _check_latest_before(date, origin.doc, where)
     if date.weekday and date.cite[0].source in corpus.texts:
@@ -35,6 +38,42 @@ def _names(value: str) -> dict[str, str]:
     numbers = value.split("-")
     return dict(zip(DATE_PARTS, [numbers[0], *(MONTHS[int(n) - 1] for n in numbers[1:2]),
                                  *(str(int(n)) for n in numbers[2:])], strict=False))
+
+
+def _unsupported_parts(date: SummitDate, doc: YamlDocument, where: Loc) -> list[Problem]:
+    """The inferred parts of a date that no quote gives and nothing works out: made up."""
+    quotes = [c.quote for c in date.cite]
+    worked_out = {*(DATE_PARTS if date.weekday else ()),
+                  *(("year",) if date.latest_before else ())}
+    given = {"year": date.value[:4] in set().union(*map(quoted_numbers, quotes)),
+             "month": len(date.value) > 4 and mentions(quotes, month_words(date.value)),
+             "day": False}  # a day a quote gives is stated, not inferred
+    missing = [p for p in date.inferred if p not in worked_out and not given[p]]
+    if not missing:
+        return []
+    names = _names(date.value)
+    unquoted = [p for p in missing if p != "day"]
+    them = "them" if unquoted[1:] else "it"
+    said = []
+    if unquoted:
+        parts = " and ".join(f"{part} ({names[part]})" for part in unquoted)
+        said.append(f"the {parts} of this inferred date {'are' if unquoted[1:] else 'is'} in "
+                    f"none of its quotes, and nothing works {them} out")
+    if "day" in missing:
+        said.append(f"an inferred day ({names['day']}) needs a 'weekday' that a quote names to "
+                    "work it out (a day a quote gives is stated: leave it out of "
+                    "'inferred_parts')")
+    advice = f"cite a quote that gives {them}" if unquoted else ""
+    if unquoted == ["year"] and "month" in names:
+        advice += ", or work the year out with 'latest_before' (see the guide)"
+    supported = "-".join(date.value.split("-")[:date.given_parts.index(missing[0])])
+    if supported:
+        advice += (", or " if advice else "") + ("record only the precision the texts "
+                                                 f'support: value: "{supported}"')
+    else:
+        advice += (f"; if no stored article gives {them}, register a report that does as a "
+                   "source (a short excerpt is enough)")
+    return [doc.problem(where, "; ".join([*said, advice]))]
 
 
 def _check_latest_before(date: SummitDate, doc: YamlDocument, where: Loc) -> list[Problem]:

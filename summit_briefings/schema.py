@@ -287,7 +287,9 @@ class SummitDate(Model):
         "without one ('in November', in an article dated March 23, 2018): a full date "
         "(YYYY-MM-DD) that one of the cited quotes states. The check finds it in a quote and "
         "recomputes the year as that of the latest such month (or day) on or before it.")
-    cite: Cites
+    cite: Cites = Field(description="Passages that give the date. Each inferred part must be "
+                        "in one of them (a year's digits, a month's name) or be recomputed "
+                        "from them ('weekday', 'latest_before'); a day only from a weekday.")
 
     @model_validator(mode="after")
     def _inferred_needs_reasoning(self) -> SummitDate:
