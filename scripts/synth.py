@@ -38,7 +38,7 @@ from synth_cast import (  # noqa: E402
 )
 from synth_outcomes import TEMPLATES, from_tenths, money, outcome, tenths_text  # noqa: E402
 
-from summit_briefings.dates import MONTHS, sort_key  # noqa: E402
+from summit_briefings.dates import MONTHS, WEEKDAYS, sort_key  # noqa: E402
 
 TOPICS = ROOT / "data" / "topics.yaml"
 SITE = """\
@@ -174,7 +174,8 @@ class SyntheticCorpus:
         article = Article()
 
         stated = f"{month} {day.day}, {year}" if precision == "day" else f"{month} {year}"
-        when = {"day": f"on {stated}", "inferred": "yesterday", "month": f"in {stated}"}
+        weekday = WEEKDAYS[day.weekday()]
+        when = {"day": f"on {stated}", "inferred": f"on {weekday}", "month": f"in {stated}"}
         published = day + timedelta(days=1)
         credit = f" ({outlet})" if outlet else ""
         dateline = {"day": f"{city.upper()}, {month} {day.day}{credit}",
@@ -188,9 +189,10 @@ class SyntheticCorpus:
         date_entry: dict[str, Any] = {"value": value, "basis": "stated"}
         if precision == "inferred":
             date_entry["basis"] = "inferred"
+            date_entry["weekday"] = weekday
             date_entry["reasoning"] = (
                 f"The article is dated {MONTHS[published.month - 1]} {published.day}, "
-                f"{published.year} and says the talks were held the day before ('yesterday').")
+                f"{published.year} and says the talks were held on {weekday}, the day before.")
             date_entry["cite"] = cites(source, intro, dateline)
         else:
             date_entry["cite"] = cites(source, intro)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 # Not calendar.month_name: that follows the locale, and looks each name up through strftime.
@@ -21,6 +22,19 @@ def format_date(value: str, short: bool = False) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+def year_and_day(value: str, parts: tuple[str, ...] = ("year", "day")) -> list[str]:
+    """The numbers of a date a text must give: its year and its day (the month is a word)."""
+    numbers = value.split("-")
+    return [*([numbers[0]] if "year" in parts else []),
+            *([str(int(numbers[2]))] if len(numbers) == 3 and "day" in parts else [])]
+
+
+def month_words(value: str) -> tuple[str, ...]:
+    """How a text may give the month of a YYYY-MM(-DD) date: 'November', 'Nov', '2017-11'."""
+    month = MONTHS[int(value[5:7]) - 1]
+    return month, month[:3], value[:7]
+
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -37,3 +51,14 @@ def last_weekday(weekday: str, on_or_before: str) -> str:
     day = date.fromisoformat(on_or_before)
     back = (day.weekday() - WEEKDAYS.index(weekday)) % 7
     return (day - timedelta(days=back)).isoformat()
+
+
+def last_month_or_day(month_day: str, on_or_before: str) -> str:
+    """The latest month ('11') or day of the year ('10-30') on or before a YYYY-MM-DD date,
+    with its year: what 'in November' means in a text dated ``on_or_before``."""
+    year = int(on_or_before[:4])
+    if month_day > on_or_before[5:5 + len(month_day)]:  # not yet come in that year
+        year -= 1
+    while month_day == "02-29" and not calendar.isleap(year):  # the last 29 February
+        year -= 1
+    return f"{year:04d}-{month_day}"

@@ -32,7 +32,6 @@ from .schema import Citation, Summit, TradeFigure, TradeTarget
 from .source_pages import Citing, source_context
 from .sources import Paragraph
 from .trade import required_growth, trade_context
-from .validate import walk_models
 from .views import PageNotes, SourceDate, format_billions
 
 # A fact citing a source, before verification says which passage it quotes.
@@ -51,15 +50,15 @@ def citing_facts(corpus: Corpus) -> dict[str, list[Unanchored]]:
 
 def footer_dates(corpus: Corpus) -> dict[str, SourceDate]:
     """How recent each source is: its publication date, else the latest summit it reports
-    (inferred when that summit's date is)."""
+    (inferred when that summit's date is; the check has found every part of such a date in
+    the quotes). A source quoted at a summit only in passing is not dated by it, as it need
+    not give that date: a 2018 article quoted for background at a 2025 summit."""
     reported: dict[str, SourceDate] = {}
     for summit in corpus.summits:
-        for model, _ in walk_models(summit, ()):
-            if isinstance(model, Citation):
-                current = reported.get(model.source)
-                if current is None or sort_key(summit.date.value) > sort_key(current.date):
-                    reported[model.source] = SourceDate(summit.date.value,
-                                                        summit.date.inferred_note)
+        for source in meeting_sources(summit):
+            current = reported.get(source)
+            if current is None or sort_key(summit.date.value) > sort_key(current.date):
+                reported[source] = SourceDate(summit.date.value, summit.date.inferred_note)
     return {**reported, **{s.id: SourceDate(s.published, None)
                            for s in corpus.sources if s.published}}
 

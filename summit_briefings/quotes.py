@@ -63,6 +63,12 @@ def quoted_numbers(quote: str) -> frozenset[str]:
     return frozenset(number_tokens(quote).union(words))
 
 
+def mentions(quotes: Iterable[str], words: Iterable[str]) -> bool:
+    """Whether any of the quotes has one of the words, as a whole word, in any case."""
+    text = " ".join(normalise(quote) for quote in quotes)
+    return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in words)
+
+
 def canonical_number(value: str | float | int) -> str:
     if isinstance(value, int | float):
         value = repr(float(value))

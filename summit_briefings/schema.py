@@ -284,7 +284,14 @@ class SummitDate(Model):
         default=None, description="For a day inferred from a weekday ('on Thursday'): the "
         "weekday. The check finds it in a quote and recomputes the date as the latest such day "
         "on or before the 'published' date of the first cited source.")
-    cite: Cites
+    latest_before: PartialDate | None = Field(
+        default=None, description="For a year inferred from a month or day a text gives "
+        "without one ('in November', in an article dated March 23, 2018): a full date "
+        "(YYYY-MM-DD) that one of the cited quotes states. The check finds it in a quote and "
+        "recomputes the year as that of the latest such month (or day) on or before it.")
+    cite: Cites = Field(description="Passages that give the date. Each inferred part must be "
+                        "in one of them (a year's digits, a month's name) or be recomputed "
+                        "from them ('weekday', 'latest_before'); a day only from a weekday.")
 
     @model_validator(mode="after")
     def _inferred_needs_reasoning(self) -> SummitDate:
@@ -295,20 +302,34 @@ class SummitDate(Model):
             raise ValueError("a date worked out from a 'weekday' is a full date (YYYY-MM-DD) "
                              "with basis: inferred")
         if self.inferred_parts is not None:
-            given = DATE_PARTS[:len(self.value.split("-"))]
+            given = self.given_parts
             if self.basis != "inferred" or not self.inferred_parts or \
                     not set(self.inferred_parts) <= set(given):
                 raise ValueError("'inferred_parts' lists parts of an inferred date that it "
                                  f"gives ({', '.join(given)}), at least one")
+        if self.latest_before and (len(self.latest_before) != 10 or len(self.value) == 4
+                                   or "year" not in self.inferred):
+            raise ValueError("'latest_before' works out the inferred year of a date that "
+                             "gives a month: it is a full date (YYYY-MM-DD), and the date's "
+                             "year is inferred")
         return self
 
     @property
     def stated_parts(self) -> tuple[DatePart, ...]:
         """The parts of the date a source states outright, which its quotes must give."""
-        given = DATE_PARTS[:len(self.value.split("-"))]
+        return tuple(p for p in self.given_parts if p not in self.inferred)
+
+    @property
+    def inferred(self) -> tuple[DatePart, ...]:
+        """The parts of the date that are inferred, which its quotes must support."""
         if self.basis == "stated":
-            return given
-        return tuple(p for p in given if p not in (self.inferred_parts or given))
+            return ()
+        return tuple(p for p in self.given_parts if p in (self.inferred_parts or DATE_PARTS))
+
+    @property
+    def given_parts(self) -> tuple[DatePart, ...]:
+        """The parts the value gives: ('year',) for '2024'."""
+        return DATE_PARTS[:len(self.value.split("-"))]
 
     @property
     def inferred_note(self) -> str | None:

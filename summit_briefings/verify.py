@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
-from .dates import MONTHS, last_weekday
+from .dates import year_and_day
+from .dating import check_summit_date
 from .errors import BriefingError, Problem
 from .load import Loc, YamlDocument
 from .quotes import (
@@ -18,6 +19,7 @@ from .quotes import (
     canonical_number,
     evaluate_formula,
     fold_ascii,
+    mentions,
     normalise,
     number_tokens,
     quoted_numbers,
@@ -41,17 +43,10 @@ from .validate import walk_models
 from .wording import check_sentences
 
 
-def _year_and_day(date: str, parts: tuple[str, ...] = ("year", "day")) -> list[str]:
-    """The numbers of a date a text must give: its year and its day (the month is a word)."""
-    numbers = date.split("-")
-    return [*([numbers[0]] if "year" in parts else []),
-            *([str(int(numbers[2]))] if len(numbers) == 3 and "day" in parts else [])]
-
-
 def stated_numbers(model: Any) -> list[str]:
     """The numbers a fact asserts, each of which one of its quotes must contain."""
     if isinstance(model, SummitDate):
-        return _year_and_day(model.value, model.stated_parts)
+        return year_and_day(model.value, model.stated_parts)
     if isinstance(model, Outcome):
         numbers = sorted(number_tokens(model.text))
         for figure in model.figures:
@@ -186,7 +181,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
         if figure.derived:
             problems += _check_derived(corpus, figure, fact_numbers)
     for summit in corpus.summits:
-        problems += _check_summit_date(corpus, summit)
+        problems += check_summit_date(corpus, summit)
         problems += _check_qualifiers(corpus, summit)
     problems += _check_target_statements(corpus)
     problems += _check_names(corpus)
@@ -253,44 +248,8 @@ def _check_published(corpus: Corpus) -> list[Problem]:
         problems += [origin.doc.problem((*origin.loc, "published"),
                      f"the number {n} of this date is not in {source.file}; if the date comes "
                      "from the web page, set published_from: page")
-                     for n in _year_and_day(source.published) if n not in numbers]
+                     for n in year_and_day(source.published) if n not in numbers]
     return problems
-
-
-def _mentions(quotes: list[Citation], words: tuple[str, ...]) -> bool:
-    text = " ".join(normalise(c.quote) for c in quotes)
-    return any(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE) for word in words)
-
-
-def _check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
-    """A stated date's month is in its quotes (its year and day are checked as numbers); a date
-    worked out from a weekday is recomputed from the weekday and the source's page date."""
-    date = summit.date
-    origin = corpus.origin(summit)
-    where = (*origin.loc, "date")
-    parts = date.value.split("-")
-    if "month" in date.stated_parts:
-        month = MONTHS[int(parts[1]) - 1]
-        if not _mentions(date.cite, (month, month[:3], f"{parts[0]}-{parts[1]}")):
-            return [origin.doc.problem(where, f"the month ({month}) of this date is not in any "
-                "of its quotes; quote the passage that states it, or set basis: inferred and "
-                "give the reasoning")]
-    if not date.weekday or date.cite[0].source not in corpus.texts:
-        return []
-    if not _mentions(date.cite, (date.weekday,)):
-        return [origin.doc.problem((*where, "weekday"), f"'{date.weekday}' is not in any of "
-                                   "this date's quotes; quote the passage that gives it")]
-    source = corpus.source(date.cite[0].source)
-    if source.published is None or len(source.published) != 10:
-        return [origin.doc.problem((*where, "weekday"), f"a date worked out from a weekday needs "
-            f"the day the article was published: give source '{source.id}' a full "
-            "'published' date (YYYY-MM-DD), or cite the source that has one first")]
-    worked_out = last_weekday(date.weekday, source.published)
-    if worked_out != date.value:
-        return [origin.doc.problem((*where, "value"), f"the last {date.weekday} on or before "
-            f"{source.published} (when '{source.id}' was published) is {worked_out}, not "
-            f"{date.value}; fix the date or the weekday")]
-    return []
 
 
 def _check_qualifiers(corpus: Corpus, summit: Summit) -> list[Problem]:
@@ -301,8 +260,8 @@ def _check_qualifiers(corpus: Corpus, summit: Summit) -> list[Problem]:
     for index, outcome in enumerate(summit.outcomes):
         for number, figure in enumerate(outcome.figures):
             amount = canonical_number(figure.amount)
-            giving = [c for c in outcome.cite if amount in quoted_numbers(c.quote)]
-            if figure.qualifier and not _mentions(giving, (figure.qualifier,)):
+            giving = [c.quote for c in outcome.cite if amount in quoted_numbers(c.quote)]
+            if figure.qualifier and not mentions(giving, (figure.qualifier,)):
                 problems.append(origin.doc.problem(
                     (*origin.loc, "outcomes", index, "figures", number, "qualifier"),
                     f"'{figure.qualifier}' is not in a quote that gives {amount}; quote the "
@@ -327,8 +286,8 @@ def _check_target_statements(corpus: Corpus) -> list[Problem]:
                 problems.append(origin.doc.problem(loc, f"the number {missing} is not in any "
                     "of this restatement's quotes; quote the passage that states the target "
                     "again, with its year if it gives one"))
-            giving = [c for c in statement.cite if amount in quoted_numbers(c.quote)]
-            if statement.qualifier and not _mentions(giving, (statement.qualifier,)):
+            giving = [c.quote for c in statement.cite if amount in quoted_numbers(c.quote)]
+            if statement.qualifier and not mentions(giving, (statement.qualifier,)):
                 problems.append(origin.doc.problem((*loc, "qualifier"),
                     f"'{statement.qualifier}' is not in a quote that gives {amount}; quote the "
                     "passage that qualifies the number, or remove the qualifier"))

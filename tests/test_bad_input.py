@@ -266,8 +266,7 @@ mode: phone call
 date:
   value: {value}
   basis: inferred
-  weekday: {weekday}
-  reasoning: The article says the leaders met on Monday.
+{clue}  reasoning: The article says the leaders met on Monday.
   cite:
     - source: menafn-2025-seoul
       quote: South Korean President Lee Jae Myung on Monday reaffirmed
@@ -295,12 +294,44 @@ def call_on(value: str, weekday: str = "Monday",
             published: str | None = "2025-08-12") -> Callable[[Project], None]:
     def mutate(project: Project) -> None:
         project.write(CALL.format(value=value),
-                      CALL_SUMMIT.format(value=value, weekday=weekday))
+                      CALL_SUMMIT.format(value=value, clue=f"  weekday: {weekday}\n"))
         if published:
             project.replace(SOURCES, "  outlet: MENAFN\n",
                             f"  outlet: MENAFN\n  published: {published}\n"
                             "  published_from: page\n")
     return mutate
+
+
+def undated_call(value: str) -> Callable[[Project], None]:
+    """The same call on an article that gives no date, and no weekday to work one out from:
+    how a new user dated a real article before dates were checked (issue #27, finding 11)."""
+    return write(CALL.format(value=value), CALL_SUMMIT.format(value=value, clue=""))
+
+
+DANANG_16 = "data/summits/2016-11-danang.yaml"
+
+
+def redate_danang_to_2016(project: Project) -> None:
+    """Move the Danang meeting a year earlier (date, id, file name): the November its
+    'latest_before' works out stays November 2017."""
+    project.replace(DANANG, "  value: 2017-11\n", "  value: 2016-11\n")
+    project.replace(DANANG, "id: 2017-11-danang", "id: 2016-11-danang")
+    project.path(DANANG).rename(project.path(DANANG_16))
+
+
+# The date's clues to its year in the fixture: Gyeongju's quotes giving 2025, and the Hanoi
+# summit's date that Danang counts back from.
+GYEONGJU_YEAR_QUOTES = """    - source: vna-2025-gyeongju
+      quote: the State visit to the RoK by General Secretary To Lam in August 2025
+    - source: vna-2025-gyeongju
+      quote: congratulated the RoK on successfully organizing the APEC Economic Leaders’ Week 2025
+place:"""
+SEOUL_MONTH_QUOTE = """    - source: vna-2025-gyeongju
+      quote: the State visit to the RoK by General Secretary To Lam in August 2025
+place:"""
+DANANG_ANCHOR_QUOTE = """    - source: yonhap-2018-hanoi
+      quote: shake hands before the start of their bilateral summit in Hanoi on March 23, 2018.
+place:"""
 
 
 def added_then(path: str, old: str, new: str) -> Callable[[Project], None]:
@@ -854,7 +885,48 @@ CASES = [
     Case("stated part of a partly inferred date not in its quotes", "quote",
          Expect(DANANG, "value: 2017-11", "the number 2017 is not in any of this fact's "
                 "quotes; quote the passage that states it, or set basis: inferred"),
-         mutate=edit(DANANG, "inferred_parts: [year]", "inferred_parts: [month]")),
+         mutate=edit(DANANG, "inferred_parts: [year]\n  latest_before: 2018-03-23",
+                     "inferred_parts: [month]")),
+    # Every part of an inferred date is in its quotes or worked out from them (issue #27).
+    Case("wholly inferred date that no text gives: an undated article dated 2019-01-01",
+         "quote",
+         Expect(CALL.format(value="2019-01-01"), "value: 2019-01-01",
+                ("the year (2019) and month (January) of this inferred date are in none of its "
+                 "quotes", "an inferred day (1) needs a 'weekday'",
+                 "register a report that does as a source"), col="2019-01-01"),
+         mutate=undated_call("2019-01-01"), nothing_else=True),
+    Case("inferred year in none of the date's quotes: Gyeongju's 2025 uncited", "quote",
+         Expect(GYEONGJU, "value: 2025-10-30", ("the year (2025) of this inferred date is in "
+                "none of its quotes", "cite a quote that gives it, or work the year out with "
+                "'latest_before'")),
+         mutate=edit(GYEONGJU, GYEONGJU_YEAR_QUOTES, "place:"), nothing_else=True),
+    Case("inferred month from another report, uncited: Seoul's August 2025", "quote",
+         Expect(SEOUL, "value: 2025-08", "the year (2025) and month (August) of this "
+                "inferred date are in none of its quotes"),
+         mutate=edit(SEOUL, SEOUL_MONTH_QUOTE, "place:"), nothing_else=True),
+    Case("inferred day without a weekday", "quote",
+         Expect(HANOI, "value: 2018-03-23", ("an inferred day (23) needs a 'weekday'",
+                "leave it out of 'inferred_parts'", 'value: "2018-03"')),
+         mutate=edit(HANOI, "  basis: stated\n", "  basis: inferred\n  inferred_parts: [day]\n"
+                     "  reasoning: The caption gives the day.\n"), nothing_else=True),
+    Case("year that 'latest_before' does not work out", "quote",
+         Expect(DANANG_16, "value: 2016-11", "the last November on or before 2018-03-23 is "
+                "2017-11, not 2016-11; fix the date or 'latest_before'"),
+         mutate=redate_danang_to_2016, nothing_else=True),
+    Case("'latest_before' a date that no quote of the date states", "quote",
+         Expect(DANANG, "latest_before: 2018-03-22", "2018-03-22 is not stated in any of this "
+                "date's quotes; cite the passage that gives its year, month and day"),
+         mutate=edit(DANANG, "latest_before: 2018-03-23", "latest_before: 2018-03-22"),
+         nothing_else=True),
+    Case("'latest_before' a date the article states, in no quote the date cites", "quote",
+         Expect(DANANG, "latest_before: 2018-03-23", "2018-03-23 is not stated in any of this "
+                "date's quotes"),
+         mutate=edit(DANANG, DANANG_ANCHOR_QUOTE, "place:"), nothing_else=True),
+    Case("'latest_before' on a date whose year is stated", "schema",
+         Expect(HANOI, "value: 2018-03-23", "'latest_before' works out the inferred year of a "
+                "date that gives a month"),
+         mutate=edit(HANOI, "  basis: stated\n", "  basis: stated\n  latest_before: 2018-03-23\n"),
+         nothing_else=True),
     Case("paraphrase naming a person without the display name's diacritics", "quote",
          Expect("data/summits/2025-08-seoul.yaml", "To Lam backed", "writes 'To Lam' where "
                 "the site names this person 'Tô Lâm'; pages name each person one way"),
