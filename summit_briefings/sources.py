@@ -1,12 +1,19 @@
-"""Source articles as pages: paragraphs with stable anchors, cited passages marked, and the
-sentences of a paragraph."""
+"""Source articles as pages: paragraphs and the sentences of long ones with stable anchors,
+cited passages marked."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .quotes import Passage
+
+# A paragraph a reader takes in at a glance needs no sentence numbers: up to three sentences
+# and 600 characters (about a hundred words, the upper end of a wire story's paragraph). Past
+# either, citations name the sentence as well (docs/guide/adding-a-summit.md says why).
+MAX_SENTENCES = 3
+MAX_CHARACTERS = 600
 
 # A stop (full stop, question or exclamation mark, ellipsis) with any closing quotes or
 # brackets, and the word after it. Matched from the stop rather than from each word: most
@@ -73,18 +80,26 @@ def sentence_starts(text: str, start: int = 0, end: int | None = None) -> list[i
                       if _ends_sentence(text, start, stop)]
 
 
-
 @dataclass(frozen=True)
 class Paragraph:
-    """A non-blank line of a source; its number is its anchor (#p1, #p2 …)."""
+    """A non-blank line of a source; its number is its anchor (#p1, #p2 …). In a long one
+    each sentence has an anchor too (#p2-s3)."""
 
     number: int
     start: int
     end: int
+    sentences: tuple[int, ...] = ()  # where each sentence starts; only in a long paragraph
 
     @property
     def anchor(self) -> str:
         return f"p{self.number}"
+
+    def sentence_anchor(self, number: int) -> str:
+        return f"{self.anchor}-s{number}"
+
+    def sentence_at(self, offset: int) -> int:
+        """The number of the sentence that holds an offset (1 for the first)."""
+        return max(1, bisect_right(self.sentences, offset))
 
 
 @dataclass
@@ -95,6 +110,7 @@ class Segment:
     marked: bool
     anchors: tuple[str, ...]  # the passages that start here
     within: tuple[str, ...] = ()  # every passage this run is part of
+    sentence: str | None = None  # the anchor of the sentence that starts here (#p2-s3)
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -104,22 +120,36 @@ def paragraphs(text: str) -> list[Paragraph]:
         if stripped:
             number += 1
             start = offset + line.index(stripped[0])
-            found.append(Paragraph(number, start, start + len(stripped)))
+            end = start + len(stripped)
+            starts = sentence_starts(text, start, end)
+            long = len(starts) > MAX_SENTENCES or (
+                len(starts) > 1 and end - start > MAX_CHARACTERS)
+            found.append(Paragraph(number, start, end, tuple(starts) if long else ()))
         offset += len(line)
     return found
 
 
-def paragraph_of(paras: list[Paragraph], passage: Passage) -> Paragraph:
-    for para in paras:
-        if para.start <= passage.start < para.end:
-            return para
-    return paras[-1]
+def place_label(paras: list[Paragraph], passage: Passage) -> str:
+    """Where a passage sits, as its citation names it: '¶2', the paragraph it starts in, or
+    in a long paragraph '¶2, sentence 3' or '¶2, sentences 3–4', the sentences it spans
+    there."""
+    para = next((p for p in paras if p.start <= passage.start < p.end), paras[-1])
+    where = f"¶{para.number}"
+    if not para.sentences:
+        return where
+    first = para.sentence_at(passage.start)
+    last = para.sentence_at(min(passage.end, para.end) - 1)
+    if first == last:
+        return f"{where}, sentence {first}"
+    return f"{where}, sentences {first}–{last}"
 
 
 def segments(text: str, para: Paragraph, passages: list[Passage]) -> list[Segment]:
-    """Split a paragraph where cited passages start or end, so each can be marked."""
+    """Split a paragraph where cited passages start or end, so each can be marked, and where
+    each of its numbered sentences starts, so each can be anchored."""
     inside = [p for p in passages if p.start < para.end and p.end > para.start]
-    cuts = {para.start, para.end}
+    sentences = {start: number for number, start in enumerate(para.sentences, 1)}
+    cuts = {para.start, para.end, *sentences}
     for p in inside:
         cuts.update(c for c in (p.start, p.end) if para.start < c < para.end)
     points = sorted(cuts)
@@ -127,5 +157,6 @@ def segments(text: str, para: Paragraph, passages: list[Passage]) -> list[Segmen
     for begin, end in zip(points, points[1:], strict=False):
         anchors = tuple(p.anchor for p in inside if p.start == begin)
         within = tuple(p.anchor for p in inside if p.start <= begin and end <= p.end)
-        result.append(Segment(text[begin:end], bool(within), anchors, within))
+        sentence = para.sentence_anchor(sentences[begin]) if begin in sentences else None
+        result.append(Segment(text[begin:end], bool(within), anchors, within, sentence))
     return result

@@ -1,11 +1,20 @@
-"""Sentences of a source's paragraphs: where the splitter ends a sentence and where it does
-not (abbreviations, numbers, initials, quotations)."""
+"""Sentences of a source's paragraphs, for citations that name them: where the splitter ends
+a sentence and where it does not (abbreviations, numbers, initials, quotations), and which
+paragraphs are long enough for their citations to name the sentence."""
 
 from __future__ import annotations
 
 import pytest
 
-from summit_briefings.sources import sentence_starts
+from summit_briefings.quotes import Passage
+from summit_briefings.sources import (
+    MAX_CHARACTERS,
+    MAX_SENTENCES,
+    paragraphs,
+    place_label,
+    segments,
+    sentence_starts,
+)
 
 
 def split(text: str) -> list[str]:
@@ -81,3 +90,54 @@ def test_sentence_starts_are_offsets_into_the_whole_text():
     start = text.index("First")
     end = text.index("\nNext")
     assert sentence_starts(text, start, end) == [start, text.index("Second")]
+
+
+def _article(*paragraphs_: str) -> str:
+    return "\n\n".join(paragraphs_) + "\n"
+
+
+SHORT = "One. Two. Three."
+MANY = "One. Two. Three. Four."
+LONG_PAIR = "A first sentence " + "a" * MAX_CHARACTERS + ". A second one."
+
+
+def test_only_long_paragraphs_number_their_sentences():
+    text = _article(SHORT, MANY, LONG_PAIR, "x" * (MAX_CHARACTERS + 10) + ".")
+    short, many, long_pair, one_long_sentence = paragraphs(text)
+    assert len(SHORT.split(". ")) == MAX_SENTENCES and short.sentences == ()
+    assert [text[s:s + 4] for s in many.sentences] == ["One.", "Two.", "Thre", "Four"]
+    assert len(long_pair.sentences) == 2
+    assert one_long_sentence.sentences == ()  # nothing to tell apart
+
+
+def _passage(text: str, quote: str) -> Passage:
+    start = text.index(quote)
+    return Passage("s", start, start + len(quote))
+
+
+@pytest.mark.parametrize(("quote", "label"), [
+    ("Two.", "¶2, sentence 2"),
+    ("Three. Four", "¶2, sentences 3–4"),
+    ("One. Two. Three. Four.", "¶2, sentences 1–4"),
+    ("Four.\n\nFive", "¶2, sentence 4"),  # a quote across paragraphs is placed where it starts
+])
+def test_a_citation_into_a_long_paragraph_names_its_sentences(quote: str, label: str):
+    text = _article("Before.", MANY, "Five.")
+    assert place_label(paragraphs(text), _passage(text, quote)) == label
+
+
+def test_a_citation_into_a_short_paragraph_names_the_paragraph_only():
+    text = _article("Before.", SHORT)
+    assert place_label(paragraphs(text), _passage(text, "Two.")) == "¶2"
+
+
+def test_each_sentence_of_a_long_paragraph_is_anchored_where_it_starts():
+    text = _article(MANY)
+    [para] = paragraphs(text)
+    passage = _passage(text, "Two. Three.")
+    runs = segments(text, para, [passage])
+    assert "".join(run.text for run in runs) == MANY  # the text a reader sees is unchanged
+    assert [(run.sentence, run.text) for run in runs if run.sentence] == [
+        ("p1-s1", "One. "), ("p1-s2", "Two. "), ("p1-s3", "Three."), ("p1-s4", "Four.")]
+    assert [run.text for run in runs if passage.anchor in run.within] == ["Two. ", "Three."]
+
