@@ -1,11 +1,17 @@
 """Sentences of a source's paragraphs, for citations that name them: where the splitter ends
-a sentence and where it does not (abbreviations, numbers, initials, quotations), and which
-paragraphs are long enough for their citations to name the sentence."""
+a sentence and where it does not (abbreviations, numbers, initials, quotations), which
+paragraphs are long enough for their citations to name the sentence, and the anchors that
+take a reader there."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURE_DATA, copy_project
+
+from summit_briefings.pipeline import Site, build_site
 from summit_briefings.quotes import Passage
 from summit_briefings.sources import (
     MAX_CHARACTERS,
@@ -141,3 +147,45 @@ def test_each_sentence_of_a_long_paragraph_is_anchored_where_it_starts():
         ("p1-s1", "One. "), ("p1-s2", "Two. "), ("p1-s3", "Three."), ("p1-s4", "Four.")]
     assert [run.text for run in runs if passage.anchor in run.within] == ["Two. ", "Three."]
 
+
+# In the fixture corpus, the 2023 report runs its sentences together in two paragraphs (9 and
+# 17 sentences), as a page copied without its paragraph breaks does.
+RUN_TOGETHER = "004_b4e51ba8f8aca900"
+NOTE = re.compile(r"^\[\^[^\]]+\]: .*</span>(?P<label>¶[^\]]*)\]\((?P<href>[^)]+)\)$", re.M)
+SENTENCE_LABEL = re.compile(r"¶(?P<para>\d+), sentences? (?P<first>\d+)(?:–(?P<last>\d+))?")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return build_site(copy_project(tmp_path_factory.mktemp("passages")).root)
+
+
+def test_every_citation_of_a_run_together_article_lands_in_the_sentence_it_names(site: Site):
+    source = site.pages[f"sources/{RUN_TOGETHER}.md"]
+    checked = 0
+    for path, page in site.pages.items():
+        for note in NOTE.finditer(page):
+            file, _, anchor = note["href"].rpartition("/")[2].partition("#")
+            if file != f"{RUN_TOGETHER}.md":
+                continue
+            label = SENTENCE_LABEL.fullmatch(note["label"])
+            assert label, f"{path}: {note['label']!r} names no sentence"
+            para, first = label["para"], int(label["first"])
+            start = source.index(f'<span class="sentence-anchor" id="p{para}-s{first}"></span>')
+            after = source.find(f'id="p{para}-s{first + 1}"')
+            passage = source.index(f'<span class="quote-anchor" id="{anchor}"></span>')
+            assert start < passage < (after if after > 0 else source.index("</p>", start)), (
+                f"{path}: the passage of {note['label']} is not in that sentence")
+            checked += 1
+    assert checked > 20
+
+
+def test_sentence_anchors_add_nothing_a_reader_sees_or_hears(site: Site):
+    text = (FIXTURE_DATA / "sources" / f"{RUN_TOGETHER}.txt").read_text(encoding="utf-8")
+    page = BeautifulSoup(site.pages[f"sources/{RUN_TOGETHER}.md"], "html.parser")
+    anchors = page.select(".source-text .sentence-anchor")
+    assert [a["id"] for a in anchors] == [f"p1-s{n}" for n in range(1, 10)] + [
+        f"p2-s{n}" for n in range(1, 18)]
+    assert all(not a.contents for a in anchors)
+    shown = [p.get_text() for p in page.select(".source-text p")]
+    assert shown == [f"¶{n} {para.strip()}" for n, para in enumerate(text.split("\n\n"), 1)]
