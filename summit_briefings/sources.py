@@ -4,7 +4,7 @@ cited passages marked."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .quotes import Passage
@@ -78,6 +78,17 @@ def sentence_starts(text: str, start: int = 0, end: int | None = None) -> list[i
     first = start + len(part) - len(part.lstrip())
     return [first] + [stop.start("next") for stop in _STOP.finditer(text, start, end)
                       if _ends_sentence(text, start, stop)]
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or sentences) of a source text that ``text[start:end]`` stands in."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    starts = sentence_starts(text, line_start, line_end)
+    after = bisect_left(starts, end)
+    return text[starts[max(0, bisect_right(starts, start) - 1)]:
+                starts[after] if after < len(starts) else line_end].strip()
 
 
 @dataclass(frozen=True)

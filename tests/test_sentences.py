@@ -19,6 +19,7 @@ from summit_briefings.sources import (
     paragraphs,
     place_label,
     segments,
+    sentence_around,
     sentence_starts,
 )
 
@@ -96,6 +97,19 @@ def test_sentence_starts_are_offsets_into_the_whole_text():
     start = text.index("First")
     end = text.index("\nNext")
     assert sentence_starts(text, start, end) == [start, text.index("Second")]
+
+
+@pytest.mark.parametrize(("quote", "sentence"), [
+    ("leaders met", "The leaders met in the U.S. capital, according to media."),
+    ("capital, according to media. Last", "The leaders met in the U.S. capital, according to "
+     "media. Last one!"),
+    ("Next", "Next line."),
+])
+def test_the_source_sentence_of_a_passage_is_the_one_citations_count(quote, sentence):
+    text = "First one. The leaders met in the U.S. capital, according to media. Last one!\n" \
+        "Next line."
+    start = text.index(quote)
+    assert sentence_around(text, start, start + len(quote)) == sentence
 
 
 def _article(*paragraphs_: str) -> str:
