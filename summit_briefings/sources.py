@@ -1,5 +1,6 @@
-"""Source articles as pages: paragraphs and the sentences of long ones with stable anchors,
-cited passages marked."""
+"""Source texts as readers and checks count them: paragraphs (lines) and their sentences,
+the anchors of source pages (every paragraph, and each sentence of a long one), cited
+passages marked, and where a citation says its passage sits ('¶2, sentence 3')."""
 
 from __future__ import annotations
 
