@@ -21,11 +21,11 @@ MAX_CHARACTERS = 600
 # words of a text end no sentence.
 _STOP = re.compile(r"(?P<stop>[.!?…]+)(?P<close>[\"”’')\]]*)(?P<space>\s*)(?=(?P<next>\S+))")
 _OPENERS = "\"“‘'(["
-# Single letters with full stops: initials, 'U.S.', 'a.m.', 'S. Korean'.
+# Single letters with full stops: initials, 'U.S.', 'a.m.', 'J. Smith'.
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 # Words whose full stop marks an abbreviation; like initials, one ends a sentence only
-# before a word that starts sentences ('Samsung Electronics Co. The …'). A title never
-# comes before such a word, so 'Mr. Moon' and 'Dr. Kim' stay whole.
+# before a word that starts sentences ('Acme Trading Co. The …'). A title never
+# comes before such a word, so 'Mr. Smith' and 'Dr. Jones' stay whole.
 ABBREVIATIONS = frozenset("""
     mr mrs ms dr prof gen lt col maj capt sgt adm sen rep gov rev hon st mt ft
     no nos vol art fig approx est inc co corp ltd jr sr bros etc vs
