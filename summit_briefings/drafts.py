@@ -15,6 +15,7 @@ from .dates import MONTHS as MONTH_NAMES
 from .dates import WEEKDAYS as WEEKDAY_NAMES
 from .quotes import IndexedSource, fold_ascii, normalise
 from .schema import Person
+from .sources import paragraphs, sentence_starts
 
 MONTHS = "|".join(MONTH_NAMES)
 WEEKDAYS = "|".join(WEEKDAY_NAMES)
@@ -36,11 +37,6 @@ TITLES = (r"(?:President|Prime Minister|General Secretary|Party General Secretar
 # A title followed by two to four capitalised words: an official the article names.
 NAMED_OFFICIAL = re.compile(rf"{TITLES} ((?:[A-Z][\w'-]+ ){{1,3}}[A-Z][\w'-]+)")
 _BILATERAL = re.compile(r"two (?:countries|nations|sides|leaders)")
-# A sentence ends at . ! ? (or a closing quote) before a capital, with or without the space:
-# some pages run sentences together ("…in 2023.The two leaders…"). Without the space, two
-# lower-case letters or digits before the stop and one after the capital keep "U.S." and
-# "S.Africa" whole.
-_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"(])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])|\n+")
 
 
 @dataclass(frozen=True)
@@ -52,14 +48,11 @@ class Candidate:
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence or line of the original text."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[start:match.start()].strip():
-            yield start, match.start()
-        start = match.end()
-    if text[start:].strip():
-        yield start, len(text.rstrip())
+    """(start, end) of each sentence of the original text, as citations count them."""
+    for para in paragraphs(text):
+        starts = sentence_starts(text, para.start, para.end)
+        for start, end in zip(starts, [*starts[1:], para.end], strict=True):
+            yield start, start + len(text[start:end].rstrip())
 
 
 def _unique_quote(index: IndexedSource, text: str, start: int, end: int) -> str:

@@ -15,7 +15,7 @@ from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import Evidence, canonical_number, fold_ascii, quoted_numbers
 from .schema import Citation, Figure, Outcome, Person, RoleStatement, Source, Summit
-from .sources import Paragraph, paragraph_of, paragraphs
+from .sources import Paragraph, paragraphs, place_label
 
 CURRENCY_SIGNS = {"USD": "US$"}
 
@@ -53,7 +53,7 @@ class Note:
     key: str
     quote: str
     source_file: str
-    paragraph: int
+    place: str  # '¶2', or in a long paragraph '¶2, sentence 3' (sources.place_label)
     href: str
     source_label: str  # 'VNA/VNS': the source as a reader sees it (source_label)
 
@@ -61,7 +61,7 @@ class Note:
 @dataclass(frozen=True)
 class NoteLine:
     """A note as the page lists it. On paper a note from the same source as the one before
-    it prints only its paragraph: a page drawn from one article would otherwise repeat that
+    it prints only its place ('¶2'): a page drawn from one article would otherwise repeat that
     article's name in every note."""
 
     note: Note
@@ -93,10 +93,9 @@ class PageNotes:
         source = self.corpus.source(cite.source)
         key = f"{cite.source}-{passage.anchor}"
         if key not in self.notes:
-            paragraph = paragraph_of(self.layouts[cite.source], passage)
             self.notes[key] = Note(
                 key, self.corpus.texts[cite.source][passage.start:passage.end], source.file,
-                paragraph.number,
+                place_label(self.layouts[cite.source], passage),
                 links.relative(self.page, links.source_page(source.file), passage.anchor),
                 source_label(source))
         return self.notes[key]

@@ -18,12 +18,9 @@ from .errors import Problem
 from .load import Loc
 from .quotes import Passage, alternation, fold_ascii, normalise
 from .schema import Citation, HedgeClass, Person, Summit
+from .sources import sentence_around
 from .validate import walk_models
 
-# Where a source's sentence ends: a full stop, question or exclamation mark (with any closing
-# quote or bracket) before a space, or a line break. 'U.S. President' ends one early, which
-# only shortens what is searched.
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?=\s)|\n")
 # Shortest word of a name that identifies a person on its own: shorter ones ('To', 'Ho',
 # 'Vo') are common words or initials far more often than they are the person.
 MIN_NAME_WORD = 3
@@ -73,13 +70,6 @@ class _Hedge:
     in_sentence: re.Pattern[str]
 
 
-def source_sentence(text: str, passage: Passage) -> str:
-    """The sentence (or sentences) of a source text that a quoted passage stands in."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, passage.start)]
-    after = _SENTENCE_END.search(text, passage.end)
-    return text[ends[-1] if ends else 0: after.end() if after else len(text)]
-
-
 def _check_hedges(sentence: Sentence, hedges: list[_Hedge], corpus: Corpus,
                   passages: dict[tuple[str, str], Passage]) -> list[str]:
     """What each hedge of the sentence's quotes that the sentence drops is: one message per
@@ -94,7 +84,8 @@ def _check_hedges(sentence: Sentence, hedges: list[_Hedge], corpus: Corpus,
             match, where = hedge.in_quote.search(quote), "its quote"
             passage = passages.get((citation.source, quote))
             if match is None and hedge.hedge.scope == "sentence" and passage:
-                quote = normalise(source_sentence(corpus.texts[citation.source], passage))
+                quote = normalise(sentence_around(corpus.texts[citation.source], passage.start,
+                                                   passage.end))
                 match, where = hedge.in_quote.search(quote), "the source's sentence of its quote"
             if match:
                 messages.append(

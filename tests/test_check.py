@@ -23,7 +23,6 @@ from summit_briefings.load import load_yaml
 from summit_briefings.quotes import (
     SCANS_BEFORE_INDEX,
     IndexedSource,
-    Passage,
     canonical_number,
     evaluate_formula,
     fold_typography,
@@ -32,7 +31,6 @@ from summit_briefings.quotes import (
 )
 from summit_briefings.validate import validate
 from summit_briefings.verify import verify_citations
-from summit_briefings.wording import source_sentence
 
 pytestmark = pytest.mark.usefixtures("reuse_parsed_yaml")
 
@@ -55,13 +53,6 @@ def test_real_data_checks_its_sentences_against_a_hedge_vocabulary():
     """Without data/hedges.yaml the hedge rule is off: the real data must keep one."""
     hedges = validate(LIVE_DATA.parent).hedges
     assert hedges and all(h.quote_words and h.site_words for h in hedges)
-
-
-def test_source_sentence_is_the_sentence_a_passage_stands_in():
-    text = "First one. The leaders met, according to media. Last one!\nNext line."
-    start = text.index("leaders")
-    sentence = source_sentence(text, Passage("s", start, start + len("leaders met")))
-    assert sentence == " The leaders met, according to media."
 
 
 def test_fixture_copy_passes_in_process_with_the_same_counts(project: Project):

@@ -23,7 +23,7 @@ def _book(*keys: str, sources: dict[str, str] | None = None) -> PageNotes:
     """Notes under ``keys``, each from source file a.txt unless ``sources`` names another."""
     book = PageNotes("summits/x.md", corpus=None, evidence=None, layouts={})  # type: ignore[arg-type]
     files = sources or {}
-    book.notes = {key: Note(key, f"Quote {key}.", files.get(key, "a.txt"), 1,
+    book.notes = {key: Note(key, f"Quote {key}.", files.get(key, "a.txt"), "¶1",
                             f"../sources/a.md#{key}", f"Wire {files.get(key, 'a.txt')}")
                   for key in keys}
     return book

@@ -121,6 +121,9 @@ def test_every_citation_links_to_a_highlighted_passage(built: Built, kind: str):
         check_citations(page)
 
 
+PLACE = re.compile(r"¶(?P<para>\d+)(?:, sentences? (?P<sentence>\d+)(?:–\d+)?)?$")
+
+
 def check_citations(page: Path) -> None:
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     notes = soup.select("div.footnote li")
@@ -135,6 +138,14 @@ def check_citations(page: Path) -> None:
         mark = span.find_next_sibling("mark")
         quote = note.select_one(".cite-quote").get_text().strip("“”")
         assert mark is not None and quote.startswith(mark.get_text().strip("“”")[:20])
+        # In a long paragraph (one whose sentences are anchored) the note names the sentence
+        # the passage starts in; elsewhere the paragraph alone.
+        place = PLACE.search(link.get_text())
+        sentence = span.find_previous(class_="sentence-anchor")
+        in_long = sentence is not None and sentence.find_parent("p") is span.find_parent("p")
+        assert place and bool(place["sentence"]) == in_long, f"{page}: {link.get_text()}"
+        if in_long:
+            assert sentence["id"] == f"p{place['para']}-s{place['sentence']}", link.get_text()
 
 
 # Template syntax, and Python values printed as they are: None, nan, an empty tuple or

@@ -1,8 +1,10 @@
 """Citations as readers use them: references that read as separate numbers, targets a finger
-can hit on a phone, and labels that name the source, not a file."""
+can hit on a phone, labels that name the source, not a file, and links that land on the
+highlighted passage, in a long paragraph inside the sentence the label names."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,3 +128,53 @@ def test_landing_on_a_citation_highlights_all_of_its_passage(desktop: Page, site
     target = {m["background"] for m in marks if m["inPassage"]}
     others = {m["background"] for m in marks if not m["inPassage"]}
     assert len(target) == 1 and not target & others, marks
+
+
+# In the fixture corpus the 2023 report runs its sentences together in two long paragraphs:
+# its citations name the sentence ('¶2, sentence 5').
+LONG_PARAGRAPHS_SUMMIT = "summits/2023-06-23-vietnam/"
+
+# Whether the sentence anchor a label names comes before the passage, and the next
+# sentence's anchor (if any) after it: the passage starts in that sentence.
+IN_SENTENCE_JS = """([sentence, next, passage]) => {
+  const at = document.getElementById(passage), start = document.getElementById(sentence);
+  const after = document.getElementById(next);
+  return Boolean(start && at && start.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING
+    && (!after || at.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING));
+}"""
+
+
+def follow_a_sentence_citation(page: Page, summit_url: str) -> None:
+    """Open a summit page, follow its first citation naming a sentence, and check that the
+    passage it lands on is the one highlighted, inside the sentence the label names."""
+    page.goto(summit_url)
+    link = page.locator("article .footnote li a:not(.footnote-backref)",
+                        has_text="sentence").first
+    label = link.inner_text()
+    paragraph, sentence = re.search(r"¶(\d+), sentences? (\d+)", label).groups()
+    link.click()
+    page.wait_for_url(re.compile(r".*/sources/[^#]+#q\d+-\d+$"))
+    passage = page.evaluate("location.hash.slice(1)")
+    marks = page.evaluate(HIGHLIGHT_JS, passage)
+    target = {m["background"] for m in marks if m["inPassage"]}
+    others = {m["background"] for m in marks if not m["inPassage"]}
+    assert len(target) == 1 and not target & others, (label, marks)
+    anchors = [f"p{paragraph}-s{sentence}", f"p{paragraph}-s{int(sentence) + 1}", passage]
+    assert page.evaluate(IN_SENTENCE_JS, anchors), (label, passage)
+    assert page.locator(f"[id='{passage}'] + mark").is_visible()
+
+
+def test_a_citation_into_a_long_paragraph_lands_on_its_passage_in_the_sentence_named(
+        desktop: Page, site_url: str):
+    follow_a_sentence_citation(desktop, site_url + LONG_PARAGRAPHS_SUMMIT)
+
+
+def test_a_citation_into_a_long_paragraph_lands_on_its_passage_from_file(browser: Browser,
+                                                                          offline_site: Path):
+    context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
+    try:
+        # The offline build's pages are files (summits/x.html), not folders.
+        page = offline_site / (LONG_PARAGRAPHS_SUMMIT.rstrip("/") + ".html")
+        follow_a_sentence_citation(context.new_page(), page.as_uri())
+    finally:
+        context.close()

@@ -186,10 +186,12 @@ def test_citations_print_as_compact_numbered_references(printouts):
             where = f"{key} note {number} {note['text']!r}"
             assert note["visible"] and not note["quoteShown"], where
             assert note["px"] >= MIN_NOTE_PX, where
-            # "Yonhap / The Korea Post, ¶2": the publisher and paragraph on one short line;
-            # "¶5" alone after a note from the same source.
+            # "Yonhap / The Korea Post, ¶2": the publisher and paragraph (and in a long
+            # paragraph its sentence) on one short line; "¶5" alone after a note from the
+            # same source.
             named = note["source"] != previous
-            assert re.fullmatch(rf"{re.escape(note['source'])}, ¶\d+" if named else r"¶\d+",
+            place = r"¶\d+(?:, sentences? \d+(?:–\d+)?)?"
+            assert re.fullmatch(rf"{re.escape(note['source'])}, {place}" if named else place,
                                 note["text"]), f"{where}: not compact"
             assert len(note["text"]) <= 50, f"{where}: not compact"
             previous = note["source"]
