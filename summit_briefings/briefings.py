@@ -153,7 +153,7 @@ class LeaderContext:
     described_as: tuple[DescriptionView, ...]  # undated: not a role ('the late …')
     attended: tuple[Attendance, ...]
     counterparts: tuple[PersonRef, ...]
-    quotes: tuple[SummitClaims, ...]  # each summit's, in the order of the summits
+    quotes: tuple[SummitClaims, ...]  # each summit's, the newest first
     statements: tuple[SummitClaims, ...]
     mentioned_at: tuple[SummitRef, ...]
 
@@ -162,7 +162,8 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
     people, pid = book.corpus.person, person.id
     attended, mentioned, quotes, statements = [], [], [], []
     counterparts: dict[str, PersonRef] = {}
-    for summit in sorted(summits, key=lambda s: (sort_key(s.date.value), s.id)):
+    # The newest first, as every list of summits is but the evolution page's history.
+    for summit in sorted(summits, key=lambda s: (sort_key(s.date.value), s.id), reverse=True):
         at = book.summit_ref(summit)
         there = [p for p in summit.participants if p.person == pid]
         for participant in there:
@@ -214,4 +215,4 @@ class TopicContext:
 def topic_context(book: PageNotes, corpus: Corpus, topic: Topic) -> TopicContext:
     return TopicContext(topic, tuple(
         SummitClaims(book.summit_ref(summit), tuple(claim(book, o) for o in outcomes))
-        for summit, outcomes in corpus.by_topic.get(topic.id, ())))
+        for summit, outcomes in reversed(corpus.by_topic.get(topic.id, ()))))
