@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import links
 from .corpus import Corpus
 from .dates import sort_key
 from .schema import Person, Summit, Topic
@@ -157,9 +158,12 @@ class LeaderContext:
     quotes: tuple[SummitClaims, ...]  # each summit's, in the order of the summits
     statements: tuple[SummitClaims, ...]
     mentioned_at: tuple[SummitRef, ...]
+    brief: str | None  # the person's counterpart brief; None: they took part in no summit
 
 
-def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> LeaderContext:
+def leader_context(book: PageNotes, person: Person, summits: list[Summit],
+                   briefed: bool = False) -> LeaderContext:
+    """``briefed``: whether the person has a counterpart brief (brief.briefed_people)."""
     people, pid = book.corpus.person, person.id
     attended, mentioned, quotes, statements = [], [], [], []
     counterparts: dict[str, PersonRef] = {}
@@ -202,6 +206,7 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
         attended=tuple(attended),
         counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.sort_key)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),
+        brief=links.relative(book.page, links.brief_page(pid)) if briefed else None,
     )
 
 
