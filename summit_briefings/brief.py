@@ -288,11 +288,13 @@ def _side_names(corpus: Corpus, sides: tuple[str, ...]) -> str:
 
 def brief_context(book: PageNotes, known: Standing, person: Person | None,
                   summits: list[Summit], briefed: set[str] | None = None,
-                  bounds: Bounds = BOUNDS) -> BriefContext:
+                  bounds: Bounds | None = None) -> BriefContext:
     """A person's brief, or with ``person`` None the relationship's. ``summits``: the
     meetings it covers, the newest first (briefed_people's, or every summit); ``briefed``:
-    who has a brief, for the relationship brief's links to the newest meetings' people."""
+    who has a brief, for the relationship brief's links to the newest meetings' people;
+    ``bounds``: BOUNDS unless given."""
     corpus, page = book.corpus, book.page
+    bounds = bounds or BOUNDS
     pid = person.id if person else None
     in_full = summits[:bounds.meetings_in_full]
     earlier = summits[bounds.meetings_in_full:bounds.meetings_in_full + bounds.meetings_listed]
