@@ -53,11 +53,11 @@ class Bounds:
     """How many of each kind of item a brief shows; the rest are counted and linked."""
 
     meetings_in_full: int = 5  # the newest meetings, each with its bottom line
-    meetings_listed: int = 10  # older meetings, one line each
-    roles: int = 6  # titles, the most recently stated first
+    meetings_listed: int = 8  # older meetings, one line each
+    roles: int = 4  # titles, the most recently stated first
     role_dates: int = 3  # dates listed for one title; beyond, the first and the latest
-    targets: int = 4  # standing targets; and as many past their deadline
-    pledges: int = 6  # open and past-deadline pledges, the newest first
+    targets: int = 3  # standing targets; and as many past their deadline
+    pledges: int = 5  # open and past-deadline pledges, the newest first
     topics: int = 10  # topics, the most recently discussed first
 
 
