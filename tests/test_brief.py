@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
-from conftest import FIXTURE_DATA, copy_project
+from conftest import FIXTURE_DATA, REPO, copy_project
 
 from summit_briefings import brief as brief_module
 from summit_briefings.brief import (
+    BOUNDS,
     Bounds,
     BriefContext,
     brief_context,
@@ -287,3 +288,17 @@ def test_the_home_and_leader_pages_link_the_briefs(tmp_path):
     assert "Counterpart brief" not in pages["leaders/ho-chi-minh.md"]
     assert "leaders/ho-chi-minh/brief.md" not in pages
     assert "[leader page](../luong-cuong.md)" in pages["leaders/luong-cuong/brief.md"]
+
+
+def test_the_guide_and_readme_state_the_bounds_the_code_keeps():
+    guide = " ".join((REPO / "docs" / "guide" / "adding-a-summit.md").read_text("utf-8").split())
+    b = BOUNDS
+    for said in (f"the newest {b.meetings_in_full} meetings in full and the next "
+                 f"{b.meetings_listed} one line each", f"{b.roles} titles, each with at most "
+                 f"{b.role_dates} dates", f"{b.pledges} open pledges, {b.targets} targets past "
+                 f"their deadline and {b.targets} still ahead", f"{b.topics} topics"):
+        assert said in guide, said
+    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    assert (f"the newest {b.meetings_in_full} meetings in full, {b.meetings_listed} more one "
+            f"line each, {b.pledges} pledges, {b.targets} targets each way, {b.topics} topics"
+            ) in readme
