@@ -56,7 +56,7 @@ class Bounds:
     meetings_listed: int = 8  # older meetings, one line each
     roles: int = 4  # titles, the most recently stated first
     role_dates: int = 3  # dates listed for one title; beyond, the first and the latest
-    targets: int = 3  # standing targets; and as many past their deadline
+    targets: int = 2  # standing targets; and as many past their deadline
     pledges: int = 5  # open and past-deadline pledges, the newest first
     topics: int = 10  # topics, the most recently discussed first
 

@@ -33,12 +33,13 @@ PAPERS = ("A4", "Letter")
 MAX_SHEETS = 2
 MIN_BODY_PX = 10 * 96 / 72  # 10pt
 MIN_NOTE_PX = 8 * 96 / 72  # 8pt
-# The article's text minus what print may drop (as test_print.KEPT_TEXT_JS), and the running
-# line, which prints in the sheets' margins instead (checked on every sheet).
+# The article's text minus what print may drop (as test_print.KEPT_TEXT_JS); the running
+# line, which prints in the sheets' margins instead (checked on every sheet); and the
+# sources' addresses, which a brief leaves to the screen.
 KEPT_TEXT_JS = """() => {
   const copy = document.querySelector('article').cloneNode(true);
   copy.querySelectorAll('.cite-quote, .footnote-backref, .print-briefing, .print-running, '
-                        + '.screen-only').forEach(el => el.remove());
+                        + '.source-url, .screen-only').forEach(el => el.remove());
   return copy.textContent;
 }"""
 NOTES_PX_JS = """() => [...document.querySelectorAll('.footnote li')]
