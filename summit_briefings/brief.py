@@ -176,7 +176,7 @@ class Meeting:
 
 @dataclass(frozen=True)
 class SideSaid:
-    sides: str  # 'South Korea', or 'South Korea and Vietnam' for what both said
+    sides: str  # a party's name, or both parties' names ('A and B') for what both said
     summit: SummitRef
     claim: Claim
     also: int  # how many more statements that side made on the topic at that summit
@@ -208,7 +208,7 @@ class BriefLink:
 class BriefContext:
     title: str
     person: PersonRef | None  # None: the brief on the relationship as a whole
-    parties: str  # 'South Korea and Vietnam'
+    parties: str  # the two parties' names, 'A and B'
     roles: tuple[Role, ...]  # the most recently stated title first
     more_roles: int
     meetings: tuple[Meeting, ...]  # the newest, in full
