@@ -1,9 +1,10 @@
 """Screenshots of the built site for review: docs/screenshots/*.png.
 
 Builds the site (strict, into a temporary folder), serves it on 127.0.0.1, and writes
-{home,summit,leader,trade,summits}-{desktop,phone}.png (1280 and 390 px wide, the top of
-each page), print-{summit,leader,trade}-{a4,letter}.png (Chrome's print to PDF, then
-`pdftoppm -png -r 60`, first page) and print-pack-a4-N.png (every sheet of a meeting pack).
+{home,summit,leader,brief,trade,summits}-{desktop,phone}.png (1280 and 390 px wide, the top
+of each page), print-{summit,leader,trade}-{a4,letter}.png (Chrome's print to PDF, then
+`pdftoppm -png -r 60`, first page), print-brief-{a4,letter}-N.png (every sheet of a
+counterpart brief) and print-pack-a4-N.png (every sheet of a meeting pack).
 Needs what scripts/browser_deps.sh installs.
 
     .venv/bin/python -m scripts.screenshots    (from the project folder)
@@ -30,6 +31,7 @@ PAGES = {
     "home": "",
     "summit": "summits/2023-06-23-vietnam/",
     "leader": "leaders/luong-cuong/",
+    "brief": "leaders/luong-cuong/brief/",
     "trade": "trade-targets/",
     "summits": "summits/",
 }
@@ -87,6 +89,16 @@ def run() -> list[Path]:
                                     "-singlefile", str(pdf), str(stem)], check=True)
                     written.append(stem.with_suffix(".png"))
                     print(f"{PAGES[name]} on {paper}: {pdf_pages(pdf.read_bytes())} page(s)")
+            page.goto(url + PAGES["brief"], wait_until="networkidle")
+            for old in OUT.glob("print-brief-*.png"):
+                old.unlink()
+            for paper in ("A4", "Letter"):
+                pdf = Path(tmp) / f"brief-{paper}.pdf"
+                pdf.write_bytes(print_pdf(page, paper))
+                stem = OUT / f"print-brief-{paper.lower()}"
+                subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(stem)], check=True)
+                written += sorted(OUT.glob(f"{stem.name}-*.png"))
+                print(f"{PAGES['brief']} on {paper}: {pdf_pages(pdf.read_bytes())} page(s)")
             page.goto(url + PACK, wait_until="networkidle")
             pdf = Path(tmp) / "pack-A4.pdf"
             pdf.write_bytes(print_pdf(page, "A4"))

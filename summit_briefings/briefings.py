@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import links
 from .corpus import Corpus
-from .dates import format_date, sort_key
+from .dates import sort_key
 from .schema import Person, Summit, Topic
 from .views import (
     CALLS,
@@ -18,6 +19,7 @@ from .views import (
     RoleView,
     SummitRef,
     claim,
+    dated_text,
     descriptions,
     latest_role,
     role_view,
@@ -128,7 +130,7 @@ class NameFormView:
     script: str
 
 
-def _and_list(items: list[str]) -> str:
+def and_list(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return " and ".join(filter(None, (", ".join(items[:-1]), items[-1])))
 
@@ -156,9 +158,12 @@ class LeaderContext:
     quotes: tuple[SummitClaims, ...]  # each summit's, the newest first
     statements: tuple[SummitClaims, ...]
     mentioned_at: tuple[SummitRef, ...]
+    brief: str | None  # the person's counterpart brief; None: they took part in no summit
 
 
-def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> LeaderContext:
+def leader_context(book: PageNotes, person: Person, summits: list[Summit],
+                   briefed: bool = False) -> LeaderContext:
+    """``briefed``: whether the person has a counterpart brief (brief.briefed_people)."""
     people, pid = book.corpus.person, person.id
     attended, mentioned, quotes, statements = [], [], [], []
     counterparts: dict[str, PersonRef] = {}
@@ -190,8 +195,7 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
         else:
             runs.append([r])
     own_script = book.corpus.country(person.country).scripts[0]
-    roles = tuple(Role(run[0].title, _and_list(list(dict.fromkeys(
-        format_date(r.as_of) + (f" ({r.inferred})" if r.inferred else "") for r in run))),
+    roles = tuple(Role(run[0].title, and_list(list(dict.fromkeys(map(dated_text, run)))),
                        book.refs(c for r in run for c in r.cite)) for run in runs)
     return LeaderContext(
         person=book.person_ref(person.id),
@@ -203,6 +207,7 @@ def leader_context(book: PageNotes, person: Person, summits: list[Summit]) -> Le
         attended=tuple(attended),
         counterparts=tuple(sorted(counterparts.values(), key=lambda p: p.sort_key)),
         quotes=tuple(quotes), statements=tuple(statements), mentioned_at=tuple(mentioned),
+        brief=links.relative(book.page, links.brief_page(pid)) if briefed else None,
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import TargetStatement, TradeTarget
+from .schema import Outcome, Summit, TargetStatement, TradeFigure, TradeTarget
 from .targets import (
     KIND_WORDS,
     Status,
@@ -74,19 +74,39 @@ def statement_row(book: PageNotes, corpus: Corpus, target: TradeTarget,
         deadline_text(statement.deadline, statement.horizon), book.refs(statement.cite))
 
 
-def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
+@dataclass(frozen=True)
+class JudgedTarget:
+    """A trade target with its status, before any page cites it."""
+
+    target: TradeTarget
+    status: Status
+
+
+@dataclass(frozen=True)
+class JudgedPledge:
+    """An outcome recorded as a pledge, with its summit and its status."""
+
+    summit: Summit
+    outcome: Outcome
+    status: Status
+
+
+def judged_targets(corpus: Corpus) -> list[JudgedTarget]:
+    """Every target with its status, in the commitments page's order: by deadline, then
+    amount, then the date it was first set."""
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)
     now = evidence_date(corpus)
     dates = {s.id: s.date.value for s in corpus.summits}
     targets = sorted(corpus.trade.targets,
                      key=lambda t: (t.deadline or 9999, t.amount, sort_key(dates[t.summit]), t.id))
-    target_rows = []
-    for t in targets:
-        first, *later = [statement_row(book, corpus, t, s) for s in t.statements]
-        target_rows.append(TargetRow(
-            f"{format_billions(t.amount, t.currency or corpus.site.currency)} in bilateral trade",
-            deadline_text(t.deadline, t.horizon), first, tuple(later),
-            target_status(t, figures, now, dates)))
+    return [JudgedTarget(t, target_status(t, figures, now, dates)) for t in targets]
+
+
+def judged_pledges(corpus: Corpus) -> list[JudgedPledge]:
+    """Every outcome recorded as a pledge with its status, the newest summit first."""
+    figures = sorted(corpus.trade.figures, key=lambda f: f.year)
+    now = evidence_date(corpus)
+    dates = {s.id: s.date.value for s in corpus.summits}
     linked = linked_statements(corpus.trade.targets)
     reported_on: dict[str, list[str]] = {}
     for summit in corpus.summits:
@@ -94,27 +114,49 @@ def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
             for pledge in outcome.reports_on:
                 reported_on.setdefault(pledge, []).append(summit.date.value)
     chronological = corpus.chronological
-    pledges = []
-    background = 0
     keys = [sort_key(s.date.value) for s in chronological]
+    judged = []
     for summit in reversed(chronological):  # the newest first
         # Summits of the same date are not later: bisect past every one of them.
         later = len(keys) - bisect.bisect_right(keys, sort_key(summit.date.value))
         for outcome in summit.outcomes:
-            background += outcome.kind == "background"
-            if outcome.kind != "pledge":
-                continue
-            periods = [f.period for f in outcome.figures if f.period]
-            pledges.append(Commitment(
-                outcome.text, periods[0] if periods else None, book.summit_ref(summit),
-                tuple(book.person_ref(p) for p in outcome.by),
-                corpus.country_name(outcome.side),
-                pledge_status(summit.date.value, linked.get((summit.id, outcome.id), []),
-                              reported_on.get(f"{summit.id}/{outcome.id}", []), figures, now,
-                              dates, later),
-                book.refs(outcome.cite)))
-    stated = [f for f in figures if not f.derived]
-    latest = (f"{format_billions(stated[-1].amount, stated[-1].currency or '')} in "
-              f"{stated[-1].year}" if stated else None)
-    return CommitmentsContext(tuple(target_rows), tuple(pledges), latest, format_date(now),
-                              background)
+            if outcome.kind == "pledge":
+                judged.append(JudgedPledge(summit, outcome, pledge_status(
+                    summit.date.value, linked.get((summit.id, outcome.id), []),
+                    reported_on.get(f"{summit.id}/{outcome.id}", []), figures, now, dates,
+                    later)))
+    return judged
+
+
+def target_row(book: PageNotes, corpus: Corpus, judged: JudgedTarget) -> TargetRow:
+    t = judged.target
+    first, *later = [statement_row(book, corpus, t, s) for s in t.statements]
+    return TargetRow(
+        f"{format_billions(t.amount, t.currency or corpus.site.currency)} in bilateral trade",
+        deadline_text(t.deadline, t.horizon), first, tuple(later), judged.status)
+
+
+def commitment_row(book: PageNotes, corpus: Corpus, judged: JudgedPledge) -> Commitment:
+    outcome = judged.outcome
+    periods = [f.period for f in outcome.figures if f.period]
+    return Commitment(
+        outcome.text, periods[0] if periods else None, book.summit_ref(judged.summit),
+        tuple(book.person_ref(p) for p in outcome.by), corpus.country_name(outcome.side),
+        judged.status, book.refs(outcome.cite))
+
+
+def latest_stated_figure(corpus: Corpus) -> TradeFigure | None:
+    """The newest actual trade figure a source states (not one computed from others)."""
+    stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)
+    return stated[-1] if stated else None
+
+
+def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
+    latest = latest_stated_figure(corpus)
+    background = sum(o.kind == "background" for s in corpus.summits for o in s.outcomes)
+    return CommitmentsContext(
+        tuple(target_row(book, corpus, j) for j in judged_targets(corpus)),
+        tuple(commitment_row(book, corpus, j) for j in judged_pledges(corpus)),
+        f"{format_billions(latest.amount, latest.currency or '')} in {latest.year}"
+        if latest else None,
+        format_date(evidence_date(corpus)), background)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import links
+from .brief import BriefLink
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .schema import Source, Topic
@@ -81,11 +82,14 @@ class HomeContext:
     headlines: tuple[Headline, ...]
     timeline: tuple[TimelineEntry, ...]
     counts: Counts
+    relationship_brief: str
+    briefs: tuple[BriefLink, ...]  # the counterpart briefs of the newest summit's people
 
 
 def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...],
-                 guides: dict[str, str]) -> HomeContext:
-    """``guides``: the editors' hand-written pages, as {title: path under docs/}."""
+                 guides: dict[str, str], briefed: set[str] | None = None) -> HomeContext:
+    """``guides``: the editors' hand-written pages, as {title: path under docs/};
+    ``briefed``: who has a counterpart brief (brief.briefed_people)."""
     page = book.page
     ordered = corpus.chronological
     newest = ordered[-1] if ordered else None
@@ -106,7 +110,11 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
         headlines=headlines,
         # The newest first: a reader preparing a meeting wants the latest.
         timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0], reverse=True)),
-        counts=Counts(len(corpus.summits), len(corpus.people), len(corpus.sources)))
+        counts=Counts(len(corpus.summits), len(corpus.people), len(corpus.sources)),
+        relationship_brief=links.relative(page, links.BRIEF),
+        briefs=tuple(BriefLink(corpus.person(p).name, links.relative(page, links.brief_page(p)))
+                     for p in dict.fromkeys(x.person for x in newest.participants)
+                     if p in (briefed or ())) if newest else ())
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ TRADE = "trade-targets.md"
 COMMITMENTS = "commitments.md"
 EVOLUTION = "evolution.md"
 FIELDS = "guide/data-fields.md"
+BRIEF = "brief.md"
 
 
 def summit_page(summit_id: str) -> str:
@@ -21,6 +22,11 @@ def summit_page(summit_id: str) -> str:
 
 def leader_page(person_id: str) -> str:
     return f"leaders/{person_id}.md"
+
+
+def brief_page(person_id: str) -> str:
+    """A person's counterpart brief, beside their page: '/leaders/<id>/brief/'."""
+    return f"leaders/{person_id}/brief.md"
 
 
 def topic_page(topic_id: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import links
+from .brief import brief_context, briefed_people, standing
 from .briefings import leader_context, summit_context, topic_context
 from .commitments import commitments_context
 from .corpus import Corpus
@@ -124,8 +125,10 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
          lambda book: commitments_context(book, corpus), "data/trade.yaml, data/summits/")
     emit(links.SUMMITS, "summits.md.jinja",
          lambda book: summits_index(book, corpus), "data/summits/")
+    briefed = briefed_people(corpus)
     emit(links.HOME, "home.md.jinja",
-         lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides), "data/")
+         lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides,
+                                   set(briefed)), "data/")
     emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus),
          "data/sources.yaml")
     emit(links.LEADERS, "leaders.md.jinja",
@@ -150,8 +153,22 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
             by_person[person].append(summit)
     for person in corpus.people:
         emit(links.leader_page(person.id), "leader.md.jinja",
-             lambda book, p=person: leader_context(book, p, by_person[p.id]),
+             lambda book, p=person: leader_context(book, p, by_person[p.id],
+                                                   p.id in briefed),
              "data/people.yaml, data/summits/")
+
+    # What every brief shows alike is judged once; each brief cites only what it shows.
+    known = standing(corpus)
+    briefs_from = "data/summits/, data/people.yaml, data/trade.yaml, data/topics.yaml"
+    newest_first = list(reversed(ordered))
+    emit(links.BRIEF, "brief.md.jinja",
+         lambda book: brief_context(book, known, None, newest_first, set(briefed)),
+         briefs_from)
+    for person in corpus.people:
+        if person.id in briefed:
+            emit(links.brief_page(person.id), "brief.md.jinja",
+                 lambda book, p=person: brief_context(book, known, p, briefed[p.id]),
+                 briefs_from)
 
     passages: dict[str, list[Passage]] = defaultdict(list)
     for passage in evidence.passages.values():

@@ -22,6 +22,12 @@ from .views import format_billions
 Verdict = Literal["met", "not met", "past its deadline, not shown met", "not yet due",
                   "no deadline", "restated", "not reported on", "cannot be judged"]
 
+# A commitment with one of these verdicts is settled: the figure for its deadline is in.
+SETTLED: frozenset[Verdict] = frozenset({"met", "not met"})
+# A target with one of these is still ahead: its deadline has not passed, it has none, or no
+# figure in its currency can judge it.
+AHEAD: frozenset[Verdict] = frozenset({"not yet due", "no deadline", "cannot be judged"})
+
 # How a page words each kind of statement, after the people or countries who made it.
 KIND_WORDS = {"agreed": "agreed on it", "aimed": "aimed for it", "pledged": "pledged it",
               "set": "set it", "hoped": "hoped for it", "proposed": "proposed it",

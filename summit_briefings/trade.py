@@ -69,6 +69,15 @@ def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Comput
         f"{rate:.1f}% a year", f"({a} / {b})^(1 / ({deadline} − {latest.year})) − 1 = {rate:.2f}%")
 
 
+def figure_row(book: PageNotes, figure: TradeFigure) -> FigureRow:
+    """An actual trade figure, linked to the sentence that states it; a computed one with
+    its formula."""
+    return FigureRow(figure.year, format_billions(figure.amount, figure.currency),
+                     figure.measures, f"{figure.derived.formula} = "
+                     f"{canonical_number(figure.amount)}" if figure.derived else None,
+                     book.note(figure.cite[0]).href, book.refs(figure.cite))
+
+
 def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     dates = {s.id: s.date.value for s in corpus.summits}
     targets: list[TradeTarget] = sorted(
@@ -82,10 +91,7 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
             format_billions(t.amount, t.currency or corpus.site.currency),
             deadline_text(t.deadline, t.horizon), first, tuple(later),
             target_status(t, figures, now, dates), book.note(t.cite[0]).href, book.refs(t.cite)))
-    figure_rows = tuple(
-        FigureRow(f.year, format_billions(f.amount, f.currency), f.measures,
-                  f"{f.derived.formula} = {canonical_number(f.amount)}" if f.derived else None,
-                  book.note(f.cite[0]).href, book.refs(f.cite)) for f in figures)
+    figure_rows = tuple(figure_row(book, f) for f in figures)
     stated = [f for f in figures if not f.derived]
     computed = []
     if stated:

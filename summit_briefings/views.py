@@ -193,6 +193,11 @@ def _inferred_as_of(corpus: Corpus, role: RoleStatement) -> str | None:
                  and sources & {c.source for c in s.date.cite}), None)
 
 
+def dated_text(role: DatedRole) -> str:
+    """The date a role is stated as of, as a list of dates prints it: '2024 (date inferred)'."""
+    return format_date(role.as_of) + (f" ({role.inferred})" if role.inferred else "")
+
+
 @dataclass(frozen=True)
 class RoleView:
     """A role as pages print it: never without the date it is stated as of."""

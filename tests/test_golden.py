@@ -1,5 +1,5 @@
 """Golden snapshots of the generated Markdown of the fixture corpus: one summit, one leader,
-the trade page and the commitments page.
+the trade page, the commitments page, and the briefs: one leader's and the relationship's.
 
 To accept a change on purpose: `make snapshots`, then review `git diff tests/golden`.
 """
@@ -20,6 +20,8 @@ SNAPSHOTS = {
     "leaders/luong-cuong.md": "leader-luong-cuong.md",
     "trade-targets.md": "trade-targets.md",
     "commitments.md": "commitments.md",
+    "leaders/luong-cuong/brief.md": "brief-luong-cuong.md",
+    "brief.md": "brief-relationship.md",
 }
 
 
@@ -52,5 +54,6 @@ def test_every_list_starts_after_a_blank_line_so_markdown_sees_a_list(pages):
     for path, text in pages.items():
         lines = text.splitlines()
         for number, (before, line) in enumerate(zip(lines, lines[1:], strict=False), start=2):
-            if line.startswith("- ") and before.strip() and not before.startswith("- "):
+            # A nested item ("    - ") belongs to the list too.
+            if line.startswith("- ") and before.strip() and not before.lstrip().startswith("- "):
                 raise AssertionError(f"{path}:{number}: list item glued to the line before it")

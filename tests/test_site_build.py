@@ -324,7 +324,10 @@ def test_search_indexes_what_readers_read(built: Built):
     # A meeting pack repeats pages indexed on their own.
     packs = {u for u in readers if u.endswith("/pack/")}
     assert packs and not packs & pages.keys(), "meeting packs are indexed"
-    assert pages.keys() == readers - editors - packs
+    # So does a brief: a search for a name leads to the leader's page, not to every brief.
+    briefs = {u for u in readers if u.endswith("/brief/")}
+    assert "/brief/" in briefs and not briefs & pages.keys(), "briefs are indexed"
+    assert pages.keys() == readers - editors - packs - briefs
     for url, page in pages.items():
         html = (built.site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")

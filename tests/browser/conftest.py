@@ -45,9 +45,10 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project.root
 
 
-def strict_build(root: Path, target: Path, *, offline: bool = False) -> Path:
+def strict_build(root: Path, target: Path, *, offline: bool = False,
+                 search: bool = True) -> Path:
     try:
-        return build_site(root, target, offline=offline)
+        return build_site(root, target, offline=offline, search=search)
     except BuildFailed as exc:
         pytest.fail(str(exc), pytrace=False)
 

@@ -76,10 +76,14 @@ class BuildFailed(RuntimeError):
     pass
 
 
-def build_site(root: Path, target: Path, *, offline: bool = False) -> Path:
+def build_site(root: Path, target: Path, *, offline: bool = False,
+               search: bool = True) -> Path:
     """A strict build of the project in root with scripts/site.py into target; offline=True
-    for file:// reading."""
+    for file:// reading; search=False leaves out Pagefind's index (for a test that searches
+    nothing)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+    if not search:
+        env["PAGEFIND"] = "false"
     done = subprocess.run([sys.executable, "scripts/site.py", str(target), "--root", str(root)],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
                           check=False)

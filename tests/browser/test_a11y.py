@@ -1,6 +1,6 @@
 """Accessibility: axe-core (pinned, from .cache/npm) finds no serious or critical problem on
-the home page, a summit, a leader, the trade-targets page, a source and the 404 page, in the
-light and the dark colour scheme."""
+the home page, a summit, a leader and their brief, the trade-targets page, a source and the
+404 page, in the light and the dark colour scheme."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from .helpers import AXE
 pytestmark = pytest.mark.browser
 
 # sources/004…: an article whose long paragraphs anchor each sentence.
-PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/", "trade-targets/",
-         "commitments/", "sources/000_4f94f2e9d0db3981/", "sources/004_b4e51ba8f8aca900/",
-         "404.html"]
+PAGES = ["", "summits/2023-06-23-vietnam/", "leaders/luong-cuong/",
+         "leaders/luong-cuong/brief/", "trade-targets/", "commitments/",
+         "sources/000_4f94f2e9d0db3981/", "sources/004_b4e51ba8f8aca900/", "404.html"]
 SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference → Material's scheme
 BLOCKING = {"serious", "critical"}
 

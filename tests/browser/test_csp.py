@@ -109,6 +109,11 @@ def page_kinds(site: Path) -> dict[str, Path]:
         **{f"guide {p.stem if not served else p.parent.name}": p for p in pages("guide")},
         "404": site / "404.html",
         "pack": packs[0],
+        # The briefs: the one page kind whose script writes a style (the printed running
+        # line, through the CSSOM, which the policy allows).
+        "brief": single("brief"),
+        "brief of a leader": sorted(site.glob("leaders/*/brief/index.html" if served
+                                              else "leaders/*/brief.html"))[0],
     }
     missing = [kind for kind, path in kinds.items() if not path.is_file()]
     assert not missing, f"no page of kinds {missing} in {site}"
@@ -117,7 +122,7 @@ def page_kinds(site: Path) -> dict[str, Path]:
 
 KINDS = ["home", "summit", "leader", "topic", "source", "trade-targets", "commitments",
          "evolution", "summits index", "leaders index", "topics index", "sources index",
-         "guide", "404", "pack"]
+         "guide", "404", "pack", "brief"]
 
 
 @dataclass

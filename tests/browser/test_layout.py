@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "summits/2023-06-23-vietnam/", "summits/2023-06-23-vietnam/pack/",
-         "leaders/luong-cuong/", "trade-targets/",
+         "leaders/luong-cuong/", "leaders/luong-cuong/brief/", "brief/", "trade-targets/",
          "commitments/", "summits/",
          "leaders/", "topics/", "topics/trade-investment/", "sources/",
          "sources/000_4f94f2e9d0db3981/", "evolution/", "guide/data-fields/",

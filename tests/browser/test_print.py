@@ -25,7 +25,7 @@ PAPERS = ("A4", "Letter")
 MIN_BODY_PX = 12  # 9pt
 MIN_NOTE_PX = 10  # 7.5pt: the numbered references under the text may be smaller
 CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
-          ".md-content__button", ".print-briefing", ".summit-pager")
+          ".md-content__button", ".print-briefing", ".brief-link", ".summit-pager")
 
 # Visible text nodes of the article whose font is smaller than 9pt (references excepted).
 SMALL_TEXT_JS = """(minPx) => {
@@ -45,12 +45,12 @@ SMALL_TEXT_JS = """(minPx) => {
 }"""
 
 # The article's text minus what print may drop: the quoted passage inside each citation,
-# the back-links, the print button, the previous/next line, text meant only for a screen;
-# and SVG title/desc (never drawn).
+# the back-links, the print button and the links beside it, the previous/next line, text
+# meant only for a screen; and SVG title/desc (never drawn).
 KEPT_TEXT_JS = """() => {
   const copy = document.querySelector('article').cloneNode(true);
   copy.querySelectorAll('.cite-quote, .footnote-backref, .print-briefing, .pack-link, '
-                        + '.summit-pager, '
+                        + '.brief-link, .summit-pager, '
                         + '.screen-only, svg title, svg desc').forEach(el => el.remove());
   return copy.textContent;
 }"""
@@ -173,7 +173,7 @@ def test_print_shows_no_navigation_chrome(printouts):
     assert not shown, f"navigation chrome visible in print: {shown}"
     for key, p in printouts.items():
         for paper, text in p.text.items():
-            for chrome in ("Print briefing", "Meeting pack", "Made with",
+            for chrome in ("Print briefing", "Meeting pack", "Counterpart brief", "Made with",
                            "Type to start searching"):
                 assert chrome not in text, f"{key} ({paper}) prints {chrome!r}"
 

@@ -15,3 +15,14 @@ document.addEventListener("click", event => {
   if (event.target instanceof Element && event.target.closest("button.print-briefing"))
     window.print();
 });
+
+/* A page that prints on more than one sheet (a brief) repeats its running line at the head of
+   every sheet: the print stylesheet's @page margin box shows --running-line, a CSS string made
+   here from the line's text. The class tells the stylesheet not to print the line twice. */
+document.addEventListener("DOMContentLoaded", () => {
+  const line = document.querySelector(".print-running");
+  if (!line) return;
+  const text = line.textContent.replace(/\s+/g, " ").trim().replace(/["\\]/g, "\\$&");
+  document.documentElement.style.setProperty("--running-line", `"${text}"`);
+  document.documentElement.classList.add("running-in-margin");
+});
