@@ -42,7 +42,7 @@ test: $(READY)  ## every test, browser tests included
 	$(BIN)/python -m pytest
 
 offline: $(READY)  ## strict build for reading from file:// (no server), into site-offline/
-	OFFLINE=true $(BIN)/python scripts/site.py site-offline
+	$(BIN)/python scripts/site.py site-offline --config mkdocs-offline.yml
 
 bench: $(READY)  ## benchmark at 5, 100 and 1000 summits; writes BENCHMARKS.md and bench.json
 	$(BIN)/python scripts/bench.py

@@ -41,7 +41,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT_PARTS = ("docs", "templates", "overrides", "scripts", "summit_briefings", "mkdocs.yml")
-# build: MkDocs with the plugin but without Pagefind (PAGEFIND=false), as before Pagefind
+# build: MkDocs with the plugin but without Pagefind (pagefind: false), as before Pagefind
 # came, so its time and memory compare; index: Pagefind alone over that build's output.
 STEPS = ("check", "gen", "build", "index", "baseline")
 # A reader's query with results at every N (the real data and the synthetic corpora).
@@ -100,9 +100,12 @@ def measure(what: str, project: Path) -> dict:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        config = "mkdocs.yml" if what == "build" else "mkdocs-baseline.yml"
-        os.environ["PAGEFIND"] = "false"  # the index step runs it, timed on its own
-        built = build(load_config(str(project / config), site_dir=str(project / f"site-{what}")))
+        config = load_config(str(project / ("mkdocs.yml" if what == "build" else
+                                            "mkdocs-baseline.yml")),
+                             site_dir=str(project / f"site-{what}"))
+        if what == "build":
+            config.plugins["briefings"].config.pagefind = False  # the index step runs it
+        built = build(config)
     seconds = time.perf_counter() - started
     del built
     # Pagefind is a child process: its own peak, not this Python's.

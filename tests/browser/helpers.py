@@ -79,10 +79,11 @@ class BuildFailed(RuntimeError):
 def build_site(root: Path, target: Path, *, offline: bool = False) -> Path:
     """A strict build of the project in root with scripts/site.py into target; offline=True
     for file:// reading."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
-    done = subprocess.run([sys.executable, "scripts/site.py", str(target), "--root", str(root)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-                          check=False)
+    config = "mkdocs-offline.yml" if offline else "mkdocs.yml"
+    done = subprocess.run([sys.executable, "scripts/site.py", str(target), "--root", str(root),
+                           "--config", config],
+                          cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=600, check=False)
     if done.returncode != 0:
         raise BuildFailed(f"scripts/site.py {target} failed (exit {done.returncode}):\n"
                           f"{done.stderr[-4000:]}")
