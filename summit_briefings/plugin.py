@@ -35,10 +35,11 @@ from .render import RenderCache
 from .schema import SiteSettings
 from .serve_preview import preview_pages
 from .site_search import (
+    SEARCH_CONFIG,
     PagefindFailed,
-    config_only,
     mark_for_pagefind,
     run_pagefind,
+    search_config,
     use_pagefind_worker,
 )
 from .table_labels import label_table_cells
@@ -53,12 +54,15 @@ PackMembers = list[tuple[str, tuple[str, ...]]]
 class BriefingsConfig(base.Config):
     """The plugin's options (``plugins: [briefings: {offline: true, …}]``)."""
 
+    # What answers the search box: Pagefind (with no Material search plugin listed), or
+    # Material's own lunr index (its `search` plugin listed), which file:// can read.
+    search = c.Choice(("pagefind", "material"), default="pagefind")
     # Read from file:// (with Material's offline plugin, as mkdocs-offline.yml builds it):
     # the 404 page names the site's files relative to itself, and each page's policy allows
     # the script of the iframe-worker shim that runs Material's search there.
     offline = c.Type(bool, default=False)
-    # Run Pagefind over the built site at the end of a served build. false: the pages are
-    # marked for it, and the caller indexes them (the benchmark times it apart).
+    # Run Pagefind over the built site at the end of the build (search: pagefind). false:
+    # the pages are marked for it, and the caller indexes them.
     pagefind = c.Type(bool, default=True)
     # Where `mkdocs serve` writes the generated pages, relative to mkdocs.yml.
     live_folder = c.Dir(exists=False, default="build/live")
@@ -88,6 +92,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         introduction), HTML-escaped: the theme prints them unescaped in the header bar, in
         <title> and in a meta tag. While the file has problems mkdocs.yml's name stays, and
         the build reports them."""
+        check_search(self.config, config)
         root = Path(config.config_file_path).parent
         try:
             settings = SiteSettings.model_validate(
@@ -121,6 +126,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.packed = pack_members(site)
             generated = {**site.pages, **site.files}
             del site  # so that each page's text is freed once it is handed over, below
+        if self.config.search == "pagefind":
+            generated = {**generated, SEARCH_CONFIG: search_config()}
         clashes = [path for path in generated if files.get_file_from_path(path) is not None]
         if clashes:
             raise PluginError("hand-written files in docs/ have the paths of generated ones; "
@@ -187,9 +194,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         start = output.find(page.content) if page.content else -1
         output = self._with_csp(output, config, page.file.src_uri,
                                 (start, start + len(page.content)) if start >= 0 else None)
+        if self.config.search == "material":
+            return output
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
-        output = mark_for_pagefind(output, indexed=not excluded, url=page.url)
-        return output if self.config.offline else use_pagefind_worker(output)
+        return use_pagefind_worker(mark_for_pagefind(output, indexed=not excluded,
+                                                     url=page.url))
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -209,7 +218,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not template_name.endswith(".html"):  # sitemap.xml
             return output_content
         # The 404 page offers the search box too; it is not indexed itself.
-        if not self.config.offline:
+        if self.config.search == "pagefind":
             output_content = use_pagefind_worker(output_content)
         return self._with_csp(output_content, config, template_name)
 
@@ -221,22 +230,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         write_packs(Path(config.site_dir), self.pack_plans,
                     csp=lambda html, where, content: self._with_csp(html, config, where,
                                                                     content))
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if self.config.offline:
-            if path.is_file():
-                _write_index(path, fold_search_index(
-                    json.loads(path.read_text(encoding="utf-8"))))
-            return
-        if path.is_file():
-            try:
-                _write_index(path, config_only(path))
-            except ValueError as exc:
-                raise PluginError(str(exc)) from None
-        if self.config.pagefind:
+        if self.config.search == "material":
+            path = Path(config.site_dir) / SEARCH_CONFIG
+            _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8"))))
+        elif self.config.pagefind:
             try:
                 run_pagefind(Path(config.site_dir))
             except PagefindFailed as exc:
                 raise PluginError(str(exc)) from None
+
+
+def check_search(options: BriefingsConfig, config: MkDocsConfig) -> None:
+    """One search engine per build: Material's search plugin is listed if and only if it
+    answers the box, and a site read from file:// searches with it."""
+    listed = any(name in config.plugins for name in ("material/search", "search"))
+    if options.search == "pagefind" and listed:
+        raise PluginError("plugins: lists Material's `search` plugin, but briefings searches "
+                          "with Pagefind (its option `search: pagefind`): Material's plugin "
+                          "would index every page for a box that Pagefind answers; remove "
+                          "`search` from plugins, or set `search: material` under briefings")
+    if options.search == "material" and not listed:
+        raise PluginError("briefings has `search: material`, but plugins: does not list "
+                          "Material's `search` plugin, which writes that index; add "
+                          "`- search` to plugins")
+    if options.offline and options.search == "pagefind":
+        raise PluginError("briefings has `offline: true` with `search: pagefind`, but "
+                          "browsers refuse Pagefind's module and index from file://; set "
+                          "`search: material` and list Material's `search` plugin")
 
 
 def unsafe_sources(files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
