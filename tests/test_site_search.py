@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
 from summit_briefings.site_search import (
+    PAGEFIND_FOLDER,
     PAGEFIND_WORKER,
     mark_for_pagefind,
     page_weight,
@@ -17,6 +20,7 @@ from summit_briefings.site_search import (
     use_pagefind_worker,
 )
 
+REPO = Path(__file__).resolve().parent.parent
 PAGE = """<html><body>
 <div class="md-search" data-md-component="search" role="dialog">search</div>
 <nav class="md-nav">Summits Leaders</nav>
@@ -119,3 +123,14 @@ def test_the_served_index_has_a_separator_and_no_documents():
     assert index == {"config": {"separator": index["config"]["separator"]}, "docs": []}
     words = re.split(index["config"]["separator"], "Lương Cường Lee Jae-myung")
     assert words == ["Lương", "Cường", "Lee", "Jae", "myung"]
+
+
+@pytest.mark.parametrize("site", ["http://127.0.0.1:8000/", "https://owner.github.io/repo/"])
+def test_the_worker_loads_pagefind_from_its_own_sites_root(site: str):
+    # A project site is served below a path: a URL that climbs past the site's root reaches
+    # the host's root, where another site (or nothing) is.
+    worker = (REPO / "docs" / PAGEFIND_WORKER).read_text(encoding="utf-8")
+    imported = re.search(r'import\(new URL\("([^"]+)", self\.location\.href\)', worker)
+    assert imported, "the worker no longer imports Pagefind as this test expects"
+    assert urljoin(urljoin(site, PAGEFIND_WORKER), imported.group(1)) == (
+        f"{site}{PAGEFIND_FOLDER}/pagefind.js")
