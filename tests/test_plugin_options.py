@@ -3,6 +3,7 @@ from mkdocs.yml and mkdocs-offline.yml, and one search engine per build."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -67,14 +68,17 @@ def test_the_header_is_materials_but_shows_the_search_box_with_the_plugin():
     ("  - briefings:\n      search: material\n",
      "briefings has `search: material`, but plugins: does not list Material's `search`"),
     ("  - search\n  - briefings:\n      search: material\n", None),
+    ("  - briefings:\n      pagefind: false\n", None),
     ("  - briefings:\n      offline: true\n",
      "briefings has `offline: true` with `search: pagefind`"),
     ("  - briefings:\n      search: lunr\n",
      "Plugin 'briefings' option 'search': Expected one of: ('pagefind', 'material') but "
      "received: 'lunr'"),
 ], ids=["material-search-with-pagefind", "material-without-its-plugin",
-        "material-served (accepted)", "offline-with-pagefind", "unknown-engine"])
-def test_a_build_has_one_search_engine(tmp_path: Path, plugins: str, message: str | None):
+        "material-served (accepted)", "pagefind-off (accepted)", "offline-with-pagefind",
+        "unknown-engine"])
+def test_each_pairing_of_search_options_builds_or_stops_saying_why(
+        tmp_path: Path, plugins: str, message: str | None):
     project = copy_project(tmp_path / "project")
     project.write("mkdocs-case.yml", "INHERIT: mkdocs.yml\nplugins:\n" + plugins)
     done = subprocess.run(
@@ -82,8 +86,15 @@ def test_a_build_has_one_search_engine(tmp_path: Path, plugins: str, message: st
          "-d", str(tmp_path / "site")], cwd=project.root, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600, check=False)
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    site = tmp_path / "site"
     if message is None:
         assert done.returncode == 0, done.stderr[-3000:]
-        assert (tmp_path / "site" / "search" / "search_index.json").stat().st_size > 10_000
+        # Material's index holds the pages; with Pagefind off, the pages are marked for an
+        # index the caller makes, and the box's own index holds no documents.
+        index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+        assert bool(index["docs"]) == ("material" in plugins)
+        marked = "data-pagefind-body" in (site / "index.html").read_text("utf-8")
+        assert marked == ("material" not in plugins)
+        assert not (site / "pagefind").exists()
     else:
         assert done.returncode == 1 and message in done.stderr, done.stderr[-3000:]
