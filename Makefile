@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: check pages site serve offline test lint snapshots new-source bench clean
+.PHONY: check pages site serve offline test lint snapshots new-source bench bench-5000 clean
 
 # pip checks every file it fetches against requirements.txt's hashes. The package itself is
 # built without build isolation, which would fetch setuptools unchecked: the setuptools it is
@@ -42,10 +42,13 @@ test: $(READY)  ## every test, browser tests included
 	$(BIN)/python -m pytest
 
 offline: $(READY)  ## strict build for reading from file:// (no server), into site-offline/
-	OFFLINE=true $(BIN)/python scripts/site.py site-offline
+	$(BIN)/python scripts/site.py site-offline --config mkdocs-offline.yml
 
 bench: $(READY)  ## benchmark at 5, 100 and 1000 summits; writes BENCHMARKS.md and bench.json
 	$(BIN)/python scripts/bench.py
+
+bench-5000: $(READY)  ## one run at 5000 summits, added to bench.json and BENCHMARKS.md
+	$(BIN)/python scripts/bench.py --sizes 5000 --repeat 1
 
 snapshots: $(READY)  ## rewrite the golden Markdown snapshots; review the diff
 	UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py

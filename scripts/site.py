@@ -1,6 +1,9 @@
 """Build the site with `mkdocs build --strict` and swap it into site/ only if it succeeds.
 
-    python scripts/site.py [TARGET] [--root DIR]   DIR's mkdocs.yml, data/ and templates/
+    python scripts/site.py [TARGET] [--root DIR] [--config FILE]
+
+DIR's data/ and templates/, built with DIR's mkdocs.yml, or with FILE (relative to DIR):
+mkdocs-offline.yml for the build read from file://.
 
 Plain `mkdocs build` empties site/ before it starts, so a failed build would leave no site;
 this builds into a staging folder instead (summit_briefings.write.staged_folder).
@@ -28,6 +31,8 @@ def run(argv: list[str]) -> int:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("target", type=Path, nargs="?", help="default: ROOT/site")
     arguments.add_argument("--root", type=Path, default=ROOT, help="the project folder")
+    arguments.add_argument("--config", default="mkdocs.yml",
+                           help="its MkDocs configuration (default: mkdocs.yml)")
     args = arguments.parse_args(argv)
     root = args.root.resolve()
     target = args.target or root / "site"
@@ -39,7 +44,7 @@ def run(argv: list[str]) -> int:
 
     def build(staging: Path) -> None:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                   "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
+                   "--config-file", str(root / args.config), "--site-dir", str(staging)]
         if subprocess.run(command, env=env, cwd=root).returncode != 0:
             raise BuildFailed
 

@@ -10,8 +10,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 # The hedge vocabulary is about English, not about a pair of countries: a new site checks its
 # sentences with the same one from the start.
-COPIED = ("mkdocs.yml", "templates", "overrides", "docs/stylesheets", "docs/assets",
-          "data/hedges.yaml")
+COPIED = ("mkdocs.yml", "mkdocs-offline.yml", "templates", "overrides", "docs/stylesheets",
+          "docs/assets", "data/hedges.yaml")
 
 SITE_YAML = """\
 # What the site is about. Replace the two example countries with the pair your articles
@@ -53,6 +53,7 @@ in `data/sources/`, and the build checks each one.
     summit-briefings new-source FILE       # add an article and draft its candidate facts
     mkdocs serve                           # preview on http://127.0.0.1:8000/
     mkdocs build --strict                  # the site, in site/
+    mkdocs build -f mkdocs-offline.yml     # a copy to read from file://, in site-offline/
 
 Start with `data/site.yaml` (the two countries, the currency, the title). The data fields
 page of the built site (/guide/data-fields/) lists every field of every file.

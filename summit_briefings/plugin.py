@@ -1,19 +1,21 @@
 """The MkDocs plugin, ``plugins: [briefings]`` in mkdocs.yml: the generated pages into every
 build and `mkdocs serve`; meeting packs after the build; search by Pagefind on served builds
-(site_search), by Material's index with folded names on the offline one (offline_search)."""
+(site_search), by Material's index with folded names on the offline one (offline_search).
+Its options (BriefingsConfig) choose which; the README lists them."""
 
 from __future__ import annotations
 
 import html
 import json
 import logging
-import os
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template
@@ -33,26 +35,41 @@ from .render import RenderCache
 from .schema import SiteSettings
 from .serve_preview import preview_pages
 from .site_search import (
+    SEARCH_CONFIG,
     PagefindFailed,
-    config_only,
     mark_for_pagefind,
     run_pagefind,
+    search_config,
     use_pagefind_worker,
 )
 from .table_labels import label_table_cells
 from .write import sync_folder
 
 log = logging.getLogger("mkdocs.plugins.briefings")
-LIVE_FOLDER = Path("build") / "live"
 
 # A summit page and its participants' pages (Markdown paths), for the summit's meeting pack.
 PackMembers = list[tuple[str, tuple[str, ...]]]
 
 
-class BriefingsPlugin(BasePlugin):
-    """List it after `search`: it rewrites the index that search writes after the build.
+class BriefingsConfig(base.Config):
+    """The plugin's options (``plugins: [briefings: {offline: true, …}]``)."""
 
-    `mkdocs serve` keeps one instance between rebuilds (MkDocs does for a plugin with
+    # What answers the search box: Pagefind (with no Material search plugin listed), or
+    # Material's own lunr index (its `search` plugin listed), which file:// can read.
+    search = c.Choice(("pagefind", "material"), default="pagefind")
+    # Read from file:// (with Material's offline plugin, as mkdocs-offline.yml builds it):
+    # the 404 page names the site's files relative to itself, and each page's policy allows
+    # the script of the iframe-worker shim that runs Material's search there.
+    offline = c.Type(bool, default=False)
+    # Run Pagefind over the built site at the end of the build (search: pagefind). false:
+    # the pages are marked for it, and the caller indexes them.
+    pagefind = c.Type(bool, default=True)
+    # Where `mkdocs serve` writes the generated pages, relative to mkdocs.yml.
+    live_folder = c.Dir(exists=False, default="build/live")
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    """`mkdocs serve` keeps one instance between rebuilds (MkDocs does for a plugin with
     ``on_startup``): pages whose content did not change are neither rendered nor written
     again, and a dirty rebuild skips them.
     """
@@ -75,6 +92,7 @@ class BriefingsPlugin(BasePlugin):
         introduction), HTML-escaped: the theme prints them unescaped in the header bar, in
         <title> and in a meta tag. While the file has problems mkdocs.yml's name stays, and
         the build reports them."""
+        check_search(self.config, config)
         root = Path(config.config_file_path).parent
         try:
             settings = SiteSettings.model_validate(
@@ -92,7 +110,7 @@ class BriefingsPlugin(BasePlugin):
         if unsafe := unsafe_sources(files, config, root):
             raise PluginError("files that are not the project's own would be published; "
                               "nothing was built:\n" + "\n".join(map(str, unsafe)))
-        if not self.serving and not is_served(config):
+        if not self.serving and self.config.offline:
             try:
                 check_shim(Path(config.docs_dir))
             except (CspError, OSError) as exc:
@@ -108,12 +126,14 @@ class BriefingsPlugin(BasePlugin):
             self.packed = pack_members(site)
             generated = {**site.pages, **site.files}
             del site  # so that each page's text is freed once it is handed over, below
+        if self.config.search == "pagefind":
+            generated = {**generated, SEARCH_CONFIG: search_config()}
         clashes = [path for path in generated if files.get_file_from_path(path) is not None]
         if clashes:
             raise PluginError("hand-written files in docs/ have the paths of generated ones; "
                               "rename them: " + ", ".join(f"docs/{p}" for p in clashes))
         if self.serving:
-            live = root / LIVE_FOLDER
+            live = Path(self.config.live_folder)
             written, removed = sync_folder(generated, live)
             log.info("generated pages: %d files written, %d removed", written, removed)
             for path in generated:
@@ -157,7 +177,7 @@ class BriefingsPlugin(BasePlugin):
         if self.serving:
             return html
         try:
-            return with_csp(html, content=content, offline=not is_served(config), where=where)
+            return with_csp(html, content=content, offline=self.config.offline, where=where)
         except CspError as exc:
             raise PluginError(str(exc)) from None
 
@@ -174,9 +194,11 @@ class BriefingsPlugin(BasePlugin):
         start = output.find(page.content) if page.content else -1
         output = self._with_csp(output, config, page.file.src_uri,
                                 (start, start + len(page.content)) if start >= 0 else None)
+        if self.config.search == "material":
+            return output
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
-        output = mark_for_pagefind(output, indexed=not excluded, url=page.url)
-        return use_pagefind_worker(output) if is_served(config) else output
+        return use_pagefind_worker(mark_for_pagefind(output, indexed=not excluded,
+                                                     url=page.url))
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -185,7 +207,7 @@ class BriefingsPlugin(BasePlugin):
         shows it at any depth; read from file://, '/' is the disk's root, and the page would
         have no styles, scripts or working links. It sits in the site's root folder and is
         opened only from there."""
-        if is_served(config) or not is_error_template(template_name):
+        if not self.config.offline or not is_error_template(template_name):
             return context
         # Material names every asset and link through the `url` filter, which reads this.
         context["base_url"] = "."
@@ -196,32 +218,45 @@ class BriefingsPlugin(BasePlugin):
         if not template_name.endswith(".html"):  # sitemap.xml
             return output_content
         # The 404 page offers the search box too; it is not indexed itself.
-        if is_served(config):
+        if self.config.search == "pagefind":
             output_content = use_pagefind_worker(output_content)
         return self._with_csp(output_content, config, template_name)
 
+    # After Material's search plugin writes its index (priority 0), before its offline
+    # plugin copies that index into search_index.js for file:// (priority -100).
+    @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Meeting packs, from the pages MkDocs has written; then the search index."""
         write_packs(Path(config.site_dir), self.pack_plans,
                     csp=lambda html, where, content: self._with_csp(html, config, where,
                                                                     content))
-        path = Path(config.site_dir) / "search" / "search_index.json"
-        if not is_served(config):
-            if path.is_file():
-                _write_index(path, fold_search_index(
-                    json.loads(path.read_text(encoding="utf-8"))))
-            return
-        if path.is_file():
-            try:
-                _write_index(path, config_only(path))
-            except ValueError as exc:
-                raise PluginError(str(exc)) from None
-        # PAGEFIND=false: the caller indexes the site itself (the benchmark times it apart).
-        if os.environ.get("PAGEFIND", "true").lower() != "false":
+        if self.config.search == "material":
+            path = Path(config.site_dir) / SEARCH_CONFIG
+            _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8"))))
+        elif self.config.pagefind:
             try:
                 run_pagefind(Path(config.site_dir))
             except PagefindFailed as exc:
                 raise PluginError(str(exc)) from None
+
+
+def check_search(options: BriefingsConfig, config: MkDocsConfig) -> None:
+    """One search engine per build: Material's search plugin is listed if and only if it
+    answers the box, and a site read from file:// searches with it."""
+    listed = any(name in config.plugins for name in ("material/search", "search"))
+    if options.search == "pagefind" and listed:
+        raise PluginError("plugins: lists Material's `search` plugin, but briefings searches "
+                          "with Pagefind (its option `search: pagefind`): Material's plugin "
+                          "would index every page for a box that Pagefind answers; remove "
+                          "`search` from plugins, or set `search: material` under briefings")
+    if options.search == "material" and not listed:
+        raise PluginError("briefings has `search: material`, but plugins: does not list "
+                          "Material's `search` plugin, which writes that index; add "
+                          "`- search` to plugins")
+    if options.offline and options.search == "pagefind":
+        raise PluginError("briefings has `offline: true` with `search: pagefind`, but "
+                          "browsers refuse Pagefind's module and index from file://; set "
+                          "`search: material` and list Material's `search` plugin")
 
 
 def unsafe_sources(files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
@@ -244,15 +279,6 @@ def pack_members(site: Site) -> PackMembers:
     return [(links.summit_page(s.id),
              tuple(dict.fromkeys(links.leader_page(p.person) for p in s.participants)))
             for s in site.corpus.chronological]
-
-
-def is_served(config: MkDocsConfig) -> bool:
-    """Whether the build is for a server (Pagefind search), not for file:// (Material's)."""
-    for name in ("material/offline", "offline"):
-        plugin = config.plugins.get(name)
-        if plugin is not None and plugin.config.get("enabled"):
-            return False
-    return True
 
 
 def _write_index(path: Path, index: dict) -> None:

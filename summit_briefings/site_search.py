@@ -92,23 +92,18 @@ def use_pagefind_worker(html: str) -> str:
     return _WORKER_URL.sub(swap, html, count=1)
 
 
-# Material writes its index as {"config":{…},"docs":[…]} (no spaces): the config first.
-_INDEX_START = '{"config":'
-_INDEX_HEAD_CHARS = 65_536
+# Where Material's page script fetches its search index from (served builds).
+SEARCH_CONFIG = "search/search_index.json"
+# Material's page script splits the terms the worker names for each result (single words, as
+# the worker reads the query: split at white space and hyphens) at this separator to
+# highlight them on the page opened. It is Material's own for English.
+HIGHLIGHT_SEPARATOR = r"[\s\-]+"
 
 
-def config_only(index_file: Path) -> dict:
-    """Material's search index without its documents: the page's script still fetches it
-    for the separator (which highlights the search terms on the page opened), but the
-    documents are Pagefind's to serve. Only the head of the file is read, where the config
-    is: the documents of a large site run to tens of megabytes."""
-    with index_file.open(encoding="utf-8") as file:
-        head = file.read(_INDEX_HEAD_CHARS)
-    if not head.startswith(_INDEX_START):
-        raise ValueError(f"{index_file} does not open with its config as Material's search "
-                         "writes it; the version of mkdocs-material may have changed")
-    config, _ = json.JSONDecoder().raw_decode(head, len(_INDEX_START))
-    return {"config": config, "docs": []}
+def search_config() -> str:
+    """The index that Material's page script fetches, with no documents: the page hands it
+    to the search worker, whose documents are Pagefind's, and reads its separator."""
+    return json.dumps({"config": {"separator": HIGHLIGHT_SEPARATOR}, "docs": []})
 
 
 class PagefindFailed(RuntimeError):

@@ -132,14 +132,15 @@ def copy_data(target: Path, data: Path = FIXTURE_DATA) -> Project:
 
 def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Project:
     """A whole site project in ``target``: a data/ folder (the fixture corpus unless told)
-    with the repository's templates/, docs/ (without the README's screenshots), overrides/
-    and mkdocs.yml,
+    with the repository's templates/, docs/ (without the README's screenshots), overrides/,
+    mkdocs.yml and mkdocs-offline.yml,
     ready for ``build_site``, scripts/build.py, scripts/site.py or ``mkdocs serve``."""
     project = copy_data(target, data)
     for part in ("templates", "docs", "overrides"):
         shutil.copytree(REPO / part, target / part, copy_function=shutil.copyfile,
                         ignore=shutil.ignore_patterns("screenshots"))
-    shutil.copyfile(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs-offline.yml"):
+        shutil.copyfile(REPO / config, target / config)
     return project
 
 

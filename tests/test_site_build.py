@@ -313,7 +313,8 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
 
 
 def test_search_indexes_what_readers_read(built: Built):
-    # The served site searches with Pagefind; Material's index keeps its config only.
+    # The served site searches with Pagefind: the index Material's page script fetches
+    # holds no documents.
     index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
     assert index["docs"] == [] and index["config"]["separator"]
     pages = pagefind_pages(built.site)

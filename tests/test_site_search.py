@@ -4,19 +4,23 @@ Material write it: what Pagefind indexes, how pages weigh, which worker the box 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
 from summit_briefings.site_search import (
+    PAGEFIND_FOLDER,
     PAGEFIND_WORKER,
-    config_only,
     mark_for_pagefind,
     page_weight,
+    search_config,
     use_pagefind_worker,
 )
 
+REPO = Path(__file__).resolve().parent.parent
 PAGE = """<html><body>
 <div class="md-search" data-md-component="search" role="dialog">search</div>
 <nav class="md-nav">Summits Leaders</nav>
@@ -112,17 +116,21 @@ def test_the_search_box_talks_to_the_pagefind_worker_at_the_same_depth():
     assert f'"search": "/{PAGEFIND_WORKER}"' in use_pagefind_worker(not_found)
 
 
-def test_the_served_index_keeps_materials_config_and_no_documents(tmp_path: Path):
-    index = {"config": {"separator": "[\\s]+", "lang": ["en"]},
-             "docs": [{"location": "", "title": "Home", "text": "x" * 100_000}]}
-    written = tmp_path / "search_index.json"
-    # As Material's search plugin writes it.
-    written.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-    assert config_only(written) == {"config": index["config"], "docs": []}
+def test_the_served_index_has_a_separator_and_no_documents():
+    # Material's page script reads the separator to highlight the words found on the page
+    # opened; the worker answers from Pagefind's index.
+    index = json.loads(search_config())
+    assert index == {"config": {"separator": index["config"]["separator"]}, "docs": []}
+    words = re.split(index["config"]["separator"], "Lương Cường Lee Jae-myung")
+    assert words == ["Lương", "Cường", "Lee", "Jae", "myung"]
 
 
-def test_an_index_that_does_not_open_with_its_config_is_refused(tmp_path: Path):
-    written = tmp_path / "search_index.json"
-    written.write_text('{"docs":[],"config":{}}', encoding="utf-8")
-    with pytest.raises(ValueError, match="does not open with its config"):
-        config_only(written)
+@pytest.mark.parametrize("site", ["http://127.0.0.1:8000/", "https://owner.github.io/repo/"])
+def test_the_worker_loads_pagefind_from_its_own_sites_root(site: str):
+    # A project site is served below a path: a URL that climbs past the site's root reaches
+    # the host's root, where another site (or nothing) is.
+    worker = (REPO / "docs" / PAGEFIND_WORKER).read_text(encoding="utf-8")
+    imported = re.search(r'import\(new URL\("([^"]+)", self\.location\.href\)', worker)
+    assert imported, "the worker no longer imports Pagefind as this test expects"
+    assert urljoin(urljoin(site, PAGEFIND_WORKER), imported.group(1)) == (
+        f"{site}{PAGEFIND_FOLDER}/pagefind.js")

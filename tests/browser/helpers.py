@@ -80,13 +80,16 @@ def build_site(root: Path, target: Path, *, offline: bool = False,
                search: bool = True) -> Path:
     """A strict build of the project in root with scripts/site.py into target; offline=True
     for file:// reading; search=False leaves out Pagefind's index (for a test that searches
-    nothing)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true" if offline else "false"}
+    nothing), through a config that inherits mkdocs.yml with the plugin's pagefind: false."""
+    config = "mkdocs-offline.yml" if offline else "mkdocs.yml"
     if not search:
-        env["PAGEFIND"] = "false"
-    done = subprocess.run([sys.executable, "scripts/site.py", str(target), "--root", str(root)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-                          check=False)
+        config = "mkdocs-no-pagefind.yml"
+        (root / config).write_text("INHERIT: mkdocs.yml\nplugins:\n  - briefings:\n"
+                                   "      pagefind: false\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "scripts/site.py", str(target), "--root", str(root),
+                           "--config", config],
+                          cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          capture_output=True, text=True, timeout=600, check=False)
     if done.returncode != 0:
         raise BuildFailed(f"scripts/site.py {target} failed (exit {done.returncode}):\n"
                           f"{done.stderr[-4000:]}")

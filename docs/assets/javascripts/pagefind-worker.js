@@ -19,8 +19,9 @@ const escapeHTML = text => String(text).replace(/[&<>"']/g, c => (
   {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 
 async function load() {
-  // The bundle sits at the site's root: ../../../pagefind/ from this file.
-  const module = await import(new URL("../../../pagefind/pagefind.js", self.location.href).href);
+  // The bundle sits in the site's root folder, two above this file (assets/javascripts/):
+  // a site served below a path (a GitHub project site) has its own.
+  const module = await import(new URL("../../pagefind/pagefind.js", self.location.href).href);
   // A person's page (its heading is their name, marked as the meta "person") first for
   // their name: a match there counts more than one in any page's title. Weights of the
   // kinds of page (site_search.SEARCH_WEIGHTS) count for more with less saturation, and

@@ -1,0 +1,100 @@
+"""The briefings plugin's options (summit_briefings.plugin.BriefingsConfig): documented, read
+from mkdocs.yml and mkdocs-offline.yml, and one search engine per build."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import material
+import pytest
+from conftest import REPO, copy_project
+from mkdocs.config import load_config
+
+from summit_briefings.plugin import BriefingsConfig
+
+
+def test_every_option_is_documented_in_the_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, _ in BriefingsConfig._schema:
+        assert f"| `{name}` |" in readme, name
+
+
+def test_served_builds_search_with_pagefind_and_list_no_material_search():
+    config = load_config(str(REPO / "mkdocs.yml"))
+    options = config.plugins["briefings"].config
+    assert (options.search, options.offline, options.pagefind) == ("pagefind", False, True)
+    assert "material/search" not in config.plugins
+    # Relative to mkdocs.yml, wherever MkDocs runs from.
+    assert options.live_folder == str(REPO / "build" / "live")
+
+
+def test_the_offline_build_inherits_the_site_and_searches_with_material():
+    served = load_config(str(REPO / "mkdocs.yml"))
+    offline = load_config(str(REPO / "mkdocs-offline.yml"))
+    assert list(offline.plugins) == ["material/search", "material/offline", "briefings"]
+    options = offline.plugins["briefings"].config
+    assert (options.search, options.offline) == ("material", True)
+    assert offline.site_dir == str(REPO / "site-offline")
+    for inherited in ("theme", "nav", "markdown_extensions", "extra", "validation"):
+        assert offline[inherited] == served[inherited], inherited
+
+
+def test_the_header_is_materials_but_shows_the_search_box_with_the_plugin():
+    """overrides/partials/header.html is Material's own, but for when it shows the search
+    box; a new Material version whose header changed fails here."""
+    ours = (REPO / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html"
+              ).read_text(encoding="utf-8")
+    comment_end = ours.index("-#}\n") + len("-#}\n")
+    theirs_comment_end = theirs.index("-#}\n") + len("-#}\n")
+    condition = ('    {% if "material/search" in config.plugins %}\n'
+                 '      {% set search = config.plugins["material/search"] | attr("config") %}\n'
+                 '      {% if search.enabled %}\n')
+    assert condition in theirs
+    changed = ('    {% if "briefings" in config.plugins or "material/search" in config.plugins %}\n'
+               '      {% set search = config.plugins["material/search"] | attr("config") '
+               'if "material/search" in config.plugins %}\n'
+               '      {% if "briefings" in config.plugins or search.enabled %}\n')
+    assert ours[comment_end:] == theirs[theirs_comment_end:].replace(condition, changed)
+
+
+@pytest.mark.parametrize(("plugins", "message"), [
+    ("  - search\n  - briefings\n",
+     "plugins: lists Material's `search` plugin, but briefings searches with Pagefind"),
+    ("  - briefings:\n      search: material\n",
+     "briefings has `search: material`, but plugins: does not list Material's `search`"),
+    ("  - search\n  - briefings:\n      search: material\n", None),
+    ("  - briefings:\n      pagefind: false\n", None),
+    ("  - briefings:\n      offline: true\n",
+     "briefings has `offline: true` with `search: pagefind`"),
+    ("  - briefings:\n      search: lunr\n",
+     "Plugin 'briefings' option 'search': Expected one of: ('pagefind', 'material') but "
+     "received: 'lunr'"),
+], ids=["material-search-with-pagefind", "material-without-its-plugin",
+        "material-served (accepted)", "pagefind-off (accepted)", "offline-with-pagefind",
+        "unknown-engine"])
+def test_each_pairing_of_search_options_builds_or_stops_saying_why(
+        tmp_path: Path, plugins: str, message: str | None):
+    project = copy_project(tmp_path / "project")
+    project.write("mkdocs-case.yml", "INHERIT: mkdocs.yml\nplugins:\n" + plugins)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs-case.yml",
+         "-d", str(tmp_path / "site")], cwd=project.root, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600, check=False)
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    site = tmp_path / "site"
+    if message is None:
+        assert done.returncode == 0, done.stderr[-3000:]
+        # Material's index holds the pages; with Pagefind off, the pages are marked for an
+        # index the caller makes, and the box's own index holds no documents.
+        index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+        assert bool(index["docs"]) == ("material" in plugins)
+        marked = "data-pagefind-body" in (site / "index.html").read_text("utf-8")
+        assert marked == ("material" not in plugins)
+        assert not (site / "pagefind").exists()
+    else:
+        assert done.returncode == 1 and message in done.stderr, done.stderr[-3000:]
