@@ -39,7 +39,9 @@ def test_bench_on_the_real_data_writes_both_reports(tmp_path: Path):
     assert row["site_bytes"] > row["site_bytes_per_summit"] * live_summits / 2 > 0
     assert len(row["serve_edit_runs_s"]) == 1 and row["serve_edit_s"] > 0
     assert "search_first_result_s" not in row  # --no-search
-    assert row["files_written_after_edit"] == row["rendered_after_edit"] < row["pages"]
+    # A page the edit may touch is rendered again, and written only if it changed: a brief
+    # depends on every summit, yet its bounded lists may not show the one edited.
+    assert 0 < row["files_written_after_edit"] <= row["rendered_after_edit"] < row["pages"]
     report = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
     assert f"| 5 | {row['full_build_s']:.2f} | {row['baseline_s']:.2f} |" in report
     assert "an earlier report" not in report and report.endswith("\n\n" + by_hand)
