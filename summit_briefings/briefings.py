@@ -48,7 +48,9 @@ class Section:
 
 @dataclass
 class SummitContext:
+    title: str  # the summit's; a meeting pack's own (packs.PackContext)
     summit: SummitRef
+    pack: str | None  # the summit's meeting pack; None on the pack itself
     date_reasoning: str | None
     date_refs: CitationRefs
     place_refs: CitationRefs | None  # None: a call with no place given
@@ -86,7 +88,9 @@ def summit_context(book: PageNotes, summit: Summit,
             if p.role else None, book.refs(p.cite))
         for p in summit.participants)
     return SummitContext(
+        title=summit.title,
         summit=book.summit_ref(summit),
+        pack=links.relative(book.page, links.pack_page(summit.id)),
         date_reasoning=summit.date.reasoning, date_refs=book.refs(summit.date.cite),
         place_refs=book.refs(summit.place.cite) if summit.place else None,
         place_reasoning=summit.place.reasoning if summit.place else None,

@@ -20,6 +20,11 @@ def summit_page(summit_id: str) -> str:
     return f"summits/{summit_id}.md"
 
 
+def pack_page(summit_id: str) -> str:
+    """A summit's meeting pack, beside its page: '/summits/<id>/pack/'."""
+    return f"summits/{summit_id}/pack.md"
+
+
 def leader_page(person_id: str) -> str:
     return f"leaders/{person_id}.md"
 

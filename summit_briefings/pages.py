@@ -27,6 +27,7 @@ from .index_pages import (
     summits_index,
     topics_index,
 )
+from .packs import pack_context, took_part
 from .project_files import read_bounded
 from .quotes import Evidence, Passage
 from .schema import Citation, Summit, TradeFigure, TradeTarget
@@ -126,9 +127,10 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
     emit(links.SUMMITS, "summits.md.jinja",
          lambda book: summits_index(book, corpus), "data/summits/")
     briefed = briefed_people(corpus)
+    has_brief = set(briefed)
     emit(links.HOME, "home.md.jinja",
          lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides,
-                                   set(briefed)), "data/")
+                                   has_brief), "data/")
     emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus),
          "data/sources.yaml")
     emit(links.LEADERS, "leaders.md.jinja",
@@ -139,6 +141,10 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
          "summit_briefings/schema.py")
 
     ordered = corpus.chronological
+    # What every brief shows alike is judged once; each brief and pack cites only what it
+    # shows.
+    known = standing(corpus)
+    summits_of = took_part(corpus)
     by_person: dict[str, list] = defaultdict(list)
     for index, summit in enumerate(ordered):
         previous = ordered[index - 1] if index else None
@@ -147,6 +153,10 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
         emit(links.summit_page(summit.id), "summit.md.jinja",
              lambda book, s=summit, p=previous, f=following: summit_context(book, s, p, f),
              data_file, meeting_sources(summit))
+        emit(links.pack_page(summit.id), "pack.md.jinja",
+             lambda book, s=summit, p=previous, f=following: pack_context(
+                 book, known, s, p, f, summits_of, has_brief),
+             f"{data_file}, data/people.yaml, data/trade.yaml")
         involved = {p.person for p in summit.participants}
         involved.update(person for o in summit.outcomes for person in o.by)
         for person in sorted(involved):
@@ -157,12 +167,10 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
                                                    p.id in briefed),
              "data/people.yaml, data/summits/")
 
-    # What every brief shows alike is judged once; each brief cites only what it shows.
-    known = standing(corpus)
     briefs_from = "data/summits/, data/people.yaml, data/trade.yaml, data/topics.yaml"
     newest_first = list(reversed(ordered))
     emit(links.BRIEF, "brief.md.jinja",
-         lambda book: brief_context(book, known, None, newest_first, set(briefed)),
+         lambda book: brief_context(book, known, None, newest_first, has_brief),
          briefs_from)
     for person in corpus.people:
         if person.id in briefed:
