@@ -66,16 +66,22 @@ class Bounds:
 BOUNDS = Bounds()
 
 
+def took_part(corpus: Corpus) -> dict[str, list[Summit]]:
+    """Every person who took part in a summit, with the summits they took part in, the
+    newest first."""
+    found: dict[str, list[Summit]] = defaultdict(list)
+    for summit in reversed(corpus.chronological):
+        for person in dict.fromkeys(p.person for p in summit.participants):
+            found[person].append(summit)
+    return dict(found)
+
+
 def briefed_people(corpus: Corpus) -> dict[str, list[Summit]]:
     """Who gets a brief: every person of the two parties who took part in a summit, with
     the summits they took part in, the newest first."""
     parties = {c.code for c in corpus.site.parties}
-    found: dict[str, list[Summit]] = defaultdict(list)
-    for summit in reversed(corpus.chronological):
-        for person in dict.fromkeys(p.person for p in summit.participants):
-            if corpus.person(person).country in parties:
-                found[person].append(summit)
-    return dict(found)
+    return {person: summits for person, summits in took_part(corpus).items()
+            if corpus.person(person).country in parties}
 
 
 def sides_of(corpus: Corpus, outcome: Outcome) -> tuple[str, ...]:

@@ -20,7 +20,6 @@ from . import links
 from .brief import BOUNDS, Bounds, Standing, TargetLine, bounded_roles, target_line
 from .briefings import Role, SummitContext, summit_context
 from .commitments import Commitment, commitment_row
-from .corpus import Corpus
 from .dates import format_date
 from .schema import Summit
 from .trade import FigureRow, figure_row
@@ -57,19 +56,11 @@ class PackContext(SummitContext):
     as_of: str  # '30 October 2025': the newest date in the data, the "now" of every status
 
 
-def took_part(corpus: Corpus) -> dict[str, int]:
-    """How many summits each person took part in."""
-    counts: dict[str, int] = {}
-    for summit in corpus.summits:
-        for person in dict.fromkeys(p.person for p in summit.participants):
-            counts[person] = counts.get(person, 0) + 1
-    return counts
-
-
 def pack_context(book: PageNotes, known: Standing, summit: Summit, previous: Summit | None,
-                 following: Summit | None, summits_of: dict[str, int], briefed: set[str],
+                 following: Summit | None, summits_of: dict[str, list[Summit]],
+                 briefed: set[str],
                  bounds: Bounds | None = None) -> PackContext:
-    """``known``: brief.standing; ``summits_of``: took_part; ``briefed``: who has a
+    """``known``: brief.standing; ``summits_of``: brief.took_part; ``briefed``: who has a
     counterpart brief; ``bounds``: BOUNDS unless given."""
     corpus, page = book.corpus, book.page
     bounds = bounds or BOUNDS
@@ -78,7 +69,7 @@ def pack_context(book: PageNotes, known: Standing, summit: Summit, previous: Sum
     for pid in dict.fromkeys(p.person for p in summit.participants):
         roles, more_roles = bounded_roles(book, corpus.person(pid), bounds)
         people.append(ParticipantSummary(
-            book.person_ref(pid), tuple(roles), more_roles, summits_of[pid],
+            book.person_ref(pid), tuple(roles), more_roles, len(summits_of[pid]),
             links.relative(page, links.leader_page(pid), "summits"),
             links.relative(page, links.brief_page(pid)) if pid in briefed else None))
     figures = sorted(corpus.trade.figures, key=lambda f: -f.year)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import links
-from .brief import brief_context, briefed_people, standing
+from .brief import brief_context, briefed_people, standing, took_part
 from .briefings import leader_context, summit_context, topic_context
 from .commitments import commitments_context
 from .corpus import Corpus
@@ -27,7 +27,7 @@ from .index_pages import (
     summits_index,
     topics_index,
 )
-from .packs import pack_context, took_part
+from .packs import pack_context
 from .project_files import read_bounded
 from .quotes import Evidence, Passage
 from .schema import Citation, Summit, TradeFigure, TradeTarget

@@ -12,10 +12,10 @@ import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import REPO, copy_project
 
 from summit_briefings import links
-from summit_briefings.brief import BOUNDS, Bounds, briefed_people, standing
+from summit_briefings.brief import BOUNDS, Bounds, briefed_people, standing, took_part
 from summit_briefings.briefings import SummitContext, summit_context
 from summit_briefings.corpus import Corpus
-from summit_briefings.packs import PackContext, pack_context, took_part
+from summit_briefings.packs import PackContext, pack_context
 from summit_briefings.pipeline import build_site, checked_corpus
 from summit_briefings.quotes import Evidence
 from summit_briefings.targets import AHEAD
