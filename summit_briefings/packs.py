@@ -58,8 +58,7 @@ class PackContext(SummitContext):
 
 def pack_context(book: PageNotes, known: Standing, summit: Summit, previous: Summit | None,
                  following: Summit | None, summits_of: dict[str, list[Summit]],
-                 briefed: set[str],
-                 bounds: Bounds | None = None) -> PackContext:
+                 briefed: set[str], bounds: Bounds | None = None) -> PackContext:
     """``known``: brief.standing; ``summits_of``: brief.took_part; ``briefed``: who has a
     counterpart brief; ``bounds``: BOUNDS unless given."""
     corpus, page = book.corpus, book.page
