@@ -1,7 +1,9 @@
 """The MkDocs plugin, ``plugins: [briefings]`` in mkdocs.yml: the generated pages into every
-build and `mkdocs serve`; meeting packs after the build; search by Pagefind on served builds
-(site_search), by Material's index with folded names on the offline one (offline_search).
-Its options (BriefingsConfig) choose which; the README lists them."""
+build and `mkdocs serve`, with the attributes Python-Markdown adds to them (page_marks);
+meeting packs after the build; search by Pagefind on served builds (site_search, and the
+template variables overrides/main.html reads), by Material's index with folded names on the
+offline one (offline_search). Its options (BriefingsConfig) choose which; the README lists
+them."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import json
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -17,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template
 from mkdocs.utils.templates import TemplateContext
@@ -29,20 +33,19 @@ from .errors import BriefingError, Problem, display_path
 from .load import load_yaml
 from .offline_search import fold_search_index
 from .packs import PackPlan, write_packs
+from .page_marks import PageMarks
 from .pipeline import Site, build_site
 from .project_files import unsafe_reason
 from .render import RenderCache
 from .schema import SiteSettings
 from .serve_preview import preview_pages
 from .site_search import (
+    PAGEFIND_WORKER,
     SEARCH_CONFIG,
     PagefindFailed,
-    mark_for_pagefind,
     run_pagefind,
     search_config,
-    use_pagefind_worker,
 )
-from .table_labels import label_table_cells
 from .write import sync_folder
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -62,7 +65,7 @@ class BriefingsConfig(base.Config):
     # the script of the iframe-worker shim that runs Material's search there.
     offline = c.Type(bool, default=False)
     # Run Pagefind over the built site at the end of the build (search: pagefind). false:
-    # the pages are marked for it, and the caller indexes them.
+    # the pages are marked for it, and the caller indexes them (site_search.run_pagefind).
     pagefind = c.Type(bool, default=True)
     # Where `mkdocs serve` writes the generated pages, relative to mkdocs.yml.
     live_folder = c.Dir(exists=False, default="build/live")
@@ -83,6 +86,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.good: dict[str, str] | None = None
         self.packed: PackMembers = []
         self.pack_plans: list[PackPlan] = []
+        self.marks = PageMarks(pagefind=False)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -93,6 +97,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         <title> and in a meta tag. While the file has problems mkdocs.yml's name stays, and
         the build reports them."""
         check_search(self.config, config)
+        self.marks = PageMarks(pagefind=self.config.search == "pagefind")
+        config.markdown_extensions.append(self.marks)
         root = Path(config.config_file_path).parent
         try:
             settings = SiteSettings.model_validate(
@@ -181,24 +187,35 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except CspError as exc:
             raise PluginError(str(exc)) from None
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        return label_table_cells(html)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Served builds: Material's search box talks to our worker, which answers from
+        Pagefind's index (overrides/main.html reads search_worker)."""
+        if self.config.search == "pagefind":
+            env.globals["search_worker"] = PAGEFIND_WORKER
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        self.marks.person_page = links.is_person_page(page.file.src_uri)
+        return markdown
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Served builds: the article of each page readers search is what Pagefind indexes,
+        weighted by the kind of page (overrides/main.html reads search_weight). A page not
+        marked is left out of the index altogether (Pagefind indexes only marked pages once
+        any page is marked): the editors' pages, front matter `search: exclude: true`."""
+        excluded = bool((page.meta.get("search") or {}).get("exclude"))
+        if self.config.search == "pagefind" and not excluded:
+            context["search_weight"] = f"{links.search_weight(page.file.src_uri):g}"
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # The policy first, while the page's content is still the text MkDocs put in the
-        # theme: the policy reads only the theme's part of the page unless the content could
-        # hold a script or a style (csp._scan). The search marks below add attributes, and
-        # change the worker's URL in the page's JSON config, which is data, not a script:
-        # no inline script's or style's text changes after its hash.
+        # The policy reads only the theme's part of the page unless the content could hold a
+        # script or a style (csp._scan).
         start = output.find(page.content) if page.content else -1
-        output = self._with_csp(output, config, page.file.src_uri,
-                                (start, start + len(page.content)) if start >= 0 else None)
-        if self.config.search == "material":
-            return output
-        excluded = bool((page.meta.get("search") or {}).get("exclude"))
-        return use_pagefind_worker(mark_for_pagefind(output, indexed=not excluded,
-                                                     url=page.url))
+        return self._with_csp(output, config, page.file.src_uri,
+                              (start, start + len(page.content)) if start >= 0 else None)
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -217,9 +234,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                          config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml
             return output_content
-        # The 404 page offers the search box too; it is not indexed itself.
-        if self.config.search == "pagefind":
-            output_content = use_pagefind_worker(output_content)
         return self._with_csp(output_content, config, template_name)
 
     # After Material's search plugin writes its index (priority 0), before its offline
