@@ -53,9 +53,10 @@ def url_of(page: str) -> str:
     return page[: -len(".md")] + "/"
 
 
-# Search ranking on the served site (data-pagefind-weight on each page's article): the
-# weight of each kind of page's words, by the page's Markdown path. A person's name finds
-# their page first (every summit page names its leaders too), a place or
+# Search ranking, one table for both engines: Pagefind on the served site
+# (data-pagefind-weight on each page's article) and Material's lunr index offline (each
+# entry's boost). The weight of each kind of page's words, by the page's Markdown path. A
+# person's name finds their page first (every summit page names its leaders too), a place or
 # a treaty its summits, a target or an amount the trade page; the digests (topics, evolution,
 # commitments, the home page) and the source articles they summarise, which repeat the same
 # words at length, come after. The first prefix that matches applies; a section index

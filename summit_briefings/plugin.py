@@ -87,6 +87,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.packed: PackMembers = []
         self.pack_plans: list[PackPlan] = []
         self.marks = PageMarks(pagefind=False)
+        # Each page's weight in search, by its URL (links.search_weight), for the offline
+        # build's index.
+        self.search_weights: dict[str, float] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -152,6 +155,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for path in list(generated):
                 files.append(File.generated(config, path,
                                             content=generated.pop(path).encode()))
+
+        # By the URL Material's index names a page by (as Page.url: the home page's is '').
+        self.search_weights = {"" if file.url == "./" else file.url:
+                               links.search_weight(file.src_uri)
+                               for file in files.documentation_pages()}
 
         def built(page: str) -> str:
             return files.get_file_from_path(page).dest_uri
@@ -246,7 +254,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                                                                     content))
         if self.config.search == "material":
             path = Path(config.site_dir) / SEARCH_CONFIG
-            _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8"))))
+            _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8")),
+                                                 self.search_weights))
         elif self.config.pagefind:
             try:
                 run_pagefind(Path(config.site_dir))

@@ -133,6 +133,8 @@ def test_each_pairing_of_search_options_builds_or_stops_saying_why(
         home = (site / "index.html").read_text("utf-8")
         assert ("data-pagefind-body" in home) == ("material" not in plugins)
         assert ("pagefind-worker.js" in home) == ("material" not in plugins)
+        # Every entry of Material's index is weighted by its kind of page.
+        assert all("boost" in entry for entry in index["docs"])
         assert not (site / "pagefind").exists()
     else:
         assert done.returncode == 1 and message in done.stderr, done.stderr[-3000:]
