@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 import json
 import logging
+import subprocess
+import threading
 from pathlib import Path
 
 from markupsafe import Markup
@@ -37,9 +39,11 @@ from .serve_preview import preview_pages
 from .site_search import (
     SEARCH_CONFIG,
     PagefindFailed,
+    finish_pagefind,
     mark_for_pagefind,
     run_pagefind,
     search_config,
+    start_pagefind,
     use_pagefind_worker,
 )
 from .table_labels import label_table_cells
@@ -83,9 +87,39 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.good: dict[str, str] | None = None
         self.packed: PackMembers = []
         self.pack_plans: list[PackPlan] = []
+        # The preview's search index, being written beside the server (see on_post_build).
+        self.indexing: subprocess.Popen[str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_indexing()  # the pages it reads are about to change
+
+    def on_shutdown(self) -> None:
+        self._stop_indexing()
+
+    def _stop_indexing(self) -> None:
+        indexing, self.indexing = self.indexing, None
+        if indexing is not None and indexing.poll() is None:
+            indexing.terminate()
+            indexing.wait()
+
+    def _index_beside_the_preview(self, site: Path) -> None:
+        """Pagefind over the preview's site, without holding the page it serves: MkDocs
+        answers the reader once the build returns, while Pagefind reads every page of the
+        site. Search answers from the previous index until this one is written; the next
+        save stops a run still going, and starts a new one."""
+        indexing = self.indexing = start_pagefind(site)
+
+        def finish() -> None:
+            try:
+                finish_pagefind(indexing, site)
+            except PagefindFailed as exc:
+                if indexing is self.indexing:  # not stopped for a newer build
+                    log.error("%s", exc)
+
+        threading.Thread(target=finish, daemon=True).start()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """The site's name and description are data (data/site.yaml's title and
@@ -233,6 +267,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.config.search == "material":
             path = Path(config.site_dir) / SEARCH_CONFIG
             _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8"))))
+        elif self.config.pagefind and self.serving:
+            self._index_beside_the_preview(Path(config.site_dir))
         elif self.config.pagefind:
             try:
                 run_pagefind(Path(config.site_dir))
