@@ -28,7 +28,7 @@ from . import links
 from .build_date import build_date
 from .csp import CspError, check_shim, with_csp
 from .errors import BriefingError, Problem, display_path
-from .load import load_yaml
+from .load import ParsedFiles, load_yaml
 from .offline_search import fold_search_index
 from .packs import PackPlan, write_packs
 from .pipeline import Site, build_site
@@ -82,6 +82,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         super().__init__()
         self.serving = False
         self.cache = RenderCache()
+        self.parsed = ParsedFiles()
         # The pages, and the summits to pack, of the last build whose data had no problems:
         # a preview with problems shows those.
         self.good: dict[str, str] | None = None
@@ -193,7 +194,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         in the terminal and on the pages, and the build goes on: a PluginError would make the
         server hold every page request until the data is fixed, showing the reader nothing."""
         try:
-            site = build_site(root, build_date(root), self.cache)
+            site = build_site(root, build_date(root), self.cache, self.parsed)
         except BriefingError as exc:
             for problem in exc.problems:
                 log.error("%s", problem)
