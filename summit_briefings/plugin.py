@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import json
 import logging
+import subprocess
+import threading
 from pathlib import Path
 
 from jinja2 import Environment
@@ -30,7 +32,7 @@ from . import links
 from .build_date import build_date
 from .csp import CspError, check_shim, with_csp
 from .errors import BriefingError, Problem, display_path
-from .load import load_yaml
+from .load import ParsedFiles, load_yaml
 from .offline_search import fold_search_index
 from .packs import PackPlan, write_packs
 from .page_marks import PageMarks
@@ -43,8 +45,10 @@ from .site_search import (
     PAGEFIND_WORKER,
     SEARCH_CONFIG,
     PagefindFailed,
+    finish_pagefind,
     run_pagefind,
     search_config,
+    start_pagefind,
 )
 from .write import sync_folder
 
@@ -81,6 +85,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         super().__init__()
         self.serving = False
         self.cache = RenderCache()
+        self.parsed = ParsedFiles()
         # The pages, and the summits to pack, of the last build whose data had no problems:
         # a preview with problems shows those.
         self.good: dict[str, str] | None = None
@@ -90,9 +95,39 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # Each page's weight in search, by its URL (links.search_weight), for the offline
         # build's index.
         self.search_weights: dict[str, float] = {}
+        # The preview's search index, being written beside the server (see on_post_build).
+        self.indexing: subprocess.Popen[str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_indexing()  # the pages it reads are about to change
+
+    def on_shutdown(self) -> None:
+        self._stop_indexing()
+
+    def _stop_indexing(self) -> None:
+        indexing, self.indexing = self.indexing, None
+        if indexing is not None and indexing.poll() is None:
+            indexing.terminate()
+            indexing.wait()
+
+    def _index_beside_the_preview(self, site: Path) -> None:
+        """Pagefind over the preview's site, without holding the page it serves: MkDocs
+        answers the reader once the build returns, while Pagefind reads every page of the
+        site. Search answers from the previous index until this one is written; the next
+        save stops a run still going, and starts a new one."""
+        indexing = self.indexing = start_pagefind(site)
+
+        def finish() -> None:
+            try:
+                finish_pagefind(indexing, site)
+            except PagefindFailed as exc:
+                if indexing is self.indexing:  # not stopped for a newer build
+                    log.error("%s", exc)
+
+        threading.Thread(target=finish, daemon=True).start()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """The site's name and description are data (data/site.yaml's title and
@@ -173,7 +208,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         in the terminal and on the pages, and the build goes on: a PluginError would make the
         server hold every page request until the data is fixed, showing the reader nothing."""
         try:
-            site = build_site(root, build_date(root), self.cache)
+            site = build_site(root, build_date(root), self.cache, self.parsed)
         except BriefingError as exc:
             for problem in exc.problems:
                 log.error("%s", problem)
@@ -256,6 +291,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             path = Path(config.site_dir) / SEARCH_CONFIG
             _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8")),
                                                  self.search_weights))
+        elif self.config.pagefind and self.serving:
+            self._index_beside_the_preview(Path(config.site_dir))
         elif self.config.pagefind:
             try:
                 run_pagefind(Path(config.site_dir))

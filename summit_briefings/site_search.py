@@ -56,13 +56,23 @@ def pagefind_binary() -> Path:
     return pagefind_bin_extended.get_executable()
 
 
-def run_pagefind(site: Path) -> None:
-    """Index a built site into site/pagefind/ with the pinned Pagefind binary."""
+def start_pagefind(site: Path) -> subprocess.Popen[str]:
+    """Start indexing a built site into site/pagefind/ with the pinned Pagefind binary."""
     command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", PAGEFIND_FOLDER,
                "--glob", PAGES_INDEXED, "--silent"]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise PagefindFailed(f"Pagefind could not index {site} (exit {done.returncode}):\n"
-                             f"{done.stderr.strip() or done.stdout.strip()}")
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_pagefind(indexing: subprocess.Popen[str], site: Path) -> None:
+    """Wait for an indexing run; PagefindFailed unless it succeeded."""
+    out, err = indexing.communicate()
+    if indexing.returncode != 0:
+        raise PagefindFailed(f"Pagefind could not index {site} (exit {indexing.returncode}):\n"
+                             f"{err.strip() or out.strip()}")
+
+
+def run_pagefind(site: Path) -> None:
+    """Index a built site into site/pagefind/, and wait for it."""
+    finish_pagefind(start_pagefind(site), site)
