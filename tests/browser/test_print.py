@@ -106,7 +106,7 @@ def print_one(page: Page, url: str) -> Printout:
     sources = page.locator("article #sources")
     out.sources_shown = (sources.count() == 1 and sources.is_visible()
                          and page.locator("article #sources + ul").is_visible())
-    chart = page.locator("article svg.trade-chart")
+    chart = page.locator("article svg.trade-chart.wide")  # paper gets the wide drawing
     if chart.count():
         box = chart.bounding_box()
         out.chart = {"visible": chart.is_visible(), "width": box["width"] if box else 0,
