@@ -128,8 +128,11 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
          lambda book: summits_index(book, corpus), "data/summits/")
     briefed = briefed_people(corpus)
     has_brief = set(briefed)
+    # What every brief shows alike is judged once; each brief and pack cites only what it
+    # shows, and so does the home page, which opens with the open commitments.
+    known = standing(corpus)
     emit(links.HOME, "home.md.jinja",
-         lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides,
+         lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides, known,
                                    has_brief), "data/")
     emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus),
          "data/sources.yaml")
@@ -141,9 +144,6 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
          "summit_briefings/schema.py")
 
     ordered = corpus.chronological
-    # What every brief shows alike is judged once; each brief and pack cites only what it
-    # shows.
-    known = standing(corpus)
     summits_of = took_part(corpus)
     by_person: dict[str, list] = defaultdict(list)
     for index, summit in enumerate(ordered):
