@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links
+from . import archives, links
+from .archives import ArchiveOf, Archives
 from .brief import BriefLink
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import Source, Topic
+from .schema import Source, Summit, Topic
 from .views import (
     CitationRefs,
     Claim,
@@ -32,14 +33,39 @@ class SummitRow:
 
 @dataclass
 class SummitsIndex:
-    rows: tuple[SummitRow, ...]  # the newest first, as on the home page
+    rows: tuple[SummitRow, ...]  # the newest (archives.NEWEST_IN_FULL), as on the home page
+    archives: Archives
+
+
+@dataclass
+class SummitsYear:
+    """An archive page of the summits index: one year's summits."""
+
+    archive: ArchiveOf
+    rows: tuple[SummitRow, ...]
+
+
+def summits_years(corpus: Corpus) -> dict[str, list[Summit]]:
+    return archives.archived_summits(corpus.chronological[::-1])
+
+
+def _summit_rows(book: PageNotes, summits: list[Summit]) -> tuple[SummitRow, ...]:
+    return tuple(
+        SummitRow(book.summit_ref(s), tuple(book.person_ref(p.person) for p in s.participants),
+                  s.occasion.kind) for s in summits)
 
 
 def summits_index(book: PageNotes, corpus: Corpus) -> SummitsIndex:
-    return SummitsIndex(tuple(
-        SummitRow(book.summit_ref(s), tuple(book.person_ref(p.person) for p in s.participants),
-                  s.occasion.kind)
-        for s in reversed(corpus.chronological)))
+    newest = archives.summits_in_full(corpus.chronological[::-1])
+    return SummitsIndex(_summit_rows(book, newest), archives.archives(
+        book.page, summits_years(corpus), links.summits_year_page))
+
+
+def summits_year(book: PageNotes, corpus: Corpus, year: str) -> SummitsYear:
+    years = summits_years(corpus)
+    return SummitsYear(archives.archive_of(book.page, year, "Summits", links.SUMMITS, years,
+                                           links.summits_year_page),
+                       _summit_rows(book, years[year]))
 
 
 @dataclass

@@ -33,6 +33,21 @@ def topic_page(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
 
+# The archives of a bounded page (archives.py), a page a year beside it: '/leaders/<id>/2024/'
+# as the brief is '/leaders/<id>/brief/', and '/summits/2024/' beside the summits, whose ids
+# start with their full date and never name a bare year.
+def summits_year_page(year: str) -> str:
+    return f"summits/{year}.md"
+
+
+def leader_year_page(person_id: str, year: str) -> str:
+    return f"leaders/{person_id}/{year}.md"
+
+
+def topic_year_page(topic_id: str, year: str) -> str:
+    return f"topics/{topic_id}/{year}.md"
+
+
 def source_page(source_file: str) -> str:
     """A source's page, named after its file (a plain name: validation sees to that)."""
     return f"sources/{posixpath.splitext(source_file)[0]}.md"

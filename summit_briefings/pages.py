@@ -11,7 +11,15 @@ from typing import Any
 
 from . import links
 from .brief import brief_context, briefed_people, standing
-from .briefings import leader_context, summit_context, topic_context
+from .briefings import (
+    leader_context,
+    leader_year,
+    leader_years,
+    summit_context,
+    topic_context,
+    topic_year,
+    topic_years,
+)
 from .commitments import commitments_context
 from .corpus import Corpus
 from .data_fields import data_fields
@@ -25,6 +33,8 @@ from .index_pages import (
     leaders_index,
     sources_index,
     summits_index,
+    summits_year,
+    summits_years,
     topics_index,
 )
 from .project_files import read_bounded
@@ -113,10 +123,16 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
              dated_by: frozenset[str] | None = None) -> None:
         jobs.append(PageJob(path, template, build, data_file, dated_by))
 
+    # A page that lists summits shows the newest and links to a page a year for the rest
+    # (archives.py); each archive page is generated from the same data as its page.
     for topic in corpus.topics:
         emit(links.topic_page(topic.id), "topic.md.jinja",
              lambda book, t=topic: topic_context(book, corpus, t),
              "data/topics.yaml, data/summits/")
+        for year in topic_years(corpus, topic):
+            emit(links.topic_year_page(topic.id, year), "topic_year.md.jinja",
+                 lambda book, t=topic, y=year: topic_year(book, corpus, t, y),
+                 "data/topics.yaml, data/summits/")
     emit(links.EVOLUTION, "evolution.md.jinja", lambda book: evolution_context(book, corpus),
          "data/tracked.yaml, data/summits/, data/trade.yaml")
     emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
@@ -125,6 +141,9 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
          lambda book: commitments_context(book, corpus), "data/trade.yaml, data/summits/")
     emit(links.SUMMITS, "summits.md.jinja",
          lambda book: summits_index(book, corpus), "data/summits/")
+    for year in summits_years(corpus):
+        emit(links.summits_year_page(year), "summits_year.md.jinja",
+             lambda book, y=year: summits_year(book, corpus, y), "data/summits/")
     briefed = briefed_people(corpus)
     emit(links.HOME, "home.md.jinja",
          lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides,
@@ -156,6 +175,10 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
              lambda book, p=person: leader_context(book, p, by_person[p.id],
                                                    p.id in briefed),
              "data/people.yaml, data/summits/")
+        for year in leader_years(by_person[person.id]):
+            emit(links.leader_year_page(person.id, year), "leader_year.md.jinja",
+                 lambda book, p=person, y=year: leader_year(book, p, by_person[p.id], y),
+                 "data/people.yaml, data/summits/")
 
     # What every brief shows alike is judged once; each brief cites only what it shows.
     known = standing(corpus)
