@@ -9,7 +9,7 @@ from .archives import ArchiveOf, Archives
 from .brief import BriefLink
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import Source, Summit, Topic
+from .schema import Milestone, Source, Summit, Topic
 from .views import (
     CitationRefs,
     Claim,
@@ -106,10 +106,11 @@ class HomeContext:
     latest: SummitRef | None
     latest_claims: tuple[Claim, ...]
     headlines: tuple[Headline, ...]
-    timeline: tuple[TimelineEntry, ...]
+    timeline: tuple[TimelineEntry, ...]  # since the oldest of the newest summits (archives.py)
     counts: Counts
     relationship_brief: str
     briefs: tuple[BriefLink, ...]  # the counterpart briefs of the newest summit's people
+    archives: Archives  # the timeline's
 
 
 def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...],
@@ -119,11 +120,7 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
     page = book.page
     ordered = corpus.chronological
     newest = ordered[-1] if ordered else None
-    entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), None, m.text, None,
-                                                 book.refs(m.cite))) for m in corpus.milestones]
-    entries += [(sort_key(s.date.value), TimelineEntry(
-        format_date(s.date.value), s.date.inferred_note, s.title,
-        links.relative(page, links.summit_page(s.id)), book.refs(()))) for s in ordered]
+    shown, years = timeline_events(corpus)
     editors = {**guides, "Data fields": links.FIELDS}
     return HomeContext(
         title=corpus.site.title, introduction=corpus.site.introduction,
@@ -135,12 +132,57 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
         if newest else (),
         headlines=headlines,
         # The newest first: a reader preparing a meeting wants the latest.
-        timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0], reverse=True)),
+        timeline=tuple(_timeline_entry(book, event) for event in shown),
         counts=Counts(len(corpus.summits), len(corpus.people), len(corpus.sources)),
         relationship_brief=links.relative(page, links.BRIEF),
         briefs=tuple(BriefLink(corpus.person(p).name, links.relative(page, links.brief_page(p)))
                      for p in dict.fromkeys(x.person for x in newest.participants)
-                     if p in (briefed or ())) if newest else ())
+                     if p in (briefed or ())) if newest else (),
+        archives=archives.archives(page, years, links.timeline_year_page))
+
+
+Event = Milestone | Summit  # what the home page's timeline lists
+
+
+def _date_of(event: Event) -> str:
+    return event.date if isinstance(event, Milestone) else event.date.value
+
+
+def timeline_events(corpus: Corpus) -> tuple[list[Event], dict[str, list[Event]]]:
+    """The timeline's events, the newest first: those since the oldest of the newest summits
+    (archives.NEWEST_IN_FULL), and its archive years, each with all of its year's events."""
+    newest_first = sorted((*corpus.milestones, *corpus.chronological),
+                          key=lambda e: sort_key(_date_of(e)), reverse=True)
+    summits = corpus.chronological[::-1]
+    if not archives.archived_summits(summits):
+        return newest_first, {}
+    oldest_shown = sort_key(archives.summits_in_full(summits)[-1].date.value)
+    shown = [e for e in newest_first if sort_key(_date_of(e)) >= oldest_shown]
+    years = dict.fromkeys(_date_of(e)[:4] for e in newest_first[len(shown):])
+    return shown, {year: [e for e in newest_first if _date_of(e)[:4] == year] for year in years}
+
+
+def _timeline_entry(book: PageNotes, event: Event) -> TimelineEntry:
+    if isinstance(event, Milestone):
+        return TimelineEntry(format_date(event.date), None, event.text, None,
+                             book.refs(event.cite))
+    return TimelineEntry(format_date(event.date.value), event.date.inferred_note, event.title,
+                         links.relative(book.page, links.summit_page(event.id)), book.refs(()))
+
+
+@dataclass
+class TimelineYear:
+    """An archive page of the home page's timeline: one year's events."""
+
+    archive: ArchiveOf
+    timeline: tuple[TimelineEntry, ...]
+
+
+def timeline_year(book: PageNotes, corpus: Corpus, year: str) -> TimelineYear:
+    _, years = timeline_events(corpus)
+    return TimelineYear(archives.archive_of(book.page, year, corpus.site.title, links.HOME,
+                                            years, links.timeline_year_page),
+                        tuple(_timeline_entry(book, event) for event in years[year]))
 
 
 @dataclass(frozen=True)
@@ -203,11 +245,49 @@ class SourceRow:
 
 @dataclass(frozen=True)
 class SourcesIndex:
+    # Those reporting the newest summits (archives.py), and those that report none.
+    sources: tuple[SourceRow, ...]
+    archives: Archives
+
+
+@dataclass(frozen=True)
+class SourcesYear:
+    """An archive page of the sources index: the sources whose newest summit reported is of
+    one year."""
+
+    archive: ArchiveOf
     sources: tuple[SourceRow, ...]
 
 
-def sources_index(corpus: Corpus) -> SourcesIndex:
-    return SourcesIndex(tuple(
-        SourceRow(s, links.relative(links.SOURCES, links.source_page(s.file)),
-                  format_date(s.published) if s.published else None)
-        for s in corpus.sources))
+def _source_rows(page: str, sources: list[Source]) -> tuple[SourceRow, ...]:
+    return tuple(SourceRow(s, links.relative(page, links.source_page(s.file)),
+                           format_date(s.published) if s.published else None) for s in sources)
+
+
+def sources_bounded(corpus: Corpus, reporting: dict[str, Summit]
+                    ) -> tuple[list[Source], dict[str, list[Source]]]:
+    """The sources index in full, in file order, and its archive years. ``reporting``: the
+    newest summit each source reports (pages.meeting_sources); a source that reports none
+    stays on the index."""
+    reported = sorted((s for s in corpus.sources if s.id in reporting),
+                      key=lambda s: (sort_key(reporting[s.id].date.value),
+                                     reporting[s.id].id, s.file), reverse=True)
+    years = archives.archived_years(reported, lambda s: reporting[s.id])
+    shown = {s.id for s in archives.in_full(reported, lambda s: reporting[s.id])}
+    return ([s for s in corpus.sources if s.id in shown or s.id not in reporting],
+            {year: [s for s in corpus.sources if s.id in {x.id for x in listed}]
+             for year, listed in years.items()})
+
+
+def sources_index(corpus: Corpus, reporting: dict[str, Summit]) -> SourcesIndex:
+    shown, years = sources_bounded(corpus, reporting)
+    return SourcesIndex(_source_rows(links.SOURCES, shown),
+                        archives.archives(links.SOURCES, years, links.sources_year_page))
+
+
+def sources_year(corpus: Corpus, reporting: dict[str, Summit], year: str) -> SourcesYear:
+    page = links.sources_year_page(year)
+    _, years = sources_bounded(corpus, reporting)
+    return SourcesYear(archives.archive_of(page, year, "Sources", links.SOURCES, years,
+                                           links.sources_year_page),
+                       _source_rows(page, years[year]))

@@ -40,6 +40,29 @@ def summits_year_page(year: str) -> str:
     return f"summits/{year}.md"
 
 
+def sources_year_page(year: str) -> str:
+    """'/sources/by-year/2024/': a source's page is named after its file, which may be
+    '2024.txt'; no file name holds a '/'."""
+    return f"sources/by-year/{year}.md"
+
+
+def commitments_year_page(year: str) -> str:
+    return f"commitments/{year}.md"
+
+
+def trade_year_page(year: str) -> str:
+    return f"trade-targets/{year}.md"
+
+
+def evolution_year_page(year: str) -> str:
+    return f"evolution/{year}.md"
+
+
+def timeline_year_page(year: str) -> str:
+    """The home page's timeline, a year a page: '/timeline/2024/'."""
+    return f"timeline/{year}.md"
+
+
 def leader_year_page(person_id: str, year: str) -> str:
     return f"leaders/{person_id}/{year}.md"
 

@@ -20,21 +20,26 @@ from .briefings import (
     topic_year,
     topic_years,
 )
-from .commitments import commitments_context
+from .commitments import bounded as commitments_bounded
+from .commitments import commitments_context, commitments_year
 from .corpus import Corpus
 from .data_fields import data_fields
 from .dates import sort_key
 from .errors import BriefingError, Problem, display_path
-from .evolution import evolution_context
+from .evolution import evolution_context, evolution_year, evolution_years
 from .facts import all_facts
 from .index_pages import (
     Headline,
     home_context,
     leaders_index,
+    sources_bounded,
     sources_index,
+    sources_year,
     summits_index,
     summits_year,
     summits_years,
+    timeline_events,
+    timeline_year,
     topics_index,
 )
 from .project_files import read_bounded
@@ -42,7 +47,7 @@ from .quotes import Evidence, Passage
 from .schema import Citation, Summit, TradeFigure, TradeTarget
 from .source_pages import Citing, source_context
 from .sources import Paragraph
-from .trade import required_growth, trade_context
+from .trade import required_growth, trade_context, trade_year, trade_years
 from .views import PageNotes, SourceDate, format_billions
 
 # A fact citing a source, before verification says which passage it quotes.
@@ -72,6 +77,12 @@ def footer_dates(corpus: Corpus) -> dict[str, SourceDate]:
                 reported[source] = SourceDate(summit.date.value, summit.date.inferred_note)
     return {**reported, **{s.id: SourceDate(s.published, None)
                            for s in corpus.sources if s.published}}
+
+
+def newest_reported(corpus: Corpus) -> dict[str, Summit]:
+    """The newest summit each source reports (meeting_sources), where it reports one."""
+    return {source: summit for summit in corpus.chronological
+            for source in meeting_sources(summit)}
 
 
 def meeting_sources(summit: Summit) -> frozenset[str]:
@@ -135,10 +146,22 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
                  "data/topics.yaml, data/summits/")
     emit(links.EVOLUTION, "evolution.md.jinja", lambda book: evolution_context(book, corpus),
          "data/tracked.yaml, data/summits/, data/trade.yaml")
+    for year in evolution_years(corpus):
+        emit(links.evolution_year_page(year), "evolution_year.md.jinja",
+             lambda book, y=year: evolution_year(book, corpus, y),
+             "data/summits/, data/trade.yaml")
     emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
          "data/trade.yaml")
+    for year in trade_years(corpus):
+        emit(links.trade_year_page(year), "trade_year.md.jinja",
+             lambda book, y=year: trade_year(book, corpus, y), "data/trade.yaml")
     emit(links.COMMITMENTS, "commitments.md.jinja",
          lambda book: commitments_context(book, corpus), "data/trade.yaml, data/summits/")
+    commitments = commitments_bounded(corpus)
+    for year in commitments.years:
+        emit(links.commitments_year_page(year), "commitments_year.md.jinja",
+             lambda book, y=year: commitments_year(book, corpus, commitments, y),
+             "data/trade.yaml, data/summits/")
     emit(links.SUMMITS, "summits.md.jinja",
          lambda book: summits_index(book, corpus), "data/summits/")
     for year in summits_years(corpus):
@@ -148,8 +171,17 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
     emit(links.HOME, "home.md.jinja",
          lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides,
                                    set(briefed)), "data/")
-    emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus),
+    for year in timeline_events(corpus)[1]:
+        emit(links.timeline_year_page(year), "timeline_year.md.jinja",
+             lambda book, y=year: timeline_year(book, corpus, y),
+             "data/milestones.yaml, data/summits/")
+    reporting = newest_reported(corpus)
+    emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus, reporting),
          "data/sources.yaml")
+    for year in sources_bounded(corpus, reporting)[1]:
+        emit(links.sources_year_page(year), "sources_year.md.jinja",
+             lambda book, y=year: sources_year(corpus, reporting, y),
+             "data/sources.yaml, data/summits/")
     emit(links.LEADERS, "leaders.md.jinja",
          lambda book: leaders_index(book, corpus), "data/people.yaml")
     emit(links.TOPICS, "topics.md.jinja", lambda book: topics_index(corpus),

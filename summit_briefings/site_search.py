@@ -20,10 +20,11 @@ from pathlib import Path
 PAGEFIND_WORKER = "assets/javascripts/pagefind-worker.js"
 PAGEFIND_FOLDER = "pagefind"
 # Every page sits at most two folders deep ('summits/x/index.html'), but the archive pages of
-# a leader or a topic, three deep ('leaders/x/2024/index.html'); a meeting pack, three deep
-# too ('summits/x/pack/index.html'), repeats pages indexed on their own and is marked for no
-# index, so Pagefind need not read it at all.
-PAGES_INDEXED = "{*.html,*/*.html,*/*/*.html,leaders/*/*/*.html,topics/*/*/*.html}"
+# a leader, a topic or the sources, three deep ('leaders/x/2024/index.html'); a meeting pack,
+# three deep too ('summits/x/pack/index.html'), repeats pages indexed on their own and is
+# marked for no index, so Pagefind need not read it at all.
+PAGES_INDEXED = ("{*.html,*/*.html,*/*/*.html,leaders/*/*/*.html,topics/*/*/*.html,"
+                 "sources/by-year/*/*.html}")
 
 # The page's article: Pagefind indexes it alone, so navigation, the header, the footer and the
 # search dialog stay out of the index.
