@@ -187,7 +187,7 @@ def newest_first(summits: list[Summit]) -> list[Summit]:
 
 
 def counterparts_met(book: PageNotes, person: Person, summits: list[Summit]) -> list[PersonRef]:
-    """The people of the other countries at each summit the person attended, once each."""
+    """The people of the other countries at each summit the person attended, as often as met."""
     people = book.corpus.person
     return [book.person_ref(p.person) for summit in summits
             if any(p.person == person.id for p in summit.participants)

@@ -274,9 +274,9 @@ def sources_bounded(corpus: Corpus, reporting: dict[str, Summit]
                                      reporting[s.id].id, s.file), reverse=True)
     years = archives.archived_years(reported, lambda s: reporting[s.id])
     shown = {s.id for s in archives.in_full(reported, lambda s: reporting[s.id])}
+    in_year = {s.id: year for year, listed in years.items() for s in listed}
     return ([s for s in corpus.sources if s.id in shown or s.id not in reporting],
-            {year: [s for s in corpus.sources if s.id in {x.id for x in listed}]
-             for year, listed in years.items()})
+            {year: [s for s in corpus.sources if in_year.get(s.id) == year] for year in years})
 
 
 def sources_index(corpus: Corpus, reporting: dict[str, Summit]) -> SourcesIndex:
@@ -285,9 +285,9 @@ def sources_index(corpus: Corpus, reporting: dict[str, Summit]) -> SourcesIndex:
                         archives.archives(links.SOURCES, years, links.sources_year_page))
 
 
-def sources_year(corpus: Corpus, reporting: dict[str, Summit], year: str) -> SourcesYear:
+def sources_year(years: dict[str, list[Source]], year: str) -> SourcesYear:
+    """``years``: the archive years of sources_bounded."""
     page = links.sources_year_page(year)
-    _, years = sources_bounded(corpus, reporting)
     return SourcesYear(archives.archive_of(page, year, "Sources", links.SOURCES, years,
                                            links.sources_year_page),
                        _source_rows(page, years[year]))

@@ -178,9 +178,10 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
     reporting = newest_reported(corpus)
     emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus, reporting),
          "data/sources.yaml")
-    for year in sources_bounded(corpus, reporting)[1]:
+    _, source_years = sources_bounded(corpus, reporting)
+    for year in source_years:
         emit(links.sources_year_page(year), "sources_year.md.jinja",
-             lambda book, y=year: sources_year(corpus, reporting, y),
+             lambda book, y=year: sources_year(source_years, y),
              "data/sources.yaml, data/summits/")
     emit(links.LEADERS, "leaders.md.jinja",
          lambda book: leaders_index(book, corpus), "data/people.yaml")
