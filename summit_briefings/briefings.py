@@ -257,10 +257,9 @@ def leader_years(summits: list[Summit]) -> dict[str, list[Summit]]:
     return archived_summits(newest_first(summits))
 
 
-def leader_year(book: PageNotes, person: Person, summits: list[Summit],
+def leader_year(book: PageNotes, person: Person, years: dict[str, list[Summit]],
                 year: str) -> LeaderYear:
-    """One year of the person's record at these summits (as leader_context's)."""
-    years = leader_years(summits)
+    """One year of the person's record; ``years``: leader_years of their summits."""
     return LeaderYear(book.person_ref(person.id), archives.archive_of(
         book.page, year, person.name, links.leader_page(person.id), years,
         lambda y: links.leader_year_page(person.id, y)),
@@ -311,8 +310,9 @@ def topic_context(book: PageNotes, corpus: Corpus, topic: Topic) -> TopicContext
                                           lambda year: links.topic_year_page(topic.id, year)))
 
 
-def topic_year(book: PageNotes, corpus: Corpus, topic: Topic, year: str) -> TopicYear:
-    years = topic_years(corpus, topic)
+def topic_year(book: PageNotes, topic: Topic, years: dict[str, list[TopicListing]],
+               year: str) -> TopicYear:
+    """``years``: topic_years of the topic."""
     return TopicYear(topic, archives.archive_of(
         book.page, year, topic.name, links.topic_page(topic.id), years,
         lambda y: links.topic_year_page(topic.id, y)), _topic_sections(book, years[year]))

@@ -130,8 +130,9 @@ def _target_statement(book: PageNotes, stated: StatedTargets) -> TargetStatement
                            book.refs(c for _, s in statements for c in s.cite))
 
 
-def evolution_year(book: PageNotes, corpus: Corpus, year: str) -> EvolutionYear:
-    years = evolution_years(corpus)
+def evolution_year(book: PageNotes, years: dict[str, list[StatedTargets]],
+                   year: str) -> EvolutionYear:
+    """``years``: evolution_years."""
     return EvolutionYear(archives.archive_of(
         book.page, year, "How statements evolved", links.EVOLUTION, years,
         links.evolution_year_page), tuple(_target_statement(book, s) for s in years[year]))

@@ -61,8 +61,8 @@ def summits_index(book: PageNotes, corpus: Corpus) -> SummitsIndex:
         book.page, summits_years(corpus), links.summits_year_page))
 
 
-def summits_year(book: PageNotes, corpus: Corpus, year: str) -> SummitsYear:
-    years = summits_years(corpus)
+def summits_year(book: PageNotes, years: dict[str, list[Summit]], year: str) -> SummitsYear:
+    """``years``: summits_years."""
     return SummitsYear(archives.archive_of(book.page, year, "Summits", links.SUMMITS, years,
                                            links.summits_year_page),
                        _summit_rows(book, years[year]))
@@ -178,8 +178,9 @@ class TimelineYear:
     timeline: tuple[TimelineEntry, ...]
 
 
-def timeline_year(book: PageNotes, corpus: Corpus, year: str) -> TimelineYear:
-    _, years = timeline_events(corpus)
+def timeline_year(book: PageNotes, corpus: Corpus, years: dict[str, list[Event]],
+                  year: str) -> TimelineYear:
+    """``years``: the archive years of timeline_events."""
     return TimelineYear(archives.archive_of(book.page, year, corpus.site.title, links.HOME,
                                             years, links.timeline_year_page),
                         tuple(_timeline_entry(book, event) for event in years[year]))

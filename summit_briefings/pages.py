@@ -140,21 +140,24 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
         emit(links.topic_page(topic.id), "topic.md.jinja",
              lambda book, t=topic: topic_context(book, corpus, t),
              "data/topics.yaml, data/summits/")
-        for year in topic_years(corpus, topic):
+        topic_archive = topic_years(corpus, topic)
+        for year in topic_archive:
             emit(links.topic_year_page(topic.id, year), "topic_year.md.jinja",
-                 lambda book, t=topic, y=year: topic_year(book, corpus, t, y),
+                 lambda book, t=topic, ys=topic_archive, y=year: topic_year(book, t, ys, y),
                  "data/topics.yaml, data/summits/")
     emit(links.EVOLUTION, "evolution.md.jinja", lambda book: evolution_context(book, corpus),
          "data/tracked.yaml, data/summits/, data/trade.yaml")
-    for year in evolution_years(corpus):
+    evolution_archive = evolution_years(corpus)
+    for year in evolution_archive:
         emit(links.evolution_year_page(year), "evolution_year.md.jinja",
-             lambda book, y=year: evolution_year(book, corpus, y),
+             lambda book, y=year: evolution_year(book, evolution_archive, y),
              "data/summits/, data/trade.yaml")
     emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
          "data/trade.yaml")
-    for year in trade_years(corpus):
+    trade_archive = trade_years(corpus)
+    for year in trade_archive:
         emit(links.trade_year_page(year), "trade_year.md.jinja",
-             lambda book, y=year: trade_year(book, corpus, y), "data/trade.yaml")
+             lambda book, y=year: trade_year(book, corpus, trade_archive, y), "data/trade.yaml")
     emit(links.COMMITMENTS, "commitments.md.jinja",
          lambda book: commitments_context(book, corpus), "data/trade.yaml, data/summits/")
     commitments = commitments_bounded(corpus)
@@ -164,16 +167,18 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
              "data/trade.yaml, data/summits/")
     emit(links.SUMMITS, "summits.md.jinja",
          lambda book: summits_index(book, corpus), "data/summits/")
-    for year in summits_years(corpus):
+    summits_archive = summits_years(corpus)
+    for year in summits_archive:
         emit(links.summits_year_page(year), "summits_year.md.jinja",
-             lambda book, y=year: summits_year(book, corpus, y), "data/summits/")
+             lambda book, y=year: summits_year(book, summits_archive, y), "data/summits/")
     briefed = briefed_people(corpus)
     emit(links.HOME, "home.md.jinja",
          lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides,
                                    set(briefed)), "data/")
-    for year in timeline_events(corpus)[1]:
+    _, timeline_archive = timeline_events(corpus)
+    for year in timeline_archive:
         emit(links.timeline_year_page(year), "timeline_year.md.jinja",
-             lambda book, y=year: timeline_year(book, corpus, y),
+             lambda book, y=year: timeline_year(book, corpus, timeline_archive, y),
              "data/milestones.yaml, data/summits/")
     reporting = newest_reported(corpus)
     emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus, reporting),
@@ -208,9 +213,10 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
              lambda book, p=person: leader_context(book, p, by_person[p.id],
                                                    p.id in briefed),
              "data/people.yaml, data/summits/")
-        for year in leader_years(by_person[person.id]):
+        leader_archive = leader_years(by_person[person.id])
+        for year in leader_archive:
             emit(links.leader_year_page(person.id, year), "leader_year.md.jinja",
-                 lambda book, p=person, y=year: leader_year(book, p, by_person[p.id], y),
+                 lambda book, p=person, ys=leader_archive, y=year: leader_year(book, p, ys, y),
                  "data/people.yaml, data/summits/")
 
     # What every brief shows alike is judged once; each brief cites only what it shows.

@@ -184,8 +184,9 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
         archives.archives(book.page, years, links.trade_year_page))
 
 
-def trade_year(book: PageNotes, corpus: Corpus, year: str) -> TradeYear:
-    years = trade_years(corpus)
+def trade_year(book: PageNotes, corpus: Corpus, years: dict[str, list[TradeTarget]],
+               year: str) -> TradeYear:
+    """``years``: trade_years."""
     return TradeYear(archives.archive_of(book.page, year, "Trade targets and actual trade",
                                          links.TRADE, years, links.trade_year_page),
                      tuple(target_row(book, corpus, t) for t in years[year]))
