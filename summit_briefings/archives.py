@@ -75,7 +75,6 @@ def archived_summits(newest_first: Sequence[Summit]) -> dict[str, list[Summit]]:
 class YearLink:
     year: str
     href: str
-    summits: int
 
 
 @dataclass(frozen=True)
@@ -101,8 +100,7 @@ class ArchiveOf:
 def archive_links(page: str, years: dict[str, list[Item]],
                   page_of: Callable[[str], str]) -> tuple[YearLink, ...]:
     """Links from ``page`` to each year's archive (``page_of(year)``)."""
-    return tuple(YearLink(year, links.relative(page, page_of(year)), len(items))
-                 for year, items in years.items())
+    return tuple(YearLink(year, links.relative(page, page_of(year))) for year in years)
 
 
 def archives(page: str, years: dict[str, list[Item]], page_of: Callable[[str], str]) -> Archives:
