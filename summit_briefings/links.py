@@ -98,8 +98,10 @@ def url_of(page: str) -> str:
 # a treaty its summits, a target or an amount the trade page; the digests (topics, evolution,
 # commitments, the home page) and the source articles they summarise, which repeat the same
 # words at length, come after. The first prefix that matches applies; a section index
-# ("leaders/index.md") is a list of names and weighs as a digest.
-SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), (TRADE, 2.0), ("sources/", 0.3))
+# ("leaders/index.md") is a list of names and weighs as a digest. A page's archive pages a
+# year ('trade-targets/2024.md', archives.py) weigh as the page does.
+SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), (TRADE, 2.0), ("trade-targets/", 2.0),
+                  ("sources/", 0.3))
 DIGEST_WEIGHT = 0.4
 SECTION_INDEXES = frozenset({LEADERS, SUMMITS, SOURCES, TOPICS})
 # A person's page's heading is the name itself (Pagefind: its weight, above the 7 Pagefind
