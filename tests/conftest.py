@@ -10,11 +10,15 @@ every command in it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,40 +30,84 @@ LIVE_DATA = REPO / "data"
 ADDED = REPO / "tests" / "fixtures" / "added"
 
 import summit_briefings.load  # noqa: E402
+from summit_briefings.cli import console  # noqa: E402
 from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
 from summit_briefings.load import MAX_YAML_BYTES, YamlDocument, load_yaml  # noqa: E402
 from summit_briefings.pipeline import checked_corpus  # noqa: E402
 from summit_briefings.project_files import read_bounded  # noqa: E402
 
-# Command lines as argv templates, run with the repository root as working directory.
-# Placeholders: {python} the running interpreter, {root} the project copy holding data/,
-# {out} an output folder beside it (not yet created) for commands that build pages.
-CHECK = ("{python}", "scripts/build.py", "--check", "--root", "{root}")
-BUILD = ("{python}", "scripts/build.py", "--root", "{root}", "--out", "{out}")
-COMMANDS: list[tuple[str, ...]] = [CHECK, BUILD]
+
+@dataclass(frozen=True)
+class Command:
+    """A command line that reads data/ and must refuse bad input cleanly, as argv templates
+    run with the repository root as working directory. Placeholders: {python} the running
+    interpreter, {root} the project copy holding data/, {out} an output folder beside it (not
+    yet created) for commands that build pages.
+
+    ``cli`` is the ``summit-briefings`` argv that does the same in process (``run_cli``);
+    ``script`` the command line a user types (``run_command``). A command with no ``cli`` (the
+    MkDocs build) only runs as a subprocess."""
+
+    name: str
+    script: tuple[str, ...]
+    cli: tuple[str, ...] | None = None
+
+    def argv(self, template: Sequence[str], root: Path, out: Path) -> list[str]:
+        return [part.format(python=sys.executable, root=root, out=out) for part in template]
 
 
-def command_id(template: Sequence[str]) -> str:
-    """A short test id for a command template, e.g. 'build.py --check'."""
-    words = [Path(w).name if w.endswith(".py") else w for w in template[1:]
-             if not w.startswith("{")]
-    return " ".join(w for w in words if w != "--root")
+CHECK = Command("check", ("{python}", "scripts/build.py", "--check", "--root", "{root}"),
+                ("check", "--root", "{root}"))
+PAGES = Command("pages", ("{python}", "scripts/build.py", "--root", "{root}", "--out", "{out}"),
+                ("pages", "--root", "{root}", "--out", "{out}"))
+# The strict MkDocs build: it needs a whole project (copy_project), not only data/.
+SITE_BUILD = Command("site", ("{python}", "scripts/site.py", "{out}", "--root", "{root}"))
+COMMANDS: list[Command] = [CHECK, PAGES, SITE_BUILD]
 
 
-def run_command(template: Sequence[str], root: Path | Project, out: Path | None = None,
-                timeout: float = 120) -> tuple[int, str, str]:
-    """Run one command template against a project folder: (exit status, stdout, stderr)."""
+def default_out(root: Path) -> Path:
+    return root.parent / f"{root.name}-out"
+
+
+def run_command(command: Command, root: Path | Project, out: Path | None = None,
+                timeout: float = 300) -> tuple[int, str, str]:
+    """Run a command line as a subprocess against a project folder:
+    (exit status, stdout, stderr)."""
     root = Path(root)
-    out = out if out is not None else root.parent / f"{root.name}-out"
-    argv = [part.format(python=sys.executable, root=root, out=out) for part in template]
+    argv = command.argv(command.script, root, out or default_out(root))
     done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=timeout,
-                          encoding="utf-8", errors="replace", check=False)
+                          encoding="utf-8", errors="replace", check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return done.returncode, done.stdout, done.stderr
 
 
+def run_cli(argv: Sequence[str], cwd: Path = REPO) -> tuple[int, str, str]:
+    """Run ``summit-briefings argv`` in process, from ``cwd``: (exit status, stdout, stderr).
+
+    The command's own ``sys.exit`` gives the status; any other exception is not caught, so a
+    traceback a user would see fails the test with that traceback."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            console(list(argv))
+        except SystemExit as done:
+            status = done.code
+        else:
+            raise AssertionError("summit-briefings returned without an exit status")
+    return status if isinstance(status, int) else 1, out.getvalue(), err.getvalue()
+
+
+def run_in_process(command: Command, root: Path | Project,
+                   out: Path | None = None) -> tuple[int, str, str]:
+    """A command's ``summit-briefings`` equivalent, in process (``run_cli``)."""
+    assert command.cli is not None, f"{command.name} runs only as a subprocess"
+    root = Path(root)
+    return run_cli(command.argv(command.cli, root, out or default_out(root)))
+
+
 def run_check(root: Path | Project) -> tuple[int, str, str]:
-    """``scripts/build.py --check --root <root>`` as a subprocess."""
-    return run_command(CHECK, root)
+    """``summit-briefings check --root <root>``, in process."""
+    return run_in_process(CHECK, root)
 
 
 class Project:
