@@ -17,7 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
 LIVE_DATA = REPO / "data"
 ADDED = REPO / "tests" / "fixtures" / "added"
+FICTIONAL_DATA = REPO / "tests" / "fixtures" / "fictional-pair" / "data"
 
 import summit_briefings.load  # noqa: E402
 from summit_briefings.cli import console  # noqa: E402
@@ -178,17 +179,22 @@ def copy_data(target: Path, data: Path = FIXTURE_DATA) -> Project:
     return Project(target)
 
 
-def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Project:
-    """A whole site project in ``target``: a data/ folder (the fixture corpus unless told)
-    with the repository's templates/, docs/ (without the README's screenshots), overrides/,
-    mkdocs.yml and mkdocs-offline.yml,
-    ready for ``build_site``, scripts/build.py, scripts/site.py or ``mkdocs serve``."""
-    project = copy_data(target, data)
+def copy_site_files(target: Path) -> None:
+    """The repository's templates/, docs/ (without the README's screenshots), overrides/,
+    mkdocs.yml and mkdocs-offline.yml, into a project folder."""
     for part in ("templates", "docs", "overrides"):
         shutil.copytree(REPO / part, target / part, copy_function=shutil.copyfile,
                         ignore=shutil.ignore_patterns("screenshots"))
     for config in ("mkdocs.yml", "mkdocs-offline.yml"):
         shutil.copyfile(REPO / config, target / config)
+
+
+def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Project:
+    """A whole site project in ``target``: a data/ folder (the fixture corpus unless told)
+    with the repository's site files (``copy_site_files``), ready for ``build_site``,
+    scripts/build.py, scripts/site.py or ``mkdocs serve``."""
+    project = copy_data(target, data)
+    copy_site_files(target)
     return project
 
 
@@ -208,6 +214,62 @@ def add_article(project: Project) -> str:
     project.write(f"data/summits/{summit['id']}.yaml", (ADDED / "summit.yaml").read_text(
         encoding="utf-8").replace("topic: TOPIC", f"topic: {topic}"))
     return summit["id"]
+
+
+def fictional_project(target: Path) -> Project:
+    """The fictional corpus (tests/fixtures/fictional-pair: one summit of two invented
+    countries) as a whole site project, ready for MkDocs: the smallest corpus with a page of
+    every kind."""
+    return copy_project(target, FICTIONAL_DATA)
+
+
+# Written in place of a source's sha256 in an inline corpus: make_project fills in its hash.
+AUTO_SHA256 = "sha256: auto"
+
+
+def write_project(target: Path, files: Mapping[str, str | bytes], base: Path | None = None,
+                  whole_site: bool = False) -> Project:
+    """A project in ``target`` from files written inline, as MkDocs' ``tempdir(files=…)``
+    does: paths relative to the project root (``data/people.yaml``) and their text.
+
+    ``base`` is a data/ folder copied first, which the files then add to or replace (None: data/
+    holds only the files given); ``whole_site`` copies the templates, docs and MkDocs
+    configuration too (``copy_project``). In data/sources.yaml, ``sha256: auto`` stands for the
+    hash of that entry's file, which the helper works out."""
+    if base is None:
+        (target / "data").mkdir(parents=True)
+        project = Project(target)
+    else:
+        project = copy_data(target, base)
+    if whole_site:
+        copy_site_files(target)
+    for rel, text in files.items():
+        project.write(rel, text)
+    sources = "data/sources.yaml"
+    if AUTO_SHA256 in files.get(sources, ""):
+        text = project.read(sources)
+        for entry in yaml.safe_load(text):
+            if entry.get("sha256") == "auto":
+                digest = hashlib.sha256(
+                    project.path(f"data/sources/{entry['file']}").read_bytes()).hexdigest()
+                text = text.replace(AUTO_SHA256, f"sha256: {digest}", 1)
+        project.write(sources, text)
+    return project
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Project]:
+    """``make_project(files={path: text}, base=FICTIONAL_DATA, whole_site=False)``: a project
+    under tmp_path written inline (``write_project``); call it more than once for more
+    projects."""
+    made = 0
+
+    def make(files: Mapping[str, str | bytes] | None = None, base: Path | None = None,
+             whole_site: bool = False) -> Project:
+        nonlocal made
+        made += 1
+        return write_project(tmp_path / f"project-{made}", files or {}, base, whole_site)
+    return make
 
 
 @pytest.fixture
