@@ -11,6 +11,7 @@ every command in it.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import io
 import os
@@ -214,6 +215,59 @@ def add_article(project: Project) -> str:
     project.write(f"data/summits/{summit['id']}.yaml", (ADDED / "summit.yaml").read_text(
         encoding="utf-8").replace("topic: TOPIC", f"topic: {topic}"))
     return summit["id"]
+
+
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str,
+                  make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run and shared by every pytest-xdist worker: the first
+    worker to ask makes it (``make(folder)``) under a file lock, the others wait for the lock
+    and reuse it. Tests only read it. A ``make`` that fails leaves nothing, and the next to
+    ask tries again (and fails as it did)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder, done = base / f"shared-{name}", base / f"shared-{name}.done"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def site_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """``scripts/site.py`` (the strict build of ``make site``) of a project into ``site``."""
+    return subprocess.run([sys.executable, "scripts/site.py", str(site), "--root", str(root)],
+                          cwd=REPO, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path  # the project built: data/, templates/, docs/, mkdocs.yml
+    site: Path
+    log: str  # what the build printed
+    added: str | None = None  # the id of a summit added to the live data, if any
+
+
+def build_live_site(folder: Path) -> BuiltSite:
+    """A copy of the live project (data/ as it is), built with ``site_build``."""
+    project = copy_project(folder / "project", LIVE_DATA)
+    result = site_build(project.root, folder / "site")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(project.root, folder / "site", result.stderr + result.stdout)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The live data's site, built once per test run for every module and worker that
+    reads it (tests/test_site_build.py, tests/test_reproducible.py)."""
+    log = "build.log"
+    folder = shared_folder(tmp_path_factory, "live-site", lambda folder: (
+        folder / log).write_text(build_live_site(folder).log, encoding="utf-8"))
+    return BuiltSite(folder / "project", folder / "site",
+                     (folder / log).read_text(encoding="utf-8"))
 
 
 def fictional_project(target: Path) -> Project:
