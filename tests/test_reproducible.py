@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import BuiltSite, build_live_site, copy_project, fictional_project, site_build
+from conftest import BuiltSite, build_live_site, fictional_project, site_build
 
 from summit_briefings.pipeline import build_site
 
@@ -36,7 +36,7 @@ def test_two_site_builds_are_identical_apart_from_stamped_files(tmp_path: Path,
 
 def test_reading_data_files_in_another_order_gives_the_same_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    project = copy_project(tmp_path / "project").root
+    project = fictional_project(tmp_path / "project").root
     before = build_site(project, "2026-01-01").pages
     people = project / "data" / "people.yaml"
     entries = yaml.safe_load(people.read_text(encoding="utf-8"))
