@@ -1,11 +1,20 @@
-"""Shared fixtures: a throw-away copy of the fixture corpus, and the command lines that check it.
+"""Shared fixtures: the test corpora, projects made from them, and the commands that read them.
 
-Rule, template and message tests run on the fixture corpus (tests/fixtures/site/data), never on
-the live data/, so that editing the live data never needs a change here: the ``project``
-fixture copies the corpus into ``tmp_path`` and tests break the copy. ``COMMANDS`` lists every
-command line that reads data/ and must refuse bad input cleanly (exit status 1,
-``path:line:col: message`` on stderr, no traceback); the bad-input suite runs every case under
-every command in it.
+No test pins the live data/ (tests over it assert invariants only), so editing the live data
+never needs a change here. The corpora:
+
+- the fictional corpus, tests/fixtures/fictional-pair (``FICTIONAL_DATA``): invented countries
+  and articles with every feature the pages have; ``fictional_project`` copies it into a whole
+  site project, and the golden snapshots are its pages;
+- corpora written inline: ``make_project(files={path: text}, base=None | FICTIONAL_DATA)``
+  (``write_project``), as MkDocs' ``tempdir(files=…)``;
+- the fork of an early data/, tests/fixtures/site (``FIXTURE_DATA``), being retired: the
+  ``project`` fixture copies it for the bad-input table and the modules not yet moved off it.
+
+``COMMANDS`` lists every command line that reads data/ and must refuse bad input cleanly (exit
+status 1, ``path:line:col: message`` on stderr, no traceback): ``run_in_process`` runs its
+``summit-briefings`` form in process (``run_cli``), ``run_command`` as a user types it.
+``shared_folder`` makes a site once per run for every pytest-xdist worker (``live_site``).
 """
 
 from __future__ import annotations
