@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-# The project this package is installed from (editable, as the Makefile installs it): its
-# templates, theme overrides and styles are the new site's starting point.
-PROJECT = Path(__file__).resolve().parent.parent
+# The new site's starting point is this project's own templates, theme overrides, styles and
+# configuration. A wheel ships them as package data (pyproject.toml maps them into
+# summit_briefings/skeleton); an editable install, as the Makefile makes, reads them from the
+# checkout itself.
+_PACKAGED = Path(__file__).resolve().parent / "skeleton"
+SKELETON = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent
 # The hedge vocabulary is about English, not about a pair of countries: a new site checks its
 # sentences with the same one from the start.
 COPIED = ("mkdocs.yml", "mkdocs-offline.yml", "templates", "overrides", "docs/stylesheets",
@@ -65,13 +68,13 @@ def init_site(target: Path) -> list[str]:
     that prevented it, or none."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         return [f"{target}: exists and is not an empty folder; name a new one"]
-    missing = [name for name in COPIED if not (PROJECT / name).exists()]
+    missing = [name for name in COPIED if not (SKELETON / name).exists()]
     if missing:
-        return [f"{PROJECT}: the project's {', '.join(missing)} are missing; init copies them "
-                "from a checkout of the project, installed with `pip install --editable`"]
+        return [f"{SKELETON}: the package's {', '.join(missing)} are missing; reinstall "
+                "summit-briefings (`pip install .` from a checkout of the project)"]
     target.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
-        source, copy = PROJECT / name, target / name
+        source, copy = SKELETON / name, target / name
         copy.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
