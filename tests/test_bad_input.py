@@ -1084,6 +1084,26 @@ def test_cases_have_unique_names_and_every_category_runs_as_a_command():
     assert {command for _, command in SMOKE_TESTS} == set(COMMANDS)
 
 
+@pytest.mark.usefixtures("reuse_parsed_yaml")
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_bad_input_is_reported_in_process(project: Project, case: Case):
+    case.apply(project)
+    problems = project.problems()
+    listing = "\n".join(map(str, problems)) or "(no problems)"
+    places = []
+    for expect in case.expects:
+        line = expect.line_number(project)
+        col = expect.col_number(project, line)
+        places.append((expect, line, col))
+        where = f"{expect.path}:{line}" + (f":{col}" if col is not None else "")
+        assert any(expect.matches(p, line, col) for p in problems), (
+            f"expected a problem at {where} containing {expect.fragments()!r}; got:\n{listing}")
+    if case.nothing_else:
+        assert len(problems) == len(places), f"expected {len(places)} problem(s); got:\n{listing}"
+        assert all(any(expect.matches(p, line, col) for expect, line, col in places)
+                   for p in problems), f"a problem that no Expect of the case names:\n{listing}"
+
+
 PROBLEM_LINE = re.compile(r"\S+:\d+:\d+: ")
 
 
