@@ -51,3 +51,33 @@ def url_of(page: str) -> str:
     if page.endswith("/index.md"):
         return page[: -len("index.md")]
     return page[: -len(".md")] + "/"
+
+
+# Search ranking, one table for both engines: Pagefind on the served site
+# (data-pagefind-weight on each page's article) and Material's lunr index offline (each
+# entry's boost). The weight of each kind of page's words, by the page's Markdown path. A
+# person's name finds their page first (every summit page names its leaders too), a place or
+# a treaty its summits, a target or an amount the trade page; the digests (topics, evolution,
+# commitments, the home page) and the source articles they summarise, which repeat the same
+# words at length, come after. The first prefix that matches applies; a section index
+# ("leaders/index.md") is a list of names and weighs as a digest.
+SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), (TRADE, 2.0), ("sources/", 0.3))
+DIGEST_WEIGHT = 0.4
+SECTION_INDEXES = frozenset({LEADERS, SUMMITS, SOURCES, TOPICS})
+# A person's page's heading is the name itself (Pagefind: its weight, above the 7 Pagefind
+# gives any h1).
+NAME_HEADING_WEIGHT = 10.0
+
+
+def search_weight(page: str) -> float:
+    """The weight in search of a page's words, by its Markdown path ('leaders/to-lam.md')."""
+    if page in SECTION_INDEXES:
+        return DIGEST_WEIGHT
+    return next((weight for prefix, weight in SEARCH_WEIGHTS if page.startswith(prefix)),
+                DIGEST_WEIGHT)
+
+
+def is_person_page(page: str) -> bool:
+    """A leader's own page ('leaders/to-lam.md'), not the section index or a brief."""
+    folder, _, name = page.rpartition("/")
+    return folder == "leaders" and page != LEADERS and name.endswith(".md")

@@ -234,7 +234,11 @@ def _read(text: str, shown: str, loader_class: type) -> YamlDocument:
 def load_yaml(path: Path, root: Path) -> YamlDocument:
     """Parse one YAML file; raise BriefingError with every problem found in it."""
     shown = display_path(path, root)
-    raw = read_bounded(path, root, MAX_YAML_BYTES, "a data file")
+    return parse_yaml(read_bounded(path, root, MAX_YAML_BYTES, "a data file"), shown)
+
+
+def parse_yaml(raw: bytes, shown: str) -> YamlDocument:
+    """Parse the bytes of the data file ``shown``; raise BriefingError with every problem."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -272,13 +276,37 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
         raise BriefingError([Problem(shown, 1, 1, f"YAML error: {exc}")]) from None
 
 
-def load_data_file(path: Path, root: Path) -> YamlDocument | list[Problem]:
-    """One data file, or what is wrong with it."""
+class ParsedFiles:
+    """The data files one build parsed, for the next build in the same process (`mkdocs
+    serve`): a file whose bytes are unchanged is not parsed again. Parsing is most of what
+    validation costs, and a save changes one file. Validation only reads a document, so the
+    next build can share it; a file with problems is parsed again, and its problems reported
+    again, every time. Only the files of the last build are kept."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[bytes, YamlDocument]] = {}
+        self._this: dict[str, tuple[bytes, YamlDocument]] = {}
+
+    def next_build(self) -> None:
+        self._last, self._this = self._this, {}
+
+    def load(self, path: Path, root: Path) -> YamlDocument:
+        shown = display_path(path, root)
+        raw = read_bounded(path, root, MAX_YAML_BYTES, "a data file")
+        last = self._last.get(shown)
+        document = last[1] if last is not None and last[0] == raw else parse_yaml(raw, shown)
+        self._this[shown] = (raw, document)
+        return document
+
+
+def load_data_file(path: Path, root: Path,
+                   parsed: ParsedFiles | None = None) -> YamlDocument | list[Problem]:
+    """One data file, or what is wrong with it; through ``parsed`` when given."""
     if absent(path):
         return [Problem(display_path(path, root), 1, 1, "required data file is missing; "
                         "create it")]
     try:
-        return load_yaml(path, root)
+        return parsed.load(path, root) if parsed is not None else load_yaml(path, root)
     except BriefingError as exc:
         return exc.problems
 

@@ -1,23 +1,16 @@
 """Search on the offline build (read from file://): Material's lunr index, which the plugin
-extends with folded names and ranks by kind of page. (The served site searches with
-Pagefind: site_search.)"""
+extends with folded names and ranks by kind of page (links.SEARCH_WEIGHTS, which Pagefind
+ranks by on the served site: site_search)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from .quotes import fold_ascii
 
 FOLDED_FIELD = "folded"
 FOLDED_TITLE = "folded_title"
-
-# Search ranking: briefing pages above the source articles, topic digests and guides they
-# summarise. A leader's name finds the leader's page first (a summit page names its leaders
-# too), a place or a treaty its summits. Material's index applies no length penalty, so a
-# source article, whose own entry holds the whole article, would otherwise outrank the
-# briefings on any word it repeats. A boost applies to every entry of the pages below the
-# prefix; the section indexes themselves ("leaders/") keep 1.
-SEARCH_BOOSTS = {"leaders/": 4.0, "summits/": 3.0, "trade-targets/": 3.0, "sources/": 0.5}
 
 _WORD = re.compile(r"\w+")
 # Citation numbers as Material's index keeps them ("<sup>13</sup>"): not words a reader
@@ -40,22 +33,25 @@ def folded_words(text: str) -> str:
     return " ".join(changed)
 
 
-def fold_search_index(index: dict) -> dict:
+def fold_search_index(index: dict, weights: Mapping[str, float]) -> dict:
     """Add ASCII-folded copies of each entry's title and text, and index those fields too.
 
     Citation numbers are taken out of the text first. Material's search does no diacritic
     folding, so 'Luong Cuong' would not find 'Lương Cường'. The visible text keeps its
     diacritics. The folded fields get the boosts of the fields they shadow, so a folded title
-    match counts as a title match. Entries get the boost of their kind of page
-    (SEARCH_BOOSTS).
+    match counts as a title match.
+
+    Each entry's boost is its page's weight (weights: page URL → links.search_weight), for
+    every entry of the page, its sections' too. Material's index applies no length penalty,
+    so a source article, whose own entry holds the whole article, would otherwise outrank the
+    briefings on any word it repeats.
     """
     for doc in index["docs"]:
         if "text" in doc:
             doc["text"] = _NOTE_NUMBER.sub("", doc["text"])
         page = doc.get("location", "").partition("#")[0]
-        for prefix, boost in SEARCH_BOOSTS.items():
-            if page.startswith(prefix) and (page != prefix or prefix == "trade-targets/"):
-                doc["boost"] = doc.get("boost", 1.0) * boost
+        if page in weights:
+            doc["boost"] = doc.get("boost", 1.0) * weights[page]
         title = folded_words(doc.get("title", ""))
         text = folded_words(doc.get("text", ""))
         if title:

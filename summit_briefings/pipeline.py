@@ -17,6 +17,7 @@ from pathlib import Path
 from .corpus import Corpus
 from .errors import BriefingError, Problem
 from .exports import exports
+from .load import ParsedFiles
 from .pages import citing_facts, editor_guides, footer_dates, page_jobs
 from .quotes import Evidence
 from .render import (
@@ -50,13 +51,13 @@ class Site:
     evidence: Evidence
 
 
-def checked_corpus(root: Path) -> tuple[Corpus, Evidence]:
+def checked_corpus(root: Path, parsed: ParsedFiles | None = None) -> tuple[Corpus, Evidence]:
     """Validate, then verify: the corpus and its evidence. Raises BriefingError listing every
     problem of both stages: when validation fails, the entries that were valid are still
     verified, so one run reports every problem (a misspelt person id does not hide the
     quote errors in the same file)."""
     try:
-        corpus = validate(root)
+        corpus = validate(root, parsed)
     except BriefingError as invalid:
         if invalid.partial is None:
             raise
@@ -88,19 +89,23 @@ def check_site(root: Path) -> Site:
     return Site({}, {}, corpus, evidence)
 
 
-def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None) -> Site:
+def build_site(root: Path, built: str | None = None, cache: RenderCache | None = None,
+               parsed: ParsedFiles | None = None) -> Site:
     """Validate, verify and render every page. Raises BriefingError on bad input.
 
     ``built`` is the build date to print (see build_date.py); None prints none. With a ``cache``
-    from an earlier build (``mkdocs serve``), only pages whose content changed are rendered
-    again.
+    and ``parsed`` from an earlier build (``mkdocs serve``), only pages whose content changed
+    are rendered again, and only files whose bytes changed are parsed again.
     """
     with fewer_collections():
-        return _built_site(root, built, cache)
+        return _built_site(root, built, cache, parsed)
 
 
-def _built_site(root: Path, built: str | None, cache: RenderCache | None) -> Site:
-    corpus, evidence = checked_corpus(root)
+def _built_site(root: Path, built: str | None, cache: RenderCache | None,
+                parsed: ParsedFiles | None) -> Site:
+    if parsed is not None:
+        parsed.next_build()
+    corpus, evidence = checked_corpus(root, parsed)
     env = environment(root / "templates")
     compile_templates(env)
     layouts = layouts_of(corpus)

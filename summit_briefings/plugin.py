@@ -1,15 +1,20 @@
 """The MkDocs plugin, ``plugins: [briefings]`` in mkdocs.yml: the generated pages into every
-build and `mkdocs serve`; meeting packs after the build; search by Pagefind on served builds
-(site_search), by Material's index with folded names on the offline one (offline_search).
-Its options (BriefingsConfig) choose which; the README lists them."""
+build and `mkdocs serve`, with the attributes Python-Markdown adds to them (page_marks);
+meeting packs after the build; search by Pagefind on served builds (site_search, and the
+template variables overrides/main.html reads), by Material's index with folded names on the
+offline one (offline_search). Its options (BriefingsConfig) choose which; the README lists
+them."""
 
 from __future__ import annotations
 
 import html
 import json
 import logging
+import subprocess
+import threading
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -17,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template
 from mkdocs.utils.templates import TemplateContext
@@ -26,23 +32,24 @@ from . import links
 from .build_date import build_date
 from .csp import CspError, check_shim, with_csp
 from .errors import BriefingError, Problem, display_path
-from .load import load_yaml
+from .load import ParsedFiles, load_yaml
 from .offline_search import fold_search_index
 from .packs import PackPlan, write_packs
+from .page_marks import PageMarks
 from .pipeline import Site, build_site
 from .project_files import unsafe_reason
 from .render import RenderCache
 from .schema import SiteSettings
 from .serve_preview import preview_pages
 from .site_search import (
+    PAGEFIND_WORKER,
     SEARCH_CONFIG,
     PagefindFailed,
-    mark_for_pagefind,
+    finish_pagefind,
     run_pagefind,
     search_config,
-    use_pagefind_worker,
+    start_pagefind,
 )
-from .table_labels import label_table_cells
 from .write import sync_folder
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -62,7 +69,7 @@ class BriefingsConfig(base.Config):
     # the script of the iframe-worker shim that runs Material's search there.
     offline = c.Type(bool, default=False)
     # Run Pagefind over the built site at the end of the build (search: pagefind). false:
-    # the pages are marked for it, and the caller indexes them.
+    # the pages are marked for it, and the caller indexes them (site_search.run_pagefind).
     pagefind = c.Type(bool, default=True)
     # Where `mkdocs serve` writes the generated pages, relative to mkdocs.yml.
     live_folder = c.Dir(exists=False, default="build/live")
@@ -78,14 +85,49 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         super().__init__()
         self.serving = False
         self.cache = RenderCache()
+        self.parsed = ParsedFiles()
         # The pages, and the summits to pack, of the last build whose data had no problems:
         # a preview with problems shows those.
         self.good: dict[str, str] | None = None
         self.packed: PackMembers = []
         self.pack_plans: list[PackPlan] = []
+        self.marks = PageMarks(pagefind=False)
+        # Each page's weight in search, by its URL (links.search_weight), for the offline
+        # build's index.
+        self.search_weights: dict[str, float] = {}
+        # The preview's search index, being written beside the server (see on_post_build).
+        self.indexing: subprocess.Popen[str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_indexing()  # the pages it reads are about to change
+
+    def on_shutdown(self) -> None:
+        self._stop_indexing()
+
+    def _stop_indexing(self) -> None:
+        indexing, self.indexing = self.indexing, None
+        if indexing is not None and indexing.poll() is None:
+            indexing.terminate()
+            indexing.wait()
+
+    def _index_beside_the_preview(self, site: Path) -> None:
+        """Pagefind over the preview's site, without holding the page it serves: MkDocs
+        answers the reader once the build returns, while Pagefind reads every page of the
+        site. Search answers from the previous index until this one is written; the next
+        save stops a run still going, and starts a new one."""
+        indexing = self.indexing = start_pagefind(site)
+
+        def finish() -> None:
+            try:
+                finish_pagefind(indexing, site)
+            except PagefindFailed as exc:
+                if indexing is self.indexing:  # not stopped for a newer build
+                    log.error("%s", exc)
+
+        threading.Thread(target=finish, daemon=True).start()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """The site's name and description are data (data/site.yaml's title and
@@ -93,6 +135,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         <title> and in a meta tag. While the file has problems mkdocs.yml's name stays, and
         the build reports them."""
         check_search(self.config, config)
+        self.marks = PageMarks(pagefind=self.config.search == "pagefind")
+        config.markdown_extensions.append(self.marks)
         root = Path(config.config_file_path).parent
         try:
             settings = SiteSettings.model_validate(
@@ -147,6 +191,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.append(File.generated(config, path,
                                             content=generated.pop(path).encode()))
 
+        # By the URL Material's index names a page by (as Page.url: the home page's is '').
+        self.search_weights = {"" if file.url == "./" else file.url:
+                               links.search_weight(file.src_uri)
+                               for file in files.documentation_pages()}
+
         def built(page: str) -> str:
             return files.get_file_from_path(page).dest_uri
 
@@ -159,7 +208,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         in the terminal and on the pages, and the build goes on: a PluginError would make the
         server hold every page request until the data is fixed, showing the reader nothing."""
         try:
-            site = build_site(root, build_date(root), self.cache)
+            site = build_site(root, build_date(root), self.cache, self.parsed)
         except BriefingError as exc:
             for problem in exc.problems:
                 log.error("%s", problem)
@@ -181,24 +230,35 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except CspError as exc:
             raise PluginError(str(exc)) from None
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        return label_table_cells(html)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Served builds: Material's search box talks to our worker, which answers from
+        Pagefind's index (overrides/main.html reads search_worker)."""
+        if self.config.search == "pagefind":
+            env.globals["search_worker"] = PAGEFIND_WORKER
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        self.marks.person_page = links.is_person_page(page.file.src_uri)
+        return markdown
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Served builds: the article of each page readers search is what Pagefind indexes,
+        weighted by the kind of page (overrides/main.html reads search_weight). A page not
+        marked is left out of the index altogether (Pagefind indexes only marked pages once
+        any page is marked): the editors' pages, front matter `search: exclude: true`."""
+        excluded = bool((page.meta.get("search") or {}).get("exclude"))
+        if self.config.search == "pagefind" and not excluded:
+            context["search_weight"] = f"{links.search_weight(page.file.src_uri):g}"
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # The policy first, while the page's content is still the text MkDocs put in the
-        # theme: the policy reads only the theme's part of the page unless the content could
-        # hold a script or a style (csp._scan). The search marks below add attributes, and
-        # change the worker's URL in the page's JSON config, which is data, not a script:
-        # no inline script's or style's text changes after its hash.
+        # The policy reads only the theme's part of the page unless the content could hold a
+        # script or a style (csp._scan).
         start = output.find(page.content) if page.content else -1
-        output = self._with_csp(output, config, page.file.src_uri,
-                                (start, start + len(page.content)) if start >= 0 else None)
-        if self.config.search == "material":
-            return output
-        excluded = bool((page.meta.get("search") or {}).get("exclude"))
-        return use_pagefind_worker(mark_for_pagefind(output, indexed=not excluded,
-                                                     url=page.url))
+        return self._with_csp(output, config, page.file.src_uri,
+                              (start, start + len(page.content)) if start >= 0 else None)
 
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -217,9 +277,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                          config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):  # sitemap.xml
             return output_content
-        # The 404 page offers the search box too; it is not indexed itself.
-        if self.config.search == "pagefind":
-            output_content = use_pagefind_worker(output_content)
         return self._with_csp(output_content, config, template_name)
 
     # After Material's search plugin writes its index (priority 0), before its offline
@@ -232,7 +289,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                                                                     content))
         if self.config.search == "material":
             path = Path(config.site_dir) / SEARCH_CONFIG
-            _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8"))))
+            _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8")),
+                                                 self.search_weights))
+        elif self.config.pagefind and self.serving:
+            self._index_beside_the_preview(Path(config.site_dir))
         elif self.config.pagefind:
             try:
                 run_pagefind(Path(config.site_dir))

@@ -6,14 +6,15 @@ messages from Pagefind's index, which loads only the index chunks a query needs,
 loads one JSON index of the whole site (20 MB at 1,000 summits). The offline build, read from
 file://, keeps Material's lunr search: browsers refuse Pagefind's module and index there.
 
-Pure functions over HTML text and the index JSON, called from the plugin; run_pagefind
-runs the indexer (the pinned PyPI binary) over a built site.
+What Pagefind indexes is marked as each page is built: the article by the theme
+(overrides/main.html), weighted by the kind of page (links.SEARCH_WEIGHTS); the noise in it by
+the Markdown extension (page_marks) and Pagefind's own option (EXCLUDED); run_pagefind runs
+the indexer (the pinned PyPI binary) over a built site.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from pathlib import Path
 
@@ -24,72 +25,10 @@ PAGEFIND_FOLDER = "pagefind"
 # no index, so Pagefind need not read it at all.
 PAGES_INDEXED = "{*.html,*/*.html,*/*/*.html}"
 
-# The page's article: Pagefind indexes it alone, so navigation, the header, the footer and the
-# search dialog stay out of the index.
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
-_H1 = re.compile(r"<h1(?=[\s>])")
-# Marked by the templates for Material's index (print button, chart, printed running line).
-_SEARCH_EXCLUDE = re.compile(r"(<[a-zA-Z][^<>]*?\sdata-search-exclude)(?=[\s/>])")
-# Table header rows ("Amount Period What") and citation numbers: not words readers look for,
-# and noise in the result snippets. The footnote back links are a "↩" arrow.
-_IGNORED_OPENINGS = (
-    (re.compile(r"<thead>"), "<thead data-pagefind-ignore>"),
-    (re.compile(r'<sup id="fnref'), '<sup data-pagefind-ignore id="fnref'),
-    (re.compile(r'<a class="footnote-backref"'),
-     '<a data-pagefind-ignore class="footnote-backref"'),
-)
-# The worker URL in Material's page config: '"search": "../../assets/…/search.<hash>.min.js"'.
-_WORKER_URL = re.compile(
-    r'("search": ")((?:\.\./)*|\./|[^"]*/)?assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"')
-
-
-# Ranking: the weight of each kind of page's words (Pagefind's default is 1; headings count
-# more within a page). A person's name finds their page first (every summit page names its
-# leaders too), a place or a treaty its summits, a target or an amount the trade page; the
-# digests (topics, evolution, commitments) and the source articles they summarise, which
-# repeat the same words at length, come after. The first prefix that matches applies; a
-# section index ("leaders/") is a list of names and counts as a digest.
-SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), ("trade-targets/", 2.0),
-                  ("sources/", 0.3), ("", 0.4))
-SECTION_INDEXES = {"leaders/", "summits/", "sources/", "topics/"}
-# A leader page's heading is the name itself.
-NAME_HEADING_WEIGHT = 10.0
-
-
-def page_weight(url: str) -> float:
-    """The weight of a page's words, by its URL ('leaders/to-lam/')."""
-    if url in SECTION_INDEXES:
-        return SEARCH_WEIGHTS[-1][1]
-    return next(weight for prefix, weight in SEARCH_WEIGHTS if url.startswith(prefix))
-
-
-def mark_for_pagefind(html: str, *, indexed: bool, url: str = "") -> str:
-    """The page with its article marked as Pagefind's body (weighted by the kind of page
-    its URL names) and the noise in it ignored.
-
-    A page not marked as a body is left out of the index altogether (Pagefind indexes only
-    marked pages once any page is marked): the editors' pages (front matter `search:
-    exclude: true`) pass indexed=False.
-    """
-    if indexed:
-        weight = page_weight(url)
-        html = _ARTICLE.sub(rf'\g<0> data-pagefind-body data-pagefind-weight="{weight:g}"',
-                            html, count=1)
-        if url.startswith("leaders/") and url != "leaders/":
-            html = _H1.sub(rf'<h1 data-pagefind-weight="{NAME_HEADING_WEIGHT:g}" '
-                           'data-pagefind-meta="person"', html, count=1)
-    html = _SEARCH_EXCLUDE.sub(r"\1 data-pagefind-ignore", html)
-    for pattern, replacement in _IGNORED_OPENINGS:
-        html = pattern.sub(replacement, html)
-    return html
-
-
-def use_pagefind_worker(html: str) -> str:
-    """The page with Material's search worker swapped for ours (same folder depth)."""
-    def swap(match: re.Match) -> str:
-        return f'{match.group(1)}{match.group(2) or ""}{PAGEFIND_WORKER}"'
-
-    return _WORKER_URL.sub(swap, html, count=1)
+# Marked by the templates for Material's index (print button, chart, printed running line),
+# and left out of Pagefind's by its own option. (The other marks: page_marks and
+# overrides/main.html.)
+EXCLUDED = ("[data-search-exclude]",)
 
 
 # Where Material's page script fetches its search index from (served builds).
@@ -117,11 +56,23 @@ def pagefind_binary() -> Path:
     return pagefind_bin_extended.get_executable()
 
 
-def run_pagefind(site: Path) -> None:
-    """Index a built site into site/pagefind/ with the pinned Pagefind binary."""
+def start_pagefind(site: Path) -> subprocess.Popen[str]:
+    """Start indexing a built site into site/pagefind/ with the pinned Pagefind binary."""
     command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", PAGEFIND_FOLDER,
                "--glob", PAGES_INDEXED, "--silent"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise PagefindFailed(f"Pagefind could not index {site} (exit {done.returncode}):\n"
-                             f"{done.stderr.strip() or done.stdout.strip()}")
+    for selector in EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_pagefind(indexing: subprocess.Popen[str], site: Path) -> None:
+    """Wait for an indexing run; PagefindFailed unless it succeeded."""
+    out, err = indexing.communicate()
+    if indexing.returncode != 0:
+        raise PagefindFailed(f"Pagefind could not index {site} (exit {indexing.returncode}):\n"
+                             f"{err.strip() or out.strip()}")
+
+
+def run_pagefind(site: Path) -> None:
+    """Index a built site into site/pagefind/, and wait for it."""
+    finish_pagefind(start_pagefind(site), site)

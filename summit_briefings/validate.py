@@ -15,7 +15,15 @@ from pydantic import BaseModel, ValidationError
 from .corpus import Corpus, Origin
 from .dates import sort_key
 from .errors import BriefingError, Problem
-from .load import BIDI_CONTROLS, Loc, YamlDocument, load_data_file, position, summit_files
+from .load import (
+    BIDI_CONTROLS,
+    Loc,
+    ParsedFiles,
+    YamlDocument,
+    load_data_file,
+    position,
+    summit_files,
+)
 from .project_files import absent, is_linked, read_bounded, unsafe_files
 from .schema import (
     COUNTRY_CODE,
@@ -414,15 +422,15 @@ def _reports_on_problems(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _site_settings(root: Path, problems: list[Problem],
-                   origins: dict[int, Origin]) -> SiteSettings | None:
+def _site_settings(root: Path, problems: list[Problem], origins: dict[int, Origin],
+                   parsed: ParsedFiles | None) -> SiteSettings | None:
     path = root / "data" / "site.yaml"
     if absent(path):
         problems.append(Problem("data/site.yaml", 1, 1, "required data file is missing: it names "
             "the two countries, their scripts, the currency and the site's title; "
             "`summit-briefings init NEW-FOLDER` writes an example to copy from"))
         return None
-    doc = _loaded(load_data_file(path, root), problems)
+    doc = _loaded(load_data_file(path, root, parsed), problems)
     settings = parse_models(doc, SiteSettings, (), doc.data, problems) if doc else None
     if settings is None:
         return None
@@ -484,19 +492,20 @@ def _loaded(loaded: YamlDocument | list[Problem], problems: list[Problem]) -> Ya
     return loaded
 
 
-def validate(root: Path) -> Corpus:
-    """Load and validate everything under ``root/data``; raise BriefingError listing them all."""
+def validate(root: Path, parsed: ParsedFiles | None = None) -> Corpus:
+    """Load and validate everything under ``root/data``; raise BriefingError listing them all.
+    With ``parsed``, files whose bytes the last build parsed are not parsed again."""
     data = root / "data"
     problems: list[Problem] = []
     origins: dict[int, Origin] = {}
     unparsed: list[tuple[Origin, Any]] = []
 
     def load(path: Path) -> YamlDocument | None:
-        return _loaded(load_data_file(path, root), problems)
+        return _loaded(load_data_file(path, root, parsed), problems)
 
     problems += unsafe_files(root)
     incomplete: set[str] = set()  # kinds of id some of which failed to load
-    site = _site_settings(root, problems, origins)
+    site = _site_settings(root, problems, origins, parsed)
     if site is None:
         incomplete.add("country")
     lists: dict[str, list[Any]] = {}
@@ -511,10 +520,10 @@ def validate(root: Path) -> Corpus:
     trade = Trade(figures=[], targets=[])
     trade_doc = load(data / "trade.yaml") or YamlDocument("data/trade.yaml", None)
     if trade_doc.data is not None:
-        parsed = parse_models(trade_doc, Trade, (), trade_doc.data, problems)
-        if parsed is None:
+        valid_trade = parse_models(trade_doc, Trade, (), trade_doc.data, problems)
+        if valid_trade is None:
             unparsed.append((Origin(trade_doc, ()), trade_doc.data))
-        trade = parsed or trade
+        trade = valid_trade or trade
     if site:
         trade = _in_currency(trade, site.currency)
     origins[id(trade)] = Origin(trade_doc, ())
@@ -557,8 +566,8 @@ def validate(root: Path) -> Corpus:
     checked_before = frozenset(incomplete)
     paths, folder_problems = summit_files(root) if "summits" not in linked else ([], [])
     problems += folder_problems
-    checked_files = [_check_summit_file(load_data_file(path, root), known, checked_before, people,
-                                        parties) for path in paths]
+    checked_files = [_check_summit_file(load_data_file(path, root, parsed), known,
+                                        checked_before, people, parties) for path in paths]
 
     summits: list[Summit] = []
     for checked in checked_files:

@@ -121,9 +121,16 @@ class _Names:
                 self.person_of.setdefault(form, person.id)
         # Names are capitalised: matching case keeps 'moon' the noun from naming Moon.
         self.pattern = re.compile(rf"(?<![\w-])(?:{alternation(self.person_of)})(?![\w-])")
+        # A quote is read once however many sentences cite it.
+        self._read: dict[str, dict[str, str]] = {}
 
     def named(self, text: str) -> dict[str, str]:
         """Each person the text names (by id), with the words that name them as written."""
+        if text not in self._read:
+            self._read[text] = self._named(text)
+        return self._read[text]
+
+    def _named(self, text: str) -> dict[str, str]:
         text = normalise(text)
         folded = fold_ascii(text)
         # Dropping diacritics keeps the length of NFC Latin text, so a span is the text's own.

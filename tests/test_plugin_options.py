@@ -62,6 +62,43 @@ def test_the_header_is_materials_but_shows_the_search_box_with_the_plugin():
     assert ours[comment_end:] == theirs[theirs_comment_end:].replace(condition, changed)
 
 
+def block(template: str, name: str) -> str:
+    """A block of a Jinja template, its nested blocks included."""
+    start = template.index(f"{{% block {name} %}}")
+    depth, at = 0, start
+    while True:
+        opening = template.find("{% block ", at + 1)
+        closing = template.index("{% endblock %}", at + 1)
+        if opening != -1 and opening < closing:
+            depth, at = depth + 1, opening
+        elif depth:
+            depth, at = depth - 1, closing
+        else:
+            return template[start:closing + len("{% endblock %}")]
+
+
+def test_the_article_and_page_config_are_materials_but_for_the_search_marks():
+    """overrides/main.html holds two of Material's base.html blocks as they are, but for
+    Pagefind's body on the article and the worker the search box talks to; a new Material
+    version whose blocks changed fails here."""
+    ours = (REPO / "overrides" / "main.html").read_text(encoding="utf-8")
+    theirs = (Path(material.__file__).parent / "templates" / "base.html"
+              ).read_text(encoding="utf-8")
+    changes = {
+        "container": ('<article class="md-content__inner md-typeset">',
+                      '<article class="md-content__inner md-typeset"{% if search_weight %} '
+                      'data-pagefind-body data-pagefind-weight="{{ search_weight }}"'
+                      '{% endif %}>'),
+        "config": ('"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,',
+                   '"search": (search_worker or '
+                   '"assets/javascripts/workers/search.a7633da7.min.js") | url,'),
+    }
+    assert ours.count("{% block ") == 3  # the two, and the content block inside container
+    for name, (material_line, our_line) in changes.items():
+        assert material_line in block(theirs, name), name
+        assert block(ours, name) == block(theirs, name).replace(material_line, our_line)
+
+
 @pytest.mark.parametrize(("plugins", "message"), [
     ("  - search\n  - briefings\n",
      "plugins: lists Material's `search` plugin, but briefings searches with Pagefind"),
@@ -93,8 +130,11 @@ def test_each_pairing_of_search_options_builds_or_stops_saying_why(
         # index the caller makes, and the box's own index holds no documents.
         index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
         assert bool(index["docs"]) == ("material" in plugins)
-        marked = "data-pagefind-body" in (site / "index.html").read_text("utf-8")
-        assert marked == ("material" not in plugins)
+        home = (site / "index.html").read_text("utf-8")
+        assert ("data-pagefind-body" in home) == ("material" not in plugins)
+        assert ("pagefind-worker.js" in home) == ("material" not in plugins)
+        # Every entry of Material's index is weighted by its kind of page.
+        assert all("boost" in entry for entry in index["docs"])
         assert not (site / "pagefind").exists()
     else:
         assert done.returncode == 1 and message in done.stderr, done.stderr[-3000:]

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
@@ -38,6 +38,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
 from summit_briefings.plugin import unsafe_sources
+from summit_briefings.site_search import PAGEFIND_WORKER
 from summit_briefings.validate import validate
 
 
@@ -357,3 +358,15 @@ def test_search_indexes_what_readers_read(built: BuiltSite):
         assert page["meta"]["title"] == soup.select_one("article h1").get_text().strip(), url
 
 
+
+
+def test_every_pages_search_box_talks_to_the_pagefind_worker(built: Built):
+    site = "https://site.test/"
+    # The 404 page, shown at any address, offers the search box too (by an absolute URL).
+    for path in [*html_pages(built.site), built.site / "404.html"]:
+        folder = path.parent.relative_to(built.site).as_posix()
+        config = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
+            "script#__config")
+        worker = json.loads(config.string)["search"]
+        assert urljoin(urljoin(site, "" if folder == "." else f"{folder}/"), worker) == (
+            site + PAGEFIND_WORKER), path

@@ -1,119 +1,70 @@
-"""The served site's search marking (summit_briefings.site_search), on HTML as MkDocs and
-Material write it: what Pagefind indexes, how pages weigh, which worker the box talks to."""
+"""The served site's search (summit_briefings.site_search): what Pagefind leaves out by its own
+option, how pages weigh, which worker the box talks to. (The marks Python-Markdown adds:
+test_page_marks; the built site's index: test_site_build.)"""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
 
+from summit_briefings.links import search_weight
 from summit_briefings.site_search import (
     PAGEFIND_FOLDER,
     PAGEFIND_WORKER,
-    mark_for_pagefind,
-    page_weight,
+    run_pagefind,
     search_config,
-    use_pagefind_worker,
 )
 
 REPO = Path(__file__).resolve().parent.parent
-PAGE = """<html><body>
-<div class="md-search" data-md-component="search" role="dialog">search</div>
+# A page as the build writes it for Pagefind: the article marked as the body by the theme
+# (overrides/main.html), the citation numbers by page_marks; the print button, the chart and
+# the printed running line carry the mark the templates give them for Material's index.
+PAGE = """<!doctype html><html lang="en"><head><title>x</title></head><body>
 <nav class="md-nav">Summits Leaders</nav>
-<article class="md-content__inner md-typeset">
+<article class="md-content__inner md-typeset" data-pagefind-body data-pagefind-weight="2">
 <p class="print-running" hidden data-search-exclude>/summits/x/ · sources as of 2025</p>
 <h1 id="x">Lương Cường and Lee Jae Myung in Gyeongju</h1>
 <p><button class="md-button print-briefing" type="button" data-search-exclude>Print briefing
 </button></p>
-<p>Where: Gyeongju<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>
+<p>Where: Gyeongju<sup data-pagefind-ignore id="fnref:1"><a href="#fn:1">1</a></sup></p>
 <figure class="chart" markdown="0" data-search-exclude><svg><text>2016</text></svg></figure>
-<table><thead><tr><th>Amount</th><th>Period</th></tr></thead>
-<tbody><tr><td>US$150 billion</td><td>2030</td></tr></tbody></table>
-<div class="footnote"><ol><li id="fn:1"><p>“quoted passage”
-<a class="footnote-backref" href="#fnref:1">&#8617;</a></p></li></ol></div>
 </article>
 <footer>Made with Material</footer>
 </body></html>"""
-# Material's page config, as its base.html writes it at the end of the body.
-PAGE = PAGE.replace("</body>", '<script id="__config" type="application/json">{"base": "../..", '
-                    '"search": "../../assets/javascripts/workers/search.a7633da7.min.js", '
-                    '"tags": null}</script></body>')
 
 
-def soup(html: str) -> BeautifulSoup:
-    return BeautifulSoup(html, "html.parser")
+def indexed(site: Path) -> dict[str, str]:
+    """What Pagefind indexed, by URL: each page's text."""
+    pages = {}
+    for fragment in (site / PAGEFIND_FOLDER / "fragment").glob("*.pf_fragment"):
+        page = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+        pages[page["url"]] = page["content"]
+    return pages
 
 
-def indexed_text(html: str) -> str:
-    """The text Pagefind reads: the body's, less what is ignored."""
-    body = soup(html).select_one("[data-pagefind-body]")
-    if body is None:
-        return ""
-    for ignored in body.select("[data-pagefind-ignore]"):
-        ignored.decompose()
-    return " ".join(body.get_text(" ").split())
-
-
-def test_the_article_is_the_body_and_the_rest_of_the_page_is_not():
-    html = mark_for_pagefind(PAGE, indexed=True, url="summits/x/")
-    bodies = soup(html).select("[data-pagefind-body]")
-    assert [b.name for b in bodies] == ["article"]
-    text = indexed_text(html)
+def test_pagefind_reads_the_article_less_what_is_marked_for_no_search(tmp_path: Path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "index.html").write_text(PAGE, encoding="utf-8")
+    run_pagefind(tmp_path)
+    text = indexed(tmp_path)["/x/"]
     assert "Lương Cường and Lee Jae Myung in Gyeongju" in text
-    assert "US$150 billion" in text and "quoted passage" in text
-    for noise in ("search", "Summits Leaders", "Made with Material"):
+    for noise in ("Summits Leaders", "Made with Material", "Print briefing", "sources as of",
+                  "2016", "Gyeongju 1", "Gyeongju1"):
         assert noise not in text, noise
 
 
-@pytest.mark.parametrize("noise", ["Print briefing", "sources as of", "2016", "Amount",
-                                   "Period", "Gyeongju 1", "↩"])
-def test_buttons_chart_table_headers_citation_numbers_and_running_line_are_ignored(noise):
-    assert noise not in indexed_text(mark_for_pagefind(PAGE, indexed=True, url="summits/x/"))
-
-
-def test_an_excluded_page_has_no_body_so_pagefind_skips_it():
-    html = mark_for_pagefind(PAGE, indexed=False, url="guide/data-fields/")
-    assert not soup(html).select("[data-pagefind-body]")
-
-
-def test_marking_leaves_the_page_as_readers_see_it():
-    html = mark_for_pagefind(PAGE, indexed=True, url="leaders/luong-cuong/")
-    assert soup(html).get_text() == soup(PAGE).get_text()
-
-
-def test_a_leaders_heading_is_their_name_weighted_and_named_as_the_person_meta():
-    heading = soup(mark_for_pagefind(PAGE, indexed=True, url="leaders/luong-cuong/")).h1
-    assert heading["data-pagefind-meta"] == "person"
-    assert float(heading["data-pagefind-weight"]) > 7  # Pagefind's own h1 weight
-    # Only a person's page: a summit page names its leaders in its heading too.
-    assert "data-pagefind-meta" not in soup(mark_for_pagefind(
-        PAGE, indexed=True, url="summits/x/")).h1.attrs
-    assert "data-pagefind-meta" not in soup(mark_for_pagefind(
-        PAGE, indexed=True, url="leaders/")).h1.attrs
-
-
 def test_briefing_pages_weigh_more_than_digests_and_digests_more_than_sources():
-    briefings = [page_weight(u) for u in ("leaders/to-lam/", "summits/2024-lima/",
-                                          "trade-targets/")]
-    digests = [page_weight(u) for u in ("topics/east-sea-maritime/", "evolution/",
-                                        "commitments/", "leaders/", "summits/", "")]
-    assert min(briefings) > max(digests) > page_weight("sources/000_4f94f2e9d0db3981/")
-    body = soup(mark_for_pagefind(PAGE, indexed=True, url="sources/000_x/")).article
-    assert float(body["data-pagefind-weight"]) == page_weight("sources/000_x/")
-
-
-def test_the_search_box_talks_to_the_pagefind_worker_at_the_same_depth():
-    html = use_pagefind_worker(PAGE)
-    assert f'"search": "../../{PAGEFIND_WORKER}"' in html
-    assert "workers/search." not in html
-    home = PAGE.replace("../../assets", "assets")
-    assert f'"search": "{PAGEFIND_WORKER}"' in use_pagefind_worker(home)
-    not_found = PAGE.replace("../../assets", "/assets")
-    assert f'"search": "/{PAGEFIND_WORKER}"' in use_pagefind_worker(not_found)
+    briefings = [search_weight(p) for p in ("leaders/to-lam.md", "summits/2024-lima.md",
+                                            "trade-targets.md")]
+    digests = [search_weight(p) for p in ("topics/east-sea-maritime.md", "evolution.md",
+                                          "commitments.md", "leaders/index.md",
+                                          "summits/index.md", "index.md")]
+    assert min(briefings) > max(digests) > search_weight("sources/000_4f94f2e9d0db3981.md")
 
 
 def test_the_served_index_has_a_separator_and_no_documents():

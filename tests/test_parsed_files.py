@@ -1,0 +1,52 @@
+"""`mkdocs serve` parses again only the data files a save changed (load.ParsedFiles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summit_briefings.errors import BriefingError
+from summit_briefings.load import ParsedFiles
+
+
+def write(root: Path, text: str) -> Path:
+    path = root / "data" / "topics.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_file_whose_bytes_did_not_change_is_not_parsed_again(tmp_path: Path):
+    parsed = ParsedFiles()
+    path = write(tmp_path, "- id: trade\n")
+    first = parsed.load(path, tmp_path)
+    parsed.next_build()
+    assert parsed.load(path, tmp_path) is first
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path):
+    parsed = ParsedFiles()
+    path = write(tmp_path, "- id: trade\n")
+    parsed.load(path, tmp_path)
+    parsed.next_build()
+    write(tmp_path, "- id: energy\n")
+    assert parsed.load(path, tmp_path).data == [{"id": "energy"}]
+
+
+def test_a_file_with_problems_is_reported_on_every_build(tmp_path: Path):
+    parsed = ParsedFiles()
+    path = write(tmp_path, "- id: [trade\n")
+    for _ in range(2):
+        with pytest.raises(BriefingError, match="data/topics.yaml:"):
+            parsed.load(path, tmp_path)
+        parsed.next_build()
+
+
+def test_only_the_last_builds_files_are_kept(tmp_path: Path):
+    parsed = ParsedFiles()
+    path = write(tmp_path, "- id: trade\n")
+    first = parsed.load(path, tmp_path)
+    parsed.next_build()  # a build that did not read the file
+    parsed.next_build()
+    assert parsed.load(path, tmp_path) is not first
