@@ -157,10 +157,8 @@ def test_problem_messages_show_literally_in_the_banner():
 def test_the_preview_indexes_each_save_for_search(tmp_path: Path):
     """Pagefind indexes the preview beside the server (the page is served without waiting
     for it): after a save, the index is written again, with the edit."""
-    fictional = Path(__file__).parent / "fixtures" / "fictional-pair" / "data"
-    project = copy_project(tmp_path / "project", fictional)
-    summit = "data/summits/2031-04-10-port-arlen.yaml"
-    page = "summits/2031-04-10-port-arlen/"
+    project = fictional_project(tmp_path / "project")
+    summit, page = SUMMIT, PAGE
     log = tmp_path / "serve.log"
     with serving(project, log) as address:
         wait_for(address + page, lambda soup: soup.select_one("article h1") is not None, log)
@@ -168,8 +166,7 @@ def test_the_preview_indexes_each_save_for_search(tmp_path: Path):
         wait_for(entry, lambda soup: '"languages"' in soup.get_text(), log)
         indexed = fetch(entry)
 
-        project.replace(summit, "title: Ana Brenić and Pavel Dorn in Port Arlen",
-                        "title: Ana Brenić and Pavel Dorn meet in Port Arlen")
+        project.replace(summit, TITLE, TITLE.replace(" in ", " meet in "))
         wait_for(address + page, lambda soup: "meet in" in soup.select_one("article h1").text,
                  log)
         wait_for(entry, lambda soup: soup.get_text() != indexed, log)

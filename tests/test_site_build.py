@@ -360,7 +360,7 @@ def test_search_indexes_what_readers_read(built: BuiltSite):
 
 
 
-def test_every_pages_search_box_talks_to_the_pagefind_worker(built: Built):
+def test_every_pages_search_box_talks_to_the_pagefind_worker(built: BuiltSite):
     site = "https://site.test/"
     # The 404 page, shown at any address, offers the search box too (by an absolute URL).
     for path in [*html_pages(built.site), built.site / "404.html"]:
