@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import links
-from .brief import BriefLink
+from .brief import BOUNDS, BriefLink, Standing
+from .commitments import Commitment, TargetRow, commitment_row, target_row
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import Source, Topic
+from .schema import Source, Summit, Topic
+from .sources import sentence_starts
 from .views import (
     CitationRefs,
     Claim,
@@ -23,9 +25,32 @@ from .views import (
 )
 
 
+@dataclass(frozen=True)
+class BottomLine:
+    """What a summit came to, as cited: its bottom line (or, in one line, the bottom line's
+    first sentence) with the bottom line's citations; where none is recorded, its first
+    headline outcome."""
+
+    text: str
+    refs: CitationRefs
+    headline: bool  # the first headline outcome, as no bottom line is recorded
+
+
+def bottom_line(book: PageNotes, summit: Summit, *, one_line: bool) -> BottomLine | None:
+    if summit.summary:
+        text = summit.summary.text
+        starts = sentence_starts(text)
+        if one_line and len(starts) > 1:
+            text = text[:starts[1]].rstrip()
+        return BottomLine(text, book.refs(summit.summary.cite), False)
+    headline = next((o for o in summit.outcomes if o.headline), None)
+    return BottomLine(headline.text, book.refs(headline.cite), True) if headline else None
+
+
 @dataclass
 class SummitRow:
     summit: SummitRef
+    bottom_line: BottomLine | None  # in one line
     leaders: tuple[PersonRef, ...]
     occasion: str
 
@@ -37,8 +62,8 @@ class SummitsIndex:
 
 def summits_index(book: PageNotes, corpus: Corpus) -> SummitsIndex:
     return SummitsIndex(tuple(
-        SummitRow(book.summit_ref(s), tuple(book.person_ref(p.person) for p in s.participants),
-                  s.occasion.kind)
+        SummitRow(book.summit_ref(s), bottom_line(book, s, one_line=True),
+                  tuple(book.person_ref(p.person) for p in s.participants), s.occasion.kind)
         for s in reversed(corpus.chronological)))
 
 
@@ -78,7 +103,13 @@ class HomeContext:
     editor_pages: tuple[EditorPage, ...]
     first: SummitRef | None
     latest: SummitRef | None
-    latest_claims: tuple[Claim, ...]
+    latest_bottom_line: BottomLine | None  # its bottom line in full
+    latest_claims: tuple[Claim, ...]  # its headline outcomes, where no bottom line is recorded
+    pledges: tuple[Commitment, ...]  # open pledges, the newest first, as the briefs bound them
+    more_pledges: int
+    past_targets: tuple[TargetRow, ...]  # past their deadline and not shown met
+    more_past_targets: int
+    commitments_href: str
     headlines: tuple[Headline, ...]
     timeline: tuple[TimelineEntry, ...]
     counts: Counts
@@ -87,9 +118,11 @@ class HomeContext:
 
 
 def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...],
-                 guides: dict[str, str], briefed: set[str] | None = None) -> HomeContext:
-    """``guides``: the editors' hand-written pages, as {title: path under docs/};
-    ``briefed``: who has a counterpart brief (brief.briefed_people)."""
+                 guides: dict[str, str], known: Standing,
+                 briefed: set[str] | None = None) -> HomeContext:
+    """``guides``: the editors' hand-written pages, as {title: path under docs/}; ``known``:
+    the open commitments, as the briefs judge them (brief.standing); ``briefed``: who has a
+    counterpart brief (brief.briefed_people)."""
     page = book.page
     ordered = corpus.chronological
     newest = ordered[-1] if ordered else None
@@ -105,8 +138,17 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
                            for title, path in editors.items()),
         first=book.summit_ref(ordered[0]) if ordered else None,
         latest=book.summit_ref(newest) if newest else None,
+        latest_bottom_line=bottom_line(book, newest, one_line=False)
+        if newest and newest.summary else None,
         latest_claims=tuple(claim(book, o) for o in newest.outcomes if o.headline)
-        if newest else (),
+        if newest and not newest.summary else (),
+        pledges=tuple(commitment_row(book, corpus, j)
+                      for j in known.open_pledges[:BOUNDS.pledges]),
+        more_pledges=max(0, len(known.open_pledges) - BOUNDS.pledges),
+        past_targets=tuple(target_row(book, corpus, j)
+                           for j in known.past_targets[:BOUNDS.targets]),
+        more_past_targets=max(0, len(known.past_targets) - BOUNDS.targets),
+        commitments_href=links.relative(page, links.COMMITMENTS),
         headlines=headlines,
         # The newest first: a reader preparing a meeting wants the latest.
         timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0], reverse=True)),

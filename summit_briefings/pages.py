@@ -126,8 +126,11 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
     emit(links.SUMMITS, "summits.md.jinja",
          lambda book: summits_index(book, corpus), "data/summits/")
     briefed = briefed_people(corpus)
+    # What every brief shows alike is judged once; each brief cites only what it shows, and
+    # so does the home page, which opens with the open commitments.
+    known = standing(corpus)
     emit(links.HOME, "home.md.jinja",
-         lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides,
+         lambda book: home_context(book, corpus, _headlines(corpus, evidence), guides, known,
                                    set(briefed)), "data/")
     emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus),
          "data/sources.yaml")
@@ -157,8 +160,6 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
                                                    p.id in briefed),
              "data/people.yaml, data/summits/")
 
-    # What every brief shows alike is judged once; each brief cites only what it shows.
-    known = standing(corpus)
     briefs_from = "data/summits/, data/people.yaml, data/trade.yaml, data/topics.yaml"
     newest_first = list(reversed(ordered))
     emit(links.BRIEF, "brief.md.jinja",

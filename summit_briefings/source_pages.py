@@ -8,7 +8,7 @@ from .corpus import Corpus
 from .dates import format_date
 from .quotes import Passage
 from .schema import Source
-from .sources import Paragraph, Segment, segments
+from .sources import Paragraph, Segment, has_table_borders, segments
 
 
 @dataclass
@@ -34,6 +34,7 @@ class SourceContext:
     paragraphs: tuple[ParagraphView, ...]
     citing: tuple[Citing, ...]
     anchors: tuple[str, ...]  # every cited passage: the one a link lands on is highlighted
+    borders_left_out: bool  # the stored text has table borders ('|') the page leaves out
 
 
 PUBLISHED_FROM = {"text": "stated in the text", "page": "from the web page's date line"}
@@ -54,4 +55,4 @@ def source_context(corpus: Corpus, source: Source, layout: list[Paragraph],
                   for para in layout)
     return SourceContext(source, published_line(source),
                          views, tuple(sorted(citing, key=lambda c: (c.label, c.href, c.text))),
-                         tuple(p.anchor for p in passages))
+                         tuple(p.anchor for p in passages), has_table_borders(text))

@@ -94,8 +94,8 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A non-blank line of a source; its number is its anchor (#p1, #p2 …). In a long one
-    each sentence has an anchor too (#p2-s3)."""
+    """A line of a source that holds more than table borders; its number is its anchor
+    (#p1, #p2 …). In a long one each sentence has an anchor too (#p2-s3)."""
 
     number: int
     start: int
@@ -125,13 +125,25 @@ class Segment:
     sentence: str | None = None  # the anchor of the sentence that starts here (#p2-s3)
 
 
+# What a page's table leaves at the ends of its lines when it is copied as text: the cell
+# borders, as lines of nothing but '|' ("¶2 |") or a caption ending in one ("… Myung |").
+TABLE_BORDER = " \t|"
+
+
+def has_table_borders(text: str) -> bool:
+    """Whether any line of a source has table borders that its paragraphs leave out."""
+    return any(line.strip() != line.strip().strip(TABLE_BORDER) for line in text.splitlines())
+
+
 def paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs of a source, numbered from 1: its lines with words in them, without
+    the table borders at their ends (the stored text keeps them, and its checksum)."""
     found, offset, number = [], 0, 0
     for line in text.splitlines(keepends=True):
-        stripped = line.strip()
+        stripped = line.strip().strip(TABLE_BORDER)
         if stripped:
             number += 1
-            start = offset + line.index(stripped[0])
+            start = offset + line.index(stripped)
             end = start + len(stripped)
             starts = sentence_starts(text, start, end)
             long = len(starts) > MAX_SENTENCES or (

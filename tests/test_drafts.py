@@ -86,7 +86,7 @@ def test_new_source_marks_a_cut_off_text_and_its_source_page_says_so(tmp_path, c
     draft = project.read("data/drafts/cut-off.yaml")
     assert "US$150 billion" in draft and "US$2 bill" not in draft
     page = build_site(project.root).pages["sources/cut-off.md"]
-    assert '!!! warning "The stored text is cut off"' in page
+    assert "**Cut off:** the stored text stops mid-article" in page
 
 
 @pytest.mark.parametrize(("provenance", "message"), [

@@ -1,7 +1,8 @@
 """Golden snapshots of the generated Markdown of the fictional corpus
 (tests/fixtures/fictional-pair): a summit with an inferred day, a leader, the trade page, the
 commitments and evolution pages, a source whose run-together paragraph anchors each sentence,
-and the briefs: one leader's and the relationship's.
+a source copied with its web page's table borders, and the briefs: one leader's and the
+relationship's.
 
 To accept a change on purpose: `make snapshots`, then review `git diff tests/golden`.
 """
@@ -24,6 +25,7 @@ SNAPSHOTS = {
     "commitments.md": "commitments.md",
     "evolution.md": "evolution.md",
     "sources/sudcourier-2032-03-12-vesk.md": "source-sudcourier-2032-03-12-vesk.md",
+    "sources/nordwire-2031-04-10-port-arlen.md": "source-nordwire-2031-04-10-port-arlen.md",
     "leaders/pavel-dorn/brief.md": "brief-pavel-dorn.md",
     "brief.md": "brief-relationship.md",
 }

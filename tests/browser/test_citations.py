@@ -15,16 +15,41 @@ pytestmark = pytest.mark.browser
 
 SUMMIT = "summits/2018-03-23-hanoi/"
 
-# For each reference directly followed by another: what separates them on screen.
-SEPARATORS_JS = """() => [...document.querySelectorAll('article sup[id^="fnref"]')]
-  .filter(sup => sup.nextSibling && sup.nextSibling.nodeName === 'SUP')
-  .map(sup => ({first: sup.textContent, second: sup.nextSibling.textContent,
-                between: getComputedStyle(sup.nextSibling, '::before').content}))"""
+# Each group of adjacent references as it reads (each number with the separator drawn
+# before it), and the gaps a reader sees: from the end of a number's digits to its comma,
+# and from the comma to the next number's digits.
+GROUPS_JS = """() => {
+  const digits = sup => { const range = document.createRange();
+    range.selectNodeContents(sup.querySelector('a'));
+    const rects = [...range.getClientRects()];
+    return {left: rects[0].left, right: rects[rects.length - 1].right}; };
+  const groups = [];
+  for (const sup of document.querySelectorAll('article sup[id^="fnref"]')) {
+    if (sup.previousSibling && sup.previousSibling.nodeName === 'SUP') continue;
+    const group = [sup];
+    while (group.at(-1).nextSibling && group.at(-1).nextSibling.nodeName === 'SUP')
+      group.push(group.at(-1).nextSibling);
+    if (group.length < 2) continue;
+    const text = group.map(s => {
+      const before = getComputedStyle(s, '::before').content;
+      return (before === 'none' ? '' : JSON.parse(before)) + s.textContent; }).join('');
+    const gaps = group.slice(1).map((s, i) => ({
+      toComma: s.getBoundingClientRect().left - digits(group[i]).right,
+      toNumber: digits(s).left - s.getBoundingClientRect().left}));
+    groups.push({text, gaps});
+  }
+  return groups;
+}"""
 
-TARGETS_JS = """() => [...document.querySelectorAll('article a.footnote-ref')].map(a => {
+# Every link on the citation path, as a finger meets it.
+TARGETS_JS = """(selector) => [...document.querySelectorAll(selector)].map(a => {
   const box = a.getBoundingClientRect();
   return {text: a.textContent, width: box.width, height: box.height};
 })"""
+CITATION_PATH = {"citation number": "article a.footnote-ref",
+                 "note link": "article .footnote li a:not(.footnote-backref)",
+                 "back-link": "article a.footnote-backref"}
+PARAGRAPH_NUMBER = "article .source-text a.para-number"
 
 # For each reference: whether it sits on the line of the last character before it, as
 # opposed to alone at the start of the next line.
@@ -69,18 +94,34 @@ def phone(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
-def test_adjacent_references_are_separated_by_a_comma(desktop: Page, site_url: str):
-    desktop.goto(site_url + SUMMIT)
-    pairs = desktop.evaluate(SEPARATORS_JS)
-    assert pairs, "the page has no adjacent references to check"
-    assert all(p["between"] == '","' for p in pairs), pairs
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_adjacent_references_read_as_a_list(request, screen: str, site_url: str):
+    """'1, 2, 3': a comma and a narrow space between numbers, the comma close to the number
+    before it (no padded '1 , 2 , 3')."""
+    page = request.getfixturevalue(screen)
+    page.goto(site_url + SUMMIT)
+    groups = page.evaluate(GROUPS_JS)
+    assert groups, "the page has no adjacent references to check"
+    for group in groups:
+        numbers = group["text"].split(",\u202f")
+        assert all(n.isdigit() for n in numbers) and len(numbers) > 1, group
+        for gap in group["gaps"]:
+            assert abs(gap["toComma"]) < 2, f"a gap before the comma: {group}"
+            assert 1 < gap["toNumber"] < 8, f"no space, or a wide one, after the comma: {group}"
 
 
-def test_every_citation_link_is_a_24px_target_on_a_phone(phone: Page, site_url: str):
+def test_every_link_on_the_citation_path_is_a_24px_target_on_a_phone(phone: Page,
+                                                                    site_url: str):
     phone.goto(site_url + SUMMIT)
-    targets = phone.evaluate(TARGETS_JS)
-    assert targets
-    small = [t for t in targets if t["width"] < 24 or t["height"] < 24]
+    small = []
+    for kind, selector in CITATION_PATH.items():
+        targets = phone.evaluate(TARGETS_JS, selector)
+        assert targets, f"no {kind} on {SUMMIT}"
+        small += [(kind, t) for t in targets if t["width"] < 24 or t["height"] < 24]
+    phone.goto(site_url + "sources/000_4f94f2e9d0db3981/")
+    numbers = phone.evaluate(TARGETS_JS, PARAGRAPH_NUMBER)
+    assert numbers
+    small += [("paragraph number", t) for t in numbers if t["width"] < 24 or t["height"] < 24]
     assert not small, small
 
 

@@ -1,6 +1,7 @@
 """One-page print: every summit and leader page prints on one A4 and one US Letter page,
 through Chrome's own print (page.pdf: paper size, default margins, scale 1), with no
-navigation chrome, 9pt text or larger, compact numbered citations and the sources.
+navigation chrome, body text at 10pt or larger and the numbered references and running line
+at 8pt or larger, compact numbered citations and the sources.
 
 Page counts depend on the metrics of the font the text is drawn in (conftest.measured_font).
 """
@@ -22,12 +23,14 @@ pytestmark = pytest.mark.browser
 
 TRADE = "/trade-targets/"
 PAPERS = ("A4", "Letter")
-MIN_BODY_PX = 12  # 9pt
-MIN_NOTE_PX = 10  # 7.5pt: the numbered references under the text may be smaller
+PT = 96 / 72  # CSS px in a point
+MIN_BODY_PX = 10 * PT
+MIN_NOTE_PX = 8 * PT  # the numbered references under the text, and the running line
 CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top",
           ".md-content__button", ".print-briefing", ".brief-link", ".summit-pager")
 
-# Visible text nodes of the article whose font is smaller than 9pt (references excepted).
+# Visible text nodes of the article whose font is smaller than the body's least (references
+# and the running line excepted: they have their own).
 SMALL_TEXT_JS = """(minPx) => {
   const small = [];
   const walker = document.createTreeWalker(document.querySelector('article'),
@@ -78,6 +81,7 @@ class Printout:
     notes: list[dict] = field(default_factory=list)
     sources_shown: bool = False
     chart: dict | None = None
+    running_px: float = 0
 
 
 def print_one(page: Page, url: str) -> Printout:
@@ -103,10 +107,12 @@ def print_one(page: Page, url: str) -> Printout:
                         if any(page.locator(sel).nth(i).is_visible()
                                for i in range(page.locator(sel).count()))]
     out.notes = page.evaluate(NOTES_JS)
+    out.running_px = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('article .print-running')).fontSize)")
     sources = page.locator("article #sources")
     out.sources_shown = (sources.count() == 1 and sources.is_visible()
                          and page.locator("article #sources + ul").is_visible())
-    chart = page.locator("article svg.trade-chart")
+    chart = page.locator("article svg.trade-chart.wide")  # paper gets the wide drawing
     if chart.count():
         box = chart.bounding_box()
         out.chart = {"visible": chart.is_visible(), "width": box["width"] if box else 0,
@@ -162,10 +168,20 @@ def test_trade_page_prints_with_its_chart_on_the_first_page(printouts, measured_
     assert trade.chart["bottom"] < first_page, trade.chart
 
 
-def test_printed_body_text_is_at_least_9pt(printouts):
-    small = {k: p.small_text for k, p in printouts.items() if p.small_text}
-    assert not small, "text under 9pt in print:\n" + "\n".join(
+@pytest.mark.parametrize("data", ["fixture", "live"])
+def test_printed_body_text_is_at_least_10pt_and_notes_8pt(request, data):
+    """The computed sizes in print: every line of the text at 10pt or more, every numbered
+    reference and the running line at 8pt or more (a minister reads them without glasses)."""
+    printed = request.getfixturevalue("printouts" if data == "fixture" else "live_printouts")
+    small = {k: p.small_text for k, p in printed.items() if p.small_text}
+    assert not small, "text under 10pt in print:\n" + "\n".join(
         f"  {k}: {lines[:5]}" for k, lines in small.items())
+    small_notes = {k: sorted({n["px"] for n in p.notes if n["px"] < MIN_NOTE_PX - 0.01})
+                   for k, p in printed.items()}
+    assert not any(small_notes.values()), f"references under 8pt (px): {small_notes}"
+    small_running = {k: p.running_px for k, p in printed.items()
+                     if p.running_px < MIN_NOTE_PX - 0.01}
+    assert not small_running, f"running lines under 8pt (px): {small_running}"
 
 
 def test_print_shows_no_navigation_chrome(printouts):
@@ -185,7 +201,7 @@ def test_citations_print_as_compact_numbered_references(printouts):
         for number, note in enumerate(p.notes, 1):
             where = f"{key} note {number} {note['text']!r}"
             assert note["visible"] and not note["quoteShown"], where
-            assert note["px"] >= MIN_NOTE_PX, where
+            assert note["px"] >= MIN_NOTE_PX - 0.01, where
             # "Yonhap / The Korea Post, ¶2": the publisher and paragraph (and in a long
             # paragraph its sentence) on one short line; "¶5" alone after a note from the
             # same source.

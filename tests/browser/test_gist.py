@@ -1,0 +1,46 @@
+"""The gist first, on a phone: the home page's first screen shows the newest summit's bottom
+line (or, where none is recorded, its key outcomes), with how the site works further down."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+# The newest summit's bottom line (its key outcomes where it has none), where it sits on the
+# first screen, and where the section on how the site works starts.
+GIST_JS = """() => {
+  const gist = document.querySelector('article .bottom-line')
+    ?? document.querySelector('article #latest ~ ul');
+  const box = gist.getBoundingClientRect();
+  return {kind: gist.tagName, text: gist.innerText.slice(0, 80), top: box.top,
+          bottom: box.bottom, screen: window.innerHeight,
+          method: document.getElementById('method').getBoundingClientRect().top};
+}"""
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("data", ["fixture", "live"])
+def test_the_first_screen_of_the_home_page_shows_the_newest_bottom_line(request, data: str,
+                                                                        phone: Page):
+    """The fixture corpus's newest summit has no bottom line recorded (its key outcomes are
+    shown); the live data's newest has one."""
+    url = request.getfixturevalue("site_url" if data == "fixture" else "live_site_url")
+    phone.goto(url)
+    gist = phone.evaluate(GIST_JS)
+    assert gist["text"].strip(), gist
+    assert 0 < gist["top"] and gist["bottom"] <= gist["screen"], (
+        f"the newest bottom line is not on the first screen: {gist}")
+    assert gist["method"] > gist["bottom"], gist
