@@ -62,7 +62,7 @@ def test_a_participant_whose_source_gives_no_title_has_no_role_there(fictional: 
     assert leader.latest_role is not None
     assert (leader.latest_role.title, leader.latest_role.as_of) == (
         "Chancellor of Sudmark", "9 March 2032")
-    assert [a.role for a in leader.attended if a.summit.id == "2031-11-korvel"] == [
+    assert [a.role for a in leader.summits.attended if a.summit.id == "2031-11-korvel"] == [
         "no title given"]
 
 
