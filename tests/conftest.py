@@ -1,20 +1,34 @@
-"""Shared fixtures: a throw-away copy of the fixture corpus, and the command lines that check it.
+"""Shared fixtures: the test corpora, projects made from them, and the commands that read them.
 
-Rule, template and message tests run on the fixture corpus (tests/fixtures/site/data), never on
-the live data/, so that editing the live data never needs a change here: the ``project``
-fixture copies the corpus into ``tmp_path`` and tests break the copy. ``COMMANDS`` lists every
-command line that reads data/ and must refuse bad input cleanly (exit status 1,
-``path:line:col: message`` on stderr, no traceback); the bad-input suite runs every case under
-every command in it.
+No test pins the live data/ (tests over it assert invariants only), so editing the live data
+never needs a change here. The corpora:
+
+- the fictional corpus, tests/fixtures/fictional-pair (``FICTIONAL_DATA``): invented countries
+  and articles with every feature the pages have; ``fictional_project`` copies it into a whole
+  site project, and the golden snapshots are its pages;
+- corpora written inline: ``make_project(files={path: text}, base=None | FICTIONAL_DATA)``
+  (``write_project``), as MkDocs' ``tempdir(files=…)``;
+- the fork of an early data/, tests/fixtures/site (``FIXTURE_DATA``), being retired: the
+  ``project`` fixture copies it for the bad-input table and the modules not yet moved off it.
+
+``COMMANDS`` lists every command line that reads data/ and must refuse bad input cleanly (exit
+status 1, ``path:line:col: message`` on stderr, no traceback): ``run_in_process`` runs its
+``summit-briefings`` form in process (``run_cli``), ``run_command`` as a user types it.
+``shared_folder`` makes a site once per run for every pytest-xdist worker (``live_site``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
+import io
+import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,42 +38,87 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
 LIVE_DATA = REPO / "data"
 ADDED = REPO / "tests" / "fixtures" / "added"
+FICTIONAL_DATA = REPO / "tests" / "fixtures" / "fictional-pair" / "data"
 
 import summit_briefings.load  # noqa: E402
+from summit_briefings.cli import console  # noqa: E402
 from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
 from summit_briefings.load import MAX_YAML_BYTES, YamlDocument, load_yaml  # noqa: E402
 from summit_briefings.pipeline import checked_corpus  # noqa: E402
 from summit_briefings.project_files import read_bounded  # noqa: E402
 
-# Command lines as argv templates, run with the repository root as working directory.
-# Placeholders: {python} the running interpreter, {root} the project copy holding data/,
-# {out} an output folder beside it (not yet created) for commands that build pages.
-CHECK = ("{python}", "scripts/build.py", "--check", "--root", "{root}")
-BUILD = ("{python}", "scripts/build.py", "--root", "{root}", "--out", "{out}")
-COMMANDS: list[tuple[str, ...]] = [CHECK, BUILD]
+
+@dataclass(frozen=True)
+class Command:
+    """A command line that reads data/ and must refuse bad input cleanly, as argv templates
+    run with the repository root as working directory. Placeholders: {python} the running
+    interpreter, {root} the project copy holding data/, {out} an output folder beside it (not
+    yet created) for commands that build pages.
+
+    ``cli`` is the ``summit-briefings`` argv that does the same in process (``run_cli``);
+    ``script`` the command line a user types (``run_command``). A command with no ``cli`` (the
+    MkDocs build) only runs as a subprocess."""
+
+    name: str
+    script: tuple[str, ...]
+    cli: tuple[str, ...] | None = None
+
+    def argv(self, template: Sequence[str], root: Path, out: Path) -> list[str]:
+        return [part.format(python=sys.executable, root=root, out=out) for part in template]
 
 
-def command_id(template: Sequence[str]) -> str:
-    """A short test id for a command template, e.g. 'build.py --check'."""
-    words = [Path(w).name if w.endswith(".py") else w for w in template[1:]
-             if not w.startswith("{")]
-    return " ".join(w for w in words if w != "--root")
+CHECK = Command("check", ("{python}", "scripts/build.py", "--check", "--root", "{root}"),
+                ("check", "--root", "{root}"))
+PAGES = Command("pages", ("{python}", "scripts/build.py", "--root", "{root}", "--out", "{out}"),
+                ("pages", "--root", "{root}", "--out", "{out}"))
+# The strict MkDocs build: it needs a whole project (copy_project), not only data/.
+SITE_BUILD = Command("site", ("{python}", "scripts/site.py", "{out}", "--root", "{root}"))
+COMMANDS: list[Command] = [CHECK, PAGES, SITE_BUILD]
 
 
-def run_command(template: Sequence[str], root: Path | Project, out: Path | None = None,
-                timeout: float = 120) -> tuple[int, str, str]:
-    """Run one command template against a project folder: (exit status, stdout, stderr)."""
+def default_out(root: Path) -> Path:
+    return root.parent / f"{root.name}-out"
+
+
+def run_command(command: Command, root: Path | Project, out: Path | None = None,
+                timeout: float = 300) -> tuple[int, str, str]:
+    """Run a command line as a subprocess against a project folder:
+    (exit status, stdout, stderr)."""
     root = Path(root)
-    out = out if out is not None else root.parent / f"{root.name}-out"
-    argv = [part.format(python=sys.executable, root=root, out=out) for part in template]
+    argv = command.argv(command.script, root, out or default_out(root))
     done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=timeout,
-                          encoding="utf-8", errors="replace", check=False)
+                          encoding="utf-8", errors="replace", check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return done.returncode, done.stdout, done.stderr
 
 
+def run_cli(argv: Sequence[str], cwd: Path = REPO) -> tuple[int, str, str]:
+    """Run ``summit-briefings argv`` in process, from ``cwd``: (exit status, stdout, stderr).
+
+    The command's own ``sys.exit`` gives the status; any other exception is not caught, so a
+    traceback a user would see fails the test with that traceback."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            console(list(argv))
+        except SystemExit as done:
+            status = done.code
+        else:
+            raise AssertionError("summit-briefings returned without an exit status")
+    return status if isinstance(status, int) else 1, out.getvalue(), err.getvalue()
+
+
+def run_in_process(command: Command, root: Path | Project,
+                   out: Path | None = None) -> tuple[int, str, str]:
+    """A command's ``summit-briefings`` equivalent, in process (``run_cli``)."""
+    assert command.cli is not None, f"{command.name} runs only as a subprocess"
+    root = Path(root)
+    return run_cli(command.argv(command.cli, root, out or default_out(root)))
+
+
 def run_check(root: Path | Project) -> tuple[int, str, str]:
-    """``scripts/build.py --check --root <root>`` as a subprocess."""
-    return run_command(CHECK, root)
+    """``summit-briefings check --root <root>``, in process."""
+    return run_in_process(CHECK, root)
 
 
 class Project:
@@ -130,17 +189,22 @@ def copy_data(target: Path, data: Path = FIXTURE_DATA) -> Project:
     return Project(target)
 
 
-def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Project:
-    """A whole site project in ``target``: a data/ folder (the fixture corpus unless told)
-    with the repository's templates/, docs/ (without the README's screenshots), overrides/,
-    mkdocs.yml and mkdocs-offline.yml,
-    ready for ``build_site``, scripts/build.py, scripts/site.py or ``mkdocs serve``."""
-    project = copy_data(target, data)
+def copy_site_files(target: Path) -> None:
+    """The repository's templates/, docs/ (without the README's screenshots), overrides/,
+    mkdocs.yml and mkdocs-offline.yml, into a project folder."""
     for part in ("templates", "docs", "overrides"):
         shutil.copytree(REPO / part, target / part, copy_function=shutil.copyfile,
                         ignore=shutil.ignore_patterns("screenshots"))
     for config in ("mkdocs.yml", "mkdocs-offline.yml"):
         shutil.copyfile(REPO / config, target / config)
+
+
+def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Project:
+    """A whole site project in ``target``: a data/ folder (the fixture corpus unless told)
+    with the repository's site files (``copy_site_files``), ready for ``build_site``,
+    scripts/build.py, scripts/site.py or ``mkdocs serve``."""
+    project = copy_data(target, data)
+    copy_site_files(target)
     return project
 
 
@@ -160,6 +224,115 @@ def add_article(project: Project) -> str:
     project.write(f"data/summits/{summit['id']}.yaml", (ADDED / "summit.yaml").read_text(
         encoding="utf-8").replace("topic: TOPIC", f"topic: {topic}"))
     return summit["id"]
+
+
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str,
+                  make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run and shared by every pytest-xdist worker: the first
+    worker to ask makes it (``make(folder)``) under a file lock, the others wait for the lock
+    and reuse it. Tests only read it. A ``make`` that fails leaves nothing, and the next to
+    ask tries again (and fails as it did)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder, done = base / f"shared-{name}", base / f"shared-{name}.done"
+    with (base / f"shared-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def site_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """``scripts/site.py`` (the strict build of ``make site``) of a project into ``site``."""
+    return subprocess.run([sys.executable, "scripts/site.py", str(site), "--root", str(root)],
+                          cwd=REPO, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path  # the project built: data/, templates/, docs/, mkdocs.yml
+    site: Path
+    log: str  # what the build printed
+    added: str | None = None  # the id of a summit added to the live data, if any
+
+
+def build_live_site(folder: Path) -> BuiltSite:
+    """A copy of the live project (data/ as it is), built with ``site_build``."""
+    project = copy_project(folder / "project", LIVE_DATA)
+    result = site_build(project.root, folder / "site")
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(project.root, folder / "site", result.stderr + result.stdout)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The live data's site, built once per test run for every module and worker that
+    reads it (tests/test_site_build.py, tests/test_reproducible.py)."""
+    log = "build.log"
+    folder = shared_folder(tmp_path_factory, "live-site", lambda folder: (
+        folder / log).write_text(build_live_site(folder).log, encoding="utf-8"))
+    return BuiltSite(folder / "project", folder / "site",
+                     (folder / log).read_text(encoding="utf-8"))
+
+
+def fictional_project(target: Path) -> Project:
+    """The fictional corpus (tests/fixtures/fictional-pair: one summit of two invented
+    countries) as a whole site project, ready for MkDocs: the smallest corpus with a page of
+    every kind."""
+    return copy_project(target, FICTIONAL_DATA)
+
+
+# Written in place of a source's sha256 in an inline corpus: make_project fills in its hash.
+AUTO_SHA256 = "sha256: auto"
+
+
+def write_project(target: Path, files: Mapping[str, str | bytes], base: Path | None = None,
+                  whole_site: bool = False) -> Project:
+    """A project in ``target`` from files written inline, as MkDocs' ``tempdir(files=…)``
+    does: paths relative to the project root (``data/people.yaml``) and their text.
+
+    ``base`` is a data/ folder copied first, which the files then add to or replace (None: data/
+    holds only the files given); ``whole_site`` copies the templates, docs and MkDocs
+    configuration too (``copy_project``). In data/sources.yaml, ``sha256: auto`` stands for the
+    hash of that entry's file, which the helper works out."""
+    if base is None:
+        (target / "data").mkdir(parents=True)
+        project = Project(target)
+    else:
+        project = copy_data(target, base)
+    if whole_site:
+        copy_site_files(target)
+    for rel, text in files.items():
+        project.write(rel, text)
+    sources = "data/sources.yaml"
+    if AUTO_SHA256 in files.get(sources, ""):
+        text = project.read(sources)
+        for entry in yaml.safe_load(text):
+            if entry.get("sha256") == "auto":
+                digest = hashlib.sha256(
+                    project.path(f"data/sources/{entry['file']}").read_bytes()).hexdigest()
+                text = text.replace(AUTO_SHA256, f"sha256: {digest}", 1)
+        project.write(sources, text)
+    return project
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Project]:
+    """``make_project(files={path: text}, base=FICTIONAL_DATA, whole_site=False)``: a project
+    under tmp_path written inline (``write_project``); call it more than once for more
+    projects."""
+    made = 0
+
+    def make(files: Mapping[str, str | bytes] | None = None, base: Path | None = None,
+             whole_site: bool = False) -> Project:
+        nonlocal made
+        made += 1
+        return write_project(tmp_path / f"project-{made}", files or {}, base, whole_site)
+    return make
 
 
 @pytest.fixture

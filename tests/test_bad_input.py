@@ -2,8 +2,9 @@
 
 Every case breaks a fresh copy of the fixture corpus (tests/fixtures/site/data) in one way,
 either with a mutation function or by dropping in a file from tests/bad_inputs/. Each case is
-checked in process (validate + verify), and each case in COMMAND_CASES also runs under every
-command line in ``conftest.COMMANDS`` as a subprocess. Expected lines are given as a number or
+checked in process (validate + verify); each case in COMMAND_CASES (one a category) also runs
+under the ``summit-briefings`` commands in process, and once as a subprocess under one of the
+command lines of ``conftest.COMMANDS``. Expected lines are given as a number or
 as a piece of text whose line (in the broken file) is meant, so cases survive edits to the
 fixture; so are expected columns, where a case pins one. A case with ``nothing_else`` pins that
 its expected problems are all that is reported: nothing cascades from the break.
@@ -16,22 +17,24 @@ import os
 import re
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import (
-    BUILD,
     COMMANDS,
     FIXTURE_DATA,
+    PAGES,
     REPO,
+    SITE_BUILD,
+    Command,
     Project,
     add_article,
-    command_id,
     copy_data,
+    copy_project,
     run_command,
+    run_in_process,
 )
 
 from summit_briefings.errors import Problem
@@ -1065,17 +1068,20 @@ CASES = [
 ]
 
 
-# Every case runs through every command line (make check and the page build), too.
-# The command lines are smoke-tested with the first case of each category: they print the
-# same problems as validate() (which every case runs in process), and a subprocess per case
-# and command would cost most of the suite's time.
+# The command lines print the same problems as validate() (which every case runs in process,
+# above). Each category's first case also runs under every command that has an in-process
+# form (run_cli: the command's own code, its output and exit status, without a new
+# interpreter), and once as a real subprocess, the commands taken in turn, so that every
+# category and every command line (check, pages, the MkDocs build) is run as a user runs it.
 COMMAND_CASES = list({case.category: case for case in reversed(CASES)}.values())[::-1]
+SMOKE_TESTS = [(case, COMMANDS[i % len(COMMANDS)]) for i, case in enumerate(COMMAND_CASES)]
 
 
 def test_cases_have_unique_names_and_every_category_runs_as_a_command():
     names = [case.name for case in CASES]
     assert len(set(names)) == len(names)
     assert {case.category for case in COMMAND_CASES} == {case.category for case in CASES}
+    assert {command for _, command in SMOKE_TESTS} == set(COMMANDS)
 
 
 @pytest.mark.usefixtures("reuse_parsed_yaml")
@@ -1098,50 +1104,13 @@ def test_bad_input_is_reported_in_process(project: Project, case: Case):
                    for p in problems), f"a problem that no Expect of the case names:\n{listing}"
 
 
-TEST_NAME = "test_bad_input_fails_cleanly"
-Key = tuple[str, tuple[str, ...]]  # (case name, command template)
-Outcome = tuple[Project, tuple[int, str, str] | None, BaseException | None]
+PROBLEM_LINE = re.compile(r"\S+:\d+:\d+: ")
 
 
-@pytest.fixture(scope="module")
-def outcomes(request: pytest.FixtureRequest,
-             tmp_path_factory: pytest.TempPathFactory) -> dict[Key, Outcome]:
-    """Break a copy of data/ for every selected (case, command) and run them all at once.
-
-    The commands are subprocesses that mostly wait on imports and YAML parsing, so running
-    them on all cores keeps the suite fast; each test then only checks its own result.
-    """
-    selected = [item.callspec.params for item in request.session.items
-                if getattr(item, "originalname", None) == TEST_NAME]
-    prepared: dict[Key, Outcome] = {}
-    for params in selected:
-        case, template = params["case"], params["template"]
-        project = copy_data(tmp_path_factory.mktemp("bad-input"))
-        try:
-            case.apply(project)
-        except Exception as exc:  # reported by the test of this case only
-            prepared[(case.name, template)] = (project, None, exc)
-        else:
-            prepared[(case.name, template)] = (project, None, None)
-
-    def run(key: Key) -> tuple[Key, tuple[int, str, str]]:
-        return key, run_command(key[1], prepared[key][0].root)
-
-    pending = [key for key, (_, _, error) in prepared.items() if error is None]
-    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
-        for key, result in pool.map(run, pending):
-            prepared[key] = (prepared[key][0], result, None)
-    return prepared
-
-
-@pytest.mark.parametrize("template", COMMANDS, ids=command_id)
-@pytest.mark.parametrize("case", COMMAND_CASES, ids=lambda case: case.name)
-def test_bad_input_fails_cleanly(outcomes: dict[Key, Outcome], case: Case,
-                                 template: tuple[str, ...]):
-    project, result, error = outcomes[(case.name, template)]
-    if error is not None:
-        raise error
-    assert result is not None
+def assert_fails_cleanly(case: Case, project: Project, command: Command,
+                         result: tuple[int, str, str]) -> None:
+    """Exit status 1, each expected problem on a stderr line of its own as
+    ``path:line:col: message``, no traceback; with ``nothing_else``, no other problem."""
     code, out, err = result
     assert "Traceback" not in out + err, err
     assert code == 1, f"exit status {code}\nstdout: {out}\nstderr: {err}"
@@ -1155,7 +1124,27 @@ def test_bad_input_fails_cleanly(outcomes: dict[Key, Outcome], case: Case,
             f"expected a line starting {prefix!r} containing {expect.fragments()!r}; "
             f"stderr was:\n{err}")
     if case.nothing_else:
-        assert f"\n{len(case.expects)} problem(s) found;" in f"\n{err}", err
+        problem_lines = [line for line in lines if PROBLEM_LINE.match(line)]
+        assert len(problem_lines) == len(case.expects), err
+        if command is not SITE_BUILD:  # MkDocs ends with its own summary
+            assert f"\n{len(case.expects)} problem(s) found;" in f"\n{err}", err
+
+
+@pytest.mark.usefixtures("reuse_parsed_yaml")
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c.cli], ids=lambda c: c.name)
+@pytest.mark.parametrize("case", COMMAND_CASES, ids=lambda case: case.name)
+def test_bad_input_fails_cleanly(project: Project, case: Case, command: Command):
+    case.apply(project)
+    assert_fails_cleanly(case, project, command, run_in_process(command, project))
+
+
+@pytest.mark.parametrize(("case", "command"), SMOKE_TESTS,
+                         ids=[f"{command.name}: {case.name}" for case, command in SMOKE_TESTS])
+def test_bad_input_fails_cleanly_as_a_subprocess(tmp_path: Path, case: Case, command: Command):
+    project = copy_project(tmp_path / "project") if command is SITE_BUILD else copy_data(
+        tmp_path / "project")
+    case.apply(project)
+    assert_fails_cleanly(case, project, command, run_command(command, project))
 
 
 def test_a_hand_written_page_in_the_way_of_a_generated_one_stops_the_build(project: Project):
@@ -1164,7 +1153,7 @@ def test_a_hand_written_page_in_the_way_of_a_generated_one_stops_the_build(proje
     (previous / "index.md").write_text("the last good build\n", encoding="utf-8")
     shutil.copytree(REPO / "templates", project.root / "templates")
     project.write("docs/trade-targets.md", "# My own notes\n")
-    code, out, err = run_command(BUILD, project, out=previous)
+    code, out, err = run_in_process(PAGES, project, out=previous)
     assert "Traceback" not in out + err, err
     assert code == 1
     assert err.startswith("docs/trade-targets.md:1:1: a generated page has this path"), err
@@ -1178,7 +1167,7 @@ def test_a_template_syntax_error_is_reported_at_its_line(project: Project):
     lines = template.read_text(encoding="utf-8").splitlines()
     lines[5] = "{% if page.roles %}unclosed"
     template.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, out, err = run_command(BUILD, project)
+    code, out, err = run_in_process(PAGES, project)
     assert "Traceback" not in out + err, err
     assert code == 1
     assert err.startswith("templates/leader.md.jinja:"), err

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import copy_project
+from conftest import fictional_project
 
 from summit_briefings.authoring import Provenance, add_source, guess_title, looks_cut_off
 from summit_briefings.drafts import find_candidates, sentences
@@ -74,7 +74,7 @@ def test_a_first_line_is_taken_as_the_title_only_when_it_reads_as_a_headline(fir
 
 
 def test_new_source_marks_a_cut_off_text_and_its_source_page_says_so(tmp_path, capsys):
-    project = copy_project(tmp_path / "project")
+    project = fictional_project(tmp_path / "project")
     article = tmp_path / "cut-off.txt"
     article.write_text("Leaders agree to expand trade\nThe two leaders agreed on Monday to "
                        "raise trade to US$150 billion by 2030. Investment reached US$2 bill",
@@ -96,7 +96,7 @@ def test_new_source_marks_a_cut_off_text_and_its_source_page_says_so(tmp_path, c
 ])
 def test_new_source_refuses_a_bad_address_or_date_before_writing_anything(
         tmp_path, capsys, provenance: Provenance, message: str):
-    project = copy_project(tmp_path / "project")
+    project = fictional_project(tmp_path / "project")
     before = project.read("data/sources.yaml")
     article = tmp_path / "article.txt"
     article.write_text("Leaders agree to expand trade\nThey agreed.", encoding="utf-8")

@@ -5,20 +5,19 @@ site works below them."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, copy_project
+from conftest import FICTIONAL_DATA, FIXTURE_DATA, copy_project
 
 from summit_briefings.pipeline import build_site
 from summit_briefings.sources import sentence_starts
 
 NOTE_REF = re.compile(r"\[\^[^\]]+\]")
 # The fixture corpus (its newest summit has no bottom line recorded: the home page shows its
-# key outcomes) and the fictional pair (one summit, with a bottom line).
-CORPORA = {"fixture": FIXTURE_DATA,
-           "fictional-pair": Path(__file__).parent / "fixtures" / "fictional-pair" / "data"}
+# key outcomes) and the fictional pair (its newest summit has a bottom line, Korvel only a key
+# outcome).
+CORPORA = {"fixture": FIXTURE_DATA, "fictional-pair": FICTIONAL_DATA}
 
 
 @pytest.fixture(scope="module", params=CORPORA)

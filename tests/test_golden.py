@@ -1,7 +1,8 @@
-"""Golden snapshots of the generated Markdown of the fixture corpus: one summit, one leader,
-the trade page, the commitments page, the briefs (one leader's and the relationship's), the
-source page of an article copied with its web page's table borders, and one summit's meeting
-pack.
+"""Golden snapshots of the generated Markdown of the fictional corpus
+(tests/fixtures/fictional-pair): a summit with an inferred day, a leader, the trade page, the
+commitments and evolution pages, a source whose run-together paragraph anchors each sentence,
+a source copied with its web page's table borders, and the briefs: one leader's and the
+relationship's; and one summit's meeting pack.
 
 To accept a change on purpose: `make snapshots`, then review `git diff tests/golden`.
 """
@@ -12,26 +13,28 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
+from conftest import fictional_project
 
 from summit_briefings.pipeline import build_site
 
 GOLDEN = Path(__file__).parent / "golden"
 SNAPSHOTS = {
-    "summits/2023-06-23-vietnam.md": "summit-2023-06-23-vietnam.md",
-    "leaders/luong-cuong.md": "leader-luong-cuong.md",
+    "summits/2032-03-09-vesk.md": "summit-2032-03-09-vesk.md",
+    "leaders/pavel-dorn.md": "leader-pavel-dorn.md",
     "trade-targets.md": "trade-targets.md",
     "commitments.md": "commitments.md",
-    "leaders/luong-cuong/brief.md": "brief-luong-cuong.md",
+    "evolution.md": "evolution.md",
+    "sources/sudcourier-2032-03-12-vesk.md": "source-sudcourier-2032-03-12-vesk.md",
+    "sources/nordwire-2031-04-10-port-arlen.md": "source-nordwire-2031-04-10-port-arlen.md",
+    "leaders/pavel-dorn/brief.md": "brief-pavel-dorn.md",
     "brief.md": "brief-relationship.md",
-    "sources/001_38cedd2d2f96b738.md": "source-001-gyeongju.md",
-    "summits/2023-06-23-vietnam/pack.md": "pack-2023-06-23-vietnam.md",
+    "summits/2032-03-09-vesk/pack.md": "pack-2032-03-09-vesk.md",
 }
 
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("golden")).root
+    return fictional_project(tmp_path_factory.mktemp("golden") / "project").root
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,10 @@
 """Data values reach the built HTML as literal text, everywhere: the article, the theme's
 header bar and <title>, navigation, table of contents and the search results.
 
-Hostile markup is planted in every display field of a scratch copy of the fixture corpus
-(whatever it holds) and the whole site is built with MkDocs. Every built page, parsed with an HTML
-parser, must have no element, no ``on*`` attribute and no ``javascript:`` URL that the
-same page of the unmodified build lacks.
+Hostile markup is planted in every display field of a scratch copy of the fictional corpus
+(tests/fixtures/fictional-pair, which fills every one of them) and the whole site is built
+with MkDocs. Every built page, parsed with an HTML parser, must have no element, no ``on*``
+attribute and no ``javascript:`` URL that the same page of the unmodified build lacks.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_project
+from conftest import FICTIONAL_DATA, REPO, copy_project
 
 # No digits: the check requires every number a fact states to occur in its quotes.
 # LITERAL is text that reads like markup escaped once: it must show as these very characters.
@@ -50,7 +50,7 @@ def plant(value: object) -> object:
 
 
 def project_copy(target: Path, hostile: bool) -> Path:
-    copy_project(target)
+    copy_project(target, FICTIONAL_DATA)
     if hostile:
         for path in sorted((target / "data").rglob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -101,6 +101,20 @@ def assert_no_new_markup(plain: str, hostile: str, where: str) -> None:
     assert not elements - plain_elements, f"{where}: new elements {elements - plain_elements}"
     assert handlers <= plain_handlers, f"{where}: new handlers {handlers - plain_handlers}"
     assert scripted <= plain_scripted, f"{where}: javascript: URLs"
+
+
+def keys_of(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for item in value.values() for k in keys_of(item)}
+    if isinstance(value, list):
+        return {k for item in value for k in keys_of(item)}
+    return set()
+
+
+def test_the_corpus_fills_every_display_field():
+    keys = {key for path in FICTIONAL_DATA.rglob("*.yaml")
+            for key in keys_of(yaml.safe_load(path.read_text(encoding="utf-8")))}
+    assert DISPLAY_FIELDS <= keys, DISPLAY_FIELDS - keys
 
 
 def test_hostile_values_were_planted_and_built(sites):

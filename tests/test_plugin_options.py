@@ -11,7 +11,7 @@ from pathlib import Path
 
 import material
 import pytest
-from conftest import REPO, copy_project
+from conftest import REPO, fictional_project
 from mkdocs.config import load_config
 
 from summit_briefings.plugin import BriefingsConfig
@@ -116,7 +116,7 @@ def test_the_article_and_page_config_are_materials_but_for_the_search_marks():
         "unknown-engine"])
 def test_each_pairing_of_search_options_builds_or_stops_saying_why(
         tmp_path: Path, plugins: str, message: str | None):
-    project = copy_project(tmp_path / "project")
+    project = fictional_project(tmp_path / "project")
     project.write("mkdocs-case.yml", "INHERIT: mkdocs.yml\nplugins:\n" + plugins)
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs-case.yml",

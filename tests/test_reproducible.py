@@ -5,25 +5,17 @@ Escaping: data that looks like HTML, Markdown or Jinja reaches readers as litera
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import copy_project
+from conftest import BuiltSite, build_live_site, fictional_project, site_build
 
 from summit_briefings.pipeline import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 # Files MkDocs stamps with the build time when no SOURCE_DATE_EPOCH or commit date exists.
 STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
-
-
-def build(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "scripts/site.py", str(out), "--root", str(project)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -31,11 +23,12 @@ def tree(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_two_site_builds_are_identical_apart_from_stamped_files(tmp_path: Path):
-    first, second = tmp_path / "one", tmp_path / "two"
-    assert build(ROOT, first).returncode == 0
-    assert build(ROOT, second).returncode == 0
-    a, b = tree(first), tree(second)
+def test_two_site_builds_are_identical_apart_from_stamped_files(tmp_path: Path,
+                                                                live_site: BuiltSite):
+    """The live site as the session built it, and a second build of a copy of the same
+    project."""
+    again = build_live_site(tmp_path)
+    a, b = tree(live_site.site), tree(again.site)
     assert a.keys() == b.keys()
     differing = {path for path in a if a[path] != b[path]}
     assert differing <= STAMPED, differing
@@ -43,7 +36,7 @@ def test_two_site_builds_are_identical_apart_from_stamped_files(tmp_path: Path):
 
 def test_reading_data_files_in_another_order_gives_the_same_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    project = copy_project(tmp_path / "project").root
+    project = fictional_project(tmp_path / "project").root
     before = build_site(project, "2026-01-01").pages
     people = project / "data" / "people.yaml"
     entries = yaml.safe_load(people.read_text(encoding="utf-8"))
@@ -58,17 +51,18 @@ HOSTILE = "<script>alert(x)</script> *bold* _em_ [link](http://x.test) {{ a*b }}
 
 
 def test_markup_in_data_reaches_the_page_as_literal_text(tmp_path: Path):
-    project = copy_project(tmp_path / "project").root
-    summit = project / "data" / "summits" / "2018-03-23-hanoi.yaml"
+    # The fictional corpus: one summit is all this needs.
+    project = fictional_project(tmp_path / "project").root
+    summit = project / "data" / "summits" / "2031-04-10-port-arlen.yaml"
     data = yaml.safe_load(summit.read_text(encoding="utf-8"))
-    data["title"] = f"Hanoi {HOSTILE}"
+    data["title"] = f"Port Arlen {HOSTILE}"
     data["outcomes"][0]["text"] += f" {HOSTILE}"
     data["occasion"]["kind"] = f"state visit <b>raw</b> {HOSTILE}"
     summit.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     out = tmp_path / "site"
-    result = build(project, out)
+    result = site_build(project, out)
     assert result.returncode == 0, result.stderr
-    html = (out / "summits" / "2018-03-23-hanoi" / "index.html").read_text(encoding="utf-8")
+    html = (out / "summits" / "2031-04-10-port-arlen" / "index.html").read_text(encoding="utf-8")
     article = BeautifulSoup(html, "html.parser").select_one("article")
     text = " ".join(article.get_text(" ").split())
     assert text.count(HOSTILE) >= 3

@@ -1,13 +1,18 @@
 """Roles carry their dates: the context builders choose a person's latest role by date, from
 the roles their entry states and the roles they held at summits, once, before rendering.
 
-Runs on the fixture corpus (tests/fixtures/site/data); a role that is a clause or says 'late'
-is a data error, a row of tests/test_bad_input.py.
+Runs on the fictional corpus (tests/fixtures/fictional-pair), whose leaders' entries state
+their roles as of the first summit (Port Arlen, stated date), who hold titles again at Vesk
+(day inferred) and none at Korvel. A role that is a clause or says 'late' is a data error, a
+row of tests/test_bad_input.py.
 """
 
 from __future__ import annotations
 
-from conftest import Project
+from collections.abc import Callable
+
+import pytest
+from conftest import AUTO_SHA256, FICTIONAL_DATA, Project
 
 from summit_briefings.briefings import leader_context, summit_context
 from summit_briefings.index_pages import leaders_index
@@ -16,7 +21,11 @@ from summit_briefings.verify import verify_citations
 from summit_briefings.views import PageNotes, dated_roles, layouts_of
 
 PEOPLE = "data/people.yaml"
-LIMA = "data/summits/2024-lima.yaml"
+
+
+@pytest.fixture
+def fictional(make_project: Callable[..., Project]) -> Project:
+    return make_project(base=FICTIONAL_DATA)
 
 
 def _book(project: Project, page: str) -> PageNotes:
@@ -29,95 +38,123 @@ def _index_roles(book: PageNotes) -> dict[str, tuple[str, str] | None]:
             for group in leaders_index(book, book.corpus).groups for row in group.people}
 
 
-def test_a_role_at_a_later_summit_is_the_latest_role(project: Project):
-    # Yoon's entry states 'President of South Korea' as of 23 June 2023; give him a title at
-    # Lima (2024), and the later evidence is his latest role.
-    project.replace(LIMA, "  - person: yoon-suk-yeol\n", "  - person: yoon-suk-yeol\n"
-                    "    role: President of the Republic of Korea\n")
-    book = _book(project, "leaders/yoon-suk-yeol.md")
-    yoon = book.corpus.person("yoon-suk-yeol")
-    assert [r.as_of for r in yoon.roles] == ["2023-06-23"]
-    page = leader_context(book, yoon, book.corpus.summits)
+def test_a_role_at_a_later_summit_is_the_latest_role(fictional: Project):
+    # Brenić's entry states 'President' as of 10 April 2031; at Vesk (2032) the source calls
+    # her 'President of Norland', and the later evidence is her latest role.
+    book = _book(fictional, "leaders/ana-brenic.md")
+    brenic = book.corpus.person("ana-brenic")
+    assert [r.as_of for r in brenic.roles] == ["2031-04-10"]
+    page = leader_context(book, brenic, book.corpus.summits)
     assert page.latest_role is not None
     assert (page.latest_role.title, page.latest_role.as_of, page.latest_role.inferred) == (
-        "President of the Republic of Korea", "2024", "date inferred")
-    assert _index_roles(_book(project, "leaders/index.md"))["yoon-suk-yeol"] == (
-        "President of the Republic of Korea", "2024")
+        "President of Norland", "9 March 2032", "day inferred")
+    assert _index_roles(_book(fictional, "leaders/index.md"))["ana-brenic"] == (
+        "President of Norland", "9 March 2032")
 
 
-def test_a_participant_whose_source_gives_no_title_has_no_role_there(project: Project):
-    # At Lima the source calls Yoon only Lương Cường's "counterpart": no role is inferred,
-    # and his latest role stays the one his entry states.
-    book = _book(project, "summits/2024-lima.md")
-    page = summit_context(book, book.corpus.summit("2024-lima"), None, None)
-    yoon = next(p for p in page.participants if p.person.id == "yoon-suk-yeol")
-    assert yoon.role is None and yoon.refs
-    leader = leader_context(book, book.corpus.person("yoon-suk-yeol"), book.corpus.summits)
+def test_a_participant_whose_source_gives_no_title_has_no_role_there(fictional: Project):
+    # At Korvel the source says only that 'the two leaders' met: no role is inferred there.
+    book = _book(fictional, "summits/2031-11-korvel.md")
+    page = summit_context(book, book.corpus.summit("2031-11-korvel"), None, None)
+    dorn = next(p for p in page.participants if p.person.id == "pavel-dorn")
+    assert dorn.role is None and dorn.refs
+    leader = leader_context(book, book.corpus.person("pavel-dorn"), book.corpus.summits)
     assert leader.latest_role is not None
     assert (leader.latest_role.title, leader.latest_role.as_of) == (
-        "President of South Korea", "23 June 2023")
-    lima = [a.role for a in leader.summits.attended if a.summit.id == "2024-lima"]
-    assert lima == ["no title given"]
+        "Chancellor of Sudmark", "9 March 2032")
+    assert [a.role for a in leader.summits.attended if a.summit.id == "2031-11-korvel"] == [
+        "no title given"]
 
 
-def test_the_latest_role_is_chosen_by_date_not_by_the_order_of_the_entry(project: Project):
-    # A role as of 2026, listed first, is later than every summit Lương Cường attended.
-    project.replace(PEOPLE, "  roles:\n    - title: State President\n      as_of: \"2024\"\n",
-                    "  roles:\n    - title: Honorary Chairman\n      as_of: 2026-01-05\n"
-                    "      cite:\n        - source: vnavns-2024-lima\n"
-                    "          quote: Việt Nam’s State President Lương Cường met his counterpart\n"
-                    "    - title: State President\n      as_of: \"2024\"\n")
-    book = _book(project, "leaders/luong-cuong.md")
-    person = book.corpus.person("luong-cuong")
+def test_the_latest_role_is_chosen_by_date_not_by_the_order_of_the_entry(fictional: Project):
+    # A role as of 2033, listed first, is later than every summit Brenić attended.
+    fictional.replace(PEOPLE, "  roles:\n    - title: President\n",
+                      "  roles:\n    - title: Honorary Chairman\n      as_of: 2033-01-05\n"
+                      "      cite:\n        - source: nordwire-2031-port-arlen\n"
+                      "          quote: Norlandic President Ana Brenić\n"
+                      "    - title: President\n")
+    book = _book(fictional, "leaders/ana-brenic.md")
+    person = book.corpus.person("ana-brenic")
     assert person.roles[0].title == "Honorary Chairman"
     page = leader_context(book, person, book.corpus.summits)
     assert page.latest_role is not None
     assert (page.latest_role.title, page.latest_role.as_of) == ("Honorary Chairman",
-                                                                "5 January 2026")
+                                                                "5 January 2033")
 
 
-def test_on_the_same_date_the_role_at_the_summit_is_the_latest(project: Project):
-    book = _book(project, "leaders/index.md")
-    roles = dated_roles(book.corpus, book.corpus.person("lee-jae-myung"))
-    assert roles[-2:][0].as_of == roles[-1].as_of == "2025-10-30"
-    assert (roles[-2].title, roles[-1].title) == ("President",
-                                                  "President of the Republic of Korea")
+def test_on_the_same_date_the_role_at_the_summit_is_the_latest(fictional: Project):
+    book = _book(fictional, "leaders/index.md")
+    roles = dated_roles(book.corpus, book.corpus.person("pavel-dorn"))
+    assert [r.title for r in roles if r.as_of == "2031-04-10"] == [
+        "Chancellor", "Chancellor of Sudmark"]
 
 
-def test_every_role_on_the_leaders_index_and_a_summit_page_has_a_date(project: Project):
-    book = _book(project, "leaders/index.md")
+def test_every_role_on_the_leaders_index_and_a_summit_page_has_a_date(fictional: Project):
+    book = _book(fictional, "leaders/index.md")
     people = {p.id: p for p in book.corpus.people}
     for pid, role in _index_roles(book).items():
         assert (role is None) == (not dated_roles(book.corpus, people[pid])), pid
         assert role is None or role[1], pid
-    lima = book.corpus.summit("2024-lima")
-    page = summit_context(_book(project, "summits/2024-lima.md"), lima, None, None)
+    vesk = book.corpus.summit("2032-03-09-vesk")
+    page = summit_context(_book(fictional, "summits/2032-03-09-vesk.md"), vesk, None, None)
     assert {(p.role.title, p.role.as_of, p.role.inferred) for p in page.participants
-            if p.role} == {("State President of Vietnam", "2024", "date inferred")}
+            if p.role} == {("Chancellor of Sudmark", "9 March 2032", "day inferred"),
+                           ("President of Norland", "9 March 2032", "day inferred")}
 
 
-def test_a_description_is_printed_undated_and_is_not_a_role(project: Project):
-    book = _book(project, "leaders/ho-chi-minh.md")
-    ho = book.corpus.person("ho-chi-minh")
-    assert ho.roles == [] and dated_roles(book.corpus, ho) == []
-    page = leader_context(book, ho, book.corpus.summits)
+# A person the sources only describe (test input, fictional).
+FOUNDER_TEXT = ("FICTIONAL ARTICLE: written for the Summit Briefings test suite.\n\n"
+                "Brenić laid a wreath for Oskar Lind, the late founder of Norland.\n")
+FOUNDER_SOURCE = f"""- id: wreath-2031
+  file: wreath-2031.txt
+  title: A wreath in Port Arlen
+  title_editorial: true
+  outlet: null
+  language: en
+  {AUTO_SHA256}
+"""
+FOUNDER = """- id: oskar-lind
+  name: Oskar Lind
+  names:
+    - {text: Oskar Lind, script: Norlandic}
+  country: XN
+  cite:
+    - source: wreath-2031
+      quote: Oskar Lind, the late founder of Norland
+  described_as:
+    - text: the late founder of Norland
+      cite:
+        - source: wreath-2031
+          quote: Oskar Lind, the late founder of Norland
+"""
+
+
+def test_a_description_is_printed_undated_and_is_not_a_role(
+        make_project: Callable[..., Project]):
+    project = make_project(base=FICTIONAL_DATA, files={
+        "data/sources/wreath-2031.txt": FOUNDER_TEXT,
+        "data/sources.yaml": (FICTIONAL_DATA / "sources.yaml").read_text(encoding="utf-8")
+        + FOUNDER_SOURCE,
+        PEOPLE: (FICTIONAL_DATA / "people.yaml").read_text(encoding="utf-8") + FOUNDER})
+    book = _book(project, "leaders/oskar-lind.md")
+    lind = book.corpus.person("oskar-lind")
+    assert lind.roles == [] and dated_roles(book.corpus, lind) == []
+    page = leader_context(book, lind, book.corpus.summits)
     assert page.latest_role is None
-    assert [d.text for d in page.described_as] == ["the late former leader of Vietnam"]
+    assert [d.text for d in page.described_as] == ["the late founder of Norland"]
     row = next(row for group in leaders_index(book, book.corpus).groups
-               for row in group.people if row.person.id == "ho-chi-minh")
+               for row in group.people if row.person.id == "oskar-lind")
     assert row.role is None and [d.text for d in row.described_as] == [
-        "the late former leader of Vietnam"]
+        "the late founder of Norland"]
 
 
-def test_a_role_dated_by_a_summit_whose_date_is_inferred_says_so(project: Project):
-    # Tô Lâm's role as of 30 October 2025 cites the Gyeongju article, which gives no year: the
-    # Gyeongju summit's year is inferred from it, and so is the role's.
-    book = _book(project, "leaders/to-lam.md")
-    to_lam = book.corpus.person("to-lam")
-    latest = dated_roles(book.corpus, to_lam)[-1]
+def test_a_role_dated_by_a_summit_whose_date_is_inferred_says_so(fictional: Project):
+    # Dorn's role at Vesk is dated by that summit, whose day is worked out from 'on Tuesday'.
+    book = _book(fictional, "leaders/pavel-dorn.md")
+    latest = dated_roles(book.corpus, book.corpus.person("pavel-dorn"))[-1]
     assert (latest.title, latest.as_of, latest.inferred) == (
-        "Party General Secretary", "2025-10-30", "year inferred")
+        "Chancellor of Sudmark", "2032-03-09", "day inferred")
     # A role dated by a stated summit date is not marked.
-    moon = dated_roles(book.corpus, book.corpus.person("moon-jae-in"))
-    assert [(r.as_of, r.inferred) for r in moon if r.as_of == "2018-03-23"] == [
-        ("2018-03-23", None), ("2018-03-23", None)]
+    brenic = dated_roles(book.corpus, book.corpus.person("ana-brenic"))
+    assert [(r.as_of, r.inferred) for r in brenic if r.as_of == "2031-04-10"] == [
+        ("2031-04-10", None), ("2031-04-10", None)]

@@ -21,13 +21,16 @@ from pathlib import Path
 
 import markdown
 from bs4 import BeautifulSoup
-from conftest import Project, copy_project
+from conftest import Project, fictional_project
 
 from summit_briefings.errors import Problem
 from summit_briefings.serve_preview import preview_pages, problems_banner
 
-SUMMIT = "data/summits/2018-03-23-hanoi.yaml"
-PAGE = "summits/2018-03-23-hanoi/"
+# The servers run on the fictional corpus, the smallest with a page of every kind.
+SUMMIT = "data/summits/2031-04-10-port-arlen.yaml"
+PAGE = "summits/2031-04-10-port-arlen/"
+QUOTE, BROKEN_QUOTE = "during an official visit by Dorn", "during an oficial visit by Dorn"
+TITLE = "title: Ana Brenić and Pavel Dorn in Port Arlen"
 WAIT = 60  # seconds for the server to show what a step expects
 
 
@@ -80,14 +83,13 @@ def banner_text(soup: BeautifulSoup) -> str | None:
 
 
 def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_clears_them(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
+    project = fictional_project(tmp_path / "project")
     log = tmp_path / "serve.log"
     with serving(project, log) as address:
         page = address + PAGE
         wait_for(page, lambda soup: soup.select_one("article h1") is not None, log)
 
-        project.replace(SUMMIT, "welcomed the recent rapprochement",
-                        "welcomed the recant rapprochement")
+        project.replace(SUMMIT, QUOTE, BROKEN_QUOTE)
         problems = [str(problem) for problem in project.problems()]
         assert problems and all(p.startswith(f"{SUMMIT}:") for p in problems)
         soup = wait_for(page, lambda soup: banner_text(soup) is not None, log)
@@ -95,16 +97,15 @@ def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_clears_them(tmp
         assert f"The data has {len(problems)} problem" in shown
         assert all(" ".join(p.split()) in shown for p in problems), shown
         # The last good page is still there under the banner.
-        assert "Moon Jae-in and Tran Dai Quang in Hanoi" in soup.select_one("article h1").text
+        assert "Ana Brenić and Pavel Dorn in Port Arlen" in soup.select_one("article h1").text
         terminal = log.read_text(encoding="utf-8")
         for problem in problems:
             assert re.search(rf"^ERROR +- +{re.escape(problem)}$", terminal, re.M), terminal
 
-        project.replace(SUMMIT, "welcomed the recant rapprochement",
-                        "welcomed the recent rapprochement")
-        project.replace(SUMMIT, "title: Moon Jae-in and Tran Dai Quang in Hanoi",
-                        "title: Moon Jae-in and Tran Dai Quang meet in Hanoi")
-        soup = wait_for(page, lambda soup: "meet in Hanoi" in soup.select_one("article h1").text,
+        project.replace(SUMMIT, BROKEN_QUOTE, QUOTE)
+        project.replace(SUMMIT, TITLE, TITLE.replace(" in ", " meet in "))
+        soup = wait_for(page,
+                        lambda soup: "meet in Port Arlen" in soup.select_one("article h1").text,
                         log)
         assert banner_text(soup) is None
         # The server kept the first build's pages: the last rebuild rendered only those the
@@ -115,9 +116,8 @@ def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_clears_them(tmp
 
 
 def test_before_any_good_build_the_home_page_lists_the_problems(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
-    project.replace(SUMMIT, "welcomed the recent rapprochement",
-                    "welcomed the recant rapprochement")
+    project = fictional_project(tmp_path / "project")
+    project.replace(SUMMIT, QUOTE, BROKEN_QUOTE)
     problems = [str(problem) for problem in project.problems()]
     log = tmp_path / "serve.log"
     with serving(project, log) as address:
@@ -127,8 +127,7 @@ def test_before_any_good_build_the_home_page_lists_the_problems(tmp_path: Path):
         assert all(" ".join(p.split()) in shown for p in problems), shown
         assert fetch(address + PAGE) is None  # no summit page until the data is fixed
 
-        project.replace(SUMMIT, "welcomed the recant rapprochement",
-                        "welcomed the recent rapprochement")
+        project.replace(SUMMIT, BROKEN_QUOTE, QUOTE)
         soup = wait_for(address + PAGE, lambda soup: soup.select_one("article h1") is not None,
                         log)
         assert banner_text(soup) is None
@@ -158,10 +157,8 @@ def test_problem_messages_show_literally_in_the_banner():
 def test_the_preview_indexes_each_save_for_search(tmp_path: Path):
     """Pagefind indexes the preview beside the server (the page is served without waiting
     for it): after a save, the index is written again, with the edit."""
-    fictional = Path(__file__).parent / "fixtures" / "fictional-pair" / "data"
-    project = copy_project(tmp_path / "project", fictional)
-    summit = "data/summits/2031-04-10-port-arlen.yaml"
-    page = "summits/2031-04-10-port-arlen/"
+    project = fictional_project(tmp_path / "project")
+    summit, page = SUMMIT, PAGE
     log = tmp_path / "serve.log"
     with serving(project, log) as address:
         wait_for(address + page, lambda soup: soup.select_one("article h1") is not None, log)
@@ -169,8 +166,7 @@ def test_the_preview_indexes_each_save_for_search(tmp_path: Path):
         wait_for(entry, lambda soup: '"languages"' in soup.get_text(), log)
         indexed = fetch(entry)
 
-        project.replace(summit, "title: Ana Brenić and Pavel Dorn in Port Arlen",
-                        "title: Ana Brenić and Pavel Dorn meet in Port Arlen")
+        project.replace(summit, TITLE, TITLE.replace(" in ", " meet in "))
         wait_for(address + page, lambda soup: "meet in" in soup.select_one("article h1").text,
                  log)
         wait_for(entry, lambda soup: soup.get_text() != indexed, log)

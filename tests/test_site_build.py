@@ -9,6 +9,7 @@ added (tests/fixtures/added), which is what keeps adding an article free of test
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import json
 import os
@@ -17,13 +18,22 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from conftest import LIVE_DATA, REPO, add_article, copy_project, count_data
+from conftest import (
+    LIVE_DATA,
+    REPO,
+    BuiltSite,
+    add_article,
+    copy_project,
+    count_data,
+    fictional_project,
+    shared_folder,
+    site_build,
+)
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
@@ -32,38 +42,41 @@ from summit_briefings.site_search import PAGEFIND_WORKER
 from summit_briefings.validate import validate
 
 
-@dataclass(frozen=True)
-class Built:
-    root: Path  # the project built: data/, templates/, docs/, mkdocs.yml
-    site: Path
-    log: str
-    added: str | None  # the id of the summit added to the live data, if any
-
-
-def site_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "scripts/site.py", str(site), "--root", str(root)],
-                          cwd=REPO, capture_output=True, text=True, timeout=600)
+def build_with_an_article_added(folder: Path) -> None:
+    project = copy_project(folder / "project", LIVE_DATA)
+    (folder / "added.txt").write_text(add_article(project), encoding="utf-8")
+    result = site_build(project.root, folder / "site")
+    assert result.returncode == 0, result.stderr
+    (folder / "build.log").write_text(result.stderr + result.stdout, encoding="utf-8")
 
 
 @pytest.fixture(scope="module", params=["live data", "live data with an article added"])
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    folder = tmp_path_factory.mktemp("built")
-    project = copy_project(folder / "project", LIVE_DATA)
-    added = add_article(project) if request.param.endswith("added") else None
-    result = site_build(project.root, folder / "site")
-    assert result.returncode == 0, result.stderr
-    return Built(project.root, folder / "site", result.stderr + result.stdout, added)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+          ) -> BuiltSite:
+    """Each site is built once per test run, whichever workers run its tests."""
+    if request.param == "live data":
+        return request.getfixturevalue("live_site")
+    folder = shared_folder(tmp_path_factory, "live-site-added", build_with_an_article_added)
+    return BuiltSite(folder / "project", folder / "site",
+                     (folder / "build.log").read_text(encoding="utf-8"),
+                     (folder / "added.txt").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def parsed(page: Path) -> BeautifulSoup:
+    """A built page, parsed once per worker for every test that reads it; never changed."""
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
 
 
-def test_strict_build_succeeds_without_warnings(built: Built):
+def test_strict_build_succeeds_without_warnings(built: BuiltSite):
     assert "WARNING" not in built.log and "ERROR" not in built.log, built.log
 
 
-def test_site_has_a_page_for_every_summit_leader_source_and_topic(built: Built):
+def test_site_has_a_page_for_every_summit_leader_source_and_topic(built: BuiltSite):
     corpus = validate(built.root)
     site = built.site
     for folder, ids in (("summits", {s.id for s in corpus.summits}),
@@ -78,7 +91,7 @@ def test_site_has_a_page_for_every_summit_leader_source_and_topic(built: Built):
     assert "<svg" in (site / "trade-targets" / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_participant_page_links_to_each_summit_they_took_part_in(built: Built):
+def test_every_participant_page_links_to_each_summit_they_took_part_in(built: BuiltSite):
     summits = validate(built.root).summits
     assert built.added is None or built.added in {summit.id for summit in summits}
     for summit in summits:
@@ -88,19 +101,18 @@ def test_every_participant_page_links_to_each_summit_they_took_part_in(built: Bu
                 f"leaders/{participant.person}/ does not link to summits/{summit.id}/")
 
 
-def test_every_internal_link_and_anchor_resolves(built: Built):
+def test_every_internal_link_and_anchor_resolves(built: BuiltSite):
     site = built.site
     ids: dict[Path, set[str]] = {}
 
     def anchors(page: Path) -> set[str]:
         if page not in ids:
-            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-            ids[page] = {tag["id"] for tag in soup.find_all(id=True)}
+            ids[page] = {tag["id"] for tag in parsed(page).find_all(id=True)}
         return ids[page]
 
     checked = 0
     for page in html_pages(site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         for link in soup.select("article a[href]"):
             url = urlsplit(link["href"])
             if url.scheme or url.netloc:
@@ -117,7 +129,7 @@ def test_every_internal_link_and_anchor_resolves(built: Built):
 
 
 @pytest.mark.parametrize("kind", ["summits", "leaders"])
-def test_every_citation_links_to_a_highlighted_passage(built: Built, kind: str):
+def test_every_citation_links_to_a_highlighted_passage(built: BuiltSite, kind: str):
     for page in sorted((built.site / kind).glob("*/index.html")):
         check_citations(page)
 
@@ -126,14 +138,13 @@ PLACE = re.compile(r"¶(?P<para>\d+)(?:, sentences? (?P<sentence>\d+)(?:–\d+)?
 
 
 def check_citations(page: Path) -> None:
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(page)
     notes = soup.select("div.footnote li")
     assert notes, f"{page}: no citations"
     for note in notes:
         link = note.select_one('a[href*="/sources/"]')
         path, _, anchor = link["href"].partition("#")
-        source = BeautifulSoup((page.parent / path / "index.html").read_text(encoding="utf-8"),
-                               "html.parser")
+        source = parsed((page.parent / path / "index.html").resolve())
         span = source.find(id=anchor)
         assert span is not None and "quote-anchor" in span["class"]
         mark = span.find_next_sibling("mark")
@@ -154,10 +165,10 @@ def check_citations(page: Path) -> None:
 ARTEFACTS = re.compile(r"\{\{|\{%|\bNone\b|\bnan\b|\(\)|\[\]| object at 0x")
 
 
-def test_no_built_page_contains_a_template_artefact_or_empty_required_cell(built: Built):
+def test_no_built_page_contains_a_template_artefact_or_empty_required_cell(built: BuiltSite):
     site = built.site
     for page in html_pages(site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         article = soup.select_one("article")
         text = article.get_text(" ")
         assert not ARTEFACTS.search(text), f"{page.relative_to(site)}: {ARTEFACTS.search(text)}"
@@ -178,21 +189,21 @@ def files(folder: Path) -> dict[Path, bytes]:
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path):
-    project = copy_project(tmp_path / "project")
-    project.replace("data/summits/2018-03-23-hanoi.yaml", "welcomed the recent rapprochement",
-                    "welcomed the recant rapprochement")
+    project = fictional_project(tmp_path / "project")
+    project.replace("data/summits/2031-04-10-port-arlen.yaml",
+                    "during an official visit by Dorn", "during an oficial visit by Dorn")
     target = tmp_path / "site"
     before = previous_site(target)
     result = site_build(project.root, target)
     assert result.returncode == 1
-    assert "2018-03-23-hanoi.yaml:" in result.stderr and "Traceback" not in result.stderr
+    assert "2031-04-10-port-arlen.yaml:" in result.stderr and "Traceback" not in result.stderr
     assert files(target) == before
 
 
 def test_mkdocs_is_refused_files_from_outside_the_project(tmp_path: Path):
     """The plugin's own check, for what MkDocs collects itself from docs/ and the theme's
     custom folder (it follows symlinks), beside the check of every project folder."""
-    project = copy_project(tmp_path / "project")
+    project = fictional_project(tmp_path / "project")
     (project.root / "docs" / "passwd.txt").symlink_to("/etc/passwd")
     (project.root / "overrides" / "hostname.txt").symlink_to("/etc/hostname")
     config = load_config(str(project.root / "mkdocs.yml"))
@@ -213,7 +224,7 @@ def test_mkdocs_is_refused_files_from_outside_the_project(tmp_path: Path):
     assert files(target) == before
 
 
-def test_site_publishes_fact_exports_and_the_json_schema(built: Built):
+def test_site_publishes_fact_exports_and_the_json_schema(built: BuiltSite):
     site = built.site
     facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
     with (site / "data" / "facts.csv").open(encoding="utf-8", newline="") as handle:
@@ -234,7 +245,7 @@ def test_site_publishes_fact_exports_and_the_json_schema(built: Built):
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_a_build_interrupted_or_terminated_stops_cleanly_and_keeps_the_previous_site(
         tmp_path: Path, stop: signal.Signals):
-    project = copy_project(tmp_path / "project")
+    project = fictional_project(tmp_path / "project")
     # A hook that says when MkDocs is mid-build and holds it there, so that the interrupt
     # lands inside the build however fast or busy the machine is.
     building = tmp_path / "mkdocs-is-building"
@@ -283,10 +294,10 @@ def test_git_ignores_what_a_killed_build_can_leave(left: str):
     assert subprocess.run(["git", "check-ignore", "-q", left], cwd=REPO).returncode == 0
 
 
-def test_the_source_list_at_the_foot_of_a_page_has_one_item_per_source(built: Built):
+def test_the_source_list_at_the_foot_of_a_page_has_one_item_per_source(built: BuiltSite):
     checked = 0
     for page in html_pages(built.site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed(page)
         for article in soup.select("article"):
             heading = article.find("h2", id="sources")
             if heading is None:
@@ -311,7 +322,7 @@ def pagefind_pages(site: Path) -> dict[str, dict]:
     return pages
 
 
-def test_search_indexes_what_readers_read(built: Built):
+def test_search_indexes_what_readers_read(built: BuiltSite):
     # The served site searches with Pagefind: the index Material's page script fetches
     # holds no documents.
     index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
@@ -329,8 +340,7 @@ def test_search_indexes_what_readers_read(built: Built):
     assert "/brief/" in briefs and not briefs & pages.keys(), "briefs are indexed"
     assert pages.keys() == readers - editors - packs - briefs
     for url, page in pages.items():
-        html = (built.site / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
-        soup = BeautifulSoup(html, "html.parser")
+        soup = parsed(built.site / url.lstrip("/") / "index.html")
         text = page["content"]
         assert "Print briefing" not in text, url
         assert "sources as of" not in text, url  # the printed running line
@@ -348,7 +358,7 @@ def test_search_indexes_what_readers_read(built: Built):
 
 
 
-def test_every_pages_search_box_talks_to_the_pagefind_worker(built: Built):
+def test_every_pages_search_box_talks_to_the_pagefind_worker(built: BuiltSite):
     site = "https://site.test/"
     # The 404 page, shown at any address, offers the search box too (by an absolute URL).
     for path in [*html_pages(built.site), built.site / "404.html"]:

@@ -1,40 +1,60 @@
 """The trade page prints every amount in its own currency, and every target as its sources
-qualify it."""
+qualify it. Runs on the fictional corpus (in euros)."""
 
 from __future__ import annotations
 
 import re
-import shutil
+from collections.abc import Callable
 
-from conftest import REPO, Project
+from conftest import FICTIONAL_DATA, Project
 
 from summit_briefings.pipeline import build_site
 
+TRADE, SOURCES = "data/trade.yaml", "data/sources.yaml"
+
 
 def test_amounts_print_in_their_own_currency_and_are_never_compared_across_currencies(
-        project: Project):
-    # The first amount in trade.yaml (a figure or a target, whichever comes first) in euros.
-    trade = project.read("data/trade.yaml")
-    project.write("data/trade.yaml", re.sub(r"(?m)^(\s+)amount: (.*)$",
-                                            r"\1amount: \2\n\1currency: EUR", trade, count=1))
-    shutil.copytree(REPO / "templates", project.root / "templates")
+        make_project: Callable[..., Project]):
+    # The first amount in trade.yaml (a figure or a target, whichever comes first) in dollars.
+    project = make_project(base=FICTIONAL_DATA, whole_site=True)
+    project.write(TRADE, re.sub(r"(?m)^(\s+)amount: (.*)$", r"\1amount: \2\n\1currency: USD",
+                                project.read(TRADE), count=1))
     page = build_site(project.root, None).pages["trade-targets.md"]
-    assert "EUR " in page
+    assert "US$" in page and "EUR " in page
     for line in page.splitlines():
         if line.startswith("- **"):  # a computed answer
             assert not ("EUR" in line and "US$" in line), line
 
 
-def test_a_target_prints_its_qualifier_and_kind_on_both_pages(project: Project):
-    # The Hanoi target cited as the article's opening sentence words it ("more than"), and
-    # recorded as one side's hope: both pages say so, never a bare "US$100 billion".
-    joint = ('\'"The two leaders agreed to increase balanced and sustainable trade to achieve '
-             'the goal of $100 billion in annual trade by 2020," the joint statement said.\'')
-    project.replace("data/trade.yaml", joint, "to increase bilateral trade to more than "
-                    "US$100 billion by 2020")
-    project.replace("data/trade.yaml", "    kind: agreed\n",
-                    "    kind: hoped\n    qualifier: more than\n")
-    shutil.copytree(REPO / "templates", project.root / "templates")
+# A second report of the Port Arlen summit (test input, fictional) that words the target as
+# one side's hope, qualified.
+HOPE = ("FICTIONAL ARTICLE: written for the Summit Briefings test suite.\n\n"
+        "Brenić hoped trade would grow to more than EUR 60 billion by 2036.\n")
+HOPE_SOURCE = """- id: hope-2031-port-arlen
+  file: hope-2031-port-arlen.txt
+  title: A hope in Port Arlen
+  title_editorial: true
+  outlet: null
+  language: en
+  sha256: auto
+"""
+
+
+def test_a_target_prints_its_qualifier_and_kind_on_both_pages(
+        make_project: Callable[..., Project]):
+    project = make_project(base=FICTIONAL_DATA, whole_site=True, files={
+        "data/sources/hope-2031-port-arlen.txt": HOPE,
+        SOURCES: (FICTIONAL_DATA / "sources.yaml").read_text(encoding="utf-8") + HOPE_SOURCE})
+    project.replace(TRADE, """    kind: set
+    cite:
+      - source: nordwire-2031-port-arlen
+        quote: the leaders set a target of EUR 60 billion by 2036""", """    kind: hoped
+    qualifier: more than
+    cite:
+      - source: hope-2031-port-arlen
+        quote: more than EUR 60 billion by 2036""")
+    project.replace(TRADE, "    stated_by: [ana-brenic, pavel-dorn]\n    kind: hoped",
+                    "    stated_by: [ana-brenic]\n    kind: hoped")
     pages = build_site(project.root, None).pages
     for name in ("trade-targets.md", "commitments.md"):
-        assert "hoped for it, more than US$100 billion, by 2020" in pages[name], name
+        assert "hoped for it, more than EUR 60 billion, by 2036" in pages[name], name
