@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import io
 import os
@@ -43,7 +44,7 @@ FICTIONAL_DATA = REPO / "tests" / "fixtures" / "fictional-pair" / "data"
 import summit_briefings.load  # noqa: E402
 from summit_briefings.cli import console  # noqa: E402
 from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
-from summit_briefings.load import MAX_YAML_BYTES, YamlDocument, load_yaml  # noqa: E402
+from summit_briefings.load import MAX_YAML_BYTES, YamlDocument, load_yaml, parse_yaml  # noqa: E402
 from summit_briefings.pipeline import checked_corpus  # noqa: E402
 from summit_briefings.project_files import read_bounded  # noqa: E402
 
@@ -341,23 +342,20 @@ def project(tmp_path: Path) -> Project:
     return copy_data(tmp_path / "project")
 
 
-# Parsing YAML is most of what validate() costs (PyYAML's pure-Python parser, run twice per
-# file), and most in-process tests change one file of an otherwise identical copy. Parsed
-# documents are therefore reused for byte-identical files at the same project-relative path;
-# load_yaml is a pure function of those two, and validate() never mutates a document.
-_PARSED: dict[tuple[str, bytes], YamlDocument] = {}
+# Parsing YAML is most of what validate() costs, and most in-process tests change one file of
+# an otherwise identical copy. Parsed documents are therefore reused for byte-identical files
+# at the same project-relative path, as `mkdocs serve` reuses them between rebuilds
+# (load.ParsedFiles), but across projects: parse_yaml is a pure function of those two, and
+# validate() never mutates a document. Problems raise, and are never kept.
+_parse_once = functools.lru_cache(maxsize=2000)(parse_yaml)
 
 
 def _load_yaml_reusing_identical_files(path: Path, root: Path) -> YamlDocument:
     try:  # bounded, as load_yaml reads: a case links a data file to /dev/zero
-        key = (display_path(path, root), read_bounded(path, root, MAX_YAML_BYTES, "a data file"))
+        raw = read_bounded(path, root, MAX_YAML_BYTES, "a data file")
     except BriefingError:
         return load_yaml(path, root)
-    if key not in _PARSED:
-        if len(_PARSED) > 2000:
-            _PARSED.clear()
-        _PARSED[key] = load_yaml(path, root)  # problems raise and are not kept
-    return _PARSED[key]
+    return _parse_once(raw, display_path(path, root))
 
 
 @pytest.fixture
