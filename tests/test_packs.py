@@ -66,9 +66,10 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[Cor
 def test_a_pack_holds_its_summits_briefing_as_the_summit_page_does(fictional):
     corpus, evidence = fictional
     page, _ = pack_of(fictional, 0)
-    summit = corpus.chronological[0]
+    ordered = corpus.chronological
+    summit, following = ordered[0], ordered[1] if len(ordered) > 1 else None
     book = PageNotes(links.pack_page(summit.id), corpus, evidence, layouts_of(corpus))
-    briefing = summit_context(book, summit, None, None)
+    briefing = summit_context(book, summit, None, following)
     for field in dataclasses.fields(SummitContext):
         if field.name not in ("title", "pack"):
             assert getattr(page, field.name) == getattr(briefing, field.name), field.name
