@@ -79,6 +79,15 @@ def fictional_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
 
 
 @pytest.fixture(scope="session")
+def fictional_offline_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
+                           ) -> Path:
+    """The fictional corpus's site built for reading from file:// (`make offline`)."""
+    folder = tmp_path_factory.mktemp("fictional-offline")
+    return strict_build(fictional_project(folder / "project").root, folder / "site-offline",
+                        offline=True)
+
+
+@pytest.fixture(scope="session")
 def fictional_url(fictional_site: Path) -> Iterator[str]:
     """The fictional site served over HTTP on 127.0.0.1 at a free port."""
     with serve(fictional_site) as url:
