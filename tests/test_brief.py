@@ -1,6 +1,7 @@
-"""Counterpart briefs (brief.py): the context builder called directly on the fixture corpus
-(tests/fixtures/site/data), and on a synthetic corpus (scripts/synth.py) with low bounds, where
-every list is longer than its bound."""
+"""Counterpart briefs (brief.py): the context builder called directly on the fictional corpus
+with a fourth summit written inline (Lindholm: a request, a leader's quote, a target past its
+deadline and two people at no table), and on a synthetic corpus (scripts/synth.py) with low
+bounds, where every list is longer than its bound."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
-from conftest import FIXTURE_DATA, REPO, copy_project
+from conftest import FICTIONAL_DATA, REPO, copy_project, write_project
 
 from summit_briefings import brief as brief_module
 from summit_briefings.brief import (
@@ -33,10 +34,157 @@ WIDE = Bounds(meetings_in_full=100, meetings_listed=100, roles=100, role_dates=1
               targets=100, pledges=100, topics=100)
 
 
+LINDHOLM_ARTICLE = """\
+FICTIONAL ARTICLE: written for the Summit Briefings test suite. Norland, Sudmark, Westmark, \
+their leaders, their towns and Nord Wire do not exist.
+
+Brenić and Dorn meet in Lindholm
+
+LINDHOLM, June 2, 2033 (Nord Wire) -- Norlandic President Ana Brenić received Sudmark \
+Chancellor Pavel Dorn in Lindholm on June 2, 2033.
+
+Brenić asked Sudmark to lower its tariffs on Norlandic timber.
+
+"Rail is the spine of our friendship," Dorn said.
+
+The leaders noted that their target of EUR 45 billion in trade by 2029 had not been met.
+
+Westmark Premier Ivo Lant welcomed the talks. Former Norlandic President Ola Tvei, who \
+signed the first rail accord, attended the dinner.
+"""
+
+LINDHOLM_SOURCE = """
+- id: nordwire-2033-lindholm
+  file: nordwire-2033-06-02-lindholm.txt
+  title: Brenić and Dorn meet in Lindholm
+  title_editorial: false
+  headline: Brenić and Dorn meet in Lindholm
+  outlet: Nord Wire
+  language: en
+  published: 2033-06-02
+  published_from: text
+  sha256: auto
+"""
+
+LINDHOLM_PEOPLE = """
+- id: ivo-lant
+  name: Ivo Lant
+  names:
+    - {text: Ivo Lant, script: romanised}
+  country: XW
+  cite:
+    - source: nordwire-2033-lindholm
+      quote: Westmark Premier Ivo Lant
+- id: ola-tvei
+  name: Ola Tvei
+  names:
+    - {text: Ola Tvei, script: Norlandic}
+  country: XN
+  cite:
+    - source: nordwire-2033-lindholm
+      quote: Former Norlandic President Ola Tvei
+"""
+
+LINDHOLM_SUMMIT = """\
+id: 2033-06-02-lindholm
+title: Ana Brenić and Pavel Dorn in Lindholm
+date:
+  value: 2033-06-02
+  basis: stated
+  cite:
+    - source: nordwire-2033-lindholm
+      quote: in Lindholm on June 2, 2033
+place:
+  city: Lindholm
+  country: Norland
+  cite:
+    - source: nordwire-2033-lindholm
+      quote: in Lindholm on June 2, 2033
+occasion:
+  kind: working visit
+  text: A visit to Norland by Pavel Dorn.
+  cite:
+    - source: nordwire-2033-lindholm
+      quote: Norlandic President Ana Brenić received Sudmark Chancellor Pavel Dorn in Lindholm
+participants:
+  - person: ana-brenic
+    role: President of Norland
+    cite:
+      - source: nordwire-2033-lindholm
+        quote: Norlandic President Ana Brenić received Sudmark Chancellor Pavel Dorn
+  - person: pavel-dorn
+    role: Chancellor of Sudmark
+    cite:
+      - source: nordwire-2033-lindholm
+        quote: Norlandic President Ana Brenić received Sudmark Chancellor Pavel Dorn
+outcomes:
+  - id: timber-tariffs
+    topic: trade
+    kind: request
+    headline: true
+    text: Ana Brenić asked Sudmark to lower its tariffs on Norlandic timber.
+    by: [ana-brenic]
+    cite:
+      - source: nordwire-2033-lindholm
+        quote: Brenić asked Sudmark to lower its tariffs on Norlandic timber.
+  - id: rail-spine
+    topic: relations
+    kind: quote
+    text: Rail is the spine of our friendship.
+    by: [pavel-dorn]
+    cite:
+      - source: nordwire-2033-lindholm
+        quote: '"Rail is the spine of our friendship," Dorn said.'
+"""
+
+WESTMARK = """\
+others:
+  - code: XW
+    name: Westmark
+    scripts: [romanised]
+"""
+
+LINDHOLM_TARGET = """\
+  - id: target-45bn-by-2029
+    amount: 45
+    deadline: 2029
+    summit: 2033-06-02-lindholm
+    stated_by: [ana-brenic, pavel-dorn]
+    kind: referred
+    cite:
+      - source: nordwire-2033-lindholm
+        quote: their target of EUR 45 billion in trade by 2029 had not been met
+"""
+
+
+
+
+def lindholm_files() -> dict[str, str]:
+    """The fictional corpus's files that the Lindholm summit adds to or changes."""
+    def read(name: str) -> str:
+        return (FICTIONAL_DATA / name).read_text(encoding="utf-8")
+    return {
+        "data/sources/nordwire-2033-06-02-lindholm.txt": LINDHOLM_ARTICLE,
+        "data/sources.yaml": read("sources.yaml") + LINDHOLM_SOURCE,
+        "data/people.yaml": read("people.yaml") + LINDHOLM_PEOPLE,
+        "data/summits/2033-06-02-lindholm.yaml": LINDHOLM_SUMMIT,
+        "data/trade.yaml": read("trade.yaml").replace("targets:\n",
+                                                      "targets:\n" + LINDHOLM_TARGET),
+        "data/site.yaml": read("site.yaml") + WESTMARK,
+    }
+
+
 @pytest.fixture(scope="module")
-def checked() -> tuple[Corpus, Evidence]:
-    """The fixture corpus, validated and verified (read in place: nothing writes to it)."""
-    return checked_corpus(FIXTURE_DATA.parent)
+def lindholm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The root of a whole site project: the fictional corpus with the Lindholm summit."""
+    return write_project(tmp_path_factory.mktemp("lindholm"), lindholm_files(), FICTIONAL_DATA,
+                         whole_site=True).root
+
+
+@pytest.fixture(scope="module")
+def checked(lindholm: Path) -> tuple[Corpus, Evidence]:
+    """That corpus, validated and verified (nothing writes to it)."""
+    return checked_corpus(lindholm)
 
 
 def book_for(checked: tuple[Corpus, Evidence], page: str) -> PageNotes:
@@ -77,56 +225,59 @@ def test_who_gets_a_brief_every_person_of_the_two_parties_who_took_part_in_a_sum
     corpus = checked[0]
     briefed = briefed_people(corpus)
     participants = {p.person for s in corpus.summits for p in s.participants}
-    assert set(briefed) == participants  # the fixture's participants are all of the parties
-    assert "ho-chi-minh" not in briefed  # named in an outcome, at no table
-    assert "kim-jong-un" not in briefed  # of neither party
+    assert set(briefed) == participants  # the corpus's participants are all of the parties
+    assert "ola-tvei" not in briefed  # of a party, at no table
+    assert "ivo-lant" not in briefed  # of neither party
     for person, summits in briefed.items():
         assert summits == [s for s in reversed(corpus.chronological)
                            if person in {p.person for p in s.participants}]
 
 
 def test_a_brief_holds_the_persons_dated_roles_the_latest_first(checked):
-    page, _ = person_brief(checked, "luong-cuong")
+    page, _ = person_brief(checked, "ana-brenic")
     assert [(r.title, r.as_of) for r in page.roles] == [
-        ("State President of Vietnam", "2024 (date inferred) and 30 October 2025 (year inferred)"),
-        ("State President", "2024 (date inferred) and 30 October 2025 (year inferred)"),
+        ("President of Norland", "10 April 2031, 9 March 2032 (day inferred) and 2 June 2033"),
+        ("President", "10 April 2031"),
     ]
     assert all(r.refs.keys for r in page.roles)
     assert page.more_roles == 0
 
 
 def test_a_title_stated_on_many_dates_shows_the_first_and_the_latest(checked):
-    page, _ = person_brief(checked, "luong-cuong", dataclasses.replace(WIDE, role_dates=1))
-    assert page.roles[0].as_of == ("2024 (date inferred) and 30 October 2025 (year inferred), "
-                                   "and 0 dates between")
-    page, _ = person_brief(checked, "luong-cuong", dataclasses.replace(WIDE, roles=1))
-    assert [r.title for r in page.roles] == ["State President of Vietnam"]
+    page, _ = person_brief(checked, "ana-brenic", dataclasses.replace(WIDE, role_dates=1))
+    # The noun is left unasserted: brief.py writes "dates" whatever the count ("1 dates").
+    first_and_latest, _, between = page.roles[0].as_of.partition(", and ")
+    assert first_and_latest == "10 April 2031 and 2 June 2033"
+    assert between.startswith("1 ") and between.endswith(" between")
+    page, _ = person_brief(checked, "ana-brenic", dataclasses.replace(WIDE, roles=1))
+    assert [r.title for r in page.roles] == ["President of Norland"]
     assert page.more_roles == 1
 
 
 def test_meetings_run_newest_first_each_with_its_own_bottom_line(checked):
     corpus = checked[0]
-    page, _ = person_brief(checked, "luong-cuong")
-    assert [m.summit.id for m in page.meetings] == ["2025-10-30-gyeongju", "2024-lima"]
-    assert [p.id for p in page.meetings[0].met] == ["lee-jae-myung"]  # not Cường himself
-    assert page.meetings_total == 2 and not page.earlier and page.more_meetings == 0
-    # The 2023 summit records a summary: the brief prints its text and citations as they are.
+    page, _ = person_brief(checked, "ana-brenic", WIDE)
+    assert [m.summit.id for m in page.meetings] == [
+        "2033-06-02-lindholm", "2032-03-09-vesk", "2031-11-korvel", "2031-04-10-port-arlen"]
+    assert [p.id for p in page.meetings[0].met] == ["pavel-dorn"]  # not Brenić herself
+    assert page.meetings_total == 4 and not page.earlier and page.more_meetings == 0
+    # Vesk records a summary: the brief prints its text and citations as they are.
     page, book = relationship_brief(checked)
-    vietnam = next(m for m in page.meetings if m.summit.id == "2023-06-23-vietnam")
-    summary = corpus.summit("2023-06-23-vietnam").summary
-    assert vietnam.summary == summary.text and vietnam.headline is None
-    assert vietnam.summary_refs == book.refs(summary.cite)
-    # Gyeongju records none here: its first headline outcome stands in, the rest counted.
-    gyeongju = page.meetings[0]
-    headline = [o for o in corpus.summit("2025-10-30-gyeongju").outcomes if o.headline]
-    assert gyeongju.summary is None
-    assert gyeongju.headline.text == headline[0].text
-    assert gyeongju.more_headlines == len(headline) - 1
+    vesk = next(m for m in page.meetings if m.summit.id == "2032-03-09-vesk")
+    summary = corpus.summit("2032-03-09-vesk").summary
+    assert vesk.summary == summary.text and vesk.headline is None
+    assert vesk.summary_refs == book.refs(summary.cite)
+    # Lindholm records none: its first headline outcome stands in, the rest counted.
+    lindholm = page.meetings[0]
+    headline = [o for o in corpus.summit("2033-06-02-lindholm").outcomes if o.headline]
+    assert lindholm.summary is None
+    assert lindholm.headline.text == headline[0].text
+    assert lindholm.more_headlines == len(headline) - 1
 
 
 def test_commitments_are_the_open_ones_with_the_commitments_pages_statuses(checked):
     corpus = checked[0]
-    page, _ = person_brief(checked, "luong-cuong", WIDE)
+    page, _ = person_brief(checked, "ana-brenic", WIDE)
     listed = commitments_context(book_for(checked, "commitments.md"), corpus)
     statuses = {(c.summit.id, c.what): c.status for c in listed.pledges}
     assert page.pledges
@@ -138,25 +289,26 @@ def test_commitments_are_the_open_ones_with_the_commitments_pages_statuses(check
     assert [p.summit.id for p in page.pledges] == [
         c.summit.id for c in listed.pledges if c.status.verdict not in SETTLED]
     targets = {t.what + ", " + t.deadline: t.status for t in listed.targets}
-    assert [t.what for t in page.past_targets] == ["US$100 billion in bilateral trade, by 2020"]
-    assert [t.what for t in page.targets] == ["US$150 billion in bilateral trade, by 2030"]
+    assert [t.what for t in page.past_targets] == ["EUR 45 billion in bilateral trade, by 2029"]
+    assert [t.what for t in page.targets] == ["EUR 60 billion in bilateral trade, by 2036",
+                                              "EUR 50 billion in bilateral trade, near term"]
     for line in (*page.past_targets, *page.targets):
         assert line.status == targets[line.what]
     assert page.past_targets[0].status.verdict == "past its deadline, not shown met"
     assert page.targets[0].status.verdict == "not yet due"
 
 
-def test_a_settled_target_or_pledge_is_left_out(checked):
-    corpus, evidence = checked_corpus(FIXTURE_DATA.parent)  # a copy of its own to change
+def test_a_settled_target_or_pledge_is_left_out(lindholm: Path):
+    corpus, evidence = checked_corpus(lindholm)  # a copy of its own to change
     first = corpus.trade.targets[0]
     corpus.trade.targets.append(TradeTarget(**{
-        **first.model_dump(exclude={"restated"}), "id": "target-60bn-by-2017", "amount": 60,
-        "deadline": 2017}))
+        **first.model_dump(exclude={"restated"}), "id": "target-40bn-by-2030", "amount": 40,
+        "deadline": 2030}))
     judged = {j.target.id: j.status.verdict for j in judged_targets(corpus)}
-    assert judged["target-60bn-by-2017"] == "met"
+    assert judged["target-40bn-by-2030"] == "met"
     known = standing(corpus)
     shown = {j.target.id for j in (*known.past_targets, *known.ahead_targets)}
-    assert "target-60bn-by-2017" not in shown
+    assert "target-40bn-by-2030" not in shown
     assert shown == {t for t, verdict in judged.items() if verdict not in SETTLED}
     assert all(j.status.verdict in AHEAD for j in known.ahead_targets)
     assert {(j.summit.id, j.outcome.id) for j in known.open_pledges} == {
@@ -165,19 +317,20 @@ def test_a_settled_target_or_pledge_is_left_out(checked):
 
 
 def test_trade_now_is_the_latest_stated_figure_with_the_growth_each_target_needs(checked):
-    page, _ = person_brief(checked, "luong-cuong")
-    assert (page.latest_figure.year, page.latest_figure.amount) == (2024, "US$86.7 billion")
+    page, _ = person_brief(checked, "ana-brenic")
+    assert (page.latest_figure.year, page.latest_figure.amount) == (2031, "EUR 44 billion")
     growth = page.targets[0].growth
-    assert growth.answer == "9.6% a year" and "(150 / 86.7)" in growth.formula
+    assert growth.answer == "6.4% a year" and "(60 / 44)" in growth.formula
     assert page.past_targets[0].growth is None  # its deadline is behind the latest figure
 
 
 def test_sides_of_an_outcome(checked):
     corpus = checked[0]
-    gyeongju = {o.id: o for o in corpus.summit("2025-10-30-gyeongju").outcomes}
-    assert sides_of(corpus, gyeongju["new-pillar"]) == ("KR", "VN")  # an agreement: both
-    assert sides_of(corpus, gyeongju["workers-quotas"]) == ("KR",)  # its side
-    assert sides_of(corpus, gyeongju["trade-target-request"]) == ("VN",)  # who asked
+    port_arlen = {o.id: o for o in corpus.summit("2031-04-10-port-arlen").outcomes}
+    lindholm = {o.id: o for o in corpus.summit("2033-06-02-lindholm").outcomes}
+    assert sides_of(corpus, port_arlen["rail-freight"]) == ("XN", "XS")  # an agreement: both
+    assert sides_of(corpus, port_arlen["rail-line-pledge"]) == ("XS",)  # its side
+    assert sides_of(corpus, lindholm["timber-tariffs"]) == ("XN",)  # who asked
     background = [o for s in corpus.summits for o in s.outcomes if o.kind == "background"]
     assert background and all(sides_of(corpus, o) == () for o in background)
     quotes = [o for s in corpus.summits for o in s.outcomes if o.kind == "quote"]
@@ -189,13 +342,11 @@ def test_the_last_thing_each_side_said_on_each_topic(checked):
     corpus = checked[0]
     page, _ = relationship_brief(checked, WIDE)
     lines = {line.name: line for line in page.topics}
-    trade = lines["Trade & investment"]
-    # Each side's own newest: headline outcomes of the newest summit first.
-    assert [(s.sides, s.claim.id) for s in trade.said] == [
-        ("South Korea", "technology-transfer"), ("Vietnam", "trade-target-request")]
+    # Each side's own newest: Norland's request at Lindholm, Sudmark's agreement at Vesk.
+    assert [(s.sides, s.claim.id) for s in lines["Trade"].said] == [
+        ("Norland", "timber-tariffs"), ("Sudmark", "trade-target")]
     # An agreement that is both sides' newest is said once, for both.
-    assert [s.sides for s in lines["East Sea / maritime"].said] == [
-        "South Korea and Vietnam"]
+    assert [s.sides for s in lines["Transport"].said] == ["Norland and Sudmark"]
     # Nothing later on the topic speaks for that side.
     order = {s.id: i for i, s in enumerate(corpus.chronological)}
     names = {c.name: c.code for c in corpus.site.parties}
@@ -213,7 +364,7 @@ def test_the_last_thing_each_side_said_on_each_topic(checked):
 
 
 def test_a_brief_cites_only_what_it_shows(checked):
-    for page, book in (person_brief(checked, "luong-cuong"), relationship_brief(checked)):
+    for page, book in (person_brief(checked, "ana-brenic"), relationship_brief(checked)):
         assert set(book.notes) == cited_keys(page)
 
 
@@ -280,14 +431,14 @@ def test_the_rendered_brief_says_what_it_leaves_out_and_links_it(synthetic, tmp_
     assert items["The last thing each side said, by topic"] == 3
 
 
-def test_the_home_and_leader_pages_link_the_briefs(tmp_path):
-    pages = build_site(copy_project(tmp_path).root).pages
+def test_the_home_and_leader_pages_link_the_briefs(lindholm: Path):
+    pages = build_site(lindholm).pages
     assert "[relationship brief](brief.md)" in pages["index.md"]
-    assert "[Lương Cường](leaders/luong-cuong/brief.md)" in pages["index.md"]
-    assert "[Counterpart brief](luong-cuong/brief.md)" in pages["leaders/luong-cuong.md"]
-    assert "Counterpart brief" not in pages["leaders/ho-chi-minh.md"]
-    assert "leaders/ho-chi-minh/brief.md" not in pages
-    assert "[leader page](../luong-cuong.md)" in pages["leaders/luong-cuong/brief.md"]
+    assert "[Ana Brenić](leaders/ana-brenic/brief.md)" in pages["index.md"]
+    assert "[Counterpart brief](ana-brenic/brief.md)" in pages["leaders/ana-brenic.md"]
+    assert "Counterpart brief" not in pages["leaders/ola-tvei.md"]
+    assert "leaders/ola-tvei/brief.md" not in pages
+    assert "[leader page](../ana-brenic.md)" in pages["leaders/ana-brenic/brief.md"]
 
 
 def test_the_guide_and_readme_state_the_bounds_the_code_keeps():

@@ -2,9 +2,9 @@
 
 A broken input and the problem it must report are a row of the table in
 tests/test_bad_input.py, with its message, place and what must not cascade; this file holds
-what is not one break and its report: the real data and the fixture passing, quotes and names
-the check must accept, several breaks reported in one run, and unit tests of loading YAML,
-normalising and finding quotes, and evaluating formulas.
+what is not one break and its report: the real data and the fictional corpus passing, quotes
+and names the check must accept, several breaks reported in one run, and unit tests of loading
+YAML, normalising and finding quotes, and evaluating formulas.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE_DATA, LIVE_DATA, Project, copy_data, count_data, run_check
+from conftest import FICTIONAL_DATA, LIVE_DATA, Project, copy_data, count_data, run_check
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +34,13 @@ from summit_briefings.verify import verify_citations
 
 pytestmark = pytest.mark.usefixtures("reuse_parsed_yaml")
 
-HANOI = "data/summits/2018-03-23-hanoi.yaml"
+VESK = "data/summits/2032-03-09-vesk.yaml"
+
+
+@pytest.fixture
+def fictional(tmp_path: Path) -> Project:
+    """A writable copy of the fictional corpus's data/ under tmp_path; break it freely."""
+    return copy_data(tmp_path / "project", FICTIONAL_DATA)
 
 
 # --- the real data ---------------------------------------------------------------------
@@ -55,44 +61,45 @@ def test_real_data_checks_its_sentences_against_a_hedge_vocabulary():
     assert hedges and all(h.quote_words and h.site_words for h in hedges)
 
 
-def test_fixture_copy_passes_in_process_with_the_same_counts(project: Project):
-    corpus = validate(project.root)
+def test_fictional_copy_passes_in_process_with_the_same_counts(fictional: Project):
+    corpus = validate(fictional.root)
     evidence = verify_citations(corpus)
-    n = count_data(project.data)
+    n = count_data(fictional.data)
     facts = list(all_facts(corpus))
     assert (len(facts), evidence.citations) == (n["facts"], n["citations"])
     assert len(corpus.summits) == n["summits"]
-    assert project.problems() == []
+    assert fictional.problems() == []
 
 
 # --- quotes and names the check accepts ------------------------------------------------
 
-def test_quote_may_differ_in_quote_marks_dashes_and_whitespace(project: Project):
-    # The source writes "Việt Nam’s" (curly apostrophe); a straight one, a doubled space
-    # and a different dash elsewhere are all accepted.
-    project.replace("data/people.yaml", "- source: vnavns-2024-lima\n"
-                    "      quote: Việt Nam’s State President Lương Cường met his counterpart",
-                    "- source: vnavns-2024-lima\n"
-                    "      quote: Việt Nam's  State President Lương Cường met his counterpart")
-    assert project.problems() == []
+def test_quote_may_differ_in_quote_marks_dashes_and_whitespace(fictional: Project):
+    # The source writes "Norland's" (straight apostrophe) and "Arlen–Vesk" (en dash): a curly
+    # apostrophe, a doubled space and a hyphen in the quotes are all accepted.
+    fictional.replace(VESK, "quote: Sudmark is now Norland's third-largest trading partner",
+                      "quote: Sudmark is now Norland’s  third-largest trading partner")
+    fictional.replace(VESK, "quote: Dorn said the first section of the Arlen–Vesk rail line",
+                      "quote: Dorn said the first section of the Arlen-Vesk rail line")
+    assert fictional.problems() == []
 
 
-def test_quote_in_decomposed_unicode_matches_the_nfc_source(project: Project):
-    decomposed = unicodedata.normalize("NFD", "National Assembly Chairman Trần Thanh Mẫn")
-    project.replace("data/people.yaml", "      quote: National Assembly Chairman Trần Thanh Mẫn",
-                    f"      quote: {decomposed}", count=2)
-    assert project.problems() == []
+def test_quote_in_decomposed_unicode_matches_the_nfc_source(fictional: Project):
+    decomposed = unicodedata.normalize("NFD", "Norlandic President Ana Brenić")
+    assert decomposed != "Norlandic President Ana Brenić"
+    fictional.replace("data/people.yaml", "quote: Norlandic President Ana Brenić\n",
+                      f"quote: {decomposed}\n", count=2)
+    assert fictional.problems() == []
 
 
-def test_name_without_diacritics_may_be_a_quoted_form_with_them_dropped(project: Project):
-    # Phạm Minh Chính's only quote writes the name with diacritics: the form without them
-    # passes because it is the quoted form folded (tests/test_bad_input.py has it failing as
-    # soon as it is not).
-    people = yaml.safe_load(project.read("data/people.yaml"))
-    pham = next(p for p in people if p["id"] == "pham-minh-chinh")
-    assert any(form["text"] == "Pham Minh Chinh" for form in pham["names"])
-    assert all("Pham Minh Chinh" not in c["quote"] for c in pham["cite"])
-    assert project.problems() == []
+def test_name_without_diacritics_may_be_a_quoted_form_with_them_dropped(fictional: Project):
+    # Ana Brenić's quote writes the name with diacritics: the form without them passes because
+    # it is the quoted form folded (tests/test_bad_input.py has it failing as soon as it is
+    # not).
+    people = yaml.safe_load(fictional.read("data/people.yaml"))
+    brenic = next(p for p in people if p["id"] == "ana-brenic")
+    assert any(form["text"] == "Ana Brenic" for form in brenic["names"])
+    assert all("Ana Brenic" not in c["quote"] for c in brenic["cite"])
+    assert fictional.problems() == []
 
 
 # --- loading YAML -----------------------------------------------------------------------
@@ -182,10 +189,10 @@ def test_formula_arithmetic_is_evaluated():
 
 
 def test_each_test_gets_its_own_copy_of_the_data(tmp_path: Path):
-    first = copy_data(tmp_path / "one")
-    second = copy_data(tmp_path / "two")
+    first = copy_data(tmp_path / "one", FICTIONAL_DATA)
+    second = copy_data(tmp_path / "two", FICTIONAL_DATA)
     first.write("data/topics.yaml", "")
-    assert second.read("data/topics.yaml") == (FIXTURE_DATA / "topics.yaml").read_text(
+    assert second.read("data/topics.yaml") == (FICTIONAL_DATA / "topics.yaml").read_text(
         encoding="utf-8")
 
 
@@ -201,22 +208,25 @@ def test_every_character_of_the_normalised_text_maps_back_to_the_same_character(
 
 
 def test_one_run_reports_schema_reference_and_quote_problems_of_a_file_in_line_order(
-        project: Project):
+        fictional: Project):
     # An unknown person used to stop the check before any quote was verified.
-    project.replace(HANOI, "  - person: moon-jae-in\n", "  - person: moon-jae-im\n")
-    project.replace(HANOI, "shake hands before the start of their bilateral summit",
-                    "shake hands before the start of their bilateral sumit")
-    project.replace(HANOI, "welcomed the recent rapprochement", "welcomed the recant rapprochement")
-    problems = [p for p in project.problems() if p.path == HANOI]
+    fictional.replace(VESK, "  - person: pavel-dorn\n", "  - person: pavel-dorx\n")
+    fictional.replace(VESK, "in Vesk on Tuesday for a working visit",
+                      "in Vesk on Tuesday for a workng visit")
+    fictional.replace(VESK, "quote: Brenić proposed a joint rail authority",
+                      "quote: Brenić proposed a joint rail authorty")
+    problems = [p for p in fictional.problems() if p.path == VESK]
     messages = [p.message for p in problems]
-    assert any("unknown person 'moon-jae-im'" in m for m in messages), messages
+    assert any("unknown person 'pavel-dorx'" in m for m in messages), messages
     assert sum("quote not found" in m for m in messages) == 2, messages
     assert problems == sorted(problems)
 
 
-def test_the_quotes_of_an_entry_that_fails_the_schema_are_still_checked(project: Project):
-    project.replace(HANOI, "title: Moon Jae-in", "titel: Moon Jae-in")
-    project.replace(HANOI, "welcomed the recent rapprochement", "welcomed the recant rapprochement")
-    messages = [p.message for p in project.problems() if p.path == HANOI]
+def test_the_quotes_of_an_entry_that_fails_the_schema_are_still_checked(fictional: Project):
+    fictional.replace(VESK, "title: Ana Brenić and Pavel Dorn in Vesk",
+                      "titel: Ana Brenić and Pavel Dorn in Vesk")
+    fictional.replace(VESK, "quote: Brenić proposed a joint rail authority",
+                      "quote: Brenić proposed a joint rail authorty")
+    messages = [p.message for p in fictional.problems() if p.path == VESK]
     assert any("unknown field 'titel'" in m for m in messages), messages
     assert any(m.startswith("quote not found") for m in messages), messages

@@ -8,21 +8,33 @@ import re
 
 import pytest
 import yaml
-from conftest import FICTIONAL_DATA, FIXTURE_DATA, copy_project
+from conftest import FICTIONAL_DATA, copy_project
 
 from summit_briefings.pipeline import build_site
 from summit_briefings.sources import sentence_starts
 
 NOTE_REF = re.compile(r"\[\^[^\]]+\]")
-# The fixture corpus (its newest summit has no bottom line recorded: the home page shows its
-# key outcomes) and the fictional pair (its newest summit has a bottom line, Korvel only a key
-# outcome).
-CORPORA = {"fixture": FIXTURE_DATA, "fictional-pair": FICTIONAL_DATA}
+VESK = "data/summits/2032-03-09-vesk.yaml"
 
 
-@pytest.fixture(scope="module", params=CORPORA)
+def without_bottom_line(text: str) -> str:
+    """A summit file with its ``summary:`` block (the bottom line) taken out."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index("summary:\n")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    return "".join(lines[:start] + lines[end:])
+
+
+# The fictional pair as it is (its newest summit, Vesk, has a bottom line; Korvel only a key
+# outcome), and with Vesk's bottom line taken out, so that the home page shows its key outcomes.
+VARIANTS = ("fictional-pair", "newest-without-bottom-line")
+
+
+@pytest.fixture(scope="module", params=VARIANTS)
 def built(request, tmp_path_factory: pytest.TempPathFactory):
-    project = copy_project(tmp_path_factory.mktemp("gist"), CORPORA[request.param])
+    project = copy_project(tmp_path_factory.mktemp("gist"), FICTIONAL_DATA)
+    if request.param == "newest-without-bottom-line":
+        project.write(VESK, without_bottom_line(project.read(VESK)))
     summits = [yaml.safe_load(p.read_text(encoding="utf-8"))
                for p in sorted((project.root / "data" / "summits").glob("*.yaml"))]
     return build_site(project.root).pages, summits

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, copy_project
+from conftest import FICTIONAL_DATA, REPO, copy_project
 
 from summit_briefings.pipeline import build_site
 from summit_briefings.sources import has_table_borders, paragraphs
@@ -34,10 +34,10 @@ def shown_lines(page: str) -> list[str]:
     return [" ".join(p.get_text(" ").split()) for p in soup.select(".source-text p")]
 
 
-@pytest.mark.parametrize("data", ["fixture", "live"])
+@pytest.mark.parametrize("data", ["fictional-pair", "live"])
 def test_no_source_page_shows_table_debris(tmp_path, data: str):
-    """Over the fixture corpus (whose Gyeongju article has the borders) and the live data."""
-    root = copy_project(tmp_path).root if data == "fixture" else REPO
+    """Over the fictional corpus (whose Port Arlen article has the borders) and the live data."""
+    root = copy_project(tmp_path, FICTIONAL_DATA).root if data == "fictional-pair" else REPO
     pages = build_site(root).pages
     sources = {path: page for path, page in pages.items()
                if path.startswith("sources/") and path != "sources/index.md"}
@@ -53,21 +53,21 @@ def test_no_source_page_shows_table_debris(tmp_path, data: str):
 
 
 def test_the_provenance_box_and_the_checksum_at_the_foot(tmp_path):
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path, FICTIONAL_DATA)
     sources = project.read("data/sources.yaml").replace(
-        "  outlet: VNA\n",
-        "  outlet: VNA\n  publisher: People's Army Newspaper\n"
-        "  url: https://example.org/gyeongju-talks\n  truncated: true\n", 1)
+        "  outlet: Nord Wire\n",
+        "  outlet: Nord Wire\n  publisher: Nord Wire Group\n"
+        "  url: https://example.org/port-arlen-talks\n  truncated: true\n", 1)
     project.write("data/sources.yaml", sources)
-    page = build_site(project.root).pages["sources/001_38cedd2d2f96b738.md"]
+    page = build_site(project.root).pages["sources/nordwire-2031-04-10-port-arlen.md"]
     box, _, rest = page.partition('!!! info provenance-box "Where this text comes from"\n')[2] \
         .partition("\n\n")
-    assert "**Publisher:** People's Army Newspaper" in box and "**Outlet:** VNA" in box
+    assert "**Publisher:** Nord Wire Group" in box and "**Outlet:** Nord Wire" in box
     assert "**Published:**" in box
-    assert 'href="https://example.org/gyeongju-talks"' in box
+    assert 'href="https://example.org/port-arlen-talks"' in box
     assert "**Cut off:** the stored text stops mid-article" in box
     assert "Table borders" in box  # this article's text has them
     assert "sha256" not in box
     checksum = page.rstrip().splitlines()[-1]
-    assert "sha256 cb6abfc53c61f8be" in checksum, "the checksum is not the body's last line"
+    assert "sha256 eeb50a0ffd2c1378" in checksum, "the checksum is not the body's last line"
     assert rest.index("Facts citing this article") < rest.index("sha256")

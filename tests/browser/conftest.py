@@ -1,5 +1,6 @@
-"""Session fixtures: the fixture corpus's site (and the live data's) built once, served on
-loopback, and one headless Chromium."""
+"""Session fixtures: the fictional corpus's site, the fixture corpus's (being retired: modules
+move to the fictional one) and the live data's, each built once, served on loopback, and one
+headless Chromium."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
-from conftest import add_article, copy_project
+from conftest import add_article, copy_project, fictional_project
 from playwright.sync_api import Browser, sync_playwright
 
 from .helpers import (
@@ -67,6 +68,30 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None,
     """The fixture corpus's site built for reading from file:// (`make offline`)."""
     return strict_build(fixture_project, tmp_path_factory.mktemp("offline") / "site-offline",
                         offline=True)
+
+
+@pytest.fixture(scope="session")
+def fictional_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None) -> Path:
+    """The fictional corpus's site (tests/fixtures/fictional-pair), built once with
+    scripts/site.py (strict): the site whose pages the tests may name."""
+    folder = tmp_path_factory.mktemp("fictional")
+    return strict_build(fictional_project(folder / "project").root, folder / "site")
+
+
+@pytest.fixture(scope="session")
+def fictional_offline_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
+                           ) -> Path:
+    """The fictional corpus's site built for reading from file:// (`make offline`)."""
+    folder = tmp_path_factory.mktemp("fictional-offline")
+    return strict_build(fictional_project(folder / "project").root, folder / "site-offline",
+                        offline=True)
+
+
+@pytest.fixture(scope="session")
+def fictional_url(fictional_site: Path) -> Iterator[str]:
+    """The fictional site served over HTTP on 127.0.0.1 at a free port."""
+    with serve(fictional_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
-SUMMIT = "summits/2018-03-23-hanoi/"
+SUMMIT = "summits/2032-03-09-vesk/"
 
 # Each group of adjacent references as it reads (each number with the separator drawn
 # before it), and the gaps a reader sees: from the end of a number's digits to its comma,
@@ -95,11 +95,11 @@ def phone(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.mark.parametrize("screen", ["desktop", "phone"])
-def test_adjacent_references_read_as_a_list(request, screen: str, site_url: str):
+def test_adjacent_references_read_as_a_list(request, screen: str, fictional_url: str):
     """'1, 2, 3': a comma and a narrow space between numbers, the comma close to the number
     before it (no padded '1 , 2 , 3')."""
     page = request.getfixturevalue(screen)
-    page.goto(site_url + SUMMIT)
+    page.goto(fictional_url + SUMMIT)
     groups = page.evaluate(GROUPS_JS)
     assert groups, "the page has no adjacent references to check"
     for group in groups:
@@ -111,39 +111,39 @@ def test_adjacent_references_read_as_a_list(request, screen: str, site_url: str)
 
 
 def test_every_link_on_the_citation_path_is_a_24px_target_on_a_phone(phone: Page,
-                                                                    site_url: str):
-    phone.goto(site_url + SUMMIT)
+                                                                    fictional_url: str):
+    phone.goto(fictional_url + SUMMIT)
     small = []
     for kind, selector in CITATION_PATH.items():
         targets = phone.evaluate(TARGETS_JS, selector)
         assert targets, f"no {kind} on {SUMMIT}"
         small += [(kind, t) for t in targets if t["width"] < 24 or t["height"] < 24]
-    phone.goto(site_url + "sources/000_4f94f2e9d0db3981/")
+    phone.goto(fictional_url + "sources/nordwire-2031-04-10-port-arlen/")
     numbers = phone.evaluate(TARGETS_JS, PARAGRAPH_NUMBER)
     assert numbers
     small += [("paragraph number", t) for t in numbers if t["width"] < 24 or t["height"] < 24]
     assert not small, small
 
 
-def test_a_citation_number_never_starts_a_line_on_a_phone(phone: Page, site_url: str,
-                                                          built_site: Path):
-    pages = sorted(p.parent.relative_to(built_site).as_posix() + "/"
+def test_a_citation_number_never_starts_a_line_on_a_phone(phone: Page, fictional_url: str,
+                                                          fictional_site: Path):
+    pages = sorted(p.parent.relative_to(fictional_site).as_posix() + "/"
                    for folder in ("summits", "leaders")
-                   for p in (built_site / folder).glob("*/index.html"))
+                   for p in (fictional_site / folder).glob("*/index.html"))
     stranded = []
     for page in pages:
-        phone.goto(site_url + page)
+        phone.goto(fictional_url + page)
         stranded += [(page, ref) for ref in phone.evaluate(WITH_ITS_WORD_JS)
                      if not ref["sameLine"]]
-    assert len(pages) > 5
+    assert len(pages) >= 5  # the fictional site's three summits and two leaders
     assert not stranded, stranded
 
 
-def test_notes_name_the_publisher_and_paragraph_not_the_file(desktop: Page, site_url: str):
-    desktop.goto(site_url + SUMMIT)
+def test_notes_name_the_publisher_and_paragraph_not_the_file(desktop: Page, fictional_url: str):
+    desktop.goto(fictional_url + SUMMIT)
     labels = desktop.locator("article .footnote li a:not(.footnote-backref)").all_inner_texts()
     assert labels and all("¶" in label and ".txt" not in label for label in labels), labels
-    assert "Yonhap / The Korea Post, ¶2" in labels
+    assert "Sud Courier Media, 12 Mar 2032, ¶3, sentence 1" in labels
 
 
 SPLIT_PASSAGE_JS = """() => {
@@ -159,21 +159,21 @@ HIGHLIGHT_JS = """(id) => [...document.querySelectorAll('.source-text mark')].ma
 }))"""
 
 
-def test_landing_on_a_citation_highlights_all_of_its_passage(desktop: Page, site_url: str):
-    page = "sources/000_4f94f2e9d0db3981/"
-    desktop.goto(site_url + page)
+def test_landing_on_a_citation_highlights_all_of_its_passage(desktop: Page, fictional_url: str):
+    page = "sources/sudcourier-2032-03-12-vesk/"
+    desktop.goto(fictional_url + page)
     split = desktop.evaluate(SPLIT_PASSAGE_JS)
     assert split, "no passage on this page is split by an overlapping quote"
-    desktop.goto(f"{site_url}{page}#{split}")
+    desktop.goto(f"{fictional_url}{page}#{split}")
     marks = desktop.evaluate(HIGHLIGHT_JS, split)
     target = {m["background"] for m in marks if m["inPassage"]}
     others = {m["background"] for m in marks if not m["inPassage"]}
     assert len(target) == 1 and not target & others, marks
 
 
-# In the fixture corpus the 2023 report runs its sentences together in two long paragraphs:
-# its citations name the sentence ('¶2, sentence 5').
-LONG_PARAGRAPHS_SUMMIT = "summits/2023-06-23-vietnam/"
+# In the fictional corpus the Sud Courier article runs its sentences together in its third
+# paragraph: the Vesk summit's citations name the sentence ('¶3, sentence 6').
+LONG_PARAGRAPHS_SUMMIT = "summits/2032-03-09-vesk/"
 
 # Whether the sentence anchor a label names comes before the passage, and the next
 # sentence's anchor (if any) after it: the passage starts in that sentence.
@@ -206,16 +206,16 @@ def follow_a_sentence_citation(page: Page, summit_url: str) -> None:
 
 
 def test_a_citation_into_a_long_paragraph_lands_on_its_passage_in_the_sentence_named(
-        desktop: Page, site_url: str):
-    follow_a_sentence_citation(desktop, site_url + LONG_PARAGRAPHS_SUMMIT)
+        desktop: Page, fictional_url: str):
+    follow_a_sentence_citation(desktop, fictional_url + LONG_PARAGRAPHS_SUMMIT)
 
 
-def test_a_citation_into_a_long_paragraph_lands_on_its_passage_from_file(browser: Browser,
-                                                                          offline_site: Path):
+def test_a_citation_into_a_long_paragraph_lands_on_its_passage_from_file(
+        browser: Browser, fictional_offline_site: Path):
     context = browser.new_context(offline=True, viewport={"width": 1280, "height": 900})
     try:
         # The offline build's pages are files (summits/x.html), not folders.
-        page = offline_site / (LONG_PARAGRAPHS_SUMMIT.rstrip("/") + ".html")
+        page = fictional_offline_site / (LONG_PARAGRAPHS_SUMMIT.rstrip("/") + ".html")
         follow_a_sentence_citation(context.new_page(), page.as_uri())
     finally:
         context.close()

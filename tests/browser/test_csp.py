@@ -70,9 +70,9 @@ class Build:
 @pytest.fixture(scope="module", params=["served", "offline"])
 def build(request: pytest.FixtureRequest) -> Build:
     if request.param == "served":
-        return Build("served", request.getfixturevalue("built_site"),
-                     request.getfixturevalue("site_url"))
-    site = request.getfixturevalue("offline_site")
+        return Build("served", request.getfixturevalue("fictional_site"),
+                     request.getfixturevalue("fictional_url"))
+    site = request.getfixturevalue("fictional_offline_site")
     return Build("offline", site, site.as_uri() + "/")
 
 
@@ -239,7 +239,7 @@ def test_search_print_and_scheme_toggle_work_under_the_policy(build: Build, watc
 
     # Search answers on the pack page (Pagefind served, Material's lunr through the shim
     # offline).
-    results = search(page, "Gyeongju", build.root)
+    results = search(page, "Vesk", build.root)
     assert results, f"search found nothing: {results.meta}"
 
     # The scheme toggle switches, and the choice survives a reload (the inline palette

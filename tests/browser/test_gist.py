@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from conftest import fictional_project
 from playwright.sync_api import Browser, Page
+from test_gist import VESK, without_bottom_line
+
+from .conftest import strict_build
+from .helpers import serve
 
 pytestmark = pytest.mark.browser
 
@@ -32,12 +37,25 @@ def phone(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
-@pytest.mark.parametrize("data", ["fixture", "live"])
+@pytest.fixture(scope="module")
+def no_bottom_line_url(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
+                       ) -> Iterator[str]:
+    """The fictional site with its newest summit's bottom line taken out, served."""
+    folder = tmp_path_factory.mktemp("no-bottom-line")
+    project = fictional_project(folder / "project")
+    project.write(VESK, without_bottom_line(project.read(VESK)))
+    with serve(strict_build(project.root, folder / "site")) as url:
+        yield url
+
+
+@pytest.mark.parametrize("data", ["fictional", "newest-without-bottom-line", "live"])
 def test_the_first_screen_of_the_home_page_shows_the_newest_bottom_line(request, data: str,
                                                                         phone: Page):
-    """The fixture corpus's newest summit has no bottom line recorded (its key outcomes are
-    shown); the live data's newest has one."""
-    url = request.getfixturevalue("site_url" if data == "fixture" else "live_site_url")
+    """The fictional corpus's newest summit has a bottom line, and with it taken out its key
+    outcomes are shown; the live data's newest, whatever it records."""
+    url = request.getfixturevalue({"fictional": "fictional_url",
+                                   "newest-without-bottom-line": "no_bottom_line_url",
+                                   "live": "live_site_url"}[data])
     phone.goto(url)
     gist = phone.evaluate(GIST_JS)
     assert gist["text"].strip(), gist

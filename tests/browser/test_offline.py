@@ -37,21 +37,21 @@ def offline_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
         context.close()
 
 
-def test_offline_build_has_no_remote_scripts(offline_site: Path):
-    for html in offline_site.rglob("*.html"):
+def test_offline_build_has_no_remote_scripts(fictional_offline_site: Path):
+    for html in fictional_offline_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and "<script src=\"http" not in text, html
-    assert (offline_site / "assets/javascripts/iframe-worker-shim.js").is_file()
-    assert (offline_site / "search/search_index.js").is_file()
-    assert not (offline_site / "pagefind").exists()
-    page = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert (fictional_offline_site / "assets/javascripts/iframe-worker-shim.js").is_file()
+    assert (fictional_offline_site / "search/search_index.js").is_file()
+    assert not (fictional_offline_site / "pagefind").exists()
+    page = (fictional_offline_site / "index.html").read_text(encoding="utf-8")
     assert '"search": "assets/javascripts/workers/search.' in page
 
 
-def test_offline_pages_links_and_search_work_from_file(offline_site: Path, offline_page):
+def test_offline_pages_links_and_search_work_from_file(fictional_offline_site: Path, offline_page):
     page, attempted = offline_page
-    root = offline_site.as_uri() + "/"
-    summit = max(p for p in offline_site.glob("summits/*.html") if p.name != "index.html")
+    root = fictional_offline_site.as_uri() + "/"
+    summit = max(p for p in fictional_offline_site.glob("summits/*.html") if p.name != "index.html")
     page.goto(summit.as_uri())
     assert page.locator("article h1").is_visible()
 
@@ -64,7 +64,7 @@ def test_offline_pages_links_and_search_work_from_file(offline_site: Path, offli
     assert page_key(page.url, root).startswith("/leaders/")
 
     # Search: the worker runs in an iframe (the vendored shim) and reads search_index.js.
-    results = search(page, "Gyeongju", root)
+    results = search(page, "Vesk", root)
     assert results, f"offline search found nothing: {results.meta}"
     assert any(key.startswith("/summits/") for key in results[:3]), list(results)
     page.locator(".md-search-result__item a.md-search-result__link").first.click()
@@ -73,15 +73,15 @@ def test_offline_pages_links_and_search_work_from_file(offline_site: Path, offli
 
     # Folded names still find their page: the offline index carries the folded fields.
     page.goto(summit.as_uri())
-    results = search(page, "Luong Cuong", root)
-    assert results and results[0] == "/leaders/luong-cuong/", list(results)
+    results = search(page, "Ana Brenic", root)
+    assert results and results[0] == "/leaders/ana-brenic/", list(results)
 
     assert any("search_index.js" in url for url in attempted), "requests were not recorded"
     remote = [url for url in attempted if not url.startswith(LOCAL_SCHEMES)]
     assert not remote, f"requests attempted from file://: {remote}"
 
 
-def test_the_offline_404_page_is_styled_and_its_links_open_from_file(offline_site: Path,
+def test_the_offline_404_page_is_styled_and_its_links_open_from_file(fictional_offline_site: Path,
                                                                      offline_page):
     # MkDocs names an error page's files from the server's root ('/assets/…'); from
     # file:// that is the disk's root.
@@ -91,10 +91,10 @@ def test_the_offline_404_page_is_styled_and_its_links_open_from_file(offline_sit
     # its file; the loop below navigates away from pages still loading.
     page.on("requestfailed", lambda request: None if request.failure == "net::ERR_ABORTED"
             else failed.append(f"{request.url} ({request.failure})"))
-    page.goto((offline_site / "404.html").as_uri())
+    page.goto((fictional_offline_site / "404.html").as_uri())
     sheets = page.eval_on_selector_all("link[rel=stylesheet]", "ls => ls.map(l => l.href)")
     assert any("/assets/stylesheets/main." in href for href in sheets), sheets
-    site = offline_site.as_uri() + "/"
+    site = fictional_offline_site.as_uri() + "/"
     assert all(href.startswith(site) for href in sheets), sheets
     assert not failed, f"requests that failed from file://: {failed}"
     # Material's stylesheet applied: the header stays on top as the page scrolls.
@@ -106,7 +106,7 @@ def test_the_offline_404_page_is_styled_and_its_links_open_from_file(offline_sit
     tabs = [tab.strip() for tab in page.locator(".md-tabs__link").all_inner_texts()]
     assert names == tabs and "Evolution" in names, names
     for name in names:
-        page.goto((offline_site / "404.html").as_uri())
+        page.goto((fictional_offline_site / "404.html").as_uri())
         page.locator("article a", has_text=name).first.click()
         page.wait_for_load_state()
         opened = page.url.removeprefix(site)
