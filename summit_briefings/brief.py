@@ -273,7 +273,9 @@ def bounded_roles(book: PageNotes, person: Person, bounds: Bounds) -> tuple[list
         texts = list(dates)
         if len(texts) > bounds.role_dates:
             shown = [texts[0], texts[-1]]
-            as_of = f"{texts[0]} and {texts[-1]}, and {len(texts) - 2} dates between"
+            between = len(texts) - 2
+            as_of = (f"{texts[0]} and {texts[-1]}, and {between} "
+                     f"date{'s' if between != 1 else ''} between")
         else:
             shown, as_of = texts, and_list(texts)
         rows.append(Role(title, as_of, book.refs(c for t in shown for c in dates[t])))
