@@ -32,7 +32,7 @@ from .commitments import (
 )
 from .corpus import Corpus
 from .dates import format_date
-from .schema import Citation, Outcome, Person, Summit, Topic, TradeFigure
+from .schema import Citation, Outcome, Person, Summit, TargetStatement, Topic, TradeFigure
 from .targets import AHEAD, SETTLED, Status, evidence_date
 from .trade import Computed, FigureRow, figure_row, required_growth
 from .views import (
@@ -50,7 +50,8 @@ from .views import (
 
 @dataclass(frozen=True)
 class Bounds:
-    """How many of each kind of item a brief shows; the rest are counted and linked."""
+    """How many of each kind of item a brief (or a meeting pack) shows; the rest are counted
+    and linked."""
 
     meetings_in_full: int = 5  # the newest meetings, each with its bottom line
     meetings_listed: int = 8  # older meetings, one line each
@@ -59,21 +60,28 @@ class Bounds:
     targets: int = 2  # standing targets; and as many past their deadline
     pledges: int = 5  # open and past-deadline pledges, the newest first
     topics: int = 10  # topics, the most recently discussed first
+    figures: int = 5  # actual trade figures, the newest first (a meeting pack's)
 
 
 BOUNDS = Bounds()
+
+
+def took_part(corpus: Corpus) -> dict[str, list[Summit]]:
+    """Every person who took part in a summit, with the summits they took part in, the
+    newest first."""
+    found: dict[str, list[Summit]] = defaultdict(list)
+    for summit in reversed(corpus.chronological):
+        for person in dict.fromkeys(p.person for p in summit.participants):
+            found[person].append(summit)
+    return dict(found)
 
 
 def briefed_people(corpus: Corpus) -> dict[str, list[Summit]]:
     """Who gets a brief: every person of the two parties who took part in a summit, with
     the summits they took part in, the newest first."""
     parties = {c.code for c in corpus.site.parties}
-    found: dict[str, list[Summit]] = defaultdict(list)
-    for summit in reversed(corpus.chronological):
-        for person in dict.fromkeys(p.person for p in summit.participants):
-            if corpus.person(person).country in parties:
-                found[person].append(summit)
-    return dict(found)
+    return {person: summits for person, summits in took_part(corpus).items()
+            if corpus.person(person).country in parties}
 
 
 def sides_of(corpus: Corpus, outcome: Outcome) -> tuple[str, ...]:
@@ -105,7 +113,8 @@ class Said:
 
 @dataclass(frozen=True)
 class Standing:
-    """What every brief shows alike, worked out once per build."""
+    """What every brief shows alike, and what each meeting pack looks up, worked out once
+    per build."""
 
     past_targets: tuple[JudgedTarget, ...]  # past their deadline, not shown met
     ahead_targets: tuple[JudgedTarget, ...]  # still ahead, the most recently stated first
@@ -113,6 +122,10 @@ class Standing:
     latest_figure: TradeFigure | None
     topics: tuple[tuple[Topic, tuple[Said, ...]], ...]  # the most recently discussed first
     now: str  # the newest date in the data: what every status is judged at
+    # By summit id: the targets stated there, with the statement (the commitments page's
+    # order), and the pledges made there, each with its status.
+    stated_at: dict[str, tuple[tuple[JudgedTarget, TargetStatement], ...]]
+    pledged_at: dict[str, tuple[JudgedPledge, ...]]
 
 
 def standing(corpus: Corpus) -> Standing:
@@ -125,7 +138,15 @@ def standing(corpus: Corpus) -> Standing:
     ahead = sorted((j for j in targets if j.status.verdict in AHEAD),
                    key=lambda j: -max(order[s.summit] for s in j.target.statements))
     past = tuple(j for j in targets if j.status.verdict not in AHEAD | SETTLED)
-    pledges = tuple(j for j in judged_pledges(corpus) if j.status.verdict not in SETTLED)
+    every_pledge = judged_pledges(corpus)
+    pledges = tuple(j for j in every_pledge if j.status.verdict not in SETTLED)
+    stated_at: dict[str, list[tuple[JudgedTarget, TargetStatement]]] = defaultdict(list)
+    for judged in targets:
+        for statement in judged.target.statements:
+            stated_at[statement.summit].append((judged, statement))
+    pledged_at: dict[str, list[JudgedPledge]] = defaultdict(list)
+    for judged_pledge in every_pledge:
+        pledged_at[judged_pledge.summit.id].append(judged_pledge)
 
     newest: dict[str, dict[str, tuple[Summit, Outcome]]] = defaultdict(dict)
     for summit in corpus.chronological:  # a later summit replaces an earlier one
@@ -158,7 +179,9 @@ def standing(corpus: Corpus) -> Standing:
     return Standing(past, tuple(ahead), pledges, latest_stated_figure(corpus),
                     tuple((topic, lines) for *_, topic, lines in sorted(topics,
                                                                         key=lambda t: t[:2])),
-                    evidence_date(corpus))
+                    evidence_date(corpus),
+                    {k: tuple(v) for k, v in stated_at.items()},
+                    {k: tuple(v) for k, v in pledged_at.items()})
 
 
 @dataclass(frozen=True)
@@ -192,7 +215,7 @@ class TopicLine:
 @dataclass(frozen=True)
 class TargetLine:
     what: str  # 'US$150 billion in bilateral trade, by 2030'
-    last: Statement  # the newest source that states it
+    last: Statement  # the newest source that states it (in a meeting pack, its summit's)
     statements: int  # how many sources state it
     status: Status  # the commitments page's, computed
     growth: Computed | None  # the yearly growth it needs from the latest figure, computed
@@ -234,7 +257,7 @@ class BriefContext:
     counterpart_briefs: tuple[BriefLink, ...]  # on the relationship brief: the newest meetings'
 
 
-def _roles(book: PageNotes, person: Person, bounds: Bounds) -> tuple[list[Role], int]:
+def bounded_roles(book: PageNotes, person: Person, bounds: Bounds) -> tuple[list[Role], int]:
     """Each title the data gives the person, with the dates it is stated as of (from their
     entry and the summits they attended), the most recently stated first. A title stated on
     more dates than the bound shows the first and the latest, each cited, and counts those
@@ -268,8 +291,9 @@ def _meeting(book: PageNotes, summit: Summit, person: str | None) -> Meeting:
                    claim(book, headline[0]) if headline else None, max(0, len(headline) - 1))
 
 
-def _target_line(book: PageNotes, corpus: Corpus, judged: JudgedTarget,
-                 latest: TradeFigure | None) -> TargetLine:
+def target_line(book: PageNotes, corpus: Corpus, judged: JudgedTarget,
+                latest: TradeFigure | None, shown: TargetStatement | None = None) -> TargetLine:
+    """A target with its status; ``shown``: the statement to give, else its newest."""
     t = judged.target
     currency = t.currency or corpus.site.currency
     statements = t.statements
@@ -279,7 +303,8 @@ def _target_line(book: PageNotes, corpus: Corpus, judged: JudgedTarget,
     return TargetLine(
         f"{format_billions(t.amount, currency)} in bilateral trade, "
         f"{deadline_text(t.deadline, t.horizon)}",
-        statement_row(book, corpus, t, statements[-1]), len(statements), judged.status, growth)
+        statement_row(book, corpus, t, shown or statements[-1]), len(statements),
+        judged.status, growth)
 
 
 def _side_names(corpus: Corpus, sides: tuple[str, ...]) -> str:
@@ -298,7 +323,7 @@ def brief_context(book: PageNotes, known: Standing, person: Person | None,
     pid = person.id if person else None
     in_full = summits[:bounds.meetings_in_full]
     earlier = summits[bounds.meetings_in_full:bounds.meetings_in_full + bounds.meetings_listed]
-    roles, more_roles = _roles(book, person, bounds) if person else ([], 0)
+    roles, more_roles = bounded_roles(book, person, bounds) if person else ([], 0)
     latest = known.latest_figure
     topics = [TopicLine(topic.name, links.relative(page, links.topic_page(topic.id)), tuple(
         SideSaid(_side_names(corpus, said.sides), book.summit_ref(said.summit),
@@ -325,12 +350,12 @@ def brief_context(book: PageNotes, known: Standing, person: Person | None,
         pledges=tuple(commitment_row(book, corpus, j)
                       for j in known.open_pledges[:bounds.pledges]),
         more_pledges=max(0, len(known.open_pledges) - bounds.pledges),
-        past_targets=tuple(_target_line(book, corpus, j, latest)
+        past_targets=tuple(target_line(book, corpus, j, latest)
                            for j in known.past_targets[:bounds.targets]),
         more_past_targets=max(0, len(known.past_targets) - bounds.targets),
         commitments_href=links.relative(page, links.COMMITMENTS),
         latest_figure=figure_row(book, latest) if latest else None,
-        targets=tuple(_target_line(book, corpus, j, latest)
+        targets=tuple(target_line(book, corpus, j, latest)
                       for j in known.ahead_targets[:bounds.targets]),
         more_targets=max(0, len(known.ahead_targets) - bounds.targets),
         trade_href=links.relative(page, links.TRADE),

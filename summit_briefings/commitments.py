@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from . import archives, links
+from .archives import ArchiveOf, Archives
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .schema import Outcome, Summit, TargetStatement, TradeFigure, TradeTarget
@@ -53,11 +55,23 @@ class Commitment:
 
 @dataclass
 class CommitmentsContext:
+    # Those first set, and those made, at the newest summits (archives.NEWEST_IN_FULL).
     targets: tuple[TargetRow, ...]
     pledges: tuple[Commitment, ...]
     latest_figure: str | None  # 'US$86.7 billion in 2024': what statuses are judged against
     as_of: str  # '30 October 2025': the newest date in the data, the "now" of every status
     background: int  # outcomes recorded as background, which the page does not list
+    archives: Archives
+
+
+@dataclass
+class CommitmentsYear:
+    """An archive page of the commitments page: the targets first set, and the pledges made,
+    at one year's summits."""
+
+    archive: ArchiveOf
+    targets: tuple[TargetRow, ...]
+    pledges: tuple[Commitment, ...]
 
 
 def deadline_text(deadline: int | None, horizon: str | None) -> str:
@@ -151,12 +165,64 @@ def latest_stated_figure(corpus: Corpus) -> TradeFigure | None:
     return stated[-1] if stated else None
 
 
+def newest_set_first(corpus: Corpus, targets: list[TradeTarget]) -> list[TradeTarget]:
+    """The targets, those first set at the newest summit first."""
+    def first_set(target: TradeTarget) -> tuple[float, str]:
+        summit = corpus.summit(target.summit)
+        return sort_key(summit.date.value), summit.id
+
+    return sorted(targets, key=first_set, reverse=True)
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """The commitments page's targets and pledges in full (those first set, or made, at the
+    newest summits), and its archive years with all of each year's."""
+
+    targets: list[JudgedTarget]
+    pledges: list[JudgedPledge]
+    years: dict[str, tuple[list[JudgedTarget], list[JudgedPledge]]]
+
+
+def bounded(corpus: Corpus) -> Bounded:
+    targets, pledges = judged_targets(corpus), judged_pledges(corpus)
+    judged = {j.target.id: j for j in targets}
+    by_set = newest_set_first(corpus, [j.target for j in targets])
+
+    def set_at(target: TradeTarget) -> Summit:
+        return corpus.summit(target.summit)
+
+    def made_at(pledge: JudgedPledge) -> Summit:
+        return pledge.summit
+
+    shown = archives.newest_summits(by_set, set_at)
+    years = sorted({*archives.archived_years(by_set, set_at),
+                    *archives.archived_years(pledges, made_at)}, reverse=True)
+    return Bounded(
+        [j for j in targets if j.target.summit in shown], archives.in_full(pledges, made_at),
+        {year: ([judged[t.id] for t in by_set if archives.year_of(set_at(t)) == year],
+                [j for j in pledges if archives.year_of(j.summit) == year]) for year in years})
+
+
 def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:
     latest = latest_stated_figure(corpus)
     background = sum(o.kind == "background" for s in corpus.summits for o in s.outcomes)
+    listed = bounded(corpus)
     return CommitmentsContext(
-        tuple(target_row(book, corpus, j) for j in judged_targets(corpus)),
-        tuple(commitment_row(book, corpus, j) for j in judged_pledges(corpus)),
+        tuple(target_row(book, corpus, j) for j in listed.targets),
+        tuple(commitment_row(book, corpus, j) for j in listed.pledges),
         f"{format_billions(latest.amount, latest.currency or '')} in {latest.year}"
         if latest else None,
-        format_date(evidence_date(corpus)), background)
+        format_date(evidence_date(corpus)), background,
+        archives.archives(book.page, listed.years, links.commitments_year_page))
+
+
+def commitments_year(book: PageNotes, corpus: Corpus, listed: Bounded,
+                     year: str) -> CommitmentsYear:
+    """``listed``: bounded(corpus), judged once for every archive page."""
+    targets, pledges = listed.years[year]
+    return CommitmentsYear(
+        archives.archive_of(book.page, year, "Commitments", links.COMMITMENTS, listed.years,
+                            links.commitments_year_page),
+        tuple(target_row(book, corpus, j) for j in targets),
+        tuple(commitment_row(book, corpus, j) for j in pledges))

@@ -199,9 +199,9 @@ def _may_hold_inline_code(text: str) -> bool:
 
 def _scan(html: str, content: tuple[int, int] | None) -> _Scan:
     """The page's head, inline scripts and styles. ``content``: the span of the page's
-    content, element content the engine inserted whole (MkDocs' page.content, a pack's
-    articles); it is parsed only if it could hold a script or a style. Most of a large site's
-    HTML is content without either (at 1,000 summits, packs and digests): parsing all of it
+    content, element content the engine inserted whole (MkDocs' page.content); it is parsed
+    only if it could hold a script or a style. Most of a large site's HTML is content without
+    either (at 1,000 summits, packs and digests): parsing all of it
     would cost as much again as the rest of the build's own parsing."""
     parts = [(0, len(html), True)]
     if content is not None:
@@ -221,10 +221,9 @@ def _scan(html: str, content: tuple[int, int] | None) -> _Scan:
 def with_csp(html: str, *, content: tuple[int, int] | None = None, offline: bool = False,
              where: str = "page") -> str:
     """The page with a Content-Security-Policy meta tag for its own inline scripts and
-    styles, first in <head> after the charset; a tag already there (a meeting pack starts
-    from its summit page) is replaced. ``content``: see _scan. ``offline``: the page is read
-    from file://, where the iframe-worker shim runs search and its iframe's script needs
-    allowing too."""
+    styles, first in <head> after the charset; a tag already there is replaced.
+    ``content``: see _scan. ``offline``: the page is read from file://, where the
+    iframe-worker shim runs search and its iframe's script needs allowing too."""
     scan = _scan(html, content)
     if scan.head_open_end is None:
         raise CspError(f"{where}: no <head> to put a Content-Security-Policy in")

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import archives, links
+from .archives import ArchiveOf, Archives
 from .corpus import Corpus
 from .dates import format_date, sort_key
+from .schema import Summit, TrackedClaim, TradeTarget
 from .schema import TargetStatement as TargetStatementModel
-from .schema import TrackedClaim, TradeTarget
 from .targets import KIND_WORDS
 from .views import CitationRefs, PageNotes, PersonRef, SummitRef, format_billions, source_label
 
@@ -46,6 +48,15 @@ class TargetStatement:
 @dataclass
 class EvolutionContext:
     tracks: tuple[Track, ...]
+    targets: tuple[TargetStatement, ...]  # the newest summits' (archives.py), oldest first
+    archives: Archives
+
+
+@dataclass
+class EvolutionYear:
+    """An archive page of the evolution page: one year's summits that state targets."""
+
+    archive: ArchiveOf
     targets: tuple[TargetStatement, ...]
 
 
@@ -75,23 +86,53 @@ def evolution_context(book: PageNotes, corpus: Corpus) -> EvolutionContext:
                   Statement(s.as_of, s.inferred, s.text, s.source, s.summit, s.refs, True)
                   for i, (_, s) in enumerate(rows)]
         tracks.append(Track(claim, tuple(marked), _contradictions(rows)))
-    # Every statement of every target, first set or stated again, under its summit.
+    stating = stating_summits(corpus)
+    shown = archives.in_full(stating[::-1], _summit_of)[::-1]
+    return EvolutionContext(tuple(tracks), tuple(_target_statement(book, s) for s in shown),
+                            archives.archives(book.page, evolution_years(corpus),
+                                              links.evolution_year_page))
+
+
+StatedTargets = tuple[Summit, list[tuple[TradeTarget, TargetStatementModel]]]
+
+
+def stating_summits(corpus: Corpus) -> list[StatedTargets]:
+    """Every statement of every target, first set or stated again, under its summit: the
+    summits that state any, oldest first."""
     by_summit: dict[str, list[tuple[TradeTarget, TargetStatementModel]]] = defaultdict(list)
     for target in corpus.trade.targets:
         for statement in target.statements:
             by_summit[statement.summit].append((target, statement))
-    targets = []
-    for summit in corpus.chronological:
-        stated = sorted(by_summit.get(summit.id, ()),
-                        key=lambda ts: (ts[1].deadline or 0, ts[0].amount))
-        if stated:
-            text = "; ".join((f"{s.qualifier} " if s.qualifier else "")
-                             + f"{format_billions(t.amount, t.currency)} "
-                             + (f"by {s.deadline}" if s.deadline else f"({s.horizon})")
-                             + f", {KIND_WORDS[s.kind]}" for t, s in stated)
-            people = dict.fromkeys(p for _, s in stated for p in s.stated_by)
-            targets.append(TargetStatement(
-                book.summit_ref(summit), text,
-                tuple(book.person_ref(p) for p in people),
-                book.refs(c for _, s in stated for c in s.cite)))
-    return EvolutionContext(tuple(tracks), tuple(targets))
+    return [(summit, sorted(by_summit[summit.id], key=lambda ts: (ts[1].deadline or 0,
+                                                                   ts[0].amount)))
+            for summit in corpus.chronological if summit.id in by_summit]
+
+
+def _summit_of(stated: StatedTargets) -> Summit:
+    return stated[0]
+
+
+def evolution_years(corpus: Corpus) -> dict[str, list[StatedTargets]]:
+    """The archive years, each with its summits oldest first, as the page lists them."""
+    years = archives.archived_years(stating_summits(corpus)[::-1], _summit_of)
+    return {year: listed[::-1] for year, listed in years.items()}
+
+
+def _target_statement(book: PageNotes, stated: StatedTargets) -> TargetStatement:
+    summit, statements = stated
+    text = "; ".join((f"{s.qualifier} " if s.qualifier else "")
+                     + f"{format_billions(t.amount, t.currency)} "
+                     + (f"by {s.deadline}" if s.deadline else f"({s.horizon})")
+                     + f", {KIND_WORDS[s.kind]}" for t, s in statements)
+    people = dict.fromkeys(p for _, s in statements for p in s.stated_by)
+    return TargetStatement(book.summit_ref(summit), text,
+                           tuple(book.person_ref(p) for p in people),
+                           book.refs(c for _, s in statements for c in s.cite))
+
+
+def evolution_year(book: PageNotes, years: dict[str, list[StatedTargets]],
+                   year: str) -> EvolutionYear:
+    """``years``: evolution_years."""
+    return EvolutionYear(archives.archive_of(
+        book.page, year, "How statements evolved", links.EVOLUTION, years,
+        links.evolution_year_page), tuple(_target_statement(book, s) for s in years[year]))

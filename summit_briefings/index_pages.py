@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import links
+from . import archives, links
+from .archives import ArchiveOf, Archives
 from .brief import BOUNDS, BriefLink, Standing
 from .commitments import Commitment, TargetRow, commitment_row, target_row
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import Source, Summit, Topic
+from .schema import Milestone, Source, Summit, Topic
 from .sources import sentence_starts
 from .views import (
     CitationRefs,
@@ -57,14 +58,40 @@ class SummitRow:
 
 @dataclass
 class SummitsIndex:
-    rows: tuple[SummitRow, ...]  # the newest first, as on the home page
+    rows: tuple[SummitRow, ...]  # the newest (archives.NEWEST_IN_FULL), as on the home page
+    archives: Archives
+
+
+@dataclass
+class SummitsYear:
+    """An archive page of the summits index: one year's summits."""
+
+    archive: ArchiveOf
+    rows: tuple[SummitRow, ...]
+
+
+def summits_years(corpus: Corpus) -> dict[str, list[Summit]]:
+    return archives.archived_summits(corpus.chronological[::-1])
+
+
+def _summit_rows(book: PageNotes, summits: list[Summit]) -> tuple[SummitRow, ...]:
+    return tuple(
+        SummitRow(book.summit_ref(s), bottom_line(book, s, one_line=True),
+                  tuple(book.person_ref(p.person) for p in s.participants), s.occasion.kind)
+        for s in summits)
 
 
 def summits_index(book: PageNotes, corpus: Corpus) -> SummitsIndex:
-    return SummitsIndex(tuple(
-        SummitRow(book.summit_ref(s), bottom_line(book, s, one_line=True),
-                  tuple(book.person_ref(p.person) for p in s.participants), s.occasion.kind)
-        for s in reversed(corpus.chronological)))
+    newest = archives.summits_in_full(corpus.chronological[::-1])
+    return SummitsIndex(_summit_rows(book, newest), archives.archives(
+        book.page, summits_years(corpus), links.summits_year_page))
+
+
+def summits_year(book: PageNotes, years: dict[str, list[Summit]], year: str) -> SummitsYear:
+    """``years``: summits_years."""
+    return SummitsYear(archives.archive_of(book.page, year, "Summits", links.SUMMITS, years,
+                                           links.summits_year_page),
+                       _summit_rows(book, years[year]))
 
 
 @dataclass
@@ -111,10 +138,11 @@ class HomeContext:
     more_past_targets: int
     commitments_href: str
     headlines: tuple[Headline, ...]
-    timeline: tuple[TimelineEntry, ...]
+    timeline: tuple[TimelineEntry, ...]  # since the oldest of the newest summits (archives.py)
     counts: Counts
     relationship_brief: str
     briefs: tuple[BriefLink, ...]  # the counterpart briefs of the newest summit's people
+    archives: Archives  # the timeline's
 
 
 def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...],
@@ -126,11 +154,7 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
     page = book.page
     ordered = corpus.chronological
     newest = ordered[-1] if ordered else None
-    entries = [(sort_key(m.date), TimelineEntry(format_date(m.date), None, m.text, None,
-                                                 book.refs(m.cite))) for m in corpus.milestones]
-    entries += [(sort_key(s.date.value), TimelineEntry(
-        format_date(s.date.value), s.date.inferred_note, s.title,
-        links.relative(page, links.summit_page(s.id)), book.refs(()))) for s in ordered]
+    shown, years = timeline_events(corpus)
     editors = {**guides, "Data fields": links.FIELDS}
     return HomeContext(
         title=corpus.site.title, introduction=corpus.site.introduction,
@@ -151,12 +175,58 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
         commitments_href=links.relative(page, links.COMMITMENTS),
         headlines=headlines,
         # The newest first: a reader preparing a meeting wants the latest.
-        timeline=tuple(e for _, e in sorted(entries, key=lambda e: e[0], reverse=True)),
+        timeline=tuple(_timeline_entry(book, event) for event in shown),
         counts=Counts(len(corpus.summits), len(corpus.people), len(corpus.sources)),
         relationship_brief=links.relative(page, links.BRIEF),
         briefs=tuple(BriefLink(corpus.person(p).name, links.relative(page, links.brief_page(p)))
                      for p in dict.fromkeys(x.person for x in newest.participants)
-                     if p in (briefed or ())) if newest else ())
+                     if p in (briefed or ())) if newest else (),
+        archives=archives.archives(page, years, links.timeline_year_page))
+
+
+Event = Milestone | Summit  # what the home page's timeline lists
+
+
+def _date_of(event: Event) -> str:
+    return event.date if isinstance(event, Milestone) else event.date.value
+
+
+def timeline_events(corpus: Corpus) -> tuple[list[Event], dict[str, list[Event]]]:
+    """The timeline's events, the newest first: those since the oldest of the newest summits
+    (archives.NEWEST_IN_FULL), and its archive years, each with all of its year's events."""
+    newest_first = sorted((*corpus.milestones, *corpus.chronological),
+                          key=lambda e: sort_key(_date_of(e)), reverse=True)
+    summits = corpus.chronological[::-1]
+    if not archives.archived_summits(summits):
+        return newest_first, {}
+    oldest_shown = sort_key(archives.summits_in_full(summits)[-1].date.value)
+    shown = [e for e in newest_first if sort_key(_date_of(e)) >= oldest_shown]
+    years = dict.fromkeys(_date_of(e)[:4] for e in newest_first[len(shown):])
+    return shown, {year: [e for e in newest_first if _date_of(e)[:4] == year] for year in years}
+
+
+def _timeline_entry(book: PageNotes, event: Event) -> TimelineEntry:
+    if isinstance(event, Milestone):
+        return TimelineEntry(format_date(event.date), None, event.text, None,
+                             book.refs(event.cite))
+    return TimelineEntry(format_date(event.date.value), event.date.inferred_note, event.title,
+                         links.relative(book.page, links.summit_page(event.id)), book.refs(()))
+
+
+@dataclass
+class TimelineYear:
+    """An archive page of the home page's timeline: one year's events."""
+
+    archive: ArchiveOf
+    timeline: tuple[TimelineEntry, ...]
+
+
+def timeline_year(book: PageNotes, corpus: Corpus, years: dict[str, list[Event]],
+                  year: str) -> TimelineYear:
+    """``years``: the archive years of timeline_events."""
+    return TimelineYear(archives.archive_of(book.page, year, corpus.site.title, links.HOME,
+                                            years, links.timeline_year_page),
+                        tuple(_timeline_entry(book, event) for event in years[year]))
 
 
 @dataclass(frozen=True)
@@ -219,11 +289,49 @@ class SourceRow:
 
 @dataclass(frozen=True)
 class SourcesIndex:
+    # Those reporting the newest summits (archives.py), and those that report none.
+    sources: tuple[SourceRow, ...]
+    archives: Archives
+
+
+@dataclass(frozen=True)
+class SourcesYear:
+    """An archive page of the sources index: the sources whose newest summit reported is of
+    one year."""
+
+    archive: ArchiveOf
     sources: tuple[SourceRow, ...]
 
 
-def sources_index(corpus: Corpus) -> SourcesIndex:
-    return SourcesIndex(tuple(
-        SourceRow(s, links.relative(links.SOURCES, links.source_page(s.file)),
-                  format_date(s.published) if s.published else None)
-        for s in corpus.sources))
+def _source_rows(page: str, sources: list[Source]) -> tuple[SourceRow, ...]:
+    return tuple(SourceRow(s, links.relative(page, links.source_page(s.file)),
+                           format_date(s.published) if s.published else None) for s in sources)
+
+
+def sources_bounded(corpus: Corpus, reporting: dict[str, Summit]
+                    ) -> tuple[list[Source], dict[str, list[Source]]]:
+    """The sources index in full, in file order, and its archive years. ``reporting``: the
+    newest summit each source reports (pages.meeting_sources); a source that reports none
+    stays on the index."""
+    reported = sorted((s for s in corpus.sources if s.id in reporting),
+                      key=lambda s: (sort_key(reporting[s.id].date.value),
+                                     reporting[s.id].id, s.file), reverse=True)
+    years = archives.archived_years(reported, lambda s: reporting[s.id])
+    shown = {s.id for s in archives.in_full(reported, lambda s: reporting[s.id])}
+    in_year = {s.id: year for year, listed in years.items() for s in listed}
+    return ([s for s in corpus.sources if s.id in shown or s.id not in reporting],
+            {year: [s for s in corpus.sources if in_year.get(s.id) == year] for year in years})
+
+
+def sources_index(corpus: Corpus, reporting: dict[str, Summit]) -> SourcesIndex:
+    shown, years = sources_bounded(corpus, reporting)
+    return SourcesIndex(_source_rows(links.SOURCES, shown),
+                        archives.archives(links.SOURCES, years, links.sources_year_page))
+
+
+def sources_year(years: dict[str, list[Source]], year: str) -> SourcesYear:
+    """``years``: the archive years of sources_bounded."""
+    page = links.sources_year_page(year)
+    return SourcesYear(archives.archive_of(page, year, "Sources", links.SOURCES, years,
+                                           links.sources_year_page),
+                       _source_rows(page, years[year]))

@@ -20,6 +20,11 @@ def summit_page(summit_id: str) -> str:
     return f"summits/{summit_id}.md"
 
 
+def pack_page(summit_id: str) -> str:
+    """A summit's meeting pack, beside its page: '/summits/<id>/pack/'."""
+    return f"summits/{summit_id}/pack.md"
+
+
 def leader_page(person_id: str) -> str:
     return f"leaders/{person_id}.md"
 
@@ -31,6 +36,44 @@ def brief_page(person_id: str) -> str:
 
 def topic_page(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
+
+
+# The archives of a bounded page (archives.py), a page a year beside it: '/leaders/<id>/2024/'
+# as the brief is '/leaders/<id>/brief/', and '/summits/2024/' beside the summits, whose ids
+# start with their full date and never name a bare year.
+def summits_year_page(year: str) -> str:
+    return f"summits/{year}.md"
+
+
+def sources_year_page(year: str) -> str:
+    """'/sources/by-year/2024/': a source's page is named after its file, which may be
+    '2024.txt'; no file name holds a '/'."""
+    return f"sources/by-year/{year}.md"
+
+
+def commitments_year_page(year: str) -> str:
+    return f"commitments/{year}.md"
+
+
+def trade_year_page(year: str) -> str:
+    return f"trade-targets/{year}.md"
+
+
+def evolution_year_page(year: str) -> str:
+    return f"evolution/{year}.md"
+
+
+def timeline_year_page(year: str) -> str:
+    """The home page's timeline, a year a page: '/timeline/2024/'."""
+    return f"timeline/{year}.md"
+
+
+def leader_year_page(person_id: str, year: str) -> str:
+    return f"leaders/{person_id}/{year}.md"
+
+
+def topic_year_page(topic_id: str, year: str) -> str:
+    return f"topics/{topic_id}/{year}.md"
 
 
 def source_page(source_file: str) -> str:
@@ -60,8 +103,10 @@ def url_of(page: str) -> str:
 # a treaty its summits, a target or an amount the trade page; the digests (topics, evolution,
 # commitments, the home page) and the source articles they summarise, which repeat the same
 # words at length, come after. The first prefix that matches applies; a section index
-# ("leaders/index.md") is a list of names and weighs as a digest.
-SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), (TRADE, 2.0), ("sources/", 0.3))
+# ("leaders/index.md") is a list of names and weighs as a digest. A page's archive pages a
+# year ('trade-targets/2024.md', archives.py) weigh as the page does.
+SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), (TRADE, 2.0), ("trade-targets/", 2.0),
+                  ("sources/", 0.3))
 DIGEST_WEIGHT = 0.4
 SECTION_INDEXES = frozenset({LEADERS, SUMMITS, SOURCES, TOPICS})
 # A person's page's heading is the name itself (Pagefind: its weight, above the 7 Pagefind

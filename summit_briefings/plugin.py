@@ -1,9 +1,8 @@
 """The MkDocs plugin, ``plugins: [briefings]`` in mkdocs.yml: the generated pages into every
 build and `mkdocs serve`, with the attributes Python-Markdown adds to them (page_marks);
-meeting packs after the build; search by Pagefind on served builds (site_search, and the
-template variables overrides/main.html reads), by Material's index with folded names on the
-offline one (offline_search). Its options (BriefingsConfig) choose which; the README lists
-them."""
+search by Pagefind on served builds (site_search, and the template variables
+overrides/main.html reads), by Material's index with folded names on the offline one
+(offline_search). Its options (BriefingsConfig) choose which; the README lists them."""
 
 from __future__ import annotations
 
@@ -34,9 +33,8 @@ from .csp import CspError, check_shim, with_csp
 from .errors import BriefingError, Problem, display_path
 from .load import ParsedFiles, load_yaml
 from .offline_search import fold_search_index
-from .packs import PackPlan, write_packs
 from .page_marks import PageMarks
-from .pipeline import Site, build_site
+from .pipeline import build_site
 from .project_files import unsafe_reason
 from .render import RenderCache
 from .schema import SiteSettings
@@ -53,10 +51,6 @@ from .site_search import (
 from .write import sync_folder
 
 log = logging.getLogger("mkdocs.plugins.briefings")
-
-# A summit page and its participants' pages (Markdown paths), for the summit's meeting pack.
-PackMembers = list[tuple[str, tuple[str, ...]]]
-
 
 class BriefingsConfig(base.Config):
     """The plugin's options (``plugins: [briefings: {offline: true, …}]``)."""
@@ -86,11 +80,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = False
         self.cache = RenderCache()
         self.parsed = ParsedFiles()
-        # The pages, and the summits to pack, of the last build whose data had no problems:
-        # a preview with problems shows those.
+        # The pages of the last build whose data had no problems: a preview with problems
+        # shows those.
         self.good: dict[str, str] | None = None
-        self.packed: PackMembers = []
-        self.pack_plans: list[PackPlan] = []
         self.marks = PageMarks(pagefind=False)
         # Each page's weight in search, by its URL (links.search_weight), for the offline
         # build's index.
@@ -167,7 +159,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             except BriefingError as exc:
                 raise PluginError("the data has problems; nothing was built:\n"
                                   + str(exc)) from None
-            self.packed = pack_members(site)
             generated = {**site.pages, **site.files}
             del site  # so that each page's text is freed once it is handed over, below
         if self.config.search == "pagefind":
@@ -195,12 +186,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search_weights = {"" if file.url == "./" else file.url:
                                links.search_weight(file.src_uri)
                                for file in files.documentation_pages()}
-
-        def built(page: str) -> str:
-            return files.get_file_from_path(page).dest_uri
-
-        self.pack_plans = [PackPlan(built(summit), tuple(built(p) for p in leaders),
-                                    built(links.TRADE)) for summit, leaders in self.packed]
         return files
 
     def _serve_pages(self, root: Path) -> dict[str, str]:
@@ -215,7 +200,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return preview_pages(exc.problems, self.good)
         log.info("generated pages: %d rendered", self.cache.rendered)
         self.good = {**site.pages, **site.files}
-        self.packed = pack_members(site)
         return self.good
 
     def _with_csp(self, html: str, config: MkDocsConfig, where: str,
@@ -283,10 +267,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # plugin copies that index into search_index.js for file:// (priority -100).
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Meeting packs, from the pages MkDocs has written; then the search index."""
-        write_packs(Path(config.site_dir), self.pack_plans,
-                    csp=lambda html, where, content: self._with_csp(html, config, where,
-                                                                    content))
+        """The search index."""
         if self.config.search == "material":
             path = Path(config.site_dir) / SEARCH_CONFIG
             _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8")),
@@ -332,13 +313,6 @@ def unsafe_sources(files: Files, config: MkDocsConfig, root: Path) -> list[Probl
             if reason := unsafe_reason(path, root):
                 problems.append(Problem(display_path(path, root), 1, 1, reason))
     return sorted(problems)
-
-
-def pack_members(site: Site) -> PackMembers:
-    """Each summit's page with its participants' pages, for its pack."""
-    return [(links.summit_page(s.id),
-             tuple(dict.fromkeys(links.leader_page(p.person) for p in s.participants)))
-            for s in site.corpus.chronological]
 
 
 def _write_index(path: Path, index: dict) -> None:

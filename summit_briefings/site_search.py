@@ -20,10 +20,12 @@ from pathlib import Path
 
 PAGEFIND_WORKER = "assets/javascripts/pagefind-worker.js"
 PAGEFIND_FOLDER = "pagefind"
-# Every page sits at most two folders deep ('summits/x/index.html'); a meeting pack, three
-# deep ('summits/x/pack/index.html'), repeats pages indexed on their own and is marked for
-# no index, so Pagefind need not read it at all.
-PAGES_INDEXED = "{*.html,*/*.html,*/*/*.html}"
+# Every page sits at most two folders deep ('summits/x/index.html'), but the archive pages of
+# a leader, a topic or the sources, three deep ('leaders/x/2024/index.html'); a meeting pack,
+# three deep too ('summits/x/pack/index.html'), repeats what its summit page says and is
+# marked for no index, so Pagefind need not read it at all.
+PAGES_INDEXED = ("{*.html,*/*.html,*/*/*.html,leaders/*/*/*.html,topics/*/*/*.html,"
+                 "sources/by-year/*/*.html}")
 
 # Marked by the templates for Material's index (print button, chart, printed running line),
 # and left out of Pagefind's by its own option. (The other marks: page_marks and

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import archives, links
+from .archives import ArchiveOf, Archives
 from .chart import Level, Point, trade_chart
-from .commitments import Statement, deadline_text, statement_row
+from .commitments import Statement, deadline_text, newest_set_first, statement_row
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
-from .schema import TargetStatement, TradeFigure, TradeTarget
+from .schema import Summit, TargetStatement, TradeFigure, TradeTarget
 from .targets import Status, evidence_date, target_status
 from .views import (
     CitationRefs,
@@ -51,12 +54,21 @@ class Computed:
 
 @dataclass
 class TradeContext:
-    targets: tuple[TargetRow, ...]
+    targets: tuple[TargetRow, ...]  # those first set at the newest summits (archives.py)
     figures: tuple[FigureRow, ...]
     computed: tuple[Computed, ...]
     chart: str
     chart_unit: str  # 'US$ billion': the chart plots amounts in the site's currency only
     currencies: str  # 'US dollars' or 'USD and EUR': what the tables' amounts are in
+    archives: Archives
+
+
+@dataclass
+class TradeYear:
+    """An archive page of the trade page: the targets first set at one year's summits."""
+
+    archive: ArchiveOf
+    targets: tuple[TargetRow, ...]
 
 
 def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Computed:
@@ -78,19 +90,41 @@ def figure_row(book: PageNotes, figure: TradeFigure) -> FigureRow:
                      book.note(figure.cite[0]).href, book.refs(figure.cite))
 
 
+def in_first_set_order(corpus: Corpus) -> list[TradeTarget]:
+    """The targets as the page lists them: by the date first set, then amount."""
+    dates = {s.id: s.date.value for s in corpus.summits}
+    return sorted(corpus.trade.targets, key=lambda t: (sort_key(dates[t.summit]), t.amount, t.id))
+
+
+def _set_at(corpus: Corpus) -> Callable[[TradeTarget], Summit]:
+    return lambda target: corpus.summit(target.summit)
+
+
+def trade_years(corpus: Corpus) -> dict[str, list[TradeTarget]]:
+    """The archive years of the trade page, each with its targets in the page's order."""
+    listed = in_first_set_order(corpus)
+    years = archives.archived_years(newest_set_first(corpus, listed), _set_at(corpus))
+    return {year: [t for t in listed if archives.year_of(corpus.summit(t.summit)) == year]
+            for year in years}
+
+
+def target_row(book: PageNotes, corpus: Corpus, target: TradeTarget) -> TargetRow:
+    dates = {s.id: s.date.value for s in corpus.summits}
+    figures = sorted(corpus.trade.figures, key=lambda f: f.year)
+    first, *later = [statement_row(book, corpus, target, s) for s in target.statements]
+    return TargetRow(
+        format_billions(target.amount, target.currency or corpus.site.currency),
+        deadline_text(target.deadline, target.horizon), first, tuple(later),
+        target_status(target, figures, evidence_date(corpus), dates),
+        book.note(target.cite[0]).href, book.refs(target.cite))
+
+
 def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     dates = {s.id: s.date.value for s in corpus.summits}
-    targets: list[TradeTarget] = sorted(
-        corpus.trade.targets, key=lambda t: (sort_key(dates[t.summit]), t.amount, t.id))
+    targets = in_first_set_order(corpus)
     figures = sorted(corpus.trade.figures, key=lambda f: f.year)
-    now = evidence_date(corpus)
-    target_rows = []
-    for t in targets:
-        first, *later = [statement_row(book, corpus, t, s) for s in t.statements]
-        target_rows.append(TargetRow(
-            format_billions(t.amount, t.currency or corpus.site.currency),
-            deadline_text(t.deadline, t.horizon), first, tuple(later),
-            target_status(t, figures, now, dates), book.note(t.cite[0]).href, book.refs(t.cite)))
+    years = trade_years(corpus)
+    shown = archives.newest_summits(newest_set_first(corpus, targets), _set_at(corpus))
     figure_rows = tuple(figure_row(book, f) for f in figures)
     stated = [f for f in figures if not f.derived]
     computed = []
@@ -144,5 +178,15 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
             "year; dashed line: a target with no year. The tables on this page list the same "
             "data.", levels, f"{sign} bn")
     used = sorted({item.currency for item in [*corpus.trade.figures, *corpus.trade.targets]})
-    return TradeContext(target_rows, figure_rows, tuple(computed), chart, unit,
-                        " and ".join(used) or site_currency)
+    return TradeContext(
+        tuple(target_row(book, corpus, t) for t in targets if t.summit in shown), figure_rows,
+        tuple(computed), chart, unit, " and ".join(used) or site_currency,
+        archives.archives(book.page, years, links.trade_year_page))
+
+
+def trade_year(book: PageNotes, corpus: Corpus, years: dict[str, list[TradeTarget]],
+               year: str) -> TradeYear:
+    """``years``: trade_years."""
+    return TradeYear(archives.archive_of(book.page, year, "Trade targets and actual trade",
+                                         links.TRADE, years, links.trade_year_page),
+                     tuple(target_row(book, corpus, t) for t in years[year]))

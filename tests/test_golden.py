@@ -1,6 +1,7 @@
 """Golden snapshots of the generated Markdown of the fixture corpus: one summit, one leader,
-the trade page, the commitments page, the briefs (one leader's and the relationship's), and
-the source page of an article copied with its web page's table borders.
+the trade page, the commitments page, the briefs (one leader's and the relationship's), the
+source page of an article copied with its web page's table borders, and one summit's meeting
+pack.
 
 To accept a change on purpose: `make snapshots`, then review `git diff tests/golden`.
 """
@@ -24,6 +25,7 @@ SNAPSHOTS = {
     "leaders/luong-cuong/brief.md": "brief-luong-cuong.md",
     "brief.md": "brief-relationship.md",
     "sources/001_38cedd2d2f96b738.md": "source-001-gyeongju.md",
+    "summits/2023-06-23-vietnam/pack.md": "pack-2023-06-23-vietnam.md",
 }
 
 

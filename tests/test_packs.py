@@ -1,93 +1,155 @@
-"""Meeting-pack assembly on its own: a part's links lead where they led from its own page,
-its ids never clash with another part's, and the theme's page config names the search worker
-and the site's root from the pack's own address."""
+"""Meeting packs (packs.py): the context builder called directly on the fictional pair
+(tests/fixtures/fictional-pair) and on a synthetic corpus (scripts/synth.py) with low bounds,
+where every list is longer than its bound; and the pack as the Markdown page it renders to."""
 
 from __future__ import annotations
 
-import json
+import dataclasses
+from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
+from conftest import REPO, copy_project
 
-from summit_briefings.packs import (
-    PackPlan,
-    _config_re_aimed,
-    _re_aimed,
-    _scope_re_aimed,
-    _with_ids_prefixed,
-)
+from summit_briefings import links
+from summit_briefings.brief import BOUNDS, Bounds, briefed_people, standing, took_part
+from summit_briefings.briefings import SummitContext, summit_context
+from summit_briefings.corpus import Corpus
+from summit_briefings.packs import PackContext, pack_context
+from summit_briefings.pipeline import build_site, checked_corpus
+from summit_briefings.quotes import Evidence
+from summit_briefings.targets import AHEAD
+from summit_briefings.views import CitationRefs, PageNotes, layouts_of
 
-PACK = "summits/s/pack/index.html"
-
-
-@pytest.mark.parametrize(("page", "link", "aimed"), [
-    ("leaders/a/index.html", "../b/", "../../../leaders/b/"),
-    ("leaders/a/index.html", "../../summits/s/#when", "../#when"),
-    ("leaders/a/index.html", "../../assets/x.css?v=1", "../../../assets/x.css?v=1"),
-    ("summits/s/index.html", "../../sources/f/#q1-9", "../../../sources/f/#q1-9"),
-    ("summits/s/index.html", "#fn:a", "#fn:a"),
-    ("summits/s/index.html", "https://example.org/a", "https://example.org/a"),
-    ("summits/s/index.html", "mailto:x@example.org", "mailto:x@example.org"),
-])
-def test_links_are_re_aimed_from_the_pack(page: str, link: str, aimed: str):
-    assert _re_aimed(f'<a href="{link}">x</a>', page, PACK) == f'<a href="{aimed}">x</a>'
+FICTIONAL = Path(__file__).parent / "fixtures" / "fictional-pair"
+LOW = Bounds(roles=1, role_dates=2, targets=1, figures=2)
 
 
-def test_ids_and_the_references_to_them_share_the_parts_prefix():
-    html = ('<h2 id="roles">R</h2><sup id="fnref:k"><a href="#fn:k">1</a></sup>'
-            '<svg aria-labelledby="t d"><title id="t"/><desc id="d"/></svg>'
-            '<a href="../x/#roles">elsewhere</a>')
-    assert _with_ids_prefixed(html, "p--") == (
-        '<h2 id="p--roles">R</h2><sup id="p--fnref:k"><a href="#p--fn:k">1</a></sup>'
-        '<svg aria-labelledby="p--t p--d"><title id="p--t"/><desc id="p--d"/></svg>'
-        '<a href="../x/#roles">elsewhere</a>')
+def cited_keys(value: object) -> set[str]:
+    """Every citation a context holds, wherever it sits."""
+    if isinstance(value, CitationRefs):
+        return set(value.keys)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return set().union(*(cited_keys(getattr(value, f.name))
+                             for f in dataclasses.fields(value)))
+    if isinstance(value, tuple | list):
+        return set().union(*map(cited_keys, value))
+    return set()
 
 
-@pytest.mark.parametrize(("summit", "pack"), [
-    ("summits/s/index.html", "summits/s/pack/index.html"),
-    ("summits/s.html", "summits/s-pack.html"),  # the offline build: no directory URLs
-])
-def test_a_pack_sits_beside_its_summit_page(summit: str, pack: str):
-    assert PackPlan(summit, (), "trade-targets/index.html").pack == pack
+def pack_of(checked: tuple[Corpus, Evidence], index: int, bounds: Bounds | None = None
+            ) -> tuple[PackContext, PageNotes]:
+    """The pack of the index-th summit in date order, and its citation notebook."""
+    corpus, evidence = checked
+    ordered = corpus.chronological
+    summit = ordered[index]
+    book = PageNotes(links.pack_page(summit.id), corpus, evidence, layouts_of(corpus))
+    page = pack_context(book, standing(corpus), summit, ordered[index - 1] if index else None,
+                        ordered[index + 1] if index + 1 < len(ordered) else None,
+                        took_part(corpus), set(briefed_people(corpus)), bounds)
+    return page, book
 
 
-# The theme's scripts as a summit page (two folders deep) has them.
-SCOPE = ('<head>\n<title>A &lt;b&gt; summit</title>\n<script src="../../x.js"></script>\n'
-         '<script>__md_scope=new URL("../..",location),__md_get=(e,_=localStorage,'
-         't=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))</script>\n</head>')
-CONFIG = ('</article>\n<footer><a href="../../">Home</a></footer>\n'
-          '<script id="__config" type="application/json">{"annotate": null, "base": "../..", '
-          '"features": ["search.highlight"], "search": '
-          '"../../assets/javascripts/pagefind-worker.js", "translations": {"search.result.none": '
-          '"No \\u003cmatching\\u003e documents"}}</script>\n'
-          '<script src="../../assets/javascripts/bundle.min.js"></script>')
-SUMMIT = "summits/s/index.html"
+@pytest.fixture(scope="module")
+def fictional() -> tuple[Corpus, Evidence]:
+    return checked_corpus(FICTIONAL)
 
 
-def page_config(html: str) -> dict:
-    return json.loads(BeautifulSoup(html, "html.parser").find("script", id="__config").string)
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[Corpus, Evidence]]:
+    """40 generated summits: more targets, figures and titles than LOW shows."""
+    root = tmp_path_factory.mktemp("synth")
+    synth.generate(40, root, seed=3)
+    return root, checked_corpus(root)
 
 
-def test_a_packs_search_worker_and_root_are_named_from_its_own_address():
-    config = page_config(_config_re_aimed(CONFIG, SUMMIT, PACK))
-    assert config["base"] == "../../.."
-    assert config["search"] == "../../../assets/javascripts/pagefind-worker.js"
-    assert {k: v for k, v in config.items() if k not in ("base", "search")} == {
-        k: v for k, v in page_config(CONFIG).items() if k not in ("base", "search")}
+def test_a_pack_holds_its_summits_briefing_as_the_summit_page_does(fictional):
+    corpus, evidence = fictional
+    page, _ = pack_of(fictional, 0)
+    summit = corpus.chronological[0]
+    book = PageNotes(links.pack_page(summit.id), corpus, evidence, layouts_of(corpus))
+    briefing = summit_context(book, summit, None, None)
+    for field in dataclasses.fields(SummitContext):
+        if field.name not in ("title", "pack"):
+            assert getattr(page, field.name) == getattr(briefing, field.name), field.name
+    assert page.title == f"Meeting pack: {summit.title}" and page.pack is None
+    assert page.summit_href == f"../{summit.id}.md"
 
 
-def test_a_packs_stored_settings_keep_the_sites_scope():
-    html = _scope_re_aimed(SCOPE, SUMMIT, PACK)
-    assert html == SCOPE.replace('new URL("../..",', 'new URL("../../..",')
+def test_each_participant_is_summarised_once_with_their_summits_counted_and_linked(fictional):
+    corpus = fictional[0]
+    page, _ = pack_of(fictional, 0)
+    summit = corpus.chronological[0]
+    people = list(dict.fromkeys(p.person for p in summit.participants))
+    assert [p.person.id for p in page.people] == people
+    for person in page.people:
+        assert person.roles, person.person.id
+        assert person.summits == sum(person.person.id in {p.person for p in s.participants}
+                                     for s in corpus.summits)
+        assert person.summits_href == f"../../leaders/{person.person.id}.md#summits"
+        assert person.brief == f"../../leaders/{person.person.id}/brief.md"
 
 
-def test_a_pack_beside_its_summit_page_keeps_the_theme_scripts_as_they_are():
-    # Offline (no directory URLs) a pack sits in its summit page's folder; the config is
-    # written back as the theme writes it, so nothing changes.
-    assert _config_re_aimed(CONFIG, "summits/s.html", "summits/s-pack.html") == CONFIG
-    assert _scope_re_aimed(SCOPE, "summits/s.html", "summits/s-pack.html") == SCOPE
+def test_the_commitments_part_holds_the_summits_pledges_and_targets_with_their_status(
+        fictional):
+    corpus = fictional[0]
+    page, _ = pack_of(fictional, 0)
+    summit = corpus.chronological[0]
+    assert [c.what for c in page.pledges] == [o.text for o in summit.outcomes
+                                              if o.kind == "pledge"]
+    stated = [t for t in corpus.trade.targets
+              if any(s.summit == summit.id for s in t.statements)]
+    assert stated and len(page.stated_targets) == len(stated)
+    # Each gives this summit's statement of the target, and the commitments page's status.
+    assert {t.last.summit.id for t in page.stated_targets} == {summit.id}
+    assert all(t.status.verdict for t in (*page.pledges, *page.stated_targets))
 
 
-def test_a_page_without_the_theme_config_is_refused():
-    with pytest.raises(ValueError, match="mkdocs-material may have changed"):
-        _config_re_aimed("</article><footer></footer>", SUMMIT, PACK)
+def test_a_pack_cites_only_what_it_shows(fictional):
+    page, book = pack_of(fictional, 0)
+    assert set(book.notes) == cited_keys(page)
+
+
+def test_every_list_that_grows_with_the_corpus_is_bounded_and_counts_the_rest(synthetic):
+    _, checked = synthetic
+    corpus = checked[0]
+    known = standing(corpus)
+    ahead, past = len(known.ahead_targets), len(known.past_targets)
+    assert ahead > 1
+    sizes = []
+    for index in (0, len(corpus.chronological) - 1):
+        page, book = pack_of(checked, index, LOW)
+        # At most one of each kind, still ahead first, as LOW's brief shows.
+        assert [t.status.verdict in AHEAD for t in page.targets] == [True] + [False] * min(
+            1, past)
+        assert page.more_targets == ahead + past - len(page.targets)
+        assert len(page.actual_trade) == 2
+        assert page.more_actual_trade == len(corpus.trade.figures) - 2
+        assert page.actual_trade[0].year == max(f.year for f in corpus.trade.figures)
+        assert all(len(p.roles) <= 1 for p in page.people)
+        sizes.append(len(book.notes))
+    # The first summit's pack and the last's cite about as much: their own outcomes, the
+    # participants' titles and a bounded trade part, however many summits lie between.
+    assert max(sizes) <= 2 * min(sizes), sizes
+
+
+def test_the_summit_page_links_its_pack_and_the_pack_renders_as_a_page_kept_from_search(
+        tmp_path):
+    project = copy_project(tmp_path, FICTIONAL / "data")
+    pages = build_site(project.root).pages
+    summit = "2031-04-10-port-arlen"
+    assert (f"[Meeting pack]({summit}/pack.md){{ .md-button .pack-link }}"
+            in pages[f"summits/{summit}.md"])
+    pack = pages[links.pack_page(summit)]
+    assert "search:\n  exclude: true" in pack
+    for part in ("## Bottom line", "## Participants", "## Trade against the targets",
+                 "| Target | Latest stated |", "| Year | Actual trade |",
+                 "## Pledges and targets of this summit", "## Sources"):
+        assert part in pack, part
+    assert "Print pack" in pack and "Meeting pack](" not in pack
+
+
+def test_the_readme_states_the_bounds_the_code_keeps():
+    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    assert f"a table of the newest {BOUNDS.figures} actual figures" in readme
+    assert "as a brief's are (`brief.Bounds`)" in readme

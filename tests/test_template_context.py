@@ -34,11 +34,18 @@ def context_classes() -> dict[str, type]:
 
 
 def page_fields_read(template: str) -> set[str]:
-    """The attributes of ``page`` the template reads: ``page.x`` anywhere in it."""
+    """The attributes of ``page`` the template reads: ``page.x`` anywhere in it, or in the
+    page template it extends (a meeting pack extends the summit page, whose context its own
+    extends)."""
     source = (TEMPLATES / template).read_text(encoding="utf-8")
     tree = environment(TEMPLATES).parse(source)
-    return {node.attr for node in tree.find_all(nodes.Getattr)
+    read = {node.attr for node in tree.find_all(nodes.Getattr)
             if isinstance(node.node, nodes.Name) and node.node.name == "page"}
+    for extends in tree.find_all(nodes.Extends):
+        parent = extends.template.value
+        if not parent.startswith("_"):
+            read |= page_fields_read(parent)
+    return read
 
 
 def test_every_page_template_is_checked():

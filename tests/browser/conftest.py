@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import add_article, copy_project
 from playwright.sync_api import Browser, sync_playwright
 
@@ -121,3 +122,16 @@ def measured_font(drawn_font: str) -> str:
                     f"draws it in {drawn_font}; install fonts-liberation so that `fc-match "
                     f"Helvetica` gives {MEASURED_FONT}, or run `make test` on Debian")
     return drawn_font
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
+                   ) -> Iterator[tuple[str, Path]]:
+    """100 generated summits (seed 3: one person met the other side 17 times), built without
+    a search index, served: every list of a brief or a pack at its bound, as at 1,000."""
+    data = tmp_path_factory.mktemp("synth-data")
+    synth.generate(100, data, seed=3)
+    project = copy_project(tmp_path_factory.mktemp("synth") / "project", data / "data")
+    site = strict_build(project.root, project.root.parent / "site", search=False)
+    with serve(site) as url:
+        yield url, site

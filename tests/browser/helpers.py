@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -264,6 +265,28 @@ def pdf_text(pdf: bytes) -> str:
         path.write_bytes(pdf)
         return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
                               capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def sheet_fill(pdf: bytes, top_mm: float, bottom_mm: float) -> list[float]:
+    """For each sheet of a PDF, how far down the space between its top and bottom margins
+    (of the page's @page rule, in mm) its text reaches, from 0 to 1: the lowest word's
+    bottom edge, as pdftotext's bounding boxes give it, leaving out the words printed in
+    the margins (the running line, "page n of N")."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.pdf"
+        path.write_bytes(pdf)
+        xhtml = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"],
+                               capture_output=True, text=True, check=True, timeout=60).stdout
+    namespace = {"x": "http://www.w3.org/1999/xhtml"}
+    fills = []
+    for sheet in ElementTree.fromstring(xhtml).iterfind(".//x:page", namespace):
+        height = float(sheet.get("height"))
+        top, bottom = top_mm * 72 / 25.4, height - bottom_mm * 72 / 25.4
+        lowest = max((float(w.get("yMax")) for w in sheet.iterfind("x:word", namespace)
+                      if float(w.get("yMin")) >= top and float(w.get("yMax")) <= bottom),
+                     default=top)
+        fills.append((lowest - top) / (bottom - top))
+    return fills
 
 
 def print_pdf(page, paper: str) -> bytes:

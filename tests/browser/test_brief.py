@@ -13,18 +13,22 @@ Page counts depend on the metrics of the font the text is drawn in (conftest.mea
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from bs4 import BeautifulSoup
-from conftest import copy_project
 from playwright.sync_api import Browser, Page
 
-from .conftest import strict_build
-from .helpers import PAPER, PRINT_MARGIN, pdf_pages, pdf_text, print_pdf, serve, words
+from .helpers import (
+    PAPER,
+    PRINT_MARGIN,
+    pdf_pages,
+    pdf_text,
+    print_pdf,
+    sheet_fill,
+    words,
+)
 from .test_print import SMALL_TEXT_JS
 
 pytestmark = pytest.mark.browser
@@ -33,13 +37,15 @@ PAPERS = ("A4", "Letter")
 MAX_SHEETS = 2
 MIN_BODY_PX = 10 * 96 / 72  # 10pt
 MIN_NOTE_PX = 8 * 96 / 72  # 8pt
-# The article's text minus what print may drop (as test_print.KEPT_TEXT_JS); the running
-# line, which prints in the sheets' margins instead (checked on every sheet); and the
-# sources' addresses, which a brief leaves to the screen.
+SHEETS_MARGIN_MM = (11, 10)  # top and bottom (briefings.css, @page sheets)
+# The article's text minus what print may drop (as test_print.KEPT_TEXT_JS: a pack keeps its
+# summit page's previous/next line); the running line, which prints in the sheets' margins
+# instead (checked on every sheet); and the sources' addresses, which a brief leaves to the
+# screen.
 KEPT_TEXT_JS = """() => {
   const copy = document.querySelector('article').cloneNode(true);
   copy.querySelectorAll('.cite-quote, .footnote-backref, .print-briefing, .print-running, '
-                        + '.source-url, .screen-only').forEach(el => el.remove());
+                        + '.summit-pager, .source-url, .screen-only').forEach(el => el.remove());
   return copy.textContent;
 }"""
 NOTES_PX_JS = """() => [...document.querySelectorAll('.footnote li')]
@@ -48,7 +54,10 @@ NOTES_PX_JS = """() => [...document.querySelectorAll('.footnote li')]
 
 @dataclass
 class BriefPrint:
+    """A page printed on several sheets (a brief; test_packs prints meeting packs so too)."""
+
     sheets: dict[str, list[str]] = field(default_factory=dict)  # each sheet's text, by paper
+    fill: dict[str, list[float]] = field(default_factory=dict)  # how far down each sheet
     small_text: list[str] = field(default_factory=list)
     notes_px: list[float] = field(default_factory=list)
     kept_text: str = ""
@@ -84,6 +93,7 @@ def print_brief(page: Page, url: str) -> BriefPrint:
         sheets = pdf_text(pdf).rstrip("\f").split("\f")
         assert len(sheets) == pdf_pages(pdf), url
         out.sheets[paper] = sheets
+        out.fill[paper] = sheet_fill(pdf, *SHEETS_MARGIN_MM)
     return out
 
 
@@ -94,19 +104,6 @@ def print_all(browser: Browser, base: str, keys: list[str]) -> dict[str, BriefPr
         return {key: print_brief(page, base + key.lstrip("/")) for key in keys}
     finally:
         context.close()
-
-
-@pytest.fixture(scope="module")
-def synthetic_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
-                   ) -> Iterator[tuple[str, Path]]:
-    """100 generated summits (seed 3: one person met the other side 17 times), built without
-    a search index, served."""
-    data = tmp_path_factory.mktemp("synth-data")
-    synth.generate(100, data, seed=3)
-    project = copy_project(tmp_path_factory.mktemp("synth") / "project", data / "data")
-    site = strict_build(project.root, project.root.parent / "site", search=False)
-    with serve(site) as url:
-        yield url, site
 
 
 def longest_briefs(site: Path, count: int) -> list[str]:

@@ -1,7 +1,7 @@
 """The Content-Security-Policy of every page (summit_briefings/csp.py), served and offline: each
 page carries one policy naming its own inline scripts and styles, no page of any kind raises a
 violation in Chromium, and search, the print button and the colour-scheme toggle still work
-under it. A meeting pack gets a policy of its own."""
+under it."""
 
 from __future__ import annotations
 
@@ -86,14 +86,13 @@ def page_kinds(site: Path) -> dict[str, Path]:
             found = site.glob(f"{section}/*/index.html")
         else:
             found = (p for p in site.glob(f"{section}/*.html") if p.name != "index.html")
-        return sorted(p for p in found if "pack" not in p.parts
-                      and not p.stem.endswith("-pack"))
+        return sorted(p for p in found if "pack" not in p.parts)
 
     def single(name: str) -> Path:
         return site / name / "index.html" if served else site / f"{name}.html"
 
     sources = pages("sources")
-    packs = sorted(site.glob("summits/*/pack/index.html" if served else "summits/*-pack.html"))
+    packs = sorted(site.glob("summits/*/pack/index.html" if served else "summits/*/pack.html"))
     kinds = {
         "home": site / "index.html",
         "summit": pages("summits")[0],

@@ -135,8 +135,8 @@ def test_ascii_query_shows_and_opens_the_page_with_its_diacritics(search_page: P
 
 def test_search_answers_on_a_meeting_pack_page(browser: Browser, site_url: str,
                                                built_site: Path):
-    # A pack sits a folder deeper than the summit page whose page config it reuses: the
-    # search worker and the site's root must be named from the pack's own address.
+    # A pack sits a folder deeper than its summit page: the search worker and the site's
+    # root are named from the pack's own address.
     pack = min(built_site.glob("summits/*/pack/index.html")).parent.relative_to(built_site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
