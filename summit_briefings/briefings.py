@@ -64,8 +64,12 @@ class SummitContext:
     participants: tuple[Participant, ...]
     summary: str | None
     summary_refs: CitationRefs | None
+    # The key outcomes, listed as the bottom line where no summary is recorded; a summary is
+    # the bottom line, and is not followed by the key outcomes it sums up again. Every
+    # outcome, key or not, is listed in its own section below (figures, sections, requests,
+    # quotes), a key one marked there (Claim.key).
     bottom_line: tuple[Claim, ...]
-    figures: tuple[Claim, ...]
+    figures: tuple[Claim, ...]  # the outcomes that give figures, but the key ones
     sections: tuple[Section, ...]
     requests: tuple[Section, ...]
     quotes: tuple[Claim, ...]
@@ -77,8 +81,10 @@ def summit_context(book: PageNotes, summit: Summit,
                    previous: Summit | None, following: Summit | None) -> SummitContext:
     # Citations are labelled, not numbered, so the order these are built in does not matter.
     claims = [claim(book, o) for o in summit.outcomes]
-    headline = {o.id for o in summit.outcomes if o.headline}
-    rest = [c for c in claims if c.id not in headline and not c.figures]
+    summary = summit.summary.text if summit.summary else None
+    # A key outcome is listed with its kind (an agreement among the agreements), amounts and
+    # all; the figures' table gives the others that state amounts.
+    rest = [c for c in claims if c.key or not c.figures]
     requests = []
     for side in sorted({c.side for c in rest if c.kind == "request" and c.side}):
         asked = tuple(c for c in rest if c.kind == "request" and c.side == side)
@@ -100,11 +106,10 @@ def summit_context(book: PageNotes, summit: Summit,
         occasion_kind=summit.occasion.kind,
         occasion_text=summit.occasion.text, occasion_refs=book.refs(summit.occasion.cite),
         participants=participants,
-        summary=summit.summary.text if summit.summary else None,
+        summary=summary,
         summary_refs=book.refs(summit.summary.cite) if summit.summary else None,
-        bottom_line=tuple(c for c in claims if c.id in headline),
-        # The key outcomes are in the bottom line already: Figures lists the others.
-        figures=tuple(c for c in claims if c.figures and c.id not in headline),
+        bottom_line=() if summary else tuple(c for c in claims if c.key),
+        figures=tuple(c for c in claims if c.figures and not c.key),
         sections=tuple(Section(title, tuple(c for c in rest if c.kind == kind))
                        for kind, title in SECTIONS if any(c.kind == kind for c in rest)),
         requests=tuple(requests),

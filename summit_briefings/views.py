@@ -260,6 +260,7 @@ class Claim:
     figures: tuple[FigureView, ...]
     side: str | None
     of_side: str | None
+    key: bool  # the data marks it one of the summit's key (headline) outcomes
 
 
 CALLS = {"phone call": "by phone", "video call": "by video call"}
@@ -297,7 +298,7 @@ def claim(book: PageNotes, outcome: Outcome) -> Claim:
     people = tuple(book.person_ref(p) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
                  figures, book.corpus.country_name(outcome.side),
-                 book.corpus.country_name(outcome.of_side))
+                 book.corpus.country_name(outcome.of_side), outcome.headline)
 
 
 @dataclass(frozen=True)
