@@ -20,6 +20,7 @@ status 1, ``path:line:col: message`` on stderr, no traceback): ``run_in_process`
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import functools
 import hashlib
@@ -47,6 +48,7 @@ from summit_briefings.errors import BriefingError, Problem, display_path  # noqa
 from summit_briefings.load import MAX_YAML_BYTES, YamlDocument, load_yaml, parse_yaml  # noqa: E402
 from summit_briefings.pipeline import checked_corpus  # noqa: E402
 from summit_briefings.project_files import read_bounded  # noqa: E402
+from summit_briefings.views import CitationRefs  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -406,3 +408,15 @@ def count_data(data: Path) -> dict[str, int]:
     return {"sources": len(load(data / "sources.yaml")),
             "summits": len(list((data / "summits").glob("*.yaml"))),
             "people": len(people), "facts": facts, "citations": citations}
+
+
+def cited_keys(value: object) -> set[str]:
+    """Every citation a context holds, wherever it sits."""
+    if isinstance(value, CitationRefs):
+        return set(value.keys)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return set().union(*(cited_keys(getattr(value, f.name))
+                             for f in dataclasses.fields(value)))
+    if isinstance(value, tuple | list):
+        return set().union(*map(cited_keys, value))
+    return set()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
-from conftest import FICTIONAL_DATA, REPO, copy_project, write_project
+from conftest import FICTIONAL_DATA, REPO, cited_keys, copy_project, write_project
 
 from summit_briefings import brief as brief_module
 from summit_briefings.brief import (
@@ -28,7 +28,7 @@ from summit_briefings.pipeline import build_site, checked_corpus
 from summit_briefings.quotes import Evidence
 from summit_briefings.schema import TradeTarget
 from summit_briefings.targets import AHEAD, SETTLED
-from summit_briefings.views import CitationRefs, PageNotes, layouts_of
+from summit_briefings.views import PageNotes, layouts_of
 
 WIDE = Bounds(meetings_in_full=100, meetings_listed=100, roles=100, role_dates=100,
               targets=100, pledges=100, topics=100)
@@ -207,18 +207,6 @@ def relationship_brief(checked, bounds: Bounds | None = None) -> tuple[BriefCont
     page = brief_context(book, standing(corpus), None, list(reversed(corpus.chronological)),
                          set(briefed_people(corpus)), bounds=bounds)
     return page, book
-
-
-def cited_keys(value: object) -> set[str]:
-    """Every citation a context holds, wherever it sits."""
-    if isinstance(value, CitationRefs):
-        return set(value.keys)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return set().union(*(cited_keys(getattr(value, f.name))
-                             for f in dataclasses.fields(value)))
-    if isinstance(value, tuple | list):
-        return set().union(*map(cited_keys, value))
-    return set()
 
 
 def test_who_gets_a_brief_every_person_of_the_two_parties_who_took_part_in_a_summit(checked):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
-from conftest import REPO, copy_project
+from conftest import REPO, cited_keys, copy_project
 
 from summit_briefings import links
 from summit_briefings.brief import BOUNDS, Bounds, briefed_people, standing, took_part
@@ -19,22 +19,10 @@ from summit_briefings.packs import PackContext, pack_context
 from summit_briefings.pipeline import build_site, checked_corpus
 from summit_briefings.quotes import Evidence
 from summit_briefings.targets import AHEAD
-from summit_briefings.views import CitationRefs, PageNotes, layouts_of
+from summit_briefings.views import PageNotes, layouts_of
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "fictional-pair"
 LOW = Bounds(roles=1, role_dates=2, targets=1, figures=2)
-
-
-def cited_keys(value: object) -> set[str]:
-    """Every citation a context holds, wherever it sits."""
-    if isinstance(value, CitationRefs):
-        return set(value.keys)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return set().union(*(cited_keys(getattr(value, f.name))
-                             for f in dataclasses.fields(value)))
-    if isinstance(value, tuple | list):
-        return set().union(*map(cited_keys, value))
-    return set()
 
 
 def pack_of(checked: tuple[Corpus, Evidence], index: int, bounds: Bounds | None = None

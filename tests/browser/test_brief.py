@@ -146,7 +146,23 @@ def test_every_brief_prints_on_at_most_two_sheets(printed, data, measured_font):
 
 @pytest.mark.parametrize("data", ["fixture", "live", "synthetic"])
 def test_every_sheet_carries_the_running_line_and_its_page_number(printed, data):
-    for key, p in printed[data].items():
+    assert_running_line_and_page_numbers(printed[data])
+
+
+@pytest.mark.parametrize("data", ["fixture", "synthetic"])
+def test_printed_body_is_at_least_10pt_and_notes_at_least_8pt(printed, data):
+    assert_print_type_sizes(printed[data])
+
+
+@pytest.mark.parametrize("data", ["fixture", "synthetic"])
+def test_a_printed_brief_drops_no_content(printed, data):
+    assert_nothing_lost_in_print(printed[data])
+
+
+# The checks every page printed on sheets passes (the briefs here, the meeting packs too).
+
+def assert_running_line_and_page_numbers(pages: dict[str, BriefPrint]) -> None:
+    for key, p in pages.items():
         for paper, sheets in p.sheets.items():
             for number, sheet in enumerate(sheets, 1):
                 where = f"{key} ({paper}) sheet {number}"
@@ -159,16 +175,14 @@ def test_every_sheet_carries_the_running_line_and_its_page_number(printed, data)
                 assert flat.count(f" · {key} · ") == 1, where
 
 
-@pytest.mark.parametrize("data", ["fixture", "synthetic"])
-def test_printed_body_is_at_least_10pt_and_notes_at_least_8pt(printed, data):
-    for key, p in printed[data].items():
+def assert_print_type_sizes(pages: dict[str, BriefPrint]) -> None:
+    for key, p in pages.items():
         assert not p.small_text, f"{key}: text under 10pt in print: {p.small_text[:5]}"
         assert p.notes_px and min(p.notes_px) >= MIN_NOTE_PX - 0.01, (key, min(p.notes_px))
 
 
-@pytest.mark.parametrize("data", ["fixture", "synthetic"])
-def test_a_printed_brief_drops_no_content(printed, data):
-    for key, p in printed[data].items():
+def assert_nothing_lost_in_print(pages: dict[str, BriefPrint]) -> None:
+    for key, p in pages.items():
         hidden = words(p.kept_text) - words(p.print_text)
         assert not hidden, f"{key}: hidden in print: {sorted(hidden)[:20]}"
         for paper, sheets in p.sheets.items():

@@ -13,15 +13,20 @@ Page counts depend on the metrics of the font the text is drawn in (conftest.mea
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
-from .helpers import words
-from .test_brief import MIN_NOTE_PX, PAPERS, BriefPrint, print_all
+from .test_brief import (
+    PAPERS,
+    BriefPrint,
+    assert_nothing_lost_in_print,
+    assert_print_type_sizes,
+    assert_running_line_and_page_numbers,
+    print_all,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -84,34 +89,19 @@ def test_no_sheet_is_under_half_full_but_the_last(printed, data, measured_font):
 
 @pytest.mark.parametrize("data", ["fixture", "live", "synthetic"])
 def test_every_sheet_carries_the_running_line_and_its_page_number(printed, data):
-    for key, p in printed[data].items():
-        for paper, sheets in p.sheets.items():
-            for number, sheet in enumerate(sheets, 1):
-                where = f"{key} ({paper}) sheet {number}"
-                flat = " ".join(sheet.split())
-                assert f"page {number} of {len(sheets)}" in flat, where
-                head = " ".join(sheet.split()[:30])
-                assert p.site in head and key in head and "sources as of" in head, (
-                    f"{where}: no running line in {head!r}")
-                assert flat.count(f" · {key} · ") == 1, where
+    assert_running_line_and_page_numbers(printed[data])
 
 
 @pytest.mark.parametrize("data", ["fixture", "synthetic"])
 def test_printed_body_is_at_least_10pt_and_notes_at_least_8pt(printed, data):
-    for key, p in printed[data].items():
-        assert not p.small_text, f"{key}: text under 10pt in print: {p.small_text[:5]}"
-        assert p.notes_px and min(p.notes_px) >= MIN_NOTE_PX - 0.01, (key, min(p.notes_px))
+    assert_print_type_sizes(printed[data])
 
 
 @pytest.mark.parametrize("data", ["fixture", "synthetic"])
 def test_a_printed_pack_drops_no_content_and_prints_no_buttons(printed, data):
+    assert_nothing_lost_in_print(printed[data])
     for key, p in printed[data].items():
-        hidden = words(p.kept_text) - words(p.print_text)
-        assert not hidden, f"{key}: hidden in print: {sorted(hidden)[:20]}"
         for paper, sheets in p.sheets.items():
-            flat = unicodedata.normalize("NFKC", "\n".join(sheets)).casefold()
-            lost = {word for word in words(p.print_text) if word not in flat}
-            assert not lost, f"{key} ({paper}): not in the PDF: {sorted(lost)[:20]}"
             text = "\n".join(sheets)
             for button in ("Print pack", "Print briefing", "Meeting pack]"):
                 assert button not in text, (key, paper, button)
