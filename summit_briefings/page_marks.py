@@ -3,6 +3,10 @@ plugin registers the extension; `make pages` writes plain Markdown without them)
 
 - Every body cell of a table gets its column's heading as ``data-label``: on a phone, where
   a row is shown as a card (briefings.css), the label says what each line is.
+- A citation number right after another (``[^a][^b]``) is marked ``next-ref``: the
+  stylesheet draws the comma of "1, 2, 3" before it. A stylesheet alone cannot tell that
+  nothing stands between two numbers (a selector skips text), and would put a comma
+  before every number that follows another in the same paragraph, text between or not.
 - With Pagefind (served builds): table header rows ("Amount Period What"), citation numbers
   and the footnotes' "↩" back links get ``data-pagefind-ignore``, as not words readers look
   for and noise in the result snippets; a person's page's heading, their name, is weighted
@@ -24,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from .links import NAME_HEADING_WEIGHT
 
 IGNORED = "data-pagefind-ignore"
+NEXT_REFERENCE = "next-ref"
 # After the inline patterns (20), the footnotes (50, duplicates 15), attr_list (8) and toc (5)
 # have built each element and its attributes.
 PRIORITY = 4
@@ -51,11 +56,15 @@ class PageMarksTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for table in root.iter("table"):
             self.label_cells(table)
+        for parent in root.iter():
+            for before, reference in zip(parent, parent[1:], strict=False):
+                if (is_reference(before) and is_reference(reference)
+                        and not (before.tail or "").strip()):
+                    reference.set("class", NEXT_REFERENCE)
         if not self.marks.pagefind:
             return
         for element in root.iter():
-            if (element.tag == "thead"
-                    or (element.tag == "sup" and element.get("id", "").startswith("fnref"))
+            if (element.tag == "thead" or is_reference(element)
                     or (element.tag == "a" and element.get("class") == "footnote-backref")):
                 element.set(IGNORED, "")
         if self.marks.person_page and (heading := root.find(".//h1")) is not None:
@@ -70,3 +79,7 @@ class PageMarksTreeprocessor(Treeprocessor):
             for cell, heading in zip(row.findall("td"), headings, strict=True):
                 cell.set("data-label", heading)
 
+
+def is_reference(element: etree.Element) -> bool:
+    """A citation number: the footnotes extension's ``<sup id="fnref:…">``."""
+    return element.tag == "sup" and element.get("id", "").startswith("fnref")

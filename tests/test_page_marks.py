@@ -85,3 +85,15 @@ def test_a_persons_heading_is_their_name_weighted_and_named_as_the_person_meta()
 def test_marking_leaves_the_page_as_readers_see_it():
     assert (convert(PAGE, pagefind=True, person_page=True).get_text()
             == convert(PAGE).get_text())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Agreed.[^a][^b][^c]", ["", "next-ref", "next-ref"]),
+    ("Agreed[^a], and then[^b].", ["", ""]),
+    ("- **Who met:** A (President)[^a]; B (Chancellor)[^b][^c]", ["", "", "next-ref"]),
+])
+def test_only_a_citation_number_right_after_another_is_marked_for_its_comma(
+        text: str, expected: list[str]):
+    notes = "\n\n[^a]: one\n[^b]: two\n[^c]: three\n"
+    references = convert(text + notes).select("sup[id^=fnref]")
+    assert [" ".join(sup.get("class", [])) for sup in references] == expected

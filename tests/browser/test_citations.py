@@ -110,6 +110,24 @@ def test_adjacent_references_read_as_a_list(request, screen: str, fictional_url:
             assert 1 < gap["toNumber"] < 8, f"no space, or a wide one, after the comma: {group}"
 
 
+# Each reference that follows text, not another reference: what is drawn before it, and
+# whether the element before it is a reference all the same, with only text between.
+AFTER_TEXT_JS = """() => [...document.querySelectorAll('article sup[id^="fnref"]')]
+  .filter(sup => !(sup.previousSibling && sup.previousSibling.nodeName === 'SUP'))
+  .map(sup => ({ref: sup.textContent, before: getComputedStyle(sup, '::before').content,
+                textBetween: (sup.previousElementSibling || {}).nodeName === 'SUP'}))"""
+
+
+def test_a_reference_after_text_has_no_comma_before_it(desktop: Page, fictional_url: str):
+    """'… in Vesk.¹ They agreed …²', never '… They agreed …,²' where the reference before
+    the text is in the same paragraph."""
+    references = []
+    for page in (SUMMIT, SUMMIT + "pack/", "leaders/pavel-dorn/", "commitments/"):
+        desktop.goto(fictional_url + page)
+        references += [{**r, "page": page} for r in desktop.evaluate(AFTER_TEXT_JS)]
+    assert any(r["textBetween"] for r in references), "no case of text between references"
+    assert [r for r in references if r["before"] != "none"] == []
+
 def test_every_link_on_the_citation_path_is_a_24px_target_on_a_phone(phone: Page,
                                                                     fictional_url: str):
     phone.goto(fictional_url + SUMMIT)
