@@ -45,6 +45,7 @@ from .views import (
     dated_roles,
     dated_text,
     format_billions,
+    place_text,
 )
 
 
@@ -190,6 +191,7 @@ class Meeting:
     where none is recorded, the first of its headline outcomes, and how many more it has."""
 
     summit: SummitRef
+    where: str  # the place, less what the summit's title names (views.place_text)
     met: tuple[PersonRef, ...]  # who took part, but the person the brief is about
     summary: str | None
     summary_refs: CitationRefs | None
@@ -285,11 +287,12 @@ def bounded_roles(book: PageNotes, person: Person, bounds: Bounds) -> tuple[list
 def _meeting(book: PageNotes, summit: Summit, person: str | None) -> Meeting:
     met = tuple(book.person_ref(p) for p in dict.fromkeys(x.person for x in summit.participants)
                 if p != person)
+    ref, where = book.summit_ref(summit), place_text(summit, after_title=True)
     if summit.summary:
-        return Meeting(book.summit_ref(summit), met, summit.summary.text,
-                       book.refs(summit.summary.cite), None, 0)
+        return Meeting(ref, where, met, summit.summary.text, book.refs(summit.summary.cite),
+                       None, 0)
     headline = [o for o in summit.outcomes if o.headline]
-    return Meeting(book.summit_ref(summit), met, None, None,
+    return Meeting(ref, where, met, None, None,
                    claim(book, headline[0]) if headline else None, max(0, len(headline) - 1))
 
 

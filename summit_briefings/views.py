@@ -266,13 +266,19 @@ class Claim:
 CALLS = {"phone call": "by phone", "video call": "by video call"}
 
 
-def place_text(summit: Summit) -> str:
-    """'Lima, Peru'; a call says so: 'by phone', or 'Lima, Peru (by phone)'."""
+def place_text(summit: Summit, *, after_title: bool = False) -> str:
+    """'Lima, Peru'; a call says so: 'by phone', or 'Lima, Peru (by phone)'. Printed after
+    the summit's title, without what the title names already: 'South Korea' after '… in
+    Gyeongju', where the place is 'Gyeongju, South Korea'."""
     place = summit.place
-    where = place.name if place else ""
-    if place and place.basis == "inferred":
-        where += " (inferred)"
+    parts = [p for p in (place.venue, place.city, place.country) if p] if place else []
     call = CALLS.get(summit.mode)
+    if after_title:
+        parts = [p for p in parts if not re.search(rf"\b{re.escape(p)}\b", summit.title)]
+        call = call if call and call not in summit.title else None
+    where = ", ".join(parts)
+    if where and place and place.basis == "inferred":
+        where += " (inferred)"
     if call and where:
         return f"{where} ({call})"
     return where or call or ""

@@ -28,7 +28,7 @@ from summit_briefings.pipeline import build_site, checked_corpus
 from summit_briefings.quotes import Evidence
 from summit_briefings.schema import TradeTarget
 from summit_briefings.targets import AHEAD, SETTLED
-from summit_briefings.views import PageNotes, layouts_of
+from summit_briefings.views import PageNotes, layouts_of, place_text
 
 WIDE = Bounds(meetings_in_full=100, meetings_listed=100, roles=100, role_dates=100,
               targets=100, pledges=100, topics=100)
@@ -438,3 +438,13 @@ def test_the_guide_and_readme_state_the_bounds_the_code_keeps():
     assert (f"the newest {b.meetings_in_full} meetings in full, {b.meetings_listed} more one "
             f"line each, {b.pledges} pledges, {b.targets} targets each way, {b.topics} topics"
             ) in readme
+
+
+@pytest.mark.parametrize(("summit", "where"), [
+    ("2032-03-09-vesk", "the Chancellery, Sudmark"),  # 'in Vesk': the city is left out
+    ("2031-11-korvel", "Norland"),
+])
+def test_a_meeting_gives_only_the_part_of_its_place_that_its_title_does_not(checked, summit,
+                                                                            where):
+    corpus = checked[0]
+    assert place_text(corpus.summit(summit), after_title=True) == where
