@@ -145,9 +145,10 @@ def pledge_status(made_on: str, linked: Sequence[Linked], reported_on: Sequence[
                           "state it again or report on it")
         if not later_summits:
             return Status("not reported on", "no source in the data reports a later summit")
-        summits = "summit" if later_summits == 1 else "summits"
-        return Status("not reported on", f"no statement of the {later_summits} later "
-                      f"{summits} in the data is recorded as restating or reporting on it")
+        summits = ("the one later summit" if later_summits == 1
+                   else f"the {later_summits} later summits")
+        return Status("not reported on", f"no statement of {summits} in the data is "
+                      "recorded as restating or reporting on it")
     parts = []
     restated = False
     verdicts: list[Verdict] = []

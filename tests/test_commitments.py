@@ -121,6 +121,8 @@ TARGET_100 = target(100, 2020, restated=(again("s2024", horizon="near term"),))
      "it again or report on it"),
     ("2023-06-23", [], [], 3, "not reported on: no statement of the 3 later summits in the "
                               "data is recorded as restating or reporting on it"),
+    ("2024", [], [], 1, "not reported on: no statement of the one later summit in the data "
+                        "is recorded as restating or reporting on it"),
     ("2025-10-30", [], [], 0, "not reported on: no source in the data reports a later summit"),
 ])
 def test_a_pledge_is_judged_by_the_targets_and_reports_that_state_it(made_on, linked,
