@@ -52,6 +52,39 @@ def follow_step_one(project: Path) -> dict:
     return yaml.safe_load((project / "data/drafts/new-article.yaml").read_text("utf-8"))
 
 
+def live_project_without_the_guides_article(target: Path) -> Path:
+    """A copy of the live project, less anything of the guide's example that an editor who
+    followed the guide added to data/: the test adds it again, as the guide says."""
+    project = copy_project(target, LIVE_DATA).root
+    data, blocks = project / "data", guide_blocks()
+    arguments = new_source_arguments()
+    source_id = arguments[arguments.index("--id") + 1]
+    summit_id = yaml.safe_load(blocks["data/summits/2026-03-05-phone-call.yaml"])["id"]
+
+    def without(entries: list[dict], block: str) -> list[dict]:
+        added = {entry["id"] for entry in yaml.safe_load(blocks[block])}
+        return [entry for entry in entries if entry["id"] not in added]
+
+    def rewrite(name: str, change) -> None:
+        path = data / name
+        path.write_text(yaml.safe_dump(change(yaml.safe_load(path.read_text("utf-8"))),
+                                       allow_unicode=True, sort_keys=False), "utf-8")
+
+    sources = yaml.safe_load((data / "sources.yaml").read_text("utf-8"))
+    for entry in sources:
+        if entry["id"] == source_id:
+            (data / "sources" / entry["file"]).unlink()
+    rewrite("sources.yaml", lambda entries: [e for e in entries if e["id"] != source_id])
+    rewrite("people.yaml", lambda entries: without(entries, "append to data/people.yaml"))
+    rewrite("trade.yaml", lambda trade: {
+        **trade, "figures": without(trade["figures"], "add under figures: in data/trade.yaml"),
+        "targets": without(trade["targets"], "add under targets: in data/trade.yaml")})
+    (data / "summits" / f"{summit_id}.yaml").unlink(missing_ok=True)
+    for draft in (data / "drafts").glob("*.yaml") if (data / "drafts").is_dir() else ():
+        draft.unlink()
+    return project
+
+
 def known_people_of_the_guide_summit(blocks: dict[str, str]) -> set[str]:
     """The people the guide's summit names who are already in data/people.yaml: those it
     does not ask the editor to append."""
@@ -61,8 +94,8 @@ def known_people_of_the_guide_summit(blocks: dict[str, str]) -> set[str]:
 
 
 def test_following_the_guide_publishes_a_phone_call_with_a_weekday_date(tmp_path: Path):
-    before = count_data(LIVE_DATA)
-    project = copy_project(tmp_path / "project", LIVE_DATA).root
+    project = live_project_without_the_guides_article(tmp_path / "project")
+    before = count_data(project / "data")
     blocks = guide_blocks()
     known = known_people_of_the_guide_summit(blocks)
     assert known, "the guide's summit names no one already in data/people.yaml"
@@ -127,7 +160,7 @@ def test_following_the_guide_publishes_a_phone_call_with_a_weekday_date(tmp_path
 
 
 def test_a_draft_never_reaches_the_site(tmp_path: Path):
-    project = copy_project(tmp_path / "project", LIVE_DATA).root
+    project = live_project_without_the_guides_article(tmp_path / "project")
     assert run("scripts/new_source.py", str(ARTICLE), root=project).returncode == 0
     out = tmp_path / "out"
     # The placeholder title new-source wrote stops the build until an editor replaces it.

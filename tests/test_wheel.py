@@ -9,6 +9,7 @@ no network and installs nothing twice.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -33,9 +34,14 @@ def run(argv: list[str | Path], cwd: Path) -> str:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
+    # Built from a copy: pip builds in the source tree, in its build/ folder, which a test on
+    # another worker, or the wheel fixture there, may be writing at the same time.
+    source, out = tmp_path_factory.mktemp("source") / "project", tmp_path_factory.mktemp("wheel")
+    shutil.copytree(REPO, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", ".cache", "build", "site", "site-*", "*.egg-info", "__pycache__",
+        "tests", "node_modules"))
     run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--disable-pip-version-check", "--wheel-dir", out, REPO], cwd=out)
+         "--disable-pip-version-check", "--wheel-dir", out, source], cwd=out)
     (built,) = out.glob("summit_briefings-*.whl")
     return built
 
