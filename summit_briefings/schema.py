@@ -357,7 +357,7 @@ class Place(Model):
 
     @property
     def name(self) -> str:
-        """'Palacio de Gobierno, Lima, Peru': as precisely as it is known."""
+        """'the Chancellery, Vesk, Sudmark': as precisely as it is known."""
         return ", ".join(p for p in (self.venue, self.city, self.country) if p)
 
     @model_validator(mode="after")

@@ -267,9 +267,9 @@ CALLS = {"phone call": "by phone", "video call": "by video call"}
 
 
 def place_text(summit: Summit, *, after_title: bool = False) -> str:
-    """'Lima, Peru'; a call says so: 'by phone', or 'Lima, Peru (by phone)'. Printed after
-    the summit's title, without what the title names already: 'South Korea' after '… in
-    Gyeongju', where the place is 'Gyeongju, South Korea'."""
+    """'Vesk, Sudmark'; a call says so: 'by phone', or 'Vesk, Sudmark (by phone)'. Printed
+    after the summit's title, without what the title names already: 'Sudmark' after '… in
+    Vesk'."""
     place = summit.place
     parts = [p for p in (place.venue, place.city, place.country) if p] if place else []
     call = CALLS.get(summit.mode)
