@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import add_article, copy_project, fictional_project
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from .helpers import (
     CHROMIUM,
@@ -160,3 +160,29 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
     site = strict_build(project.root, project.root.parent / "site", search=False)
     with serve(site) as url:
         yield url, site
+
+
+# The screens pages are looked at on: a laptop, and a phone held upright.
+SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
+
+
+@pytest.fixture(scope="module", params=SCREENS, ids=str)
+def screen_page(request, browser: Browser) -> Iterator[Page]:
+    width, height = SCREENS[request.param]
+    phone = request.param == "phone"
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  is_mobile=phone, has_touch=phone)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

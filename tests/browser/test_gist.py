@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import fictional_project
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 from test_gist import VESK, without_bottom_line
 
 from .conftest import strict_build
@@ -27,14 +27,6 @@ GIST_JS = """() => {
 }"""
 
 
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,8 @@ Widths depend on the metrics of the font the text is drawn in (conftest.measured
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +19,6 @@ PAGES = ["", "summits/2023-06-23-vietnam/", "summits/2023-06-23-vietnam/pack/",
          # The added article's: a long source file name on the page and in its footer.
          "summits/2031-05-20-hue/",
          "sources/fictional-test-wire-2031-05-20-hue-kang-doyun-dinh-quang-vu-state-visit/"]
-SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
 
 OVERFLOW_JS = """() => ({
   page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -105,16 +102,6 @@ CHART_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module", params=SCREENS, ids=str)
-def screen_page(request, browser: Browser) -> Iterator[Page]:
-    width, height = SCREENS[request.param]
-    phone = request.param == "phone"
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  is_mobile=phone, has_touch=phone)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")

@@ -6,7 +6,6 @@ set on more than one line."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from .helpers import PAPER, PRINT_MARGIN, briefing_pages, pdf_text, print_pdf
 
 pytestmark = pytest.mark.browser
 
-SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
 MIN_TARGET = 24  # px: WCAG 2.2's least target size, as for the citation links
 
 # Each "how it was inferred" of the page: the line of the title block above it, its
@@ -47,16 +45,6 @@ def summits_with_reasoning(site: Path) -> list[str]:
     return pages
 
 
-@pytest.fixture(scope="module", params=SCREENS, ids=str)
-def screen_page(request, browser: Browser) -> Iterator[Page]:
-    width, height = SCREENS[request.param]
-    phone = request.param == "phone"
-    context = browser.new_context(viewport={"width": width, "height": height},
-                                  is_mobile=phone, has_touch=phone)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def test_how_the_date_was_inferred_is_one_line_under_it_and_opens_on_a_tap(
