@@ -42,7 +42,8 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project holding the fixture corpus, and the article of tests/fixtures/added (whose
     long source file name must not break a phone's layout): the site whose pages the tests
     may name."""
-    project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
+    project = copy_project(tmp_path_factory.mktemp("fixture") / "project",
+                           ROOT / "tests" / "fixtures" / "site" / "data")
     add_article(project)
     return project.root
 
