@@ -19,7 +19,8 @@ change here.
 ``COMMANDS`` lists every command line that reads data/ and must refuse bad input cleanly (exit
 status 1, ``path:line:col: message`` on stderr, no traceback): ``run_in_process`` runs its
 ``summit-briefings`` form in process (``run_cli``), ``run_command`` as a user types it.
-``shared_folder`` makes a site once per run for every pytest-xdist worker (``live_site``).
+``shared_folder`` makes a site once per run for every pytest-xdist worker (``live_site``,
+and the browser suite's fictional, offline and synthetic sites).
 """
 
 from __future__ import annotations
