@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from mkdocs.utils import get_relative_url
+
 HOME = "index.md"
 SUMMITS = "summits/index.md"
 LEADERS = "leaders/index.md"
@@ -82,8 +84,9 @@ def source_page(source_file: str) -> str:
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Link from one page's Markdown file to another's, as MkDocs expects."""
-    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """Link from one page's Markdown file to another's, as MkDocs expects. (MkDocs reads the
+    last part of ``from_page`` as a file, not a folder, because it has a dot: '.md'.)"""
+    path = get_relative_url(to_page, from_page)
     return f"{path}#{anchor}" if anchor else path
 
 
