@@ -3,15 +3,17 @@ text writes them, cut-off texts, and titles it must not guess."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from conftest import fictional_project
 
-from summit_briefings.authoring import Provenance, add_source, guess_title, looks_cut_off
+from summit_briefings.authoring import Provenance, add_source, guess_title, looks_cut_off, slug
 from summit_briefings.drafts import find_candidates, sentences
 from summit_briefings.pipeline import build_site
 from summit_briefings.quotes import quoted_numbers
-from summit_briefings.schema import Person
+from summit_briefings.schema import SLUG, Person
 
 CHINH = Person.model_validate({
     "id": "pham-minh-chinh", "name": "Phạm Minh Chính",
@@ -66,6 +68,17 @@ def test_a_quote_supports_numbers_it_gives_by_ordinals_and_other_words(quote, nu
                                   "Over a decade, firms came."])
 def test_ordinals_and_other_number_words_are_not_counts_in_drafts(text: str):
     assert not [c for c in find_candidates(text, []) if c.kind == "count"]
+
+
+@pytest.mark.parametrize(("text", "id"), [
+    ("wire 2024 Talks", "wire-2024-talks"),
+    ("Hà Nội — Đà Nẵng", "ha-noi-da-nang"),  # diacritics dropped, not the letters
+    ("  --Seoul__(Busan)--  ", "seoul-busan"),
+    ("서울", ""),  # no letter a source id can hold: new-source names it 'source'
+])
+def test_a_slug_is_an_id_as_data_writes_ids(text: str, id: str):
+    assert slug(text) == id
+    assert not id or re.fullmatch(SLUG, id)
 
 
 def test_a_cut_off_last_sentence_gives_no_candidates():
