@@ -54,9 +54,13 @@ def evidence_date(corpus: Corpus) -> str:
     return max(dates, key=sort_key) if dates else "0000"
 
 
+def _listed(items: Sequence[str]) -> str:
+    """'2024', '2024 and 2025', '2023, 2024 and 2025'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _years(values: Sequence[str]) -> str:
-    years = list(dict.fromkeys(v[:4] for v in values))
-    return years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+    return _listed(list(dict.fromkeys(v[:4] for v in values)))
 
 
 def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
@@ -101,8 +105,7 @@ def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
         best = max(after, key=lambda f: f.amount)
         highest = format_billions(best.amount, best.currency or "")
         years = [f"{f.year}{' (computed)' if f.derived else ''}" for f in after]
-        listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
-        why.append(f"every later figure, for {listed}, is below {amount}, the highest "
+        why.append(f"every later figure, for {_listed(years)}, is below {amount}, the highest "
                    f"{highest} in {best.year}")
     elif after:
         why.append(latest_text)
