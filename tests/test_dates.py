@@ -4,9 +4,11 @@ gives."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 
+from summit_briefings.corpus import summit_order
 from summit_briefings.dates import (
     WEEKDAYS,
     format_date,
@@ -86,3 +88,14 @@ def test_a_weekday_is_the_last_such_day_on_or_before_the_page_date(weekday, page
 ])
 def test_a_month_or_day_is_the_last_such_on_or_before_a_stated_date(month_day, anchor, value):
     assert last_month_or_day(month_day, anchor) == value
+
+
+def test_summits_are_in_date_order_then_by_id_where_two_share_a_date():
+    def summit(value: str, id: str) -> SimpleNamespace:
+        return SimpleNamespace(date=SimpleNamespace(value=value), id=id)
+
+    given = [summit("2025", "2025-b"), summit("2025-08-30", "2025-08-30-b"),
+             summit("2025-08", "2025-08-a"), summit("2025-08-30", "2025-08-30-a"),
+             summit("2024-12-31", "2024-12-31-z")]
+    assert [s.id for s in sorted(given, key=summit_order)] == [
+        "2024-12-31-z", "2025-08-30-a", "2025-08-30-b", "2025-08-a", "2025-b"]
