@@ -51,3 +51,19 @@ def test_a_link_from_any_page_to_any_other_lands_on_it_by_the_shortest_path(from
 ])
 def test_links_between_pages_are_relative_to_the_linking_page(from_page, to_page, anchor, link):
     assert links.relative(from_page, to_page, anchor) == link
+
+
+@pytest.mark.parametrize(("page", "path"), [
+    (links.summits_year_page("2024"), "summits/2024.md"),
+    (links.commitments_year_page("2024"), "commitments/2024.md"),
+    (links.trade_year_page("2024"), "trade-targets/2024.md"),
+    (links.evolution_year_page("2024"), "evolution/2024.md"),
+    (links.leader_year_page("ana-b", "2024"), "leaders/ana-b/2024.md"),
+    (links.topic_year_page("trade", "2024"), "topics/trade/2024.md"),
+    # Not beside their pages: a source file may be '2024.txt'; the home page's folder is
+    # the site's.
+    (links.sources_year_page("2024"), "sources/by-year/2024.md"),
+    (links.timeline_year_page("2024"), "timeline/2024.md"),
+])
+def test_a_pages_archive_for_a_year_is_in_a_folder_named_as_the_page(page: str, path: str):
+    assert page == path
