@@ -165,7 +165,7 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
             if not s.deadline:
                 undated.setdefault(t.amount, []).append((t, s))
         levels = tuple(
-            Level(amount, f"{amount:g}, " + " / ".join(dict.fromkeys(str(s.horizon)
+            Level(amount, f"{canonical_number(amount)}, " + " / ".join(dict.fromkeys(str(s.horizon)
                                                                    for _, s in ts)),
                   "; ".join(f"Target {format_billions(t.amount, t.currency)}, {s.horizon}, "
                             f"stated {format_date(dates[s.summit])}" for t, s in ts))
