@@ -21,7 +21,7 @@ from .briefings import (
     topic_years,
 )
 from .commitments import bounded as commitments_bounded
-from .commitments import commitments_context, commitments_year
+from .commitments import commitments_context, commitments_year, latest_stated_figure
 from .corpus import Corpus
 from .data_fields import data_fields
 from .dates import sort_key
@@ -48,7 +48,7 @@ from .quotes import Evidence, Passage
 from .schema import Citation, Summit, TradeFigure, TradeTarget
 from .source_pages import Citing, source_context
 from .sources import Paragraph
-from .trade import required_growth, trade_context, trade_year, trade_years
+from .trade import needs_growth, required_growth, trade_context, trade_year, trade_years
 from .views import PageNotes, SourceDate, format_billions
 
 # A fact citing a source, before verification says which passage it quotes.
@@ -271,8 +271,7 @@ def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
                    for s in target.statements), target.amount
 
     found = []
-    stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)
-    latest = stated[-1] if stated else None
+    latest = latest_stated_figure(corpus)
     if latest:
         amount = format_billions(latest.amount, latest.currency)
         found.append(Headline("Latest actual trade", f"{amount} in {latest.year}",
@@ -284,8 +283,7 @@ def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
                               f"{format_billions(newest.amount, newest.currency)} {by}",
                               sentence(newest)))
     target = max((t for t in corpus.trade.targets if t.deadline), default=None, key=recency)
-    if latest and target and target.deadline > latest.year \
-            and target.currency == latest.currency:
+    if latest and target and needs_growth(latest, target):
         gap = format_billions(target.amount - latest.amount, latest.currency)
         growth = required_growth(latest, target.amount, target.deadline)
         found.append(Headline(

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from . import archives, links
 from .archives import ArchiveOf, Archives
 from .chart import Level, Point, trade_chart
-from .commitments import Statement, deadline_text, newest_set_first, statement_row
+from .commitments import (
+    Statement,
+    deadline_text,
+    latest_stated_figure,
+    newest_set_first,
+    statement_row,
+)
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
@@ -71,6 +77,14 @@ class TradeYear:
     targets: tuple[TargetRow, ...]
 
 
+def needs_growth(latest: TradeFigure, target: TradeTarget) -> bool:
+    """Whether a target is still ahead of the latest stated figure, in its currency: the
+    targets whose yearly growth needed is computed. Whether a past target was met is its
+    status (targets.py); no exchange rate is a sourced fact."""
+    return (target.deadline is not None and target.deadline > latest.year
+            and target.currency == latest.currency)
+
+
 def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Computed:
     years = deadline - latest.year
     rate = ((amount / latest.amount) ** (1 / years) - 1) * 100
@@ -126,17 +140,10 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     years = trade_years(corpus)
     shown = archives.newest_summits(newest_set_first(corpus, targets), _set_at(corpus))
     figure_rows = tuple(figure_row(book, f) for f in figures)
-    stated = [f for f in figures if not f.derived]
     computed = []
-    if stated:
-        latest = stated[-1]
-        # Only amounts in one currency are compared: no exchange rate is a sourced fact.
-        # Whether a past target was met is its status, in the targets table; a target
-        # still ahead gets the growth it needs.
-        deadlines = sorted({(t.deadline, t.amount) for t in targets
-                            if t.deadline and t.currency == latest.currency})
-        computed = [required_growth(latest, amount, deadline)
-                    for deadline, amount in deadlines if deadline > latest.year]
+    if latest := latest_stated_figure(corpus):
+        deadlines = sorted({(t.deadline, t.amount) for t in targets if needs_growth(latest, t)})
+        computed = [required_growth(latest, amount, deadline) for deadline, amount in deadlines]
     chart = ""
     # One axis has one currency: the chart plots the site's; the tables list every amount.
     site_currency = corpus.site.currency
