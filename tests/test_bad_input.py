@@ -642,7 +642,8 @@ CASES = [
          Expect(f"data/sources/{SEOUL_FILE}", 1, "is a symbolic link, which is never followed"),
          mutate=symlink_source_outside),
     Case("source file not UTF-8", "source file",
-         Expect(f"data/sources/{SEOUL_FILE}", 1, "not valid UTF-8; convert the file to UTF-8"),
+         Expect(f"data/sources/{SEOUL_FILE}", 1,
+                "not valid UTF-8 (byte 0xf4); save the file as UTF-8"),
          mutate=set_source_bytes("Lee Jae Myung met T\xf4 L\xe2m".encode("latin-1"))),
     Case("source file over the size limit", "source file",
          Expect(f"data/sources/{SEOUL_FILE}", 1, ("over the 500,000-byte limit for a source "
