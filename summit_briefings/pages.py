@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils.meta import get_data
+
 from . import links
 from .brief import brief_context, briefed_people, standing, took_part
 from .briefings import (
@@ -25,7 +27,7 @@ from .commitments import commitments_context, commitments_year, latest_stated_fi
 from .corpus import Corpus
 from .data_fields import data_fields
 from .dates import sort_key
-from .errors import BriefingError, Problem, display_path
+from .errors import display_path
 from .evolution import evolution_context, evolution_year, evolution_years
 from .facts import all_facts
 from .index_pages import (
@@ -42,6 +44,7 @@ from .index_pages import (
     timeline_year,
     topics_index,
 )
+from .load import utf8_text
 from .packs import pack_context
 from .project_files import read_bounded
 from .quotes import Evidence, Passage
@@ -113,13 +116,8 @@ def editor_guides(root: Path) -> dict[str, str]:
     guides = {}
     for path in sorted((root / "docs" / "guide").glob("*.md")):
         raw = read_bounded(path, root, MAX_GUIDE_BYTES, "a guide page")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise BriefingError([Problem(display_path(path, root), 1, 1, "not valid UTF-8; "
-                                         "save the page as UTF-8")]) from None
-        if text.startswith("---\n"):  # front matter: its comments are not headings
-            text = text.partition("\n---\n")[2]
+        # The page as MkDocs reads it, less its front matter, whose comments are not headings.
+        text, _ = get_data(utf8_text(raw, display_path(path, root)))
         heading = next((line[2:].strip() for line in text.splitlines()
                         if line.startswith("# ")), path.stem)
         guides[heading] = f"guide/{path.name}"
