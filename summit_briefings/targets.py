@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .briefings import and_list
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
@@ -54,13 +55,9 @@ def evidence_date(corpus: Corpus) -> str:
     return max(dates, key=sort_key) if dates else "0000"
 
 
-def _listed(items: Sequence[str]) -> str:
-    """'2024', '2024 and 2025', '2023, 2024 and 2025'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _years(values: Sequence[str]) -> str:
-    return _listed(list(dict.fromkeys(v[:4] for v in values)))
+    """'2024', '2024 and 2025', '2023, 2024 and 2025'."""
+    return and_list(list(dict.fromkeys(v[:4] for v in values)))
 
 
 def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
@@ -105,7 +102,7 @@ def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
         best = max(after, key=lambda f: f.amount)
         highest = format_billions(best.amount, best.currency or "")
         years = [f"{f.year}{' (computed)' if f.derived else ''}" for f in after]
-        why.append(f"every later figure, for {_listed(years)}, is below {amount}, the highest "
+        why.append(f"every later figure, for {and_list(years)}, is below {amount}, the highest "
                    f"{highest} in {best.year}")
     elif after:
         why.append(latest_text)

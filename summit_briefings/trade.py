@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from . import archives, links
 from .archives import ArchiveOf, Archives
+from .briefings import and_list
 from .chart import Level, Point, trade_chart
 from .commitments import (
     Statement,
@@ -187,7 +188,7 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     used = sorted({item.currency for item in [*corpus.trade.figures, *corpus.trade.targets]})
     return TradeContext(
         tuple(target_row(book, corpus, t) for t in targets if t.summit in shown), figure_rows,
-        tuple(computed), chart, unit, " and ".join(used) or site_currency,
+        tuple(computed), chart, unit, and_list(used) if used else site_currency,
         archives.archives(book.page, years, links.trade_year_page))
 
 
