@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from . import archives, links
 from .archives import ArchiveOf, Archives
-from .corpus import Corpus
+from .corpus import Corpus, summit_order
 from .dates import format_date, sort_key
 from .schema import Outcome, Summit, TargetStatement, TradeFigure, TradeTarget
 from .targets import (
@@ -167,11 +167,7 @@ def latest_stated_figure(corpus: Corpus) -> TradeFigure | None:
 
 def newest_set_first(corpus: Corpus, targets: list[TradeTarget]) -> list[TradeTarget]:
     """The targets, those first set at the newest summit first."""
-    def first_set(target: TradeTarget) -> tuple[float, str]:
-        summit = corpus.summit(target.summit)
-        return sort_key(summit.date.value), summit.id
-
-    return sorted(targets, key=first_set, reverse=True)
+    return sorted(targets, key=lambda t: summit_order(corpus.summit(t.summit)), reverse=True)
 
 
 @dataclass(frozen=True)

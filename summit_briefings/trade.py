@@ -7,8 +7,15 @@ from dataclasses import dataclass
 
 from . import archives, links
 from .archives import ArchiveOf, Archives
+from .briefings import and_list
 from .chart import Level, Point, trade_chart
-from .commitments import Statement, deadline_text, newest_set_first, statement_row
+from .commitments import (
+    Statement,
+    deadline_text,
+    latest_stated_figure,
+    newest_set_first,
+    statement_row,
+)
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
@@ -71,6 +78,14 @@ class TradeYear:
     targets: tuple[TargetRow, ...]
 
 
+def needs_growth(latest: TradeFigure, target: TradeTarget) -> bool:
+    """Whether a target is still ahead of the latest stated figure, in its currency: the
+    targets whose yearly growth needed is computed. Whether a past target was met is its
+    status (targets.py); no exchange rate is a sourced fact."""
+    return (target.deadline is not None and target.deadline > latest.year
+            and target.currency == latest.currency)
+
+
 def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Computed:
     years = deadline - latest.year
     rate = ((amount / latest.amount) ** (1 / years) - 1) * 100
@@ -126,17 +141,10 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     years = trade_years(corpus)
     shown = archives.newest_summits(newest_set_first(corpus, targets), _set_at(corpus))
     figure_rows = tuple(figure_row(book, f) for f in figures)
-    stated = [f for f in figures if not f.derived]
     computed = []
-    if stated:
-        latest = stated[-1]
-        # Only amounts in one currency are compared: no exchange rate is a sourced fact.
-        # Whether a past target was met is its status, in the targets table; a target
-        # still ahead gets the growth it needs.
-        deadlines = sorted({(t.deadline, t.amount) for t in targets
-                            if t.deadline and t.currency == latest.currency})
-        computed = [required_growth(latest, amount, deadline)
-                    for deadline, amount in deadlines if deadline > latest.year]
+    if latest := latest_stated_figure(corpus):
+        deadlines = sorted({(t.deadline, t.amount) for t in targets if needs_growth(latest, t)})
+        computed = [required_growth(latest, amount, deadline) for deadline, amount in deadlines]
     chart = ""
     # One axis has one currency: the chart plots the site's; the tables list every amount.
     site_currency = corpus.site.currency
@@ -165,7 +173,7 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
             if not s.deadline:
                 undated.setdefault(t.amount, []).append((t, s))
         levels = tuple(
-            Level(amount, f"{amount:g}, " + " / ".join(dict.fromkeys(str(s.horizon)
+            Level(amount, f"{canonical_number(amount)}, " + " / ".join(dict.fromkeys(str(s.horizon)
                                                                    for _, s in ts)),
                   "; ".join(f"Target {format_billions(t.amount, t.currency)}, {s.horizon}, "
                             f"stated {format_date(dates[s.summit])}" for t, s in ts))
@@ -180,7 +188,7 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     used = sorted({item.currency for item in [*corpus.trade.figures, *corpus.trade.targets]})
     return TradeContext(
         tuple(target_row(book, corpus, t) for t in targets if t.summit in shown), figure_rows,
-        tuple(computed), chart, unit, " and ".join(used) or site_currency,
+        tuple(computed), chart, unit, and_list(used) if used else site_currency,
         archives.archives(book.page, years, links.trade_year_page))
 
 

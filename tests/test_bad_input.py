@@ -708,7 +708,7 @@ CASES = [
          Expect(COURIER_PATH, 1, "is a symbolic link, which is never followed"),
          mutate=symlink_source_outside),
     Case("source file not UTF-8", "source file",
-         Expect(COURIER_PATH, 1, "not valid UTF-8; convert the file to UTF-8"),
+         Expect(COURIER_PATH, 1, "not valid UTF-8 (byte 0xe6); save the file as UTF-8"),
          mutate=set_source_bytes("Pavel Dorn met Ana Brenić in Vésk".encode("cp1250"))),
     Case("source file over the size limit", "source file",
          Expect(COURIER_PATH, 1, ("over the 500,000-byte limit for a source article",
