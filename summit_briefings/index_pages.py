@@ -325,7 +325,7 @@ def leaders_index(book: PageNotes, corpus: Corpus, by_name: dict[str, NamePages]
     groups = []
     for country in corpus.site.countries:
         people = _a_to_z([p for p in corpus.people if p.country == country.code
-                                and (not by_name or p.id in listed)])
+                          and (not by_name or p.id in listed)])
         pages = _name_ranges(book.page, by_name.get(country.code, {}))
         if people or pages:
             groups.append(CountryGroup(country.name,
