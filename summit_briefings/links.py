@@ -16,6 +16,7 @@ COMMITMENTS = "commitments.md"
 EVOLUTION = "evolution.md"
 FIELDS = "guide/data-fields.md"
 BRIEF = "brief.md"
+LEADERS_BY_NAME = "leaders/by-name/"  # pages of each country's people A–Z
 
 
 def summit_page(summit_id: str) -> str:
@@ -34,6 +35,12 @@ def leader_page(person_id: str) -> str:
 def brief_page(person_id: str) -> str:
     """A person's counterpart brief, beside their page: '/leaders/<id>/brief/'."""
     return f"leaders/{person_id}/brief.md"
+
+
+def leaders_by_name_page(country_code: str, number: int) -> str:
+    """A page of a country's people A–Z (index_pages.people_by_name): '/leaders/by-name/kr-2/'.
+    A leader's own pages beside it are named after a year or 'brief', never 'kr-2'."""
+    return f"{LEADERS_BY_NAME}{country_code.lower()}-{number}.md"
 
 
 def topic_page(topic_id: str) -> str:
@@ -114,7 +121,8 @@ def url_of(page: str) -> str:
 # a treaty its summits, a target or an amount the trade page; the digests (topics, evolution,
 # commitments, the home page) and the source articles they summarise, which repeat the same
 # words at length, come after. The first prefix that matches applies; a section index
-# ("leaders/index.md") is a list of names and weighs as a digest. A page's archive pages a
+# ("leaders/index.md") is a list of names and weighs as a digest, as do the pages of its
+# people A–Z ('leaders/by-name/kr-1.md'). A page's archive pages a
 # year ('trade-targets/2024.md', archives.py) weigh as the page does.
 SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), (TRADE, 2.0), ("trade-targets/", 2.0),
                   ("sources/", 0.3))
@@ -127,7 +135,7 @@ NAME_HEADING_WEIGHT = 10.0
 
 def search_weight(page: str) -> float:
     """The weight in search of a page's words, by its Markdown path ('leaders/to-lam.md')."""
-    if page in SECTION_INDEXES:
+    if page in SECTION_INDEXES or page.startswith(LEADERS_BY_NAME):
         return DIGEST_WEIGHT
     return next((weight for prefix, weight in SEARCH_WEIGHTS if page.startswith(prefix)),
                 DIGEST_WEIGHT)

@@ -33,7 +33,9 @@ from .facts import all_facts
 from .index_pages import (
     Headline,
     home_context,
+    leaders_by_name,
     leaders_index,
+    people_by_name,
     sources_bounded,
     sources_index,
     sources_year,
@@ -191,8 +193,15 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
         emit(links.sources_year_page(year), "sources_year.md.jinja",
              lambda book, y=year: sources_year(source_years, y),
              "data/sources.yaml, data/summits/")
-    emit(links.LEADERS, "leaders.md.jinja",
-         lambda book: leaders_index(book, corpus), "data/people.yaml")
+    # Where not everyone fits on the leaders index, it lists the people of the newest summits.
+    by_name = people_by_name(corpus)
+    emit(links.LEADERS, "leaders.md.jinja", lambda book: leaders_index(book, corpus, by_name),
+         "data/people.yaml, data/summits/" if by_name else "data/people.yaml")
+    for country, name_pages in by_name.items():
+        for path in name_pages:
+            emit(path, "leaders_by_name.md.jinja",
+                 lambda book, c=country, ps=name_pages: leaders_by_name(book, corpus, c, ps),
+                 "data/people.yaml")
     emit(links.TOPICS, "topics.md.jinja", lambda book: topics_index(corpus),
          "data/topics.yaml")
     emit(links.FIELDS, "fields.md.jinja", lambda book: data_fields(),

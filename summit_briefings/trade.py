@@ -116,11 +116,11 @@ def _set_at(corpus: Corpus) -> Callable[[TradeTarget], Summit]:
 
 
 def trade_years(corpus: Corpus) -> dict[str, list[TradeTarget]]:
-    """The archive years of the trade page, each with its targets in the page's order."""
+    """The archive pages of the trade page, each with its targets in the page's order."""
     listed = in_first_set_order(corpus)
-    years = archives.archived_years(newest_set_first(corpus, listed), _set_at(corpus))
-    return {year: [t for t in listed if archives.year_of(corpus.summit(t.summit)) == year]
-            for year in years}
+    set_at = _set_at(corpus)
+    pages = archives.archived_years(newest_set_first(corpus, listed), set_at)
+    return archives.in_order(pages, archives.pages_of(pages, set_at), listed, set_at)
 
 
 def target_row(book: PageNotes, corpus: Corpus, target: TradeTarget) -> TargetRow:
