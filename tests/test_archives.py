@@ -8,6 +8,7 @@ bounds patched low, against the same corpus built with bounds that nothing reach
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -188,3 +189,20 @@ def test_the_leaders_pages_a_to_z_hold_every_citation_of_the_whole_index_and_res
     assert whole <= {ref for text in pages.values() for ref in FOOTNOTE_REF.findall(text)}
     for path, text in pages.items():
         assert set(FOOTNOTE_REF.findall(text)) == set(FOOTNOTE_DEFINITION.findall(text)), path
+
+
+LEADER_ANCHOR = re.compile(r"\]\(((?:\.\./)*(?:leaders/)?[0-9a-z-]+\.md)#([\w-]+)\)")
+
+
+def test_every_link_into_a_leader_page_lands_on_a_section_it_has(bounded: dict[str, str]):
+    """A pack or brief links 'took part in N summits' to the leader page's summits: a leader
+    whose summits are all archived still has that section, pointing to the year pages."""
+    checked = 0
+    for page, text in bounded.items():
+        for target, anchor in LEADER_ANCHOR.findall(text):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            if not path.startswith("leaders/"):
+                continue
+            checked += 1
+            assert f"{{ #{anchor} }}" in bounded[path], (page, target, anchor)
+    assert checked
