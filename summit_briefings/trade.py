@@ -1,4 +1,11 @@
-"""The trade-targets page: every target and actual figure, what follows from them, a chart."""
+"""The trade-targets page: every target and actual figure, what follows from them, a chart.
+
+Bounded by design (archives.py): the page lists the targets first set at the newest summits,
+and the figures of the newest FIGURE_YEARS_IN_FULL calendar years, which is what the chart
+plots too, with the targets due in those years or later. Each earlier year's targets and
+figures are on the year's archive page, so the page and its archives hold every figure,
+target and citation.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +34,11 @@ from .views import (
     currency_sign,
     format_billions,
 )
+
+# How many calendar years of actual trade the page lists and charts, up to the latest figure:
+# a decade is the record a reader weighs a target against, and a chart of a decade and the
+# deadlines ahead keeps its marks apart and its tooltips few.
+FIGURE_YEARS_IN_FULL = 10
 
 
 @dataclass(frozen=True)
@@ -67,15 +79,27 @@ class TradeContext:
     chart: str
     chart_unit: str  # 'US$ billion': the chart plots amounts in the site's currency only
     currencies: str  # 'US dollars' or 'USD and EUR': what the tables' amounts are in
+    figures_from: int | None  # the first year the figures table lists, where earlier ones
+    # are on the year pages; None where it lists them all
     archives: Archives
 
 
 @dataclass
 class TradeYear:
-    """An archive page of the trade page: the targets first set at one year's summits."""
+    """An archive page of the trade page: the targets first set at one year's summits, and
+    that year's figures where they are earlier than the trade page's newest years."""
 
     archive: ArchiveOf
     targets: tuple[TargetRow, ...]
+    figures: tuple[FigureRow, ...]
+
+
+@dataclass(frozen=True)
+class ArchivedYear:
+    """What an archive page of the trade page holds (trade_years)."""
+
+    targets: list[TradeTarget]
+    figures: list[TradeFigure]
 
 
 def needs_growth(latest: TradeFigure, target: TradeTarget) -> bool:
@@ -115,12 +139,33 @@ def _set_at(corpus: Corpus) -> Callable[[TradeTarget], Summit]:
     return lambda target: corpus.summit(target.summit)
 
 
-def trade_years(corpus: Corpus) -> dict[str, list[TradeTarget]]:
-    """The archive pages of the trade page, each with its targets in the page's order."""
+def first_year_in_full(corpus: Corpus) -> int | None:
+    """The first of the newest FIGURE_YEARS_IN_FULL years up to the latest figure: the
+    figures from it on are listed and charted on the trade page."""
+    latest = max((f.year for f in corpus.trade.figures), default=None)
+    return None if latest is None else latest - FIGURE_YEARS_IN_FULL + 1
+
+
+def _newest_first(page: str) -> tuple[int, int]:
+    year, _, part = page.partition("-")
+    return -int(year), int(part or 1)
+
+
+def trade_years(corpus: Corpus) -> dict[str, ArchivedYear]:
+    """The archive pages of the trade page, the newest first: each with its targets in the
+    page's order and, on a year's first page, the year's figures earlier than the page's
+    newest years."""
     listed = in_first_set_order(corpus)
     set_at = _set_at(corpus)
     pages = archives.archived_years(newest_set_first(corpus, listed), set_at)
-    return archives.in_order(pages, archives.pages_of(pages, set_at), listed, set_at)
+    targets = archives.in_order(pages, archives.pages_of(pages, set_at), listed, set_at)
+    start = first_year_in_full(corpus)
+    figures: dict[str, list[TradeFigure]] = {}
+    for figure in sorted(corpus.trade.figures, key=lambda f: f.year):
+        if start is not None and figure.year < start:
+            figures.setdefault(str(figure.year), []).append(figure)
+    return {page: ArchivedYear(targets.get(page, []), figures.get(page, []))
+            for page in sorted({*targets, *figures}, key=_newest_first)}
 
 
 def target_row(book: PageNotes, corpus: Corpus, target: TradeTarget) -> TargetRow:
@@ -134,10 +179,22 @@ def target_row(book: PageNotes, corpus: Corpus, target: TradeTarget) -> TargetRo
         book.note(target.cite[0]).href, book.refs(target.cite))
 
 
+def stated_on(dates: list[str]) -> str:
+    """When a target was stated, from the dates of the summits that stated it: each where
+    there are one or two, else how many, the first and the latest (a chart's tooltip stays a
+    line however often a target is stated again; the tables list every statement)."""
+    ordered = [format_date(d) for d in sorted(set(dates), key=sort_key)]
+    if len(ordered) <= 2:
+        return f"stated {'; '.join(ordered)}"
+    return f"stated on {len(ordered)} dates, the first {ordered[0]}, the latest {ordered[-1]}"
+
+
 def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     dates = {s.id: s.date.value for s in corpus.summits}
     targets = in_first_set_order(corpus)
-    figures = sorted(corpus.trade.figures, key=lambda f: f.year)
+    start = first_year_in_full(corpus)
+    every_figure = sorted(corpus.trade.figures, key=lambda f: f.year)
+    figures = [f for f in every_figure if start is None or f.year >= start]
     years = trade_years(corpus)
     shown = archives.newest_summits(newest_set_first(corpus, targets), _set_at(corpus))
     figure_rows = tuple(figure_row(book, f) for f in figures)
@@ -152,9 +209,16 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     unit = f"{sign} billion"
     plotted = [f for f in figures if f.currency == site_currency]
     # Each statement of a target is a mark: a restatement with its own year or horizon
-    # ('near term') is drawn where it puts the target.
+    # ('near term') is drawn where it puts the target. The chart spans the newest years: a
+    # target due in them or later, or with no year and stated in them.
+    every_statement = [(t, s) for t in targets if t.currency == site_currency
+                       for s in t.statements]
     plotted_targets: list[tuple[TradeTarget, TargetStatement]] = [
-        (t, s) for t in targets if t.currency == site_currency for s in t.statements]
+        (t, s) for t, s in every_statement
+        if start is None or (s.deadline or int(dates[s.summit][:4])) >= start]
+    figures_from = start if len(figures) < len(every_figure) else None
+    charted_from = (start if figures_from or len(plotted_targets) < len(every_statement)
+                    else None)
     if plotted:
         actual = [Point(f.year, f.amount, f"{f.year}: {format_billions(f.amount, f.currency)}"
                         + (" (computed)" if f.derived else ""), bool(f.derived)) for f in plotted]
@@ -163,38 +227,45 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
         for deadline, amount in dated:
             stated = [(t, s) for t, s in plotted_targets if (s.deadline, t.amount) == (deadline,
                                                                                       amount)]
-            when = [format_date(d) for d in sorted({dates[s.summit] for _, s in stated},
-                                                   key=sort_key)]
             marks.append(Point(deadline, amount,
                                f"Target {format_billions(amount, stated[0][0].currency)} by "
-                               f"{deadline}, stated {'; '.join(when)}"))
-        undated: dict[float, list[tuple[TradeTarget, TargetStatement]]] = {}
+                               f"{deadline}, {stated_on([dates[s.summit] for _, s in stated])}"))
+        # A target with no year: a line at its amount, its tooltip a line per horizon.
+        undated: dict[float, dict[str, list[str]]] = {}
+        currency_of: dict[float, str | None] = {}
         for t, s in plotted_targets:
             if not s.deadline:
-                undated.setdefault(t.amount, []).append((t, s))
+                horizons = undated.setdefault(t.amount, {})
+                horizons.setdefault(str(s.horizon), []).append(dates[s.summit])
+                currency_of.setdefault(t.amount, t.currency)
         levels = tuple(
-            Level(amount, f"{canonical_number(amount)}, " + " / ".join(dict.fromkeys(str(s.horizon)
-                                                                   for _, s in ts)),
-                  "; ".join(f"Target {format_billions(t.amount, t.currency)}, {s.horizon}, "
-                            f"stated {format_date(dates[s.summit])}" for t, s in ts))
-            for amount, ts in sorted(undated.items()))
+            Level(amount, f"{canonical_number(amount)}, " + " / ".join(horizons),
+                  "; ".join(f"Target {format_billions(amount, currency_of[amount])}, "
+                            f"{horizon}, {stated_on(when)}" for horizon, when in horizons.items()))
+            for amount, horizons in sorted(undated.items()))
         parties = " and ".join(c.name for c in corpus.site.parties)
+        window = (f"The newest {FIGURE_YEARS_IN_FULL} years, from {charted_from}, and the "
+                  "targets due in them or later; earlier years are on the trade page's year "
+                  "pages. " if charted_from else "")
         chart = trade_chart(
-            actual, marks, f"Trade between {parties}: actual figures and targets ({unit})",
-            "Line: actual bilateral trade by year, broken where a year has no figure; hollow "
-            "point: computed from a stated growth rate; diamonds: targets at their deadline "
-            "year; dashed line: a target with no year. The tables on this page list the same "
-            "data.", levels, f"{sign} bn")
+            actual, marks, f"Trade between {parties}: actual figures and targets ({unit})"
+            + (f", from {charted_from}" if charted_from else ""),
+            f"{window}Line: actual bilateral trade by year, broken where a year has no "
+            "figure; hollow point: computed from a stated growth rate; diamonds: targets at "
+            "their deadline year; dashed line: a target with no year. The tables on this page"
+            + (" and its year pages" if charted_from else "") + " list the same data.",
+            levels, f"{sign} bn")
     used = sorted({item.currency for item in [*corpus.trade.figures, *corpus.trade.targets]})
     return TradeContext(
         tuple(target_row(book, corpus, t) for t in targets if t.summit in shown), figure_rows,
-        tuple(computed), chart, unit, and_list(used) if used else site_currency,
+        tuple(computed), chart, unit, and_list(used) if used else site_currency, figures_from,
         archives.archives(book.page, years, links.trade_year_page))
 
 
-def trade_year(book: PageNotes, corpus: Corpus, years: dict[str, list[TradeTarget]],
+def trade_year(book: PageNotes, corpus: Corpus, years: dict[str, ArchivedYear],
                year: str) -> TradeYear:
     """``years``: trade_years."""
     return TradeYear(archives.archive_of(book.page, year, "Trade targets and actual trade",
                                          links.TRADE, years, links.trade_year_page),
-                     tuple(target_row(book, corpus, t) for t in years[year]))
+                     tuple(target_row(book, corpus, t) for t in years[year].targets),
+                     tuple(figure_row(book, f) for f in years[year].figures))

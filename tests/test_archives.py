@@ -16,12 +16,13 @@ import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import copy_project
 
-from summit_briefings import archives, index_pages
+from summit_briefings import archives, index_pages, trade
 from summit_briefings.pipeline import build_site
 
 BOUND = 3
 PER_ARCHIVE = 2  # summits on an archive page: the corpus has about four a year
 PER_NAME_PAGE = 4  # people on a page of a country's people A–Z
+FIGURE_YEARS = 3  # years of actual trade the trade page lists and charts
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 SUMMIT_LINK = re.compile(r"\]\((?:\.\./)*(?:summits/)?(\d{4}-[0-9a-z-]+)\.md\)")
@@ -46,22 +47,24 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(folder / "project", folder / "corpus" / "data").root
 
 
-def _built(root: Path, bound: int, per_archive: int, per_name_page: int) -> dict[str, str]:
+def _built(root: Path, bound: int, per_archive: int, per_name_page: int,
+           figure_years: int) -> dict[str, str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(archives, "NEWEST_IN_FULL", bound)
         patch.setattr(archives, "SUMMITS_PER_ARCHIVE", per_archive)
         patch.setattr(index_pages, "PEOPLE_PER_PAGE", per_name_page)
+        patch.setattr(trade, "FIGURE_YEARS_IN_FULL", figure_years)
         return build_site(root).pages
 
 
 @pytest.fixture(scope="module")
 def bounded(root: Path) -> dict[str, str]:
-    return _built(root, BOUND, PER_ARCHIVE, PER_NAME_PAGE)
+    return _built(root, BOUND, PER_ARCHIVE, PER_NAME_PAGE, FIGURE_YEARS)
 
 
 @pytest.fixture(scope="module")
 def unbounded(root: Path) -> dict[str, str]:
-    return _built(root, 10_000, 10_000, 10_000)
+    return _built(root, 10_000, 10_000, 10_000, 10_000)
 
 
 def _archive_pattern(page: str) -> str:
@@ -206,3 +209,64 @@ def test_every_link_into_a_leader_page_lands_on_a_section_it_has(bounded: dict[s
             checked += 1
             assert f"{{ #{anchor} }}" in bounded[path], (page, target, anchor)
     assert checked
+
+
+# A row of actual trade: its year, amount and link; a target's: its amount, link and deadline.
+FIGURE_ROW = re.compile(r"^\| (\d{4}) \| \[([^]]+)\]\(([^)]+)\)", re.MULTILINE)
+TARGET_ROW = re.compile(r"^\| \[([^]]+)\]\(([^)]+)\)\{ \.amount \}\S* \| ([^|]+) \|",
+                        re.MULTILINE)
+CHART_YEAR = re.compile(r'<text class="tick" x="[\d.]+" y="[\d.]+" text-anchor="middle">(\d{4})<')
+TOOLTIP = re.compile(r"<title>(Target [^<]*)</title>")
+SVG_TITLE = re.compile(r'<title id="chart-title-wide">([^<]*)</title>')
+SVG_DESC = re.compile(r'<desc id="chart-desc-wide">([^<]*)</desc>')
+DAY = re.compile(r"\b\d{4}\b")
+
+
+def _trade_rows(pages: dict[str, str], found: re.Pattern[str]) -> dict[str, list[tuple]]:
+    """The rows ``found`` on the trade page and each of its year pages, their links resolved
+    from the site's root."""
+    return {path: [tuple(posixpath.normpath(posixpath.join(posixpath.dirname(path), part))
+                         if ".md" in part else part for part in row)
+                   for row in found.findall(text)]
+            for path, text in pages.items()
+            if path == "trade-targets.md" or re.fullmatch(BOUNDED["trade-targets.md"], path)}
+
+
+def test_the_trade_page_lists_and_charts_the_newest_years_and_says_so(
+        bounded: dict[str, str], unbounded: dict[str, str]):
+    page = bounded["trade-targets.md"]
+    every = sorted({int(row[0]) for row in FIGURE_ROW.findall(unbounded["trade-targets.md"])})
+    assert len(every) > FIGURE_YEARS
+    first = every[-1] - FIGURE_YEARS + 1
+    listed = [int(row[0]) for row in FIGURE_ROW.findall(page)]
+    assert listed and min(listed) >= first and len(listed) <= FIGURE_YEARS
+    assert f"The figures from {first} on" in page
+    chart = page.split("<figure", 1)[1].split("</figure>", 1)[0]
+    # The chart's years start at the window (less the margin year before it).
+    assert min(int(y) for y in CHART_YEAR.findall(chart)) >= first - 1
+    assert SVG_TITLE.search(chart).group(1).endswith(f", from {first}")
+    desc = SVG_DESC.search(chart).group(1)
+    assert desc.startswith(f"The newest {FIGURE_YEARS} years, from {first},")
+    assert "year pages" in desc
+    # A tooltip names at most the first and latest date, with a count where there are more.
+    tooltips = TOOLTIP.findall(chart)
+    assert tooltips
+    for tooltip in tooltips:
+        for part in tooltip.split("; Target"):
+            stated = part.split(", stated ", 1)[1]
+            assert len(DAY.findall(stated)) <= 2, tooltip
+    assert any(re.search(r"stated on \d+ dates, the first ", t) for t in tooltips), (
+        "no target in the chart was stated on more than two dates")
+
+
+def test_every_figure_and_target_of_the_trade_page_is_on_it_or_a_year_page(
+        bounded: dict[str, str], unbounded: dict[str, str]):
+    for found in (FIGURE_ROW, TARGET_ROW):
+        every = _trade_rows(unbounded, found)["trade-targets.md"]
+        assert every
+        on_pages = _trade_rows(bounded, found)
+        assert len(on_pages) > 2
+        # Each once: a figure on the page or its year's page, a target where first set.
+        assert sorted(row for rows in on_pages.values() for row in rows) == sorted(every)
+    for path, rows in _trade_rows(bounded, FIGURE_ROW).items():
+        assert path == "trade-targets.md" or {row[0] for row in rows} <= {path[-7:-3]}, path
