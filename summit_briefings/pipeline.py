@@ -14,12 +14,18 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .corpus import Corpus
-from .errors import BriefingError, Problem
-from .exports import exports
-from .load import ParsedFiles
-from .pages import citing_facts, editor_guides, footer_dates, page_jobs
-from .quotes import Evidence
+from .contexts.exports import exports
+from .contexts.footer import footer, footer_dates
+from .contexts.notes import PageNotes, layouts_of
+from .contexts.registry import page_jobs
+from .contexts.source_pages import citing_facts
+from .evidence.verified import Evidence
+from .evidence.verify import verify_citations
+from .model.corpus import Corpus
+from .model.guides import editor_guides
+from .model.load import ParsedFiles
+from .model.problems import BriefingError, Problem
+from .model.validate import validate
 from .render import (
     RenderCache,
     compile_templates,
@@ -28,9 +34,6 @@ from .render import (
     render_page,
     templates_fingerprint,
 )
-from .validate import validate
-from .verify import verify_citations
-from .views import PageNotes, footer, layouts_of
 
 # Allocations between young-generation collections (Python's default: 700).
 GENERATION_0_THRESHOLD = 20_000

@@ -21,8 +21,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .errors import BriefingError, Problem
-from .views import Footer, PageNotes
+from .contexts.footer import Footer
+from .contexts.notes import PageNotes
+from .model.problems import BriefingError, Problem
 
 # Punctuation Python-Markdown (with tables and attr_list) gives meaning to anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")

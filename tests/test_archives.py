@@ -13,7 +13,7 @@ import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import copy_project
 
-from summit_briefings import archives
+from summit_briefings.contexts import archives
 from summit_briefings.pipeline import build_site
 
 BOUND = 3

@@ -37,7 +37,7 @@ from conftest import (
     run_in_process,
 )
 
-from summit_briefings.errors import Problem
+from summit_briefings.model.problems import Problem
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 HANOI = "data/summits/2018-03-23-hanoi.yaml"

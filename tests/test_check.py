@@ -18,9 +18,8 @@ from conftest import FICTIONAL_DATA, LIVE_DATA, Project, copy_data, count_data, 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summit_briefings.facts import all_facts
-from summit_briefings.load import load_yaml
-from summit_briefings.quotes import (
+from summit_briefings.contexts.facts import all_facts
+from summit_briefings.evidence.quotes import (
     SCANS_BEFORE_INDEX,
     IndexedSource,
     canonical_number,
@@ -29,8 +28,9 @@ from summit_briefings.quotes import (
     normalise,
     quoted_numbers,
 )
-from summit_briefings.validate import validate
-from summit_briefings.verify import verify_citations
+from summit_briefings.evidence.verify import verify_citations
+from summit_briefings.model.load import load_yaml
+from summit_briefings.model.validate import validate
 
 pytestmark = pytest.mark.usefixtures("reuse_parsed_yaml")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summit_briefings.csp import (
+from summit_briefings.publish.csp import (
     SHIM_PATH,
     CspError,
     check_shim,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summit_briefings.dates import last_month_or_day, last_weekday, sort_key
+from summit_briefings.model.dates import last_month_or_day, last_weekday, sort_key
 
 
 @pytest.mark.parametrize(("earlier", "later"), [

@@ -12,9 +12,11 @@ from types import SimpleNamespace
 import markdown
 import pytest
 
-from summit_briefings.errors import BriefingError
+from summit_briefings.contexts.footer import Footer
+from summit_briefings.contexts.notes import Note, PageNotes
+from summit_briefings.contexts.refs import CitationRefs
+from summit_briefings.model.problems import BriefingError
 from summit_briefings.render import environment, render_page
-from summit_briefings.views import CitationRefs, Footer, Note, PageNotes
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,8 +8,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from summit_briefings.links import NAME_HEADING_WEIGHT
-from summit_briefings.page_marks import PageMarks
+from summit_briefings.contexts.links import NAME_HEADING_WEIGHT
+from summit_briefings.publish.page_marks import PageMarks
 
 
 def convert(text: str, *, pagefind: bool = False, person_page: bool = False) -> BeautifulSoup:

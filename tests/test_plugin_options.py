@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO, fictional_project
 from mkdocs.config import load_config
 
-from summit_briefings.plugin import BriefingsConfig
+from summit_briefings.publish.plugin import BriefingsConfig
 
 
 def test_every_option_is_documented_in_the_readme():

@@ -14,11 +14,12 @@ from collections.abc import Callable
 import pytest
 from conftest import AUTO_SHA256, FICTIONAL_DATA, Project
 
-from summit_briefings.briefings import leader_context, summit_context
-from summit_briefings.index_pages import leaders_index
-from summit_briefings.validate import validate
-from summit_briefings.verify import verify_citations
-from summit_briefings.views import PageNotes, dated_roles, layouts_of
+from summit_briefings.contexts.briefings import leader_context, summit_context
+from summit_briefings.contexts.claims import dated_roles
+from summit_briefings.contexts.index_pages import leaders_index
+from summit_briefings.contexts.notes import PageNotes, layouts_of
+from summit_briefings.evidence.verify import verify_citations
+from summit_briefings.model.validate import validate
 
 PEOPLE = "data/people.yaml"
 

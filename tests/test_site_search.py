@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from summit_briefings.links import search_weight
-from summit_briefings.site_search import (
+from summit_briefings.contexts.links import search_weight
+from summit_briefings.publish.site_search import (
     PAGEFIND_FOLDER,
     PAGEFIND_WORKER,
     run_pagefind,

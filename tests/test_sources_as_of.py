@@ -13,10 +13,9 @@ from collections.abc import Callable
 import pytest
 from conftest import AUTO_SHA256, FICTIONAL_DATA, Project
 
-from summit_briefings.errors import BriefingError
-from summit_briefings.pages import footer_dates
+from summit_briefings.contexts.footer import SourceDate, footer_dates
+from summit_briefings.model.problems import BriefingError
 from summit_briefings.pipeline import checked_corpus
-from summit_briefings.views import SourceDate
 
 SOURCES = "data/sources.yaml"
 KORVEL, VESK = "data/summits/2031-11-korvel.yaml", "data/summits/2032-03-09-vesk.yaml"

@@ -25,8 +25,8 @@ PAGE_TEMPLATES = sorted(p.name for p in TEMPLATES.glob("*.md.jinja")
 
 def context_classes() -> dict[str, type]:
     found = {}
-    for module in pkgutil.iter_modules(summit_briefings.__path__):
-        loaded = importlib.import_module(f"summit_briefings.{module.name}")
+    for module in pkgutil.walk_packages(summit_briefings.__path__, "summit_briefings."):
+        loaded = importlib.import_module(module.name)
         for name, value in vars(loaded).items():
             if dataclasses.is_dataclass(value) and isinstance(value, type):
                 found[name] = value
