@@ -1,4 +1,4 @@
-"""Pages bounded by design (summit_briefings/archives.py): a page that lists summits shows the
+"""Pages bounded by design (contexts/archives.py): a page that lists summits shows the
 newest in full and links to a page a year for the rest, and the readers lose nothing.
 
 Built over a small synthetic corpus (scripts/synth.py: 40 summits over ten years) with the

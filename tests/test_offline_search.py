@@ -1,4 +1,4 @@
-"""The offline build's search index (summit_briefings.offline_search), rewritten directly on
+"""The offline build's search index (summit_briefings.publish.offline_search), rewritten directly on
 entries as Material's search plugin writes them: folded names, ranking by kind of page."""
 
 from __future__ import annotations

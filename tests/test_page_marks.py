@@ -1,4 +1,4 @@
-"""The attributes Python-Markdown adds as it builds each page (summit_briefings.page_marks):
+"""The attributes Python-Markdown adds as it builds each page (summit_briefings.publish.page_marks):
 column headings on table cells, for the phone layout that shows each row as a card, and on
 served builds the marks that keep noise out of Pagefind's index and name a person's page."""
 

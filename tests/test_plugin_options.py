@@ -1,4 +1,4 @@
-"""The briefings plugin's options (summit_briefings.plugin.BriefingsConfig): documented, read
+"""The briefings plugin's options (publish.plugin.BriefingsConfig): documented, read
 from mkdocs.yml and mkdocs-offline.yml, and one search engine per build."""
 
 from __future__ import annotations

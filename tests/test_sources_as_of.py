@@ -1,7 +1,7 @@
 """'Sources as of' never prints a date that no source gives (issue #27, finding 11).
 
 A source is as recent as its publication date, else the latest meeting it reports; the check
-has grounded every part of that meeting's date in the quotes (summit_briefings/dating.py).
+has grounded every part of that meeting's date in the quotes (summit_briefings/evidence/dating.py).
 Runs on the fictional corpus (tests/fixtures/fictional-pair), with the Port Arlen article's
 publication date taken out where a test needs a source dated by its meetings.
 """
