@@ -1,8 +1,8 @@
 """The whole generator: data/ and templates/ in, Markdown pages out.
 
-load + validate (validate.py) → verify citations (verify.py) → render (pages.py builds each
-page's context, render.py its Markdown) → write (write.py, or the MkDocs plugin, which
-takes the pages directly).
+validate (model/) → verify (evidence/) → contexts (contexts/registry.py builds every page's
+context, notes and footer) → render (render.py, each page's Markdown) → write (write.py, or
+the MkDocs plugin, which takes the pages directly).
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from functools import partial
 from pathlib import Path
 
 from .contexts.exports import exports
-from .contexts.footer import footer, footer_dates
-from .contexts.notes import PageNotes, layouts_of
-from .contexts.registry import page_jobs
+from .contexts.notes import layouts_of
+from .contexts.registry import page_contexts
 from .contexts.source_pages import citing_facts
 from .evidence.verified import Evidence
 from .evidence.verify import verify_citations
@@ -111,23 +110,22 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None,
     corpus, evidence = checked_corpus(root, parsed)
     env = environment(root / "templates")
     compile_templates(env)
-    layouts = layouts_of(corpus)
-    dates = footer_dates(corpus)
+    # Every context first (with its notes and footer), then every page rendered from them.
+    contexts = page_contexts(corpus, evidence, layouts_of(corpus), citing_facts(corpus),
+                             editor_guides(root), built)
     fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
     if cache is not None:
         cache.rendered = 0
     pages: dict[str, str] = {}
-    for job in page_jobs(corpus, evidence, layouts, citing_facts(corpus),
-                         editor_guides(root)):
-        book = PageNotes(job.path, corpus, evidence, layouts)
-        page = job.context(book)
-        closing = footer(book, dates, built, job.dated_by)
-        text = partial(render_page, env, job.template, page, book, job.data_file, closing)
+    for page in contexts:
+        text = partial(render_page, env, page.template, page.context, page.notes,
+                       page.data_file, page.footer)
         if cache is None:
-            pages[job.path] = text()
+            pages[page.path] = text()
         else:
-            key = page_key(fingerprint, job.template, page, book.notes, job.data_file, closing)
-            pages[job.path] = cache.page(job.path, key, text)
+            key = page_key(fingerprint, page.template, page.context, page.notes,
+                           page.data_file, page.footer)
+            pages[page.path] = cache.page(page.path, key, text)
     if cache is not None:
         cache.keep_only(set(pages))
     files = exports(corpus)

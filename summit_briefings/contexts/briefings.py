@@ -167,12 +167,12 @@ class LeaderContext:
     names: tuple[NameFormView, ...]  # the forms other than the display name
     unwritten_script: str | None  # the country's own script, where no source writes the name in it
     name_refs: CitationRefs
-    roles: tuple[Role, ...]
     # The latest by date, from the roles stated and the summits attended, with its date.
     latest_role: RoleView | None
     described_as: tuple[DescriptionView, ...]  # undated: not a role ('the late …')
     attended: int  # summits attended in all, the archived ones too
     counterparts: tuple[PersonRef, ...]  # everyone met, at the archived summits too
+    roles: tuple[Role, ...]
     summits: LeaderSummits
     archives: Archives
     brief: str | None  # the person's counterpart brief; None: they took part in no summit

@@ -15,7 +15,23 @@ from .claims import Claim, DescriptionView, RoleView, claim, descriptions, lates
 from .commitments import Commitment, TargetRow, commitment_row, target_row
 from .notes import PageNotes
 from .refs import CitationRefs, PersonRef, SummitRef
+from .targets import Status
 from .trade import Headline
+
+
+@dataclass(frozen=True)
+class PastTarget:
+    """A trade target past its deadline and not shown met, as the home page lists it: with
+    the citations of the statement that first set it."""
+
+    what: str
+    deadline: str
+    refs: CitationRefs
+    status: Status
+
+
+def past_target(row: TargetRow) -> PastTarget:
+    return PastTarget(row.what, row.deadline, row.first.refs, row.status)
 
 
 @dataclass(frozen=True)
@@ -119,7 +135,7 @@ class HomeContext:
     latest_claims: tuple[Claim, ...]  # its headline outcomes, where no bottom line is recorded
     pledges: tuple[Commitment, ...]  # open pledges, the newest first, as the briefs bound them
     more_pledges: int
-    past_targets: tuple[TargetRow, ...]  # past their deadline and not shown met
+    past_targets: tuple[PastTarget, ...]  # past their deadline and not shown met
     more_past_targets: int
     commitments_href: str
     headlines: tuple[Headline, ...]
@@ -154,7 +170,7 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
         pledges=tuple(commitment_row(book, corpus, j)
                       for j in known.open_pledges[:BOUNDS.pledges]),
         more_pledges=max(0, len(known.open_pledges) - BOUNDS.pledges),
-        past_targets=tuple(target_row(book, corpus, j)
+        past_targets=tuple(past_target(target_row(book, corpus, j))
                            for j in known.past_targets[:BOUNDS.targets]),
         more_past_targets=max(0, len(known.past_targets) - BOUNDS.targets),
         commitments_href=links.relative(page, links.COMMITMENTS),

@@ -3,8 +3,8 @@ a reference to becomes a note, the quote and a link to its place in the source."
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..evidence.sources import Paragraph, paragraphs, place_label
@@ -84,15 +84,26 @@ class PageNotes:
         keys = [self.note(c).key for c in cites]
         return CitationRefs(tuple(dict.fromkeys(keys)))
 
-    def cited_in(self, body: str) -> list[NoteLine]:
-        """The notes a rendered page refers to, in the order a reader meets them."""
-        cited = dict.fromkeys(match[1] for match in FOOTNOTE_REF.finditer(body))
-        notes = [self.notes[key] for key in cited if key in self.notes]
-        return [NoteLine(note, index > 0 and note.source_file == notes[index - 1].source_file)
-                for index, note in enumerate(notes)]
+    def listed(self, context: object) -> tuple[NoteLine, ...]:
+        """The notes a page lists after its text: those its context refers to, in the order a
+        reader meets them (cited_keys)."""
+        notes = [self.notes[key] for key in dict.fromkeys(cited_keys(context))]
+        return tuple(NoteLine(note, index > 0 and note.source_file == notes[index - 1].source_file)
+                     for index, note in enumerate(notes))
 
 
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+def cited_keys(value: object) -> Iterator[str]:
+    """The notes a context refers to, in the order its template shows them: a context
+    declares its fields in that order (tests/test_notes.py checks every page kind), so its
+    fields are walked in declaration order, into the dataclasses and sequences they hold."""
+    if isinstance(value, CitationRefs):
+        yield from value.keys
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for each in dataclasses.fields(value):
+            yield from cited_keys(getattr(value, each.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from cited_keys(item)
 
 
 def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:

@@ -46,10 +46,10 @@ class PackContext(SummitContext):
 
     summit_href: str  # the summit's own page
     people: tuple[ParticipantSummary, ...]  # in the order the summit lists them
-    actual_trade: tuple[FigureRow, ...]  # the newest actual trade figures, the newest first
-    more_actual_trade: int
     targets: tuple[TargetLine, ...]  # still ahead, then past their deadline, not shown met
     more_targets: int
+    actual_trade: tuple[FigureRow, ...]  # the newest actual trade figures, the newest first
+    more_actual_trade: int
     trade_href: str
     pledges: tuple[Commitment, ...]  # made at this summit
     stated_targets: tuple[TargetLine, ...]  # stated at this summit, by its statement there

@@ -1,5 +1,6 @@
-"""Every page of the site: its path, its template, how to build its context, and the data it
-comes from. Contexts are built here, before rendering; pipeline.py renders them."""
+"""The page registry: every kind of page (KINDS: its template and the function that builds
+its context), and every page of the site, its context, notes and footer built before any
+page is rendered (page_contexts); pipeline.py renders them."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from .commitments import bounded as commitments_bounded
 from .commitments import commitments_context, commitments_year
 from .data_fields import data_fields
 from .evolution import evolution_context, evolution_year, evolution_years
-from .footer import meeting_sources, newest_reported
+from .footer import Footer, footer, footer_dates, meeting_sources, newest_reported
 from .index_pages import (
     home_context,
     leaders_index,
@@ -40,97 +41,129 @@ from .index_pages import (
     timeline_year,
     topics_index,
 )
-from .notes import PageNotes
+from .notes import NoteLine, PageNotes
 from .packs import pack_context
 from .source_pages import Citing, Unanchored, source_context
 from .trade import home_headlines, trade_context, trade_year, trade_years
 
 
 @dataclass(frozen=True)
-class PageJob:
-    """One page to generate: where it goes, its template, how to build its context (given
-    the page's citation notebook), and the data it is generated from."""
+class PageKind:
+    """A kind of page: its template, and the function that builds its context, given first
+    the page's notes (PageNotes) where the page cites anything."""
+
+    template: str
+    build: Callable[..., Any]
+    cites: bool = True
+
+
+KINDS: dict[str, PageKind] = {
+    "topic": PageKind("topic.md.jinja", topic_context),
+    "topic_year": PageKind("topic_year.md.jinja", topic_year),
+    "evolution": PageKind("evolution.md.jinja", evolution_context),
+    "evolution_year": PageKind("evolution_year.md.jinja", evolution_year),
+    "trade": PageKind("trade.md.jinja", trade_context),
+    "trade_year": PageKind("trade_year.md.jinja", trade_year),
+    "commitments": PageKind("commitments.md.jinja", commitments_context),
+    "commitments_year": PageKind("commitments_year.md.jinja", commitments_year),
+    "summits": PageKind("summits.md.jinja", summits_index),
+    "summits_year": PageKind("summits_year.md.jinja", summits_year),
+    "home": PageKind("home.md.jinja", home_context),
+    "timeline_year": PageKind("timeline_year.md.jinja", timeline_year),
+    "sources": PageKind("sources.md.jinja", sources_index, cites=False),
+    "sources_year": PageKind("sources_year.md.jinja", sources_year, cites=False),
+    "leaders": PageKind("leaders.md.jinja", leaders_index),
+    "topics": PageKind("topics.md.jinja", topics_index, cites=False),
+    "fields": PageKind("fields.md.jinja", data_fields, cites=False),
+    "summit": PageKind("summit.md.jinja", summit_context),
+    "pack": PageKind("pack.md.jinja", pack_context),
+    "leader": PageKind("leader.md.jinja", leader_context),
+    "leader_year": PageKind("leader_year.md.jinja", leader_year),
+    "brief": PageKind("brief.md.jinja", brief_context),
+    "source": PageKind("source.md.jinja", source_context, cites=False),
+}
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """One page, ready to render: where it goes, its template and context, the notes it
+    lists, its footer, and the data it is generated from."""
 
     path: str
     template: str
-    context: Callable[[PageNotes], Any]
+    context: Any
+    notes: tuple[NoteLine, ...]
+    footer: Footer
     data_file: str
-    dated_by: frozenset[str] | None = None  # the sources its "as of" date counts; None: all
 
 
-def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
-              citing: dict[str, list[Unanchored]], guides: dict[str, str]) -> list[PageJob]:
-    """Every page of the site. ``citing``: see citing_facts; ``guides``: editor_guides."""
-    jobs: list[PageJob] = []
+def page_contexts(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
+                  citing: dict[str, list[Unanchored]], guides: dict[str, str],
+                  built: str | None) -> list[PageContext]:
+    """Every page of the site, its context built. ``citing``: see citing_facts; ``guides``:
+    editor_guides; ``built``: the build date to print (None: none)."""
+    pages: list[PageContext] = []
+    source_dates = footer_dates(corpus)
 
-    def emit(path: str, template: str, build: Callable[[PageNotes], Any], data_file: str,
+    def emit(kind: str, path: str, data_file: str, *args: Any,
              dated_by: frozenset[str] | None = None) -> None:
-        jobs.append(PageJob(path, template, build, data_file, dated_by))
+        """``dated_by``: the sources its "as of" date counts; None: all."""
+        page_kind = KINDS[kind]
+        book = PageNotes(path, corpus, evidence, layouts)
+        context = page_kind.build(book, *args) if page_kind.cites else page_kind.build(*args)
+        pages.append(PageContext(path, page_kind.template, context, book.listed(context),
+                                 footer(book, source_dates, built, dated_by), data_file))
 
     # A page that lists summits shows the newest and links to a page a year for the rest
     # (archives.py); each archive page is generated from the same data as its page.
     for topic in corpus.topics:
-        emit(links.topic_page(topic.id), "topic.md.jinja",
-             lambda book, t=topic: topic_context(book, corpus, t),
-             "data/topics.yaml, data/summits/")
+        emit("topic", links.topic_page(topic.id), "data/topics.yaml, data/summits/", corpus,
+             topic)
         topic_archive = topic_years(corpus, topic)
         for year in topic_archive:
-            emit(links.topic_year_page(topic.id, year), "topic_year.md.jinja",
-                 lambda book, t=topic, ys=topic_archive, y=year: topic_year(book, t, ys, y),
-                 "data/topics.yaml, data/summits/")
-    emit(links.EVOLUTION, "evolution.md.jinja", lambda book: evolution_context(book, corpus),
-         "data/tracked.yaml, data/summits/, data/trade.yaml")
+            emit("topic_year", links.topic_year_page(topic.id, year),
+                 "data/topics.yaml, data/summits/", topic, topic_archive, year)
+    emit("evolution", links.EVOLUTION, "data/tracked.yaml, data/summits/, data/trade.yaml",
+         corpus)
     evolution_archive = evolution_years(corpus)
     for year in evolution_archive:
-        emit(links.evolution_year_page(year), "evolution_year.md.jinja",
-             lambda book, y=year: evolution_year(book, evolution_archive, y),
-             "data/summits/, data/trade.yaml")
-    emit(links.TRADE, "trade.md.jinja", lambda book: trade_context(book, corpus),
-         "data/trade.yaml")
+        emit("evolution_year", links.evolution_year_page(year), "data/summits/, data/trade.yaml",
+             evolution_archive, year)
+    emit("trade", links.TRADE, "data/trade.yaml", corpus)
     trade_archive = trade_years(corpus)
     for year in trade_archive:
-        emit(links.trade_year_page(year), "trade_year.md.jinja",
-             lambda book, y=year: trade_year(book, corpus, trade_archive, y), "data/trade.yaml")
-    emit(links.COMMITMENTS, "commitments.md.jinja",
-         lambda book: commitments_context(book, corpus), "data/trade.yaml, data/summits/")
+        emit("trade_year", links.trade_year_page(year), "data/trade.yaml", corpus,
+             trade_archive, year)
+    emit("commitments", links.COMMITMENTS, "data/trade.yaml, data/summits/", corpus)
     commitments = commitments_bounded(corpus)
     for year in commitments.years:
-        emit(links.commitments_year_page(year), "commitments_year.md.jinja",
-             lambda book, y=year: commitments_year(book, corpus, commitments, y),
-             "data/trade.yaml, data/summits/")
-    emit(links.SUMMITS, "summits.md.jinja",
-         lambda book: summits_index(book, corpus), "data/summits/")
+        emit("commitments_year", links.commitments_year_page(year),
+             "data/trade.yaml, data/summits/", corpus, commitments, year)
+    emit("summits", links.SUMMITS, "data/summits/", corpus)
     summits_archive = summits_years(corpus)
     for year in summits_archive:
-        emit(links.summits_year_page(year), "summits_year.md.jinja",
-             lambda book, y=year: summits_year(book, summits_archive, y), "data/summits/")
+        emit("summits_year", links.summits_year_page(year), "data/summits/", summits_archive,
+             year)
     briefed = briefed_people(corpus)
     has_brief = set(briefed)
     # What every brief shows alike is judged once; each brief and pack cites only what it
     # shows, and so does the home page, which opens with the open commitments.
     known = standing(corpus)
-    emit(links.HOME, "home.md.jinja",
-         lambda book: home_context(book, corpus, home_headlines(corpus, evidence), guides, known,
-                                   has_brief), "data/")
+    emit("home", links.HOME, "data/", corpus, home_headlines(corpus, evidence), guides, known,
+         has_brief)
     _, timeline_archive = timeline_events(corpus)
     for year in timeline_archive:
-        emit(links.timeline_year_page(year), "timeline_year.md.jinja",
-             lambda book, y=year: timeline_year(book, corpus, timeline_archive, y),
-             "data/milestones.yaml, data/summits/")
+        emit("timeline_year", links.timeline_year_page(year),
+             "data/milestones.yaml, data/summits/", corpus, timeline_archive, year)
     reporting = newest_reported(corpus)
-    emit(links.SOURCES, "sources.md.jinja", lambda book: sources_index(corpus, reporting),
-         "data/sources.yaml")
+    emit("sources", links.SOURCES, "data/sources.yaml", corpus, reporting)
     _, source_years = sources_bounded(corpus, reporting)
     for year in source_years:
-        emit(links.sources_year_page(year), "sources_year.md.jinja",
-             lambda book, y=year: sources_year(source_years, y),
-             "data/sources.yaml, data/summits/")
-    emit(links.LEADERS, "leaders.md.jinja",
-         lambda book: leaders_index(book, corpus), "data/people.yaml")
-    emit(links.TOPICS, "topics.md.jinja", lambda book: topics_index(corpus),
-         "data/topics.yaml")
-    emit(links.FIELDS, "fields.md.jinja", lambda book: data_fields(),
-         "summit_briefings/model/schema.py")
+        emit("sources_year", links.sources_year_page(year), "data/sources.yaml, data/summits/",
+             source_years, year)
+    emit("leaders", links.LEADERS, "data/people.yaml", corpus)
+    emit("topics", links.TOPICS, "data/topics.yaml", corpus)
+    emit("fields", links.FIELDS, "summit_briefings/model/schema.py")
 
     ordered = corpus.chronological
     summits_of = took_part(corpus)
@@ -139,52 +172,36 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
         previous = ordered[index - 1] if index else None
         following = ordered[index + 1] if index + 1 < len(ordered) else None
         data_file = corpus.origin(summit).doc.path
-        emit(links.summit_page(summit.id), "summit.md.jinja",
-             lambda book, s=summit, p=previous, f=following: summit_context(book, s, p, f),
-             data_file, meeting_sources(summit))
-        emit(links.pack_page(summit.id), "pack.md.jinja",
-             lambda book, s=summit, p=previous, f=following: pack_context(
-                 book, known, s, p, f, summits_of, has_brief),
-             f"{data_file}, data/people.yaml, data/trade.yaml")
+        emit("summit", links.summit_page(summit.id), data_file, summit, previous, following,
+             dated_by=meeting_sources(summit))
+        emit("pack", links.pack_page(summit.id),
+             f"{data_file}, data/people.yaml, data/trade.yaml", known, summit, previous,
+             following, summits_of, has_brief)
         involved = {p.person for p in summit.participants}
         involved.update(person for o in summit.outcomes for person in o.by)
         for person in sorted(involved):
             by_person[person].append(summit)
     for person in corpus.people:
-        emit(links.leader_page(person.id), "leader.md.jinja",
-             lambda book, p=person: leader_context(book, p, by_person[p.id],
-                                                   p.id in briefed),
-             "data/people.yaml, data/summits/")
+        emit("leader", links.leader_page(person.id), "data/people.yaml, data/summits/", person,
+             by_person[person.id], person.id in briefed)
         leader_archive = leader_years(by_person[person.id])
         for year in leader_archive:
-            emit(links.leader_year_page(person.id, year), "leader_year.md.jinja",
-                 lambda book, p=person, ys=leader_archive, y=year: leader_year(book, p, ys, y),
-                 "data/people.yaml, data/summits/")
+            emit("leader_year", links.leader_year_page(person.id, year),
+                 "data/people.yaml, data/summits/", person, leader_archive, year)
 
     briefs_from = "data/summits/, data/people.yaml, data/trade.yaml, data/topics.yaml"
-    newest_first = list(reversed(ordered))
-    emit(links.BRIEF, "brief.md.jinja",
-         lambda book: brief_context(book, known, None, newest_first, has_brief),
-         briefs_from)
+    emit("brief", links.BRIEF, briefs_from, known, None, list(reversed(ordered)), has_brief)
     for person in corpus.people:
         if person.id in briefed:
-            emit(links.brief_page(person.id), "brief.md.jinja",
-                 lambda book, p=person: brief_context(book, known, p, briefed[p.id]),
-                 briefs_from)
+            emit("brief", links.brief_page(person.id), briefs_from, known, person,
+                 briefed[person.id])
 
     passages: dict[str, list[Passage]] = defaultdict(list)
     for passage in evidence.passages.values():
         passages[passage.source].append(passage)
-
-    def anchored(facts: list[Unanchored]) -> list[Citing]:
-        return [Citing(label, text, href, evidence.passage(cite.source, cite.quote).anchor)
-                for label, text, href, cite in facts]
-
     for source in corpus.sources:
-        emit(links.source_page(source.file), "source.md.jinja",
-             lambda book, s=source: source_context(corpus, s, layouts[s.id], passages[s.id],
-                                                   anchored(citing[s.id])),
-             f"data/sources/{source.file}")
-    return jobs
-
-
+        citing_it = [Citing(label, text, href, evidence.passage(cite.source, cite.quote).anchor)
+                     for label, text, href, cite in citing[source.id]]
+        emit("source", links.source_page(source.file), f"data/sources/{source.file}", corpus,
+             source, layouts[source.id], passages[source.id], citing_it)
+    return pages
