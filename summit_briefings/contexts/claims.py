@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..evidence.quotes import canonical_number, quoted_numbers
 from ..model.corpus import Corpus
 from ..model.dates import format_date, sort_key
 from ..model.schema import Citation, Figure, Outcome, Person, RoleStatement
@@ -113,17 +112,16 @@ class Claim:
     key: bool  # the data marks it one of the summit's key (headline) outcomes
 
 
-def figure_view(book: PageNotes, outcome: Outcome, figure: Figure) -> FigureView:
-    """A figure linked to the first of its outcome's quotes that gives its number."""
-    amount = canonical_number(figure.amount)
-    cite = next((c for c in outcome.cite if amount in quoted_numbers(c.quote)), outcome.cite[0])
-    note = book.note(cite)
+def figure_view(book: PageNotes, figure: Figure) -> FigureView:
+    """A figure linked to the first of its outcome's quotes that gives its number (as
+    verification found it)."""
+    note = book.note(book.evidence.figure_cite(figure))
     return FigureView(format_figure(figure), figure.period, note.href, note.quote)
 
 
 def claim(book: PageNotes, outcome: Outcome) -> Claim:
     """A summit outcome as this page shows it."""
-    figures = tuple(figure_view(book, outcome, f) for f in outcome.figures)
+    figures = tuple(figure_view(book, f) for f in outcome.figures)
     people = tuple(book.person_ref(p) for p in outcome.by)
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
                  figures, book.corpus.country_name(outcome.side),

@@ -179,9 +179,10 @@ def verify_citations(corpus: Corpus) -> Evidence:
     for figure in corpus.trade.figures:
         if figure.derived:
             problems += _check_derived(corpus, figure, fact_numbers)
+    figure_cites: dict[int, Citation] = {}
     for summit in corpus.summits:
         problems += check_summit_date(corpus, summit)
-        problems += _check_qualifiers(corpus, summit)
+        problems += _check_qualifiers(corpus, summit, figure_cites)
     problems += _check_target_statements(corpus)
     problems += _check_names(corpus)
     problems += _check_name_forms(corpus)
@@ -190,7 +191,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
     problems += _check_published(corpus)
     if problems:
         raise BriefingError(problems)
-    return Evidence(passages, sum(f.citations for f in checked))
+    return Evidence(passages, sum(f.citations for f in checked), figure_cites)
 
 
 def _check_derived(corpus: Corpus, figure: TradeFigure,
@@ -251,16 +252,22 @@ def _check_published(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _check_qualifiers(corpus: Corpus, summit: Summit) -> list[Problem]:
+def _check_qualifiers(corpus: Corpus, summit: Summit,
+                      figure_cites: dict[int, Citation]) -> list[Problem]:
     """A qualified figure ('more than US$100 billion') has its qualifier in a quote that gives
-    its number: a page must not print 'nearly' where the source says 'over'."""
+    its number: a page must not print 'nearly' where the source says 'over'. Records in
+    ``figure_cites`` the first citation whose quote gives each figure's number, which its
+    pages link the figure to (every number is in a quote: _check_root)."""
     problems = []
     origin = corpus.origin(summit)
     for index, outcome in enumerate(summit.outcomes):
         for number, figure in enumerate(outcome.figures):
             amount = canonical_number(figure.amount)
-            giving = [c.quote for c in outcome.cite if amount in quoted_numbers(c.quote)]
-            if figure.qualifier and not mentions(giving, (figure.qualifier,)):
+            giving = [c for c in outcome.cite if amount in quoted_numbers(c.quote)]
+            if giving:
+                figure_cites[id(figure)] = giving[0]
+            if figure.qualifier and not mentions([c.quote for c in giving],
+                                                 (figure.qualifier,)):
                 problems.append(origin.doc.problem(
                     (*origin.loc, "outcomes", index, "figures", number, "qualifier"),
                     f"'{figure.qualifier}' is not in a quote that gives {amount}; quote the "
