@@ -21,7 +21,6 @@ from .contexts.source_pages import citing_facts
 from .evidence.verified import Evidence
 from .evidence.verify import verify_citations
 from .model.corpus import Corpus
-from .model.guides import editor_guides
 from .model.load import ParsedFiles
 from .model.problems import BriefingError, Problem
 from .model.validate import validate
@@ -108,11 +107,11 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None,
     if parsed is not None:
         parsed.next_build()
     corpus, evidence = checked_corpus(root, parsed)
+    # Every context first (with its notes and footer), then every page rendered from them.
+    contexts = page_contexts(corpus, evidence, layouts_of(corpus), citing_facts(corpus), built)
+    files = exports(corpus)
     env = environment(root / "templates")
     compile_templates(env)
-    # Every context first (with its notes and footer), then every page rendered from them.
-    contexts = page_contexts(corpus, evidence, layouts_of(corpus), citing_facts(corpus),
-                             editor_guides(root), built)
     fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
     if cache is not None:
         cache.rendered = 0
@@ -128,7 +127,6 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None,
             pages[page.path] = cache.page(page.path, key, text)
     if cache is not None:
         cache.keep_only(set(pages))
-    files = exports(corpus)
     size = sum(map(len, pages.values())) + sum(map(len, files.values()))
     if size > MAX_GENERATED_CHARS:
         raise BriefingError([Problem("data", 1, 1, f"the site would be {size:,} characters of "

@@ -106,7 +106,7 @@ def test_every_page_cites_its_notes_in_the_order_its_context_lists_them(tmp_path
     for bound in (archives.NEWEST_IN_FULL, 1):
         monkeypatch.setattr(archives, "NEWEST_IN_FULL", bound)
         for page in page_contexts(corpus, evidence, layouts_of(corpus), citing_facts(corpus),
-                                  {}, None):
+                                  None):
             text = render_page(env, page.template, page.context, (), page.data_file,
                                page.footer)
             referred = list(dict.fromkeys(FOOTNOTE_REF.findall(text)))

@@ -98,10 +98,9 @@ class PageContext:
 
 
 def page_contexts(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
-                  citing: dict[str, list[Unanchored]], guides: dict[str, str],
-                  built: str | None) -> list[PageContext]:
-    """Every page of the site, its context built. ``citing``: see citing_facts; ``guides``:
-    editor_guides; ``built``: the build date to print (None: none)."""
+                  citing: dict[str, list[Unanchored]], built: str | None) -> list[PageContext]:
+    """Every page of the site, its context built. ``citing``: see citing_facts; ``built``:
+    the build date to print (None: none)."""
     pages: list[PageContext] = []
     source_dates = footer_dates(corpus)
 
@@ -149,8 +148,8 @@ def page_contexts(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Pa
     # What every brief shows alike is judged once; each brief and pack cites only what it
     # shows, and so does the home page, which opens with the open commitments.
     known = standing(corpus)
-    emit("home", links.HOME, "data/", corpus, home_headlines(corpus, evidence), guides, known,
-         has_brief)
+    emit("home", links.HOME, "data/", corpus, home_headlines(corpus, evidence), corpus.guides,
+         known, has_brief)
     _, timeline_archive = timeline_events(corpus)
     for year in timeline_archive:
         emit("timeline_year", links.timeline_year_page(year),

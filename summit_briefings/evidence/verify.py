@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.corpus import Corpus
+from ..model.corpus import Corpus, walk_models
 from ..model.dates import year_and_day
 from ..model.load import Loc, YamlDocument
 from ..model.problems import BriefingError, Problem
@@ -25,7 +25,6 @@ from ..model.schema import (
     TradeFigure,
     TradeTarget,
 )
-from ..model.validate import walk_models
 from .dating import check_summit_date
 from .quotes import (
     IndexedSource,

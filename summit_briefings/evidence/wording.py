@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model.corpus import Corpus
+from ..model.corpus import Corpus, walk_models
 from ..model.load import Loc
 from ..model.problems import Problem
 from ..model.schema import Citation, HedgeClass, Person, Summit
-from ..model.validate import walk_models
 from .quotes import alternation, fold_ascii, normalise
 from .sources import sentence_around
 from .verified import Passage

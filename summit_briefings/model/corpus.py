@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from functools import cache, cached_property
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from .dates import sort_key
 from .load import Loc, YamlDocument
@@ -49,6 +52,8 @@ class Corpus:
     milestones: list[Milestone]
     tracked: list[TrackedClaim] = field(default_factory=list)
     hedges: list[HedgeClass] = field(default_factory=list)
+    # The editors' pages of docs/guide/, {title: path under docs/} (guides.editor_guides).
+    guides: dict[str, str] = field(default_factory=dict)
     origins: dict[int, Origin] = field(default_factory=dict, repr=False)
     # Entries that failed the schema, as read: verification still checks their quotes.
     unparsed: list[tuple[Origin, Any]] = field(default_factory=list, repr=False)
@@ -114,3 +119,34 @@ class Corpus:
 
     def summit(self, summit_id: str) -> Summit:
         return self._summits_by_id[summit_id]
+
+
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in get_args(annotation))
+
+
+@cache
+def _model_fields(model_class: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold models, directly or in a list."""
+    return tuple(name for name, info in model_class.model_fields.items()
+                 if _holds_models(info.annotation))
+
+
+def walk_models(model: Any, loc: Loc) -> Iterator[tuple[Any, Loc]]:
+    """Every nested model with its location, depth first."""
+    found: list[tuple[Any, Loc]] = []
+
+    def visit(model: Any, loc: Loc) -> None:
+        found.append((model, loc))
+        for name in _model_fields(type(model)):
+            value = getattr(model, name)
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    visit(item, (*loc, name, index))
+            elif value is not None:
+                visit(value, (*loc, name))
+
+    visit(model, loc)
+    return iter(found)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar, get_args
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .corpus import Corpus, Origin
+from .corpus import Corpus, Origin, walk_models
 from .dates import sort_key
+from .guides import editor_guides
 from .load import (
     BIDI_CONTROLS,
     Loc,
@@ -131,37 +131,6 @@ def _list_file(doc: YamlDocument, model: type[M], problems: list[Problem],
         else:
             unparsed.append((Origin(doc, (index,)), value))
     return items
-
-
-def _holds_models(annotation: Any) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_holds_models(arg) for arg in get_args(annotation))
-
-
-@cache
-def _model_fields(model_class: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model that can hold models, directly or in a list."""
-    return tuple(name for name, info in model_class.model_fields.items()
-                 if _holds_models(info.annotation))
-
-
-def walk_models(model: Any, loc: Loc) -> Iterator[tuple[Any, Loc]]:
-    """Every nested model with its location, depth first."""
-    found: list[tuple[Any, Loc]] = []
-
-    def visit(model: Any, loc: Loc) -> None:
-        found.append((model, loc))
-        for name in _model_fields(type(model)):
-            value = getattr(model, name)
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    visit(item, (*loc, name, index))
-            elif value is not None:
-                visit(value, (*loc, name))
-
-    visit(model, loc)
-    return iter(found)
 
 
 # A source text is prose: line breaks and tabs are its only control characters. Anything
@@ -580,10 +549,16 @@ def validate(root: Path, parsed: ParsedFiles | None = None) -> Corpus:
             problems += checked.problems
             incomplete.update(("summit", "fact"))
 
+    try:
+        guides = editor_guides(root)
+    except BriefingError as unreadable:
+        problems += unreadable.problems
+        guides = {}
+
     corpus = Corpus(site=site, sources=lists["sources"], texts=texts, people=lists["people"],
                     topics=lists["topics"], summits=sorted(summits, key=lambda s: s.id),
                     trade=trade, milestones=lists["milestones"], tracked=tracked,
-                    hedges=hedges, origins=origins, unparsed=unparsed)
+                    hedges=hedges, guides=guides, origins=origins, unparsed=unparsed)
     for kind in ("figures", "targets"):
         for index, item in enumerate(getattr(trade, kind)):
             origins[id(item)] = Origin(trade_doc, (kind, index))
