@@ -49,38 +49,51 @@ from .trade import home_headlines, trade_context, trade_year, trade_years
 
 @dataclass(frozen=True)
 class PageKind:
-    """A kind of page: its template, and the function that builds its context, given first
-    the page's notes (PageNotes) where the page cites anything."""
+    """A kind of page: its template, the function that builds its context (given first the
+    page's notes, PageNotes, where the page cites anything), and the data it is generated
+    from; ``{file}`` there stands for the page's own data file."""
 
     template: str
     build: Callable[..., Any]
+    data: str
     cites: bool = True
 
 
+TOPICS = "data/topics.yaml, data/summits/"
+BRIEFS = "data/summits/, data/people.yaml, data/trade.yaml, data/topics.yaml"
 KINDS: dict[str, PageKind] = {
-    "topic": PageKind("topic.md.jinja", topic_context),
-    "topic_year": PageKind("topic_year.md.jinja", topic_year),
-    "evolution": PageKind("evolution.md.jinja", evolution_context),
-    "evolution_year": PageKind("evolution_year.md.jinja", evolution_year),
-    "trade": PageKind("trade.md.jinja", trade_context),
-    "trade_year": PageKind("trade_year.md.jinja", trade_year),
-    "commitments": PageKind("commitments.md.jinja", commitments_context),
-    "commitments_year": PageKind("commitments_year.md.jinja", commitments_year),
-    "summits": PageKind("summits.md.jinja", summits_index),
-    "summits_year": PageKind("summits_year.md.jinja", summits_year),
-    "home": PageKind("home.md.jinja", home_context),
-    "timeline_year": PageKind("timeline_year.md.jinja", timeline_year),
-    "sources": PageKind("sources.md.jinja", sources_index, cites=False),
-    "sources_year": PageKind("sources_year.md.jinja", sources_year, cites=False),
-    "leaders": PageKind("leaders.md.jinja", leaders_index),
-    "topics": PageKind("topics.md.jinja", topics_index, cites=False),
-    "fields": PageKind("fields.md.jinja", data_fields, cites=False),
-    "summit": PageKind("summit.md.jinja", summit_context),
-    "pack": PageKind("pack.md.jinja", pack_context),
-    "leader": PageKind("leader.md.jinja", leader_context),
-    "leader_year": PageKind("leader_year.md.jinja", leader_year),
-    "brief": PageKind("brief.md.jinja", brief_context),
-    "source": PageKind("source.md.jinja", source_context, cites=False),
+    "home": PageKind("home.md.jinja", home_context, "data/"),
+    "timeline_year": PageKind("timeline_year.md.jinja", timeline_year,
+                              "data/milestones.yaml, data/summits/"),
+    "summits": PageKind("summits.md.jinja", summits_index, "data/summits/"),
+    "summits_year": PageKind("summits_year.md.jinja", summits_year, "data/summits/"),
+    "summit": PageKind("summit.md.jinja", summit_context, "{file}"),
+    "pack": PageKind("pack.md.jinja", pack_context,
+                     "{file}, data/people.yaml, data/trade.yaml"),
+    "leaders": PageKind("leaders.md.jinja", leaders_index, "data/people.yaml"),
+    "leader": PageKind("leader.md.jinja", leader_context, "data/people.yaml, data/summits/"),
+    "leader_year": PageKind("leader_year.md.jinja", leader_year,
+                            "data/people.yaml, data/summits/"),
+    "brief": PageKind("brief.md.jinja", brief_context, BRIEFS),
+    "topics": PageKind("topics.md.jinja", topics_index, "data/topics.yaml", cites=False),
+    "topic": PageKind("topic.md.jinja", topic_context, TOPICS),
+    "topic_year": PageKind("topic_year.md.jinja", topic_year, TOPICS),
+    "trade": PageKind("trade.md.jinja", trade_context, "data/trade.yaml"),
+    "trade_year": PageKind("trade_year.md.jinja", trade_year, "data/trade.yaml"),
+    "commitments": PageKind("commitments.md.jinja", commitments_context,
+                            "data/trade.yaml, data/summits/"),
+    "commitments_year": PageKind("commitments_year.md.jinja", commitments_year,
+                                 "data/trade.yaml, data/summits/"),
+    "evolution": PageKind("evolution.md.jinja", evolution_context,
+                          "data/tracked.yaml, data/summits/, data/trade.yaml"),
+    "evolution_year": PageKind("evolution_year.md.jinja", evolution_year,
+                               "data/summits/, data/trade.yaml"),
+    "sources": PageKind("sources.md.jinja", sources_index, "data/sources.yaml", cites=False),
+    "sources_year": PageKind("sources_year.md.jinja", sources_year,
+                             "data/sources.yaml, data/summits/", cites=False),
+    "source": PageKind("source.md.jinja", source_context, "data/sources/{file}", cites=False),
+    "fields": PageKind("fields.md.jinja", data_fields, "summit_briefings/model/schema.py",
+                       cites=False),
 }
 
 
@@ -104,65 +117,59 @@ def page_contexts(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Pa
     pages: list[PageContext] = []
     source_dates = footer_dates(corpus)
 
-    def emit(kind: str, path: str, data_file: str, *args: Any,
+    def emit(kind: str, path: str, *args: Any, file: str = "",
              dated_by: frozenset[str] | None = None) -> None:
-        """``dated_by``: the sources its "as of" date counts; None: all."""
+        """``args``: what its builder takes after the notes; ``file``: its own data file;
+        ``dated_by``: the sources its "as of" date counts (None: all)."""
         page_kind = KINDS[kind]
         book = PageNotes(path, corpus, evidence, layouts)
         context = page_kind.build(book, *args) if page_kind.cites else page_kind.build(*args)
         pages.append(PageContext(path, page_kind.template, context, book.listed(context),
-                                 footer(book, source_dates, built, dated_by), data_file))
+                                 footer(book, source_dates, built, dated_by),
+                                 page_kind.data.format(file=file)))
 
     # A page that lists summits shows the newest and links to a page a year for the rest
     # (archives.py); each archive page is generated from the same data as its page.
     for topic in corpus.topics:
-        emit("topic", links.topic_page(topic.id), "data/topics.yaml, data/summits/", corpus,
-             topic)
+        emit("topic", links.topic_page(topic.id), corpus, topic)
         topic_archive = topic_years(corpus, topic)
         for year in topic_archive:
-            emit("topic_year", links.topic_year_page(topic.id, year),
-                 "data/topics.yaml, data/summits/", topic, topic_archive, year)
-    emit("evolution", links.EVOLUTION, "data/tracked.yaml, data/summits/, data/trade.yaml",
-         corpus)
+            emit("topic_year", links.topic_year_page(topic.id, year), topic, topic_archive,
+                 year)
+    emit("evolution", links.EVOLUTION, corpus)
     evolution_archive = evolution_years(corpus)
     for year in evolution_archive:
-        emit("evolution_year", links.evolution_year_page(year), "data/summits/, data/trade.yaml",
-             evolution_archive, year)
-    emit("trade", links.TRADE, "data/trade.yaml", corpus)
+        emit("evolution_year", links.evolution_year_page(year), evolution_archive, year)
+    emit("trade", links.TRADE, corpus)
     trade_archive = trade_years(corpus)
     for year in trade_archive:
-        emit("trade_year", links.trade_year_page(year), "data/trade.yaml", corpus,
-             trade_archive, year)
-    emit("commitments", links.COMMITMENTS, "data/trade.yaml, data/summits/", corpus)
+        emit("trade_year", links.trade_year_page(year), corpus, trade_archive, year)
+    emit("commitments", links.COMMITMENTS, corpus)
     commitments = commitments_bounded(corpus)
     for year in commitments.years:
-        emit("commitments_year", links.commitments_year_page(year),
-             "data/trade.yaml, data/summits/", corpus, commitments, year)
-    emit("summits", links.SUMMITS, "data/summits/", corpus)
+        emit("commitments_year", links.commitments_year_page(year), corpus, commitments, year)
+    emit("summits", links.SUMMITS, corpus)
     summits_archive = summits_years(corpus)
     for year in summits_archive:
-        emit("summits_year", links.summits_year_page(year), "data/summits/", summits_archive,
-             year)
+        emit("summits_year", links.summits_year_page(year), summits_archive, year)
     briefed = briefed_people(corpus)
     has_brief = set(briefed)
     # What every brief shows alike is judged once; each brief and pack cites only what it
     # shows, and so does the home page, which opens with the open commitments.
     known = standing(corpus)
-    emit("home", links.HOME, "data/", corpus, home_headlines(corpus, evidence), corpus.guides,
-         known, has_brief)
+    emit("home", links.HOME, corpus, home_headlines(corpus, evidence), corpus.guides, known,
+         has_brief)
     _, timeline_archive = timeline_events(corpus)
     for year in timeline_archive:
-        emit("timeline_year", links.timeline_year_page(year),
-             "data/milestones.yaml, data/summits/", corpus, timeline_archive, year)
+        emit("timeline_year", links.timeline_year_page(year), corpus, timeline_archive, year)
     reporting = newest_reported(corpus)
-    emit("sources", links.SOURCES, "data/sources.yaml", corpus, reporting)
+    emit("sources", links.SOURCES, corpus, reporting)
     _, source_years = sources_bounded(corpus, reporting)
     for year in source_years:
-        emit("sources_year", links.sources_year_page(year), "data/sources.yaml, data/summits/",
-             source_years, year)
-    emit("leaders", links.LEADERS, "data/people.yaml", corpus)
-    emit("topics", links.TOPICS, "data/topics.yaml", corpus)
-    emit("fields", links.FIELDS, "summit_briefings/model/schema.py")
+        emit("sources_year", links.sources_year_page(year), source_years, year)
+    emit("leaders", links.LEADERS, corpus)
+    emit("topics", links.TOPICS, corpus)
+    emit("fields", links.FIELDS)
 
     ordered = corpus.chronological
     summits_of = took_part(corpus)
@@ -171,29 +178,26 @@ def page_contexts(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Pa
         previous = ordered[index - 1] if index else None
         following = ordered[index + 1] if index + 1 < len(ordered) else None
         data_file = corpus.origin(summit).doc.path
-        emit("summit", links.summit_page(summit.id), data_file, summit, previous, following,
-             dated_by=meeting_sources(summit))
-        emit("pack", links.pack_page(summit.id),
-             f"{data_file}, data/people.yaml, data/trade.yaml", known, summit, previous,
-             following, summits_of, has_brief)
+        emit("summit", links.summit_page(summit.id), summit, previous, following,
+             file=data_file, dated_by=meeting_sources(summit))
+        emit("pack", links.pack_page(summit.id), known, summit, previous, following,
+             summits_of, has_brief, file=data_file)
         involved = {p.person for p in summit.participants}
         involved.update(person for o in summit.outcomes for person in o.by)
         for person in sorted(involved):
             by_person[person].append(summit)
     for person in corpus.people:
-        emit("leader", links.leader_page(person.id), "data/people.yaml, data/summits/", person,
-             by_person[person.id], person.id in briefed)
+        emit("leader", links.leader_page(person.id), person, by_person[person.id],
+             person.id in briefed)
         leader_archive = leader_years(by_person[person.id])
         for year in leader_archive:
-            emit("leader_year", links.leader_year_page(person.id, year),
-                 "data/people.yaml, data/summits/", person, leader_archive, year)
+            emit("leader_year", links.leader_year_page(person.id, year), person,
+                 leader_archive, year)
 
-    briefs_from = "data/summits/, data/people.yaml, data/trade.yaml, data/topics.yaml"
-    emit("brief", links.BRIEF, briefs_from, known, None, list(reversed(ordered)), has_brief)
+    emit("brief", links.BRIEF, known, None, list(reversed(ordered)), has_brief)
     for person in corpus.people:
         if person.id in briefed:
-            emit("brief", links.brief_page(person.id), briefs_from, known, person,
-                 briefed[person.id])
+            emit("brief", links.brief_page(person.id), known, person, briefed[person.id])
 
     passages: dict[str, list[Passage]] = defaultdict(list)
     for passage in evidence.passages.values():
@@ -201,6 +205,6 @@ def page_contexts(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Pa
     for source in corpus.sources:
         citing_it = [Citing(label, text, href, evidence.passage(cite.source, cite.quote).anchor)
                      for label, text, href, cite in citing[source.id]]
-        emit("source", links.source_page(source.file), f"data/sources/{source.file}", corpus,
-             source, layouts[source.id], passages[source.id], citing_it)
+        emit("source", links.source_page(source.file), corpus, source, layouts[source.id],
+             passages[source.id], citing_it, file=source.file)
     return pages
