@@ -190,6 +190,16 @@ def trade_year(book: PageNotes, corpus: Corpus, years: dict[str, list[TradeTarge
                      tuple(target_row(book, corpus, t) for t in years[year]))
 
 
+@dataclass(frozen=True)
+class Headline:
+    """A trade figure the home page opens with: what it is, its value, where it is stated
+    (or, computed, worked out)."""
+
+    label: str
+    value: str
+    href: str
+
+
 def home_headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
     """The latest stated trade figure and the latest target, linked to their sentences."""
 
@@ -227,11 +237,3 @@ def home_headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
             f"{gap} from {latest.year}; {growth.answer} needed",
             links.relative(links.HOME, links.TRADE) + "#computed"))
     return tuple(found)
-
-
-@dataclass(frozen=True)
-class Headline:
-    label: str
-    value: str
-    href: str
-
