@@ -183,7 +183,7 @@ class Meeting:
     where none is recorded, the first of its headline outcomes, and how many more it has."""
 
     summit: SummitRef
-    where: str  # the place, less what the summit's title names (views.place_text)
+    where: str  # the place, less what the summit's title names (refs.place_text)
     met: tuple[PersonRef, ...]  # who took part, but the person the brief is about
     summary: str | None
     summary_refs: CitationRefs | None
