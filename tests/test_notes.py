@@ -98,7 +98,8 @@ def test_every_page_cites_its_notes_in_the_order_its_context_lists_them(tmp_path
                                                                          monkeypatch):
     """The contract cited_keys relies on, for every page of the fictional corpus, its
     archive pages too (one summit in full a page): the footnote references of the rendered
-    Markdown are those the context refers to, met in the order of its fields."""
+    Markdown are those the context refers to, met in the order of its fields, and the
+    sources its footer names are those of its notes."""
     project = copy_project(tmp_path / "site", FICTIONAL_DATA)
     corpus, evidence = checked_corpus(project.root)
     env = environment(REPO / "templates")
@@ -111,6 +112,9 @@ def test_every_page_cites_its_notes_in_the_order_its_context_lists_them(tmp_path
                                page.footer)
             referred = list(dict.fromkeys(FOOTNOTE_REF.findall(text)))
             assert referred == [line.note.key for line in page.notes], page.path
+            # and notes nothing it does not list: its footer names the sources it cites
+            assert {s.label for s in page.footer.sources} \
+                == {line.note.source_label for line in page.notes}, page.path
             templates.add(page.template)
     assert templates == {kind.template for kind in KINDS.values()}
 

@@ -147,9 +147,14 @@ def judged_pledges(corpus: Corpus) -> list[JudgedPledge]:
 def target_row(book: PageNotes, corpus: Corpus, judged: JudgedTarget) -> TargetRow:
     t = judged.target
     first, *later = [statement_row(book, corpus, t, s) for s in t.statements]
-    return TargetRow(
-        f"{format_billions(t.amount, t.currency or corpus.site.currency)} in bilateral trade",
-        deadline_text(t.deadline, t.horizon), first, tuple(later), judged.status)
+    return TargetRow(target_what(corpus, t), deadline_text(t.deadline, t.horizon), first,
+                     tuple(later), judged.status)
+
+
+def target_what(corpus: Corpus, target: TradeTarget) -> str:
+    """'US$150 billion in bilateral trade'."""
+    amount = format_billions(target.amount, target.currency or corpus.site.currency)
+    return f"{amount} in bilateral trade"
 
 
 def commitment_row(book: PageNotes, corpus: Corpus, judged: JudgedPledge) -> Commitment:

@@ -12,7 +12,13 @@ from . import archives, links
 from .archives import ArchiveOf, Archives
 from .brief import BOUNDS, BriefLink, Standing
 from .claims import Claim, DescriptionView, RoleView, claim, descriptions, latest_role
-from .commitments import Commitment, TargetRow, commitment_row, target_row
+from .commitments import (
+    Commitment,
+    JudgedTarget,
+    commitment_row,
+    deadline_text,
+    target_what,
+)
 from .notes import PageNotes
 from .refs import CitationRefs, PersonRef, SummitRef
 from .targets import Status
@@ -30,8 +36,11 @@ class PastTarget:
     status: Status
 
 
-def past_target(row: TargetRow) -> PastTarget:
-    return PastTarget(row.what, row.deadline, row.first.refs, row.status)
+def past_target(book: PageNotes, corpus: Corpus, judged: JudgedTarget) -> PastTarget:
+    """Cites only the statement it shows: the first."""
+    target = judged.target
+    return PastTarget(target_what(corpus, target), deadline_text(target.deadline, target.horizon),
+                      book.refs(target.statements[0].cite), judged.status)
 
 
 @dataclass(frozen=True)
@@ -170,7 +179,7 @@ def home_context(book: PageNotes, corpus: Corpus, headlines: tuple[Headline, ...
         pledges=tuple(commitment_row(book, corpus, j)
                       for j in known.open_pledges[:BOUNDS.pledges]),
         more_pledges=max(0, len(known.open_pledges) - BOUNDS.pledges),
-        past_targets=tuple(past_target(target_row(book, corpus, j))
+        past_targets=tuple(past_target(book, corpus, j)
                            for j in known.past_targets[:BOUNDS.targets]),
         more_past_targets=max(0, len(known.past_targets) - BOUNDS.targets),
         commitments_href=links.relative(page, links.COMMITMENTS),
