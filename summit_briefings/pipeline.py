@@ -133,5 +133,3 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None,
             f"pages and exports, over the limit of {MAX_GENERATED_CHARS:,}; look for a text "
             "that is far longer than it should be")])
     return Site(dict(sorted(pages.items())), files, corpus, evidence)
-
-

@@ -126,4 +126,3 @@ def claim(book: PageNotes, outcome: Outcome) -> Claim:
     return Claim(outcome.id, outcome.kind, outcome.text, book.refs(outcome.cite), people,
                  figures, book.corpus.country_name(outcome.side),
                  book.corpus.country_name(outcome.of_side), outcome.headline)
-

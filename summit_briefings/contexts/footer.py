@@ -78,4 +78,3 @@ def meeting_sources(summit: Summit) -> frozenset[str]:
     """The sources that report the meeting itself: those that say who took part. Sources
     cited only for background or a clue to the date do not date its page."""
     return frozenset(c.source for p in summit.participants for c in p.cite)
-

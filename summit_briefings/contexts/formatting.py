@@ -31,4 +31,3 @@ def format_figure(figure: Figure) -> str:
     """'US$100 billion'; qualified as the source qualifies it: 'more than US$100 billion'."""
     amount = format_amount(figure.amount, figure.unit, figure.currency)
     return f"{figure.qualifier} {amount}" if figure.qualifier else amount
-

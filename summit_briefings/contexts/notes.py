@@ -108,11 +108,3 @@ def cited_keys(value: object) -> Iterator[str]:
 
 def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:
     return {sid: paragraphs(text) for sid, text in corpus.texts.items()}
-
-
-
-
-
-
-
-

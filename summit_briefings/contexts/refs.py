@@ -72,4 +72,3 @@ def summit_ref(page: str, summit: Summit) -> SummitRef:
     return SummitRef(summit.id, summit.title, format_date(summit.date.value),
                      summit.date.inferred_note, place_text(summit),
                      links.relative(page, links.summit_page(summit.id)))
-

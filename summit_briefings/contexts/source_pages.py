@@ -73,4 +73,3 @@ def citing_facts(corpus: Corpus) -> dict[str, list[Unanchored]]:
             href = links.relative(links.source_page(corpus.source(cite.source).file), fact.page)
             found[cite.source].append((fact.label, fact.text, href, cite))
     return found
-

@@ -37,4 +37,3 @@ class Evidence:
 
     def figure_cite(self, figure: Figure) -> Citation:
         return self.figure_cites[id(figure)]
-

@@ -30,4 +30,3 @@ def editor_guides(root: Path) -> dict[str, str]:
                         if line.startswith("# ")), path.stem)
         guides[heading] = f"guide/{path.name}"
     return guides
-
