@@ -15,9 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from .contexts.exports import exports
-from .contexts.notes import layouts_of
 from .contexts.registry import page_contexts
-from .contexts.source_pages import citing_facts
 from .evidence.verified import Evidence
 from .evidence.verify import verify_citations
 from .model.corpus import Corpus
@@ -108,7 +106,7 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None,
         parsed.next_build()
     corpus, evidence = checked_corpus(root, parsed)
     # Every context first (with its notes and footer), then every page rendered from them.
-    contexts = page_contexts(corpus, evidence, layouts_of(corpus), citing_facts(corpus), built)
+    contexts = page_contexts(corpus, evidence, built)
     files = exports(corpus)
     env = environment(root / "templates")
     compile_templates(env)

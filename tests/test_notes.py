@@ -17,10 +17,9 @@ from conftest import FICTIONAL_DATA, copy_project
 
 from summit_briefings.contexts import archives
 from summit_briefings.contexts.footer import Footer
-from summit_briefings.contexts.notes import Note, PageNotes, layouts_of
+from summit_briefings.contexts.notes import Note, PageNotes
 from summit_briefings.contexts.refs import CitationRefs
 from summit_briefings.contexts.registry import KINDS, page_contexts
-from summit_briefings.contexts.source_pages import citing_facts
 from summit_briefings.model.problems import BriefingError
 from summit_briefings.pipeline import checked_corpus
 from summit_briefings.render import environment, render_page
@@ -106,8 +105,7 @@ def test_every_page_cites_its_notes_in_the_order_its_context_lists_them(tmp_path
     templates = set()
     for bound in (archives.NEWEST_IN_FULL, 1):
         monkeypatch.setattr(archives, "NEWEST_IN_FULL", bound)
-        for page in page_contexts(corpus, evidence, layouts_of(corpus), citing_facts(corpus),
-                                  None):
+        for page in page_contexts(corpus, evidence, None):
             text = render_page(env, page.template, page.context, (), page.data_file,
                                page.footer)
             referred = list(dict.fromkeys(FOOTNOTE_REF.findall(text)))

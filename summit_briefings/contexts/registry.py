@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..evidence.sources import Paragraph
 from ..evidence.verified import Evidence, Passage
 from ..model.corpus import Corpus
 from . import links
@@ -41,9 +40,9 @@ from .index_pages import (
     timeline_year,
     topics_index,
 )
-from .notes import NoteLine, PageNotes
+from .notes import NoteLine, PageNotes, layouts_of
 from .packs import pack_context
-from .source_pages import Citing, Unanchored, source_context
+from .source_pages import citing_facts, source_context
 from .trade import home_headlines, trade_context, trade_year, trade_years
 
 
@@ -110,10 +109,10 @@ class PageContext:
     data_file: str
 
 
-def page_contexts(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragraph]],
-                  citing: dict[str, list[Unanchored]], built: str | None) -> list[PageContext]:
-    """Every page of the site, its context built. ``citing``: see citing_facts; ``built``:
-    the build date to print (None: none)."""
+def page_contexts(corpus: Corpus, evidence: Evidence, built: str | None) -> list[PageContext]:
+    """Every page of the site, its context built. ``built``: the build date to print (None:
+    none)."""
+    layouts = layouts_of(corpus)
     pages: list[PageContext] = []
     source_dates = footer_dates(corpus)
 
@@ -202,9 +201,8 @@ def page_contexts(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Pa
     passages: dict[str, list[Passage]] = defaultdict(list)
     for passage in evidence.passages.values():
         passages[passage.source].append(passage)
+    citing = citing_facts(corpus, evidence)
     for source in corpus.sources:
-        citing_it = [Citing(label, text, href, evidence.passage(cite.source, cite.quote).anchor)
-                     for label, text, href, cite in citing[source.id]]
         emit("source", links.source_page(source.file), corpus, source, layouts[source.id],
-             passages[source.id], citing_it, file=source.file)
+             passages[source.id], citing[source.id], file=source.file)
     return pages

@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..evidence.sources import Paragraph, Segment, has_table_borders, segments
-from ..evidence.verified import Passage
+from ..evidence.verified import Evidence, Passage
 from ..model.corpus import Corpus
 from ..model.dates import format_date
-from ..model.schema import Citation, Source
+from ..model.schema import Source
 from . import links
 from .facts import all_facts
 
@@ -61,15 +61,13 @@ def source_context(corpus: Corpus, source: Source, layout: list[Paragraph],
                          tuple(p.anchor for p in passages), has_table_borders(text))
 
 
-# A fact citing a source, before verification says which passage it quotes.
-Unanchored = tuple[str, str, str, Citation]  # label, text, href of its page, citation
-
-
-def citing_facts(corpus: Corpus) -> dict[str, list[Unanchored]]:
-    """For each source, the facts that cite it and the page each appears on."""
-    found: dict[str, list[Unanchored]] = defaultdict(list)
+def citing_facts(corpus: Corpus, evidence: Evidence) -> dict[str, list[Citing]]:
+    """For each source, the facts that cite it, the page each appears on and the passage
+    each quotes."""
+    found: dict[str, list[Citing]] = defaultdict(list)
     for fact in all_facts(corpus):
         for cite in fact.cites:
             href = links.relative(links.source_page(corpus.source(cite.source).file), fact.page)
-            found[cite.source].append((fact.label, fact.text, href, cite))
+            anchor = evidence.passage(cite.source, cite.quote).anchor
+            found[cite.source].append(Citing(fact.label, fact.text, href, anchor))
     return found
