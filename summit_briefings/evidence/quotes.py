@@ -201,9 +201,6 @@ def evaluate_formula(formula: str) -> float:
     return value
 
 
-# --- verifying a corpus -----------------------------------------------------------------
-
-
 def fold_ascii(text: str) -> str:
     """Drop diacritics: NFD, remove combining marks, đ→d, then NFC."""
     stripped = "".join(c for c in unicodedata.normalize("NFD", text)
