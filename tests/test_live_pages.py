@@ -13,7 +13,7 @@ from conftest import REPO
 
 from summit_briefings.contexts import links
 from summit_briefings.contexts.claims import dated_roles
-from summit_briefings.contexts.index_pages import leaders_index
+from summit_briefings.contexts.index_pages import leaders_index, people_by_name
 from summit_briefings.contexts.notes import PageNotes, layouts_of
 from summit_briefings.evidence.verify import verify_citations
 from summit_briefings.model.validate import validate
@@ -37,7 +37,8 @@ def test_every_source_with_an_address_links_to_its_original(pages: dict[str, str
 def test_every_role_printed_on_the_leaders_index_has_a_date(pages: dict[str, str]):
     corpus = validate(REPO)
     book = PageNotes(links.LEADERS, corpus, verify_citations(corpus), layouts_of(corpus))
-    rows = [row for group in leaders_index(book, corpus).groups for row in group.people]
+    listed = leaders_index(book, corpus, people_by_name(corpus))
+    rows = [row for group in listed.groups for row in group.people]
     assert rows
     index = pages[links.LEADERS]
     for row in rows:

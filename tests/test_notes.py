@@ -15,7 +15,7 @@ import markdown
 import pytest
 from conftest import FICTIONAL_DATA, copy_project
 
-from summit_briefings.contexts import archives
+from summit_briefings.contexts import archives, index_pages
 from summit_briefings.contexts.footer import Footer
 from summit_briefings.contexts.notes import Note, PageNotes
 from summit_briefings.contexts.refs import CitationRefs
@@ -96,15 +96,16 @@ def test_a_page_without_printed_citations_has_no_notes(tmp_path):
 def test_every_page_cites_its_notes_in_the_order_its_context_lists_them(tmp_path,
                                                                          monkeypatch):
     """The contract cited_keys relies on, for every page of the fictional corpus, its
-    archive pages too (one summit in full a page): the footnote references of the rendered
-    Markdown are those the context refers to, met in the order of its fields, and the
-    sources its footer names are those of its notes."""
+    archive pages and leaders' pages A–Z too (bounds patched low): the footnote references
+    of the rendered Markdown are those the context refers to, met in the order of its
+    fields, and the sources its footer names are those of its notes."""
     project = copy_project(tmp_path / "site", FICTIONAL_DATA)
     corpus, evidence = checked_corpus(project.root)
     env = environment(REPO / "templates")
     templates = set()
-    for bound in (archives.NEWEST_IN_FULL, 1):
+    for bound, per_page in ((archives.NEWEST_IN_FULL, index_pages.PEOPLE_PER_PAGE), (1, 1)):
         monkeypatch.setattr(archives, "NEWEST_IN_FULL", bound)
+        monkeypatch.setattr(index_pages, "PEOPLE_PER_PAGE", per_page)
         for page in page_contexts(corpus, evidence, None):
             text = render_page(env, page.template, page.context, (), page.data_file,
                                page.footer)

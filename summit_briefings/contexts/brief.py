@@ -38,7 +38,7 @@ from .formatting import format_billions
 from .notes import PageNotes
 from .refs import CitationRefs, PersonRef, SummitRef, place_text
 from .targets import AHEAD, SETTLED, Status, evidence_date
-from .trade import Computed, FigureRow, figure_row, required_growth
+from .trade import Computed, FigureRow, figure_row, needs_growth, required_growth
 
 
 @dataclass(frozen=True)
@@ -295,8 +295,7 @@ def target_line(book: PageNotes, corpus: Corpus, judged: JudgedTarget,
     currency = t.currency or corpus.site.currency
     statements = t.statements
     growth = (required_growth(latest, t.amount, t.deadline)
-              if latest and t.deadline and t.deadline > latest.year
-              and latest.currency == currency else None)
+              if latest and needs_growth(latest, t) else None)
     return TargetLine(
         f"{format_billions(t.amount, currency)} in bilateral trade, "
         f"{deadline_text(t.deadline, t.horizon)}",

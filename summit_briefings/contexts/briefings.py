@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.corpus import Corpus
-from ..model.dates import sort_key
+from ..model.corpus import Corpus, summit_order
 from ..model.schema import Outcome, Person, Summit, Topic
 from . import archives, links
 from .archives import ArchiveOf, Archives, archived_summits
@@ -189,7 +188,7 @@ class LeaderYear:
 
 def newest_first(summits: list[Summit]) -> list[Summit]:
     """The newest first, as every list of summits is but the evolution page's history."""
-    return sorted(summits, key=lambda s: (sort_key(s.date.value), s.id), reverse=True)
+    return sorted(summits, key=summit_order, reverse=True)
 
 
 def counterparts_met(book: PageNotes, person: Person, summits: list[Summit]) -> list[PersonRef]:

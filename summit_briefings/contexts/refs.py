@@ -23,6 +23,11 @@ class CitationRefs:
         return "".join(f"[^{key}]" for key in self.keys)
 
 
+def name_sort_key(name: str) -> str:
+    """Alphabetical as readers type the name: without diacritics, case ignored."""
+    return fold_ascii(name).casefold()
+
+
 @dataclass(frozen=True)
 class PersonRef:
     id: str
@@ -33,8 +38,7 @@ class PersonRef:
 
     @property
     def sort_key(self) -> str:
-        """Alphabetical as readers type the name: without diacritics, case ignored."""
-        return fold_ascii(self.name).casefold()
+        return name_sort_key(self.name)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,9 @@ from .evolution import evolution_context, evolution_year, evolution_years
 from .footer import Footer, footer, footer_dates, meeting_sources, newest_reported
 from .index_pages import (
     home_context,
+    leaders_by_name,
     leaders_index,
+    people_by_name,
     sources_bounded,
     sources_index,
     sources_year,
@@ -69,7 +71,9 @@ KINDS: dict[str, PageKind] = {
     "summit": PageKind("summit.md.jinja", summit_context, "{file}"),
     "pack": PageKind("pack.md.jinja", pack_context,
                      "{file}, data/people.yaml, data/trade.yaml"),
-    "leaders": PageKind("leaders.md.jinja", leaders_index, "data/people.yaml"),
+    # The summits too where not everyone fits and it lists the people of the newest summits.
+    "leaders": PageKind("leaders.md.jinja", leaders_index, "{file}"),
+    "leaders_by_name": PageKind("leaders_by_name.md.jinja", leaders_by_name, "data/people.yaml"),
     "leader": PageKind("leader.md.jinja", leader_context, "data/people.yaml, data/summits/"),
     "leader_year": PageKind("leader_year.md.jinja", leader_year,
                             "data/people.yaml, data/summits/"),
@@ -166,7 +170,13 @@ def page_contexts(corpus: Corpus, evidence: Evidence, built: str | None) -> list
     _, source_years = sources_bounded(corpus, reporting)
     for year in source_years:
         emit("sources_year", links.sources_year_page(year), source_years, year)
-    emit("leaders", links.LEADERS, corpus)
+    # Where not everyone fits on the leaders index, it lists the people of the newest summits.
+    by_name = people_by_name(corpus)
+    emit("leaders", links.LEADERS, corpus, by_name,
+         file="data/people.yaml, data/summits/" if by_name else "data/people.yaml")
+    for country, name_pages in by_name.items():
+        for path in name_pages:
+            emit("leaders_by_name", path, corpus, country, name_pages)
     emit("topics", links.TOPICS, corpus)
     emit("fields", links.FIELDS)
 

@@ -17,6 +17,7 @@ from ..evidence.quotes import canonical_number
 from ..model.corpus import Corpus
 from ..model.dates import format_date, sort_key
 from ..model.schema import TargetStatement, TradeFigure, TradeTarget
+from .briefings import and_list
 from .formatting import format_billions
 
 Verdict = Literal["met", "not met", "past its deadline, not shown met", "not yet due",
@@ -55,8 +56,8 @@ def evidence_date(corpus: Corpus) -> str:
 
 
 def _years(values: Sequence[str]) -> str:
-    years = list(dict.fromkeys(v[:4] for v in values))
-    return years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+    """'2024', '2024 and 2025', '2023, 2024 and 2025'."""
+    return and_list(list(dict.fromkeys(v[:4] for v in values)))
 
 
 def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
@@ -101,8 +102,7 @@ def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
         best = max(after, key=lambda f: f.amount)
         highest = format_billions(best.amount, best.currency or "")
         years = [f"{f.year}{' (computed)' if f.derived else ''}" for f in after]
-        listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
-        why.append(f"every later figure, for {listed}, is below {amount}, the highest "
+        why.append(f"every later figure, for {and_list(years)}, is below {amount}, the highest "
                    f"{highest} in {best.year}")
     elif after:
         why.append(latest_text)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from .problems import BriefingError, Problem, display_path
+from .load import utf8_text
+from .problems import display_path
 from .project_files import read_bounded
 
 MAX_GUIDE_BYTES = 1_000_000
@@ -19,13 +20,8 @@ def editor_guides(root: Path) -> dict[str, str]:
     guides = {}
     for path in sorted((root / "docs" / "guide").glob("*.md")):
         raw = read_bounded(path, root, MAX_GUIDE_BYTES, "a guide page")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise BriefingError([Problem(display_path(path, root), 1, 1, "not valid UTF-8; "
-                                         "save the page as UTF-8")]) from None
-        # The front matter is MkDocs's to read (its comments are not headings).
-        body, _ = get_data(text)
+        # The page as MkDocs reads it, less its front matter, whose comments are not headings.
+        body, _ = get_data(utf8_text(raw, display_path(path, root)))
         heading = next((line[2:].strip() for line in body.splitlines()
                         if line.startswith("# ")), path.stem)
         guides[heading] = f"guide/{path.name}"

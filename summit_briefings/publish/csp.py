@@ -68,7 +68,7 @@ def check_shim(docs_dir: Path) -> None:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != SHIM_SHA256:
         raise CspError(f"{path}: not the iframe-worker shim whose iframe script "
-                       "summit_briefings/csp.py reproduces (its sha256 differs); update "
+                       "summit_briefings/publish/csp.py reproduces (its sha256 differs); update "
                        "_SHIM_IFRAME_SCRIPT and SHIM_SHA256 to match the new shim")
 
 
