@@ -241,6 +241,9 @@ def test_the_trade_page_lists_and_charts_the_newest_years_and_says_so(
     listed = [int(row[0]) for row in FIGURE_ROW.findall(page)]
     assert listed and min(listed) >= first and len(listed) <= FIGURE_YEARS
     assert f"The figures from {first} on" in page
+    first_set_at = {SUMMIT_LINK.search(line).group(1) for line in page.splitlines()
+                    if TARGET_ROW.match(line)}
+    assert 0 < len(first_set_at) <= BOUND
     chart = page.split("<figure", 1)[1].split("</figure>", 1)[0]
     # The chart's years start at the window (less the margin year before it).
     assert min(int(y) for y in CHART_YEAR.findall(chart)) >= first - 1
