@@ -14,6 +14,7 @@ from summit_briefings.contexts.footer import newest_reported
 from summit_briefings.contexts.index_pages import (
     home_context,
     leaders_by_name,
+    leaders_index,
     people_by_name,
     sources_bounded,
     sources_index,
@@ -232,6 +233,29 @@ def test_bounded_a_source_goes_to_the_year_of_the_newest_summit_it_reports(
         ("nordwire-2031-port-arlen", "../nordwire-2031-04-10-port-arlen.md")]
     assert (archive.archive.parent_title, archive.archive.parent_href) == (
         "Sources", "../index.md")
+
+
+def test_the_leaders_index_groups_everyone_by_country_in_the_sites_order_when_all_fit(
+        fictional):
+    corpus = fictional[0]
+    page = leaders_index(book(fictional, links.LEADERS), corpus, people_by_name(corpus))
+    assert page.newest == 0  # everyone is listed
+    assert [(g.country, [r.person.id for r in g.people], g.pages) for g in page.groups] == [
+        ("Norland", ["ana-brenic"], ()), ("Sudmark", ["pavel-dorn"], ())]
+    assert [r.role.title for g in page.groups for r in g.people] == [
+        "President of Norland", "Chancellor of Sudmark"]
+
+
+def test_bounded_the_leaders_index_lists_the_newest_summits_people_and_links_each_a_to_z(
+        fictional, newest_only):
+    corpus = fictional[0]
+    page = leaders_index(book(fictional, links.LEADERS), corpus, people_by_name(corpus))
+    assert page.newest == 1
+    assert [(g.country, [r.person.id for r in g.people]) for g in page.groups] == [
+        ("Norland", ["ana-brenic"]), ("Sudmark", ["pavel-dorn"])]
+    assert [[(n.first, n.last, n.href) for n in g.pages] for g in page.groups] == [
+        [("Ana Brenić", "Ana Brenić", "by-name/xn-1.md")],
+        [("Pavel Dorn", "Pavel Dorn", "by-name/xs-1.md")]]
 
 
 def test_a_page_of_a_countrys_people_a_to_z_names_its_range_and_links_the_index(
