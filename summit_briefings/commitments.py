@@ -11,14 +11,14 @@ from .corpus import Corpus
 from .dates import format_date, sort_key
 from .schema import Outcome, Summit, TargetStatement, TradeFigure, TradeTarget
 from .targets import (
-    KIND_WORDS,
     Status,
     evidence_date,
+    kind_words,
     linked_statements,
     pledge_status,
     target_status,
 )
-from .views import CitationRefs, PageNotes, PersonRef, SummitRef, format_billions
+from .views import CitationRefs, PageNotes, PersonRef, SummitRef, format_billions, source_label
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class Statement:
     """One source's statement of a target: where, by whom, how, with what qualifier."""
 
     summit: SummitRef
-    made_by: tuple[PersonRef, ...]
-    kind: str  # 'agreed it', 'aimed for it' …
+    made_by: tuple[PersonRef, ...]  # those recorded as making it whom its quotes name
+    kind: str  # 'agreed on it', 'set it, according to media': with its source's attribution
     amount: str  # 'more than US$100 billion': qualified as that source qualifies it
     deadline: str  # 'by 2020', 'near term'
     refs: CitationRefs
@@ -35,7 +35,7 @@ class Statement:
 
 @dataclass(frozen=True)
 class TargetRow:
-    what: str
+    what: str  # 'US$100 billion in bilateral trade (VNA/VNS: “more than”)'
     deadline: str
     first: Statement
     restated: tuple[Statement, ...]
@@ -81,11 +81,31 @@ def deadline_text(deadline: int | None, horizon: str | None) -> str:
 def statement_row(book: PageNotes, corpus: Corpus, target: TradeTarget,
                   statement: TargetStatement) -> Statement:
     amount = format_billions(target.amount, target.currency or corpus.site.currency)
+    reported = book.evidence.statements[(target.id, target.statements.index(statement))]
     return Statement(
         book.summit_ref(corpus.summit(statement.summit)),
-        tuple(book.person_ref(p) for p in statement.stated_by), KIND_WORDS[statement.kind],
+        tuple(book.person_ref(p) for p in reported.named),
+        kind_words(statement.kind, reported.attributions),
         f"{statement.qualifier} {amount}" if statement.qualifier else amount,
         deadline_text(statement.deadline, statement.horizon), book.refs(statement.cite))
+
+
+def qualified_by(corpus: Corpus, target: TradeTarget) -> str | None:
+    """Who qualifies the target's amount, and how: 'VNA/VNS: “more than”'; None where no
+    source does. Printed by the amount the data records the target at, so that a table or a
+    line that names one statement still shows that another source gives a bound."""
+    given = []
+    for statement in target.statements:
+        if statement.qualifier:
+            quoting = [c for c in statement.cite
+                       if statement.qualifier.lower() in c.quote.lower()] or statement.cite
+            given.append(f"{source_label(corpus.source(quoting[0].source))}: "
+                         f"“{statement.qualifier}”")
+    return "; ".join(dict.fromkeys(given)) or None
+
+
+def qualified_text(text: str, qualified: str | None) -> str:
+    return f"{text} ({qualified})" if qualified else text
 
 
 @dataclass(frozen=True)
@@ -146,7 +166,8 @@ def target_row(book: PageNotes, corpus: Corpus, judged: JudgedTarget) -> TargetR
     t = judged.target
     first, *later = [statement_row(book, corpus, t, s) for s in t.statements]
     return TargetRow(
-        f"{format_billions(t.amount, t.currency or corpus.site.currency)} in bilateral trade",
+        qualified_text(f"{format_billions(t.amount, t.currency or corpus.site.currency)} in "
+                       "bilateral trade", qualified_by(corpus, t)),
         deadline_text(t.deadline, t.horizon), first, tuple(later), judged.status)
 
 

@@ -216,12 +216,25 @@ class Passage:
         return f"q{self.start}-{self.end}"
 
 
+@dataclass(frozen=True)
+class Reported:
+    """What verification found of one statement of a trade target, for the pages that word
+    it: who of those recorded as stating it its quotes name, and the attributions its quotes'
+    sentences carry, in the source's own words ('according to media')."""
+
+    named: tuple[str, ...]  # person ids, in the statement's order
+    attributions: tuple[str, ...]
+
+
 @dataclass
 class Evidence:
-    """What verification proved: each (source id, quote) and the passage it names."""
+    """What verification proved: each (source id, quote) and the passage it names; and of
+    each statement of a trade target (by target id and its number among the target's
+    statements, 0 the first), what its quotes allow a page to say of it."""
 
     passages: dict[tuple[str, str], Passage]
     citations: int
+    statements: dict[tuple[str, int], Reported] = field(default_factory=dict)
 
     def passage(self, source: str, quote: str) -> Passage:
         return self.passages[(source, normalise(quote))]

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from . import archives, links
 from .archives import ArchiveOf, Archives
 from .chart import Level, Point, trade_chart
-from .commitments import Statement, deadline_text, newest_set_first, statement_row
+from .commitments import (
+    Statement,
+    deadline_text,
+    newest_set_first,
+    qualified_by,
+    statement_row,
+)
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
@@ -25,6 +31,7 @@ from .views import (
 @dataclass(frozen=True)
 class TargetRow:
     amount: str
+    qualified: str | None  # 'VNA/VNS: “more than”': the sources that qualify the amount
     deadline: str
     first: Statement  # where, by whom and how a source first states it
     restated: tuple[Statement, ...]  # every later source that states it again
@@ -114,7 +121,8 @@ def target_row(book: PageNotes, corpus: Corpus, target: TradeTarget) -> TargetRo
     first, *later = [statement_row(book, corpus, target, s) for s in target.statements]
     return TargetRow(
         format_billions(target.amount, target.currency or corpus.site.currency),
-        deadline_text(target.deadline, target.horizon), first, tuple(later),
+        qualified_by(corpus, target), deadline_text(target.deadline, target.horizon), first,
+        tuple(later),
         target_status(target, figures, evidence_date(corpus), dates),
         book.note(target.cite[0]).href, book.refs(target.cite))
 
