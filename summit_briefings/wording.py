@@ -257,7 +257,8 @@ def _report_statement(statement: TargetStatement, hedges: list[_Hedge], names: _
                 f'"{_around(found.text, found.match)}"; '
                 + (f"record the kind whose words keep it: {', '.join(keeping)}" if keeping
                    else "no kind's words keep it: cite a passage that states the target "
-                   "without it, or record the statement as an outcome instead")
+                   "without it, or leave this statement out (an outcome's text can keep the "
+                   "hedge)")
                 + f" (class '{hedge.hedge.id}' of data/hedges.yaml)")
             break
     quoted = " ".join(normalise(c.quote) for c in statement.cite)
