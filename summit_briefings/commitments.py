@@ -81,6 +81,7 @@ def deadline_text(deadline: int | None, horizon: str | None) -> str:
 def statement_row(book: PageNotes, corpus: Corpus, target: TradeTarget,
                   statement: TargetStatement) -> Statement:
     amount = format_billions(target.amount, target.currency or corpus.site.currency)
+    # Statements that are equal are reported alike: the first one's number serves for each.
     reported = book.evidence.statements[(target.id, target.statements.index(statement))]
     return Statement(
         book.summit_ref(corpus.summit(statement.summit)),

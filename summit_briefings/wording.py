@@ -6,6 +6,10 @@ itself): a sentence keeps the hedges of its quotes (the classes of data/hedges.y
 names only people whom its quotes name. Both match words, not meaning: the guide lists what
 that misses. A third keeps every summit title in one order: the parties' leaders in the
 order of data/site.yaml.
+
+The pages also compose sentences of their own from each statement of a trade target ('Lee
+Jae Myung, Tô Lâm set it, according to media'): ``report_statements`` works out, by the same
+two rules, what they may say, and refuses a statement's kind that drops a hedge.
 """
 
 from __future__ import annotations
@@ -59,6 +63,19 @@ def _words(words: list[str]) -> re.Pattern[str]:
     """Any of the words or phrases, as whole words, in normalised text, in any case."""
     phrases = {normalise(word) for word in words}
     return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
+
+
+def _hedges(corpus: Corpus) -> list[_Hedge]:
+    return [_Hedge(h, _words(h.quote_words), _words(h.site_words)) for h in corpus.hedges]
+
+
+def _named_in(summit: Summit, names: _Names) -> dict[str, set[str]]:
+    """Who the summit's quotes from each source name (by source id)."""
+    named: dict[str, set[str]] = {}
+    for model, _ in walk_models(summit, ()):
+        if isinstance(model, Citation):
+            named.setdefault(model.source, set()).update(names.named(model.quote))
+    return named
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -213,9 +230,10 @@ def _check_title_order(summit: Summit, names: _Names, corpus: Corpus) -> list[st
 
 def _attribution_words(found: _Found) -> str:
     """The source's own words of an attribution: 'reportedly'; 'according to' with whom it
-    names, up to the end of its clause ('according to media')."""
-    words = found.match.group()
-    if words.lower() not in GIVER_BEFORE:
+    names, up to the end of its clause ('according to media'). The hedge's words are put in
+    lower case, since a page writes them after the kind ('According to media, …')."""
+    words = found.match.group().lower()
+    if words not in GIVER_BEFORE:
         return words
     clause = _CLAUSE.match(found.text, found.match.end())
     giver = clause.group().split() if clause else []
@@ -280,7 +298,7 @@ def report_statements(corpus: Corpus, passages: dict[tuple[str, str], Passage]
     """What a page may say of each statement of each trade target (by target id and its
     number among the target's statements), and a problem for each kind that drops a hedge
     of its quotes. ``passages``: where each verified quote stands in its source."""
-    hedges = [_Hedge(h, _words(h.quote_words), _words(h.site_words)) for h in corpus.hedges]
+    hedges = _hedges(corpus)
     names = _Names(corpus.people)
     origin = corpus.origin(corpus.trade)
     people = {person.id: person for person in corpus.people}
@@ -291,13 +309,9 @@ def report_statements(corpus: Corpus, passages: dict[tuple[str, str], Passage]
     for index, target in enumerate(corpus.trade.targets):
         for number, statement in enumerate(target.statements):
             if statement.summit not in named_in:
-                named_in[statement.summit] = {}
                 # A summit a failed validation left out is reported there; it names no one.
                 summit = summits.get(statement.summit)
-                for model, _ in walk_models(summit, ()) if summit else ():
-                    if isinstance(model, Citation):
-                        named_in[statement.summit].setdefault(model.source, set()).update(
-                            names.named(model.quote))
+                named_in[statement.summit] = _named_in(summit, names) if summit else {}
             reported[(target.id, number)], messages = _report_statement(
                 statement, hedges, names, named_in[statement.summit], people, corpus, passages)
             loc = (*origin.loc, "targets", index,
@@ -311,15 +325,12 @@ def report_statements(corpus: Corpus, passages: dict[tuple[str, str], Passage]
 def check_sentences(corpus: Corpus, passages: dict[tuple[str, str], Passage]) -> list[Problem]:
     """Every sentence of every summit that drops a hedge of its quotes, or names a person
     none of its quotes names. ``passages``: where each verified quote stands in its source."""
-    hedges = [_Hedge(h, _words(h.quote_words), _words(h.site_words)) for h in corpus.hedges]
+    hedges = _hedges(corpus)
     names = _Names(corpus.people)
     problems = []
     for summit in corpus.summits:
         origin = corpus.origin(summit)
-        named_in: dict[str, set[str]] = {}
-        for model, _ in walk_models(summit, ()):
-            if isinstance(model, Citation):
-                named_in.setdefault(model.source, set()).update(names.named(model.quote))
+        named_in = _named_in(summit, names)
         for sentence in site_sentences(summit):
             messages = [*_check_hedges(sentence, hedges, corpus, passages),
                         *_check_attribution(sentence, names, named_in, corpus)]

@@ -25,7 +25,8 @@ WIRE = ("FICTIONAL ARTICLE: written for the Summit Briefings test suite.\n\n"
         "The two leaders agreed to more than EUR 60 billion by 2036, according to a statement "
         "read out in Vesk by a spokesman of the chancellery.\n"
         "The two leaders hoped for trade of EUR 60 billion by 2036.\n"
-        "Norland and Sudmark agreed on EUR 60 billion by 2036.\n")
+        "Norland and Sudmark agreed on EUR 60 billion by 2036.\n"
+        "According to the Vesk chancellery, the two leaders agreed on EUR 60 billion by 2036.\n")
 WIRE_SOURCE = """- id: wire-2032-vesk
   file: wire-2032-vesk.txt
   title: Trade in Vesk
@@ -69,6 +70,9 @@ CASES = [
     # one inside the quote
     ("agreed", "pavel-dorn", "Dorn reportedly agreed to EUR 60 billion by 2036",
      ("pavel-dorn",), ("reportedly",)),
+    # one that opens the sentence, written after the kind
+    ("agreed", "", "the two leaders agreed on EUR 60 billion by 2036", (),
+     ("according to the Vesk chancellery",)),
     # whom it names runs on: the attribution's own words only
     ("agreed", "", "agreed to more than EUR 60 billion by 2036", (), ("according to",)),
     # a hedge the kind keeps: nothing added
