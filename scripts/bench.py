@@ -5,10 +5,11 @@
 For each N, in rounds of one run of each step (so that the runs compared see the same phases
 of the machine's speed), each run a fresh process tree writing into a folder that does not
 exist yet: generation alone (`make pages`); the whole `make site` (scripts/site.py: MkDocs
-with the plugin, meeting packs and Pagefind's index); and plain MkDocs + Material with its
-own search on the same generated Markdown, the baseline. Each reports its wall time and the
-peak memory of its whole process tree; the fastest run is reported, every run is kept. Then:
-the bytes of the site; one edit in the generator's cache (pages rendered again); `make
+with the plugin, which generates every page, meeting packs included, and Pagefind's index);
+and plain MkDocs + Material with its own search on the same generated Markdown, the
+baseline. Each reports its wall time and the peak memory of its whole process tree; the
+fastest run is reported, every run is kept.
+Then: the bytes of the site; one edit in the generator's cache (pages rendered again); `make
 serve`'s save-to-page time (a summit's YAML edited, until the served page shows the edit,
 over HTTP); and, unless --no-search, the first search result in headless Chromium, on the
 site (Pagefind) and on the baseline (Material's lunr).
@@ -540,9 +541,9 @@ ended; on 2 cores, above 2 means other work was slowing every step, the baseline
 {HEADER}
 {rows}
 
-- *whole `make site`*: `scripts/site.py`, as `make site` runs it: generation, MkDocs with the
-  `briefings` plugin, meeting packs and Pagefind's index, from starting Python to the site
-  swapped into place.
+- *whole `make site`*: `scripts/site.py`, as `make site` runs it: generation (every page,
+  the meeting packs among them), MkDocs with the `briefings` plugin and Pagefind's index,
+  from starting Python to the site swapped into place.
 - *plain MkDocs + Material*: `mkdocs build` of the same generated Markdown without the
   plugin, with Material's own search (its lunr index), the baseline.
 - *tree peak RSS*: the most memory the step's whole process tree held at once (every

@@ -34,10 +34,10 @@ from synth_cast import (  # noqa: E402
     Summit,
     cites,
     office_holders,
-    slug_of,
 )
 from synth_outcomes import TEMPLATES, from_tenths, money, outcome, tenths_text  # noqa: E402
 
+from summit_briefings.authoring import slug  # noqa: E402
 from summit_briefings.dates import MONTHS, WEEKDAYS, sort_key  # noqa: E402
 
 TOPICS = ROOT / "data" / "topics.yaml"
@@ -168,7 +168,7 @@ class SyntheticCorpus:
             city, venue = rng.choice(VN_CITIES if host == "VN" else KR_CITIES)
             country = "Vietnam" if host == "VN" else "South Korea"
         value = day.isoformat() if precision != "month" else f"{year:04d}-{day.month:02d}"
-        summit_id = f"{value}-{slug_of(city)}"
+        summit_id = f"{value}-{slug(city)}"
         source = f"{outlet_slug}-{summit_id}"
         s = Summit(summit_id, value, year, style, source, kr, vn)
         article = Article()
@@ -251,7 +251,7 @@ class SyntheticCorpus:
                                  f"governments also signed a memorandum of understanding on "
                                  f"{area}.")
             self.milestones.append({
-                "id": f"mou-{slug_of(area)}-{summit_id}", "date": value,
+                "id": f"mou-{slug(area)}-{summit_id}", "date": value,
                 "text": f"The two governments signed a memorandum of understanding on {area}.",
                 "cite": cites(source, signed)})
         relations = article.say("Vietnam and South Korea established diplomatic relations in "

@@ -7,11 +7,11 @@ Every name is invented from the syllables below.
 from __future__ import annotations
 
 import random
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from summit_briefings.authoring import slug
 from summit_briefings.quotes import fold_ascii
 
 # How data/site.yaml names the scripts of each country's names: (own, romanised).
@@ -58,10 +58,6 @@ VN_CITIES = (("Hanoi", "the Presidential Palace"), ("Ho Chi Minh City", None), (
              ("Hai Phong", None), ("Hue", None), ("Nha Trang", None), ("Can Tho", None))
 KR_CITIES = (("Seoul", "the presidential office"), ("Busan", None), ("Gyeongju", None),
              ("Incheon", None), ("Jeju", None), ("Daegu", None))
-
-
-def slug_of(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold_ascii(text).lower()).strip("-")
 
 
 
@@ -150,10 +146,10 @@ def office_holders(rng: random.Random, n: int) -> dict[str, list[Person]]:
         for _ in range(counts[office.key]):
             if office.country == "KR":
                 ascii_name, hangul = kr_names.pop()
-                people.append(Person(slug_of(ascii_name), office, ascii_name, ascii_name, hangul))
+                people.append(Person(slug(ascii_name), office, ascii_name, ascii_name, hangul))
             else:
                 native = vn_names.pop()
-                people.append(Person(slug_of(native), office, fold_ascii(native), native, None))
+                people.append(Person(slug(native), office, fold_ascii(native), native, None))
         holders[office.key] = people
     return holders
 

@@ -4,12 +4,15 @@ with the corpus. An archive page holds the whole of its year, and a year with no
 the newest has none: a reader who opens 2031 finds all of 2031, and the newest page and the
 archives together hold every summit, every claim and every citation of the unbounded page.
 
+A year of more summits than an archive page holds (SUMMITS_PER_ARCHIVE) has a page for each
+part of it, the newest summits first: '2031' for the first part, then '2031-2', '2031-3'.
+
 A year is the summit's, from its date (partial or inferred dates name their year too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -19,6 +22,9 @@ from .schema import Summit
 # How many summits a page lists in full before it links to its archives: enough for the
 # recent record a reader prepares a meeting from, few enough for a page of a few hundred KB.
 NEWEST_IN_FULL = 10
+# How many summits an archive page holds at most: a year of more has a page for each part, so
+# that no archive page grows with the summits a year (a corpus may hold dozens a year).
+SUMMITS_PER_ARCHIVE = 20
 
 Item = TypeVar("Item")
 
@@ -46,35 +52,86 @@ def in_full(newest_first: Sequence[Item], summit_of: Callable[[Item], Summit]) -
 
 def archived_years(newest_first: Sequence[Item],
                    summit_of: Callable[[Item], Summit]) -> dict[str, list[Item]]:
-    """The years with an item beyond the newest NEWEST_IN_FULL summits, the newest year
-    first, each with every item of that year (the newest first); none where all fit."""
+    """The archive pages of the years with an item beyond the newest NEWEST_IN_FULL
+    summits (archive_pages); none where all fit."""
     shown = newest_summits(newest_first, summit_of)
-    years = dict.fromkeys(year_of(summit_of(i)) for i in newest_first
-                          if summit_of(i).id not in shown)
-    grouped: dict[str, list[Item]] = {year: [] for year in years}
+    return archive_pages({year_of(summit_of(i)) for i in newest_first
+                          if summit_of(i).id not in shown}, newest_first, summit_of)
+
+
+def archive_pages(years: set[str], newest_first: Sequence[Item],
+                  summit_of: Callable[[Item], Summit]) -> dict[str, list[Item]]:
+    """The archive pages of ``years``, the newest first, each with its items (the newest
+    first): year_parts of each year."""
+    grouped: dict[str, list[Item]] = {}
     for item in newest_first:
-        if (year := year_of(summit_of(item))) in grouped:
-            grouped[year].append(item)
-    return grouped
+        if (year := year_of(summit_of(item))) in years:
+            grouped.setdefault(year, []).append(item)
+    return {page: items for year, listed in grouped.items()
+            for page, items in year_parts(year, listed, lambda i: summit_of(i).id).items()}
 
 
-def _itself(summit: Summit) -> Summit:
+def year_parts(year: str, newest_first: Sequence[Item],
+               summit_id_of: Callable[[Item], str | None]) -> dict[str, list[Item]]:
+    """A year's archive pages: the year's items on one page ('2031'), or, for a year of
+    more than SUMMITS_PER_ARCHIVE summits, on a page for each part of it, the newest
+    summits first ('2031', '2031-2', …). An item of no summit (None: a milestone) goes on
+    the page of the item before it."""
+    part_of: dict[str, int] = {}  # summit id → its part
+    part = 0
+    pages: dict[str, list[Item]] = {}
+    for item in newest_first:
+        if (summit := summit_id_of(item)) is not None:
+            part = part_of.setdefault(summit, len(part_of) // SUMMITS_PER_ARCHIVE)
+        pages.setdefault(f"{year}-{part + 1}" if part else year, []).append(item)
+    return pages
+
+
+def pages_of(pages: dict[str, list[Item]],
+             summit_of: Callable[[Item], Summit]) -> dict[str, str]:
+    """The archive page of each summit of ``pages`` (archive_pages), by summit id."""
+    return {summit_of(item).id: page for page, items in pages.items() for item in items}
+
+
+def in_order(pages: Iterable[str], page_of: dict[str, str], listed: Sequence[Item],
+             summit_of: Callable[[Item], Summit]) -> dict[str, list[Item]]:
+    """Each archive page with the items of ``listed`` whose summit is on it (``page_of``:
+    pages_of), in the order of ``listed``."""
+    return {page: [i for i in listed if page_of.get(summit_of(i).id) == page]
+            for page in pages}
+
+
+def year_of_page(page: str) -> str:
+    """The year of an archive page: '2031' of '2031-2'."""
+    return page.partition("-")[0]
+
+
+def itself(summit: Summit) -> Summit:
     return summit
 
 
 def summits_in_full(newest_first: Sequence[Summit]) -> list[Summit]:
-    return in_full(newest_first, _itself)
+    return in_full(newest_first, itself)
 
 
 def archived_summits(newest_first: Sequence[Summit]) -> dict[str, list[Summit]]:
     """archived_years of a list of summits."""
-    return archived_years(newest_first, _itself)
+    return archived_years(newest_first, itself)
 
 
 @dataclass(frozen=True)
 class YearLink:
-    year: str
+    year: str  # the archive page's key: '2031', or '2031-2' for a year's second part
+    label: str  # '2031', or '2031 (2 of 3)'
     href: str
+
+
+def label(page: str, pages: Iterable[str]) -> str:
+    """What a reader reads for an archive page: its year, and which part of its year where
+    the year has more than one (archive_pages)."""
+    year, _, part = page.partition("-")
+    parts = sum(year_of_page(other) == year for other in pages)
+    return f"{year} ({part or 1} of {parts})" if parts > 1 else year
 
 
 @dataclass(frozen=True)
@@ -88,19 +145,21 @@ class Archives:
 
 @dataclass(frozen=True)
 class ArchiveOf:
-    """Where an archive page belongs: its year, the page it continues, and the other years'
-    archives."""
+    """Where an archive page belongs: its year (or part of a year), the page it continues,
+    and the other archive pages."""
 
-    year: str
+    year: str  # as YearLink
+    label: str
     parent_title: str
     parent_href: str
     years: tuple[YearLink, ...]
 
 
-def archive_links(page: str, years: dict[str, list[Item]],
-                  page_of: Callable[[str], str]) -> tuple[YearLink, ...]:
-    """Links from ``page`` to each year's archive (``page_of(year)``)."""
-    return tuple(YearLink(year, links.relative(page, page_of(year))) for year in years)
+def archive_links(page: str, years: dict[str, list[Item]], page_of: Callable[[str], str],
+                  leaving_out: str | None = None) -> tuple[YearLink, ...]:
+    """Links from ``page`` to each archive page (``page_of(year)``) but ``leaving_out``."""
+    return tuple(YearLink(year, label(year, years), links.relative(page, page_of(year)))
+                 for year in years if year != leaving_out)
 
 
 def archives(page: str, years: dict[str, list[Item]], page_of: Callable[[str], str]) -> Archives:
@@ -109,6 +168,5 @@ def archives(page: str, years: dict[str, list[Item]], page_of: Callable[[str], s
 
 def archive_of(page: str, year: str, parent_title: str, parent: str,
                years: dict[str, list[Item]], page_of: Callable[[str], str]) -> ArchiveOf:
-    others = {other: items for other, items in years.items() if other != year}
-    return ArchiveOf(year, parent_title, links.relative(page, parent),
-                     archive_links(page, others, page_of))
+    return ArchiveOf(year, label(year, years), parent_title, links.relative(page, parent),
+                     archive_links(page, years, page_of, leaving_out=year))

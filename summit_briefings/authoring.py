@@ -14,6 +14,7 @@ import yaml
 
 from .drafts import Candidate, find_candidates
 from .errors import BriefingError
+from .quotes import fold_ascii
 from .schema import CREDIT_LINE, PLACEHOLDER, as_partial_date, web_address
 from .validate import validate
 
@@ -23,7 +24,9 @@ OUTLET_PATTERNS = (r"^Source:\s*(.+?)\s*$", r"[—-]\s*([A-Z][A-Za-z/ ]{1,20})\s
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+    """An id as data/ ids are written (schema.SLUG): 'Hà Nội 2024' → 'ha-noi-2024'; empty
+    where the text has no letter or digit."""
+    return re.sub(r"[^a-z0-9]+", "-", fold_ascii(text).lower()).strip("-")
 
 
 def guess_outlet(text: str) -> str | None:
@@ -116,7 +119,7 @@ def add_source(root: Path, article: Path, source_id: str | None = None,
         print("Fix the data first: `make check` lists the problems.", file=sys.stderr)
         return 1
     target = root / "data" / "sources" / article.name
-    source_id = source_id or slug(article.stem)
+    source_id = source_id or slug(article.stem) or "source"
     if any(s.id == source_id for s in corpus.sources):
         print(f"data/sources.yaml already has a source with id '{source_id}'; choose another "
               "with ID=… (make new-source) or --id …", file=sys.stderr)

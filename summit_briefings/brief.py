@@ -36,7 +36,7 @@ from .corpus import Corpus
 from .dates import format_date
 from .schema import Citation, Outcome, Person, Summit, TargetStatement, Topic, TradeFigure
 from .targets import AHEAD, SETTLED, Status, evidence_date
-from .trade import Computed, FigureRow, figure_row, required_growth
+from .trade import Computed, FigureRow, figure_row, needs_growth, required_growth
 from .views import (
     CitationRefs,
     Claim,
@@ -305,8 +305,7 @@ def target_line(book: PageNotes, corpus: Corpus, judged: JudgedTarget,
     currency = t.currency or corpus.site.currency
     statements = t.statements
     growth = (required_growth(latest, t.amount, t.deadline)
-              if latest and t.deadline and t.deadline > latest.year
-              and latest.currency == currency else None)
+              if latest and needs_growth(latest, t) else None)
     return TargetLine(
         qualified_text(f"{format_billions(t.amount, currency)} in bilateral trade, "
                        f"{deadline_text(t.deadline, t.horizon)}", qualified_by(corpus, t)),

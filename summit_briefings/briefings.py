@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from . import archives, links
 from .archives import ArchiveOf, Archives, archived_summits
-from .corpus import Corpus
-from .dates import sort_key
+from .corpus import Corpus, summit_order
 from .schema import Outcome, Person, Summit, Topic
 from .views import (
     CALLS,
@@ -192,7 +191,7 @@ class LeaderYear:
 
 def newest_first(summits: list[Summit]) -> list[Summit]:
     """The newest first, as every list of summits is but the evolution page's history."""
-    return sorted(summits, key=lambda s: (sort_key(s.date.value), s.id), reverse=True)
+    return sorted(summits, key=summit_order, reverse=True)
 
 
 def counterparts_met(book: PageNotes, person: Person, summits: list[Summit]) -> list[PersonRef]:

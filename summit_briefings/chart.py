@@ -9,6 +9,8 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from .quotes import canonical_number
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -59,10 +61,6 @@ def _runs(points: list[Point]) -> list[list[Point]]:
         else:
             runs.append([point])
     return runs
-
-
-def _number(amount: float) -> str:
-    return f"{amount:g}"
 
 
 def _scale(frame: Frame, years: tuple[int, int], top: float):
@@ -161,12 +159,12 @@ def _drawing(frame: Frame, actual: list[Point], targets: list[Point], title: str
         ly = cy + 18 if index % 2 else cy - 9
         out.append(f'<circle class="point {kind}" cx="{cx}" cy="{cy}" r="4">'
                    f'<title>{escape(p.label)}</title></circle><text class="value" x="{cx}" '
-                   f'y="{ly}" text-anchor="middle">{_number(p.amount)}</text>')
+                   f'y="{ly}" text-anchor="middle">{canonical_number(p.amount)}</text>')
     for p in targets:
         cx, cy = x(p.year), y(p.amount)
         out.append(f'<path class="target" d="{_diamond(cx, cy)}"><title>{escape(p.label)}'
                    f'</title></path><text '
                    f'class="value" x="{cx}" y="{cy - 11}" text-anchor="middle">'
-                   f'{_number(p.amount)}</text>')
+                   f'{canonical_number(p.amount)}</text>')
     out.append("</svg>")
     return "\n".join(out)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from . import archives, links
 from .archives import ArchiveOf, Archives
-from .corpus import Corpus
+from .corpus import Corpus, summit_order
 from .dates import format_date, sort_key
 from .schema import Outcome, Summit, TargetStatement, TradeFigure, TradeTarget
 from .targets import (
@@ -189,17 +189,13 @@ def latest_stated_figure(corpus: Corpus) -> TradeFigure | None:
 
 def newest_set_first(corpus: Corpus, targets: list[TradeTarget]) -> list[TradeTarget]:
     """The targets, those first set at the newest summit first."""
-    def first_set(target: TradeTarget) -> tuple[float, str]:
-        summit = corpus.summit(target.summit)
-        return sort_key(summit.date.value), summit.id
-
-    return sorted(targets, key=first_set, reverse=True)
+    return sorted(targets, key=lambda t: summit_order(corpus.summit(t.summit)), reverse=True)
 
 
 @dataclass(frozen=True)
 class Bounded:
     """The commitments page's targets and pledges in full (those first set, or made, at the
-    newest summits), and its archive years with all of each year's."""
+    newest summits), and its archive pages (archives.archive_pages) with their own."""
 
     targets: list[JudgedTarget]
     pledges: list[JudgedPledge]
@@ -217,13 +213,25 @@ def bounded(corpus: Corpus) -> Bounded:
     def made_at(pledge: JudgedPledge) -> Summit:
         return pledge.summit
 
+    def judged_set_at(judged: JudgedTarget) -> Summit:
+        return set_at(judged.target)
+
     shown = archives.newest_summits(by_set, set_at)
-    years = sorted({*archives.archived_years(by_set, set_at),
-                    *archives.archived_years(pledges, made_at)}, reverse=True)
+    years = {archives.year_of_page(page) for page in (
+        *archives.archived_years(by_set, set_at), *archives.archived_years(pledges, made_at))}
+    # A year's targets and pledges share its pages: the parts of a year of many summits count
+    # the summits that set a target or made a pledge.
+    summits = {s.id: s for s in [*map(set_at, by_set), *map(made_at, pledges)]}
+    pages = archives.archive_pages(years, sorted(
+        summits.values(), key=lambda s: (sort_key(s.date.value), s.id), reverse=True),
+        archives.itself)
+    page_of = archives.pages_of(pages, archives.itself)
+    targets_on = archives.in_order(pages, page_of, [judged[t.id] for t in by_set],
+                                   judged_set_at)
+    pledges_on = archives.in_order(pages, page_of, pledges, made_at)
     return Bounded(
         [j for j in targets if j.target.summit in shown], archives.in_full(pledges, made_at),
-        {year: ([judged[t.id] for t in by_set if archives.year_of(set_at(t)) == year],
-                [j for j in pledges if archives.year_of(j.summit) == year]) for year in years})
+        {page: (targets_on[page], pledges_on[page]) for page in pages})
 
 
 def commitments_context(book: PageNotes, corpus: Corpus) -> CommitmentsContext:

@@ -32,6 +32,11 @@ class Origin:
     loc: Loc
 
 
+def summit_order(summit: Summit) -> tuple[str, str]:
+    """Summits by date (dates.sort_key), then by id where two share a date."""
+    return sort_key(summit.date.value), summit.id
+
+
 @dataclass
 class Corpus:
     """All validated data. Source texts are NFC-normalised and keyed by source id.
@@ -76,7 +81,7 @@ class Corpus:
     @cached_property
     def chronological(self) -> list[Summit]:
         """The summits by date, then id: the order pages list them in."""
-        return sorted(self.summits, key=lambda s: (sort_key(s.date.value), s.id))
+        return sorted(self.summits, key=summit_order)
 
     @cached_property
     def by_topic(self) -> dict[str, list[tuple[Summit, list[Outcome]]]]:

@@ -4,38 +4,43 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import Literal, get_args
 
 # Not calendar.month_name: that follows the locale, and looks each name up through strftime.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)  # in date.weekday()'s order
+DatePart = Literal["year", "month", "day"]
+DATE_PARTS: tuple[DatePart, ...] = get_args(DatePart)
+
+
+def named_parts(value: str) -> dict[DatePart, str]:
+    """Each part of a partial date as a text gives it: '2025-10-05' → {'year': '2025',
+    'month': 'October', 'day': '5'}; '2025' → {'year': '2025'}."""
+    numbers = value.split("-")
+    return dict(zip(DATE_PARTS, [numbers[0], *(MONTHS[int(n) - 1] for n in numbers[1:2]),
+                                 *(str(int(n)) for n in numbers[2:])], strict=False))
 
 
 def format_date(value: str, short: bool = False) -> str:
     """'2018-03-23' → '23 March 2018' ('23 Mar 2018' short); '2017-11' → 'November 2017';
     '2024' → '2024'."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1][:3 if short else None]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
+    parts = named_parts(value)
+    month = parts.get("month", "")[:3 if short else None]
+    return " ".join(filter(None, (parts.get("day"), month, parts["year"])))
 
 
-def year_and_day(value: str, parts: tuple[str, ...] = ("year", "day")) -> list[str]:
+def year_and_day(value: str, parts: tuple[DatePart, ...] = ("year", "day")) -> list[str]:
     """The numbers of a date a text must give: its year and its day (the month is a word)."""
-    numbers = value.split("-")
-    return [*([numbers[0]] if "year" in parts else []),
-            *([str(int(numbers[2]))] if len(numbers) == 3 and "day" in parts else [])]
+    named = named_parts(value)
+    return [named[part] for part in ("year", "day") if part in parts and part in named]
 
 
 def month_words(value: str) -> tuple[str, ...]:
     """How a text may give the month of a YYYY-MM(-DD) date: 'November', 'Nov', '2017-11'."""
-    month = MONTHS[int(value[5:7]) - 1]
+    month = named_parts(value)["month"]
     return month, month[:3], value[:7]
-
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def sort_key(value: str) -> str:
@@ -45,7 +50,7 @@ def sort_key(value: str) -> str:
     return value + "-12-31"[len(value) - 4:] if len(value) < 10 else value
 
 
-def last_weekday(weekday: str, on_or_before: str) -> str:
+def last_weekday(weekday: Weekday, on_or_before: str) -> str:
     """The latest ``weekday`` on or before a YYYY-MM-DD date: what 'on Thursday' means in an
     article dated ``on_or_before``."""
     day = date.fromisoformat(on_or_before)

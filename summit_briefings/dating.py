@@ -4,11 +4,18 @@ out from them, so that no page prints a date that no source gives."""
 from __future__ import annotations
 
 from .corpus import Corpus
-from .dates import MONTHS, last_month_or_day, last_weekday, month_words, year_and_day
+from .dates import (
+    DATE_PARTS,
+    last_month_or_day,
+    last_weekday,
+    month_words,
+    named_parts,
+    year_and_day,
+)
 from .errors import Problem
 from .load import Loc, YamlDocument
 from .quotes import mentions, quoted_numbers
-from .schema import DATE_PARTS, Summit, SummitDate
+from .schema import Summit, SummitDate
 
 
 def check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
@@ -21,7 +28,7 @@ def check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
     where = (*origin.loc, "date")
     quotes = [c.quote for c in date.cite]
     if "month" in date.stated_parts and not mentions(quotes, month_words(date.value)):
-        return [origin.doc.problem(where, f"the month ({_names(date.value)['month']}) of this "
+        return [origin.doc.problem(where, f"the month ({named_parts(date.value)['month']}) of this "
             "date is not in any of its quotes; quote the passage that states it, or set "
             "basis: inferred and give the reasoning")]
     problems = _unsupported_parts(date, origin.doc, (*where, "value"))
@@ -30,14 +37,6 @@ def check_summit_date(corpus: Corpus, summit: Summit) -> list[Problem]:
     if date.weekday and date.cite[0].source in corpus.texts:
         problems += _check_weekday(corpus, date, origin.doc, where)
     return problems
-
-
-def _names(value: str) -> dict[str, str]:
-    """Each part of a date as a text gives it: {'year': '2025', 'month': 'October', 'day':
-    '30'}."""
-    numbers = value.split("-")
-    return dict(zip(DATE_PARTS, [numbers[0], *(MONTHS[int(n) - 1] for n in numbers[1:2]),
-                                 *(str(int(n)) for n in numbers[2:])], strict=False))
 
 
 def _unsupported_parts(date: SummitDate, doc: YamlDocument, where: Loc) -> list[Problem]:
@@ -51,7 +50,7 @@ def _unsupported_parts(date: SummitDate, doc: YamlDocument, where: Loc) -> list[
     missing = [p for p in date.inferred if p not in worked_out and not given[p]]
     if not missing:
         return []
-    names = _names(date.value)
+    names = named_parts(date.value)
     unquoted = [p for p in missing if p != "day"]
     them = "them" if unquoted[1:] else "it"
     said = []
@@ -88,7 +87,7 @@ def _check_latest_before(date: SummitDate, doc: YamlDocument, where: Loc) -> lis
             "article's own date, say)")]
     worked_out = last_month_or_day(date.value[5:], anchor)
     if worked_out != date.value:
-        names = _names(date.value)
+        names = named_parts(date.value)
         when = " ".join(names[p] for p in ("day", "month") if p in names)
         return [doc.problem((*where, "value"), f"the last {when} on or before {anchor} is "
             f"{worked_out}, not {date.value}; fix the date or 'latest_before'")]

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from .dates import MONTHS as MONTH_NAMES
 from .dates import WEEKDAYS as WEEKDAY_NAMES
-from .quotes import IndexedSource, fold_ascii, normalise
+from .quotes import NUMBER_WORDS, IndexedSource, fold_ascii, normalise
 from .schema import Person
 from .sources import paragraphs, sentence_starts
 
 MONTHS = "|".join(MONTH_NAMES)
 WEEKDAYS = "|".join(WEEKDAY_NAMES)
-NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+COUNT_WORDS = "|".join(NUMBER_WORDS)
 COUNTED = ("documents|agreements|memoranda|MOUs|companies|firms|enterprises|projects|"
            "workers|laborers|labourers|people|nations|countries|students|visitors")
 PATTERNS = {
@@ -28,7 +28,7 @@ PATTERNS = {
     "percent": r"\d+(?:\.\d+)? ?(?:%|percent|per cent)",
     "date": rf"(?:{MONTHS}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?"
             rf"|(?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\b(?:{WEEKDAYS})\b",
-    "count": rf"\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS}) (?:[\w-]+ ){{0,3}}?"
+    "count": rf"\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{COUNT_WORDS}) (?:[\w-]+ ){{0,3}}?"
              rf"(?:{COUNTED})\b",
     "year": r"\b(?:19|20)\d{2}\b",
 }

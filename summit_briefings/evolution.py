@@ -61,11 +61,12 @@ class EvolutionYear:
 
 
 def _contradictions(statements: list[tuple[str, Statement]]) -> tuple[str, ...]:
+    """Dates on which the statements (in date order, dates.sort_key) differ, in that order."""
     by_date: dict[str, set[str]] = defaultdict(set)
     for key, statement in statements:
         by_date[key].add(statement.text)
     return tuple(f"Sources disagree about {format_date(key)}: " + " / ".join(sorted(texts))
-                 for key, texts in sorted(by_date.items()) if len(texts) > 1)
+                 for key, texts in by_date.items() if len(texts) > 1)
 
 
 def evolution_context(book: PageNotes, corpus: Corpus) -> EvolutionContext:

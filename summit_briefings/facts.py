@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from . import links
 from .corpus import Corpus
 from .dates import format_date
+from .quotes import canonical_number
 from .schema import Citation, Summit
 from .views import format_billions, place_text
 
@@ -42,19 +43,19 @@ def all_facts(corpus: Corpus) -> Iterator[Fact]:
     for figure in corpus.trade.figures:
         amount = format_billions(figure.amount, figure.currency)
         yield Fact("trade.figure.derived" if figure.derived else "trade.figure", figure.id,
-                   f"{figure.amount:g} billion {figure.currency}", str(figure.year),
+                   f"{canonical_number(figure.amount)} billion {figure.currency}", str(figure.year),
                    "Actual trade", f"{figure.year}: {amount}", tuple(figure.cite), links.TRADE)
     for target in corpus.trade.targets:
         by = target.deadline or target.horizon
         amount = format_billions(target.amount, target.currency)
         yield Fact("trade.target", target.id,
-                   f"{target.amount:g} billion {target.currency} by {by}",
+                   f"{canonical_number(target.amount)} billion {target.currency} by {by}",
                    corpus.summit(target.summit).date.value, "Trade target", f"{amount} by {by}",
                    tuple(target.cite), links.TRADE)
         for restated in target.restated:
             again = restated.deadline or restated.horizon
             yield Fact("trade.target.restated", target.id,
-                       f"{target.amount:g} billion {target.currency} by {again} "
+                       f"{canonical_number(target.amount)} billion {target.currency} by {again} "
                        f"({restated.kind})", corpus.summit(restated.summit).date.value,
                        "Trade target, stated again", f"{amount} by {again}",
                        tuple(restated.cite), links.TRADE)

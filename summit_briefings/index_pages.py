@@ -10,7 +10,7 @@ from .brief import BOUNDS, BriefLink, Standing
 from .commitments import Commitment, TargetRow, commitment_row, target_row
 from .corpus import Corpus
 from .dates import format_date, sort_key
-from .schema import Milestone, Source, Summit, Topic
+from .schema import Milestone, Person, Source, Summit, Topic
 from .sources import sentence_starts
 from .views import (
     CitationRefs,
@@ -23,6 +23,7 @@ from .views import (
     claim,
     descriptions,
     latest_role,
+    name_sort_key,
 )
 
 
@@ -193,7 +194,8 @@ def _date_of(event: Event) -> str:
 
 def timeline_events(corpus: Corpus) -> tuple[list[Event], dict[str, list[Event]]]:
     """The timeline's events, the newest first: those since the oldest of the newest summits
-    (archives.NEWEST_IN_FULL), and its archive years, each with all of its year's events."""
+    (archives.NEWEST_IN_FULL), and its archive pages, a year's events each, or a part of
+    a year of many summits (archives.year_parts)."""
     newest_first = sorted((*corpus.milestones, *corpus.chronological),
                           key=lambda e: sort_key(_date_of(e)), reverse=True)
     summits = corpus.chronological[::-1]
@@ -202,7 +204,12 @@ def timeline_events(corpus: Corpus) -> tuple[list[Event], dict[str, list[Event]]
     oldest_shown = sort_key(archives.summits_in_full(summits)[-1].date.value)
     shown = [e for e in newest_first if sort_key(_date_of(e)) >= oldest_shown]
     years = dict.fromkeys(_date_of(e)[:4] for e in newest_first[len(shown):])
-    return shown, {year: [e for e in newest_first if _date_of(e)[:4] == year] for year in years}
+    return shown, {page: events for year in years for page, events in archives.year_parts(
+        year, [e for e in newest_first if _date_of(e)[:4] == year], _summit_id).items()}
+
+
+def _summit_id(event: Event) -> str | None:
+    return event.id if isinstance(event, Summit) else None
 
 
 def _timeline_entry(book: PageNotes, event: Event) -> TimelineEntry:
@@ -237,27 +244,103 @@ class LeaderRow:
     described_as: tuple[DescriptionView, ...]  # undated, where no role is given: 'the late …'
 
 
+# The leaders index lists everyone while everyone fits on a page of PEOPLE_PER_PAGE; beyond
+# that it lists the people who took part in the newest summits (archives.NEWEST_IN_FULL) and
+# links to each country's people A–Z, in pages of at most PEOPLE_PER_PAGE, so that no page
+# grows with the people of the corpus.
+PEOPLE_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class NameRange:
+    """A link to a page of a country's people A–Z, named by its first and last person."""
+
+    first: str
+    last: str
+    href: str
+
+
 @dataclass(frozen=True)
 class CountryGroup:
     country: str
     people: tuple[LeaderRow, ...]
+    pages: tuple[NameRange, ...]  # everyone A–Z, where the index lists only some
 
 
 @dataclass(frozen=True)
 class LeadersIndex:
     groups: tuple[CountryGroup, ...]
+    newest: int  # the summits whose people the index lists; 0: it lists everyone
 
 
-def leaders_index(book: PageNotes, corpus: Corpus) -> LeadersIndex:
+@dataclass(frozen=True)
+class LeadersByName:
+    """A page of one country's people A–Z, everyone from ``first`` to ``last``."""
+
+    country: str
+    first: str
+    last: str
+    index_href: str
+    others: tuple[NameRange, ...]  # the country's other pages
+    people: tuple[LeaderRow, ...]
+
+
+NamePages = dict[str, list[Person]]  # page path → its people, A–Z
+
+
+def people_by_name(corpus: Corpus) -> dict[str, NamePages]:
+    """Each country's people A–Z (as the index sorts them) in pages of at most
+    PEOPLE_PER_PAGE, by country code; none where everyone fits on the index."""
+    if len(corpus.people) <= PEOPLE_PER_PAGE:
+        return {}
+    found: dict[str, NamePages] = {}
+    for country in corpus.site.countries:
+        people = _a_to_z([p for p in corpus.people if p.country == country.code])
+        found[country.code] = {
+            links.leaders_by_name_page(country.code, start // PEOPLE_PER_PAGE + 1):
+            people[start:start + PEOPLE_PER_PAGE]
+            for start in range(0, len(people), PEOPLE_PER_PAGE)}
+    return found
+
+
+def _a_to_z(people: list[Person]) -> list[Person]:
+    return sorted(people, key=lambda p: name_sort_key(p.name))
+
+
+def _leader_row(book: PageNotes, person: Person) -> LeaderRow:
+    return LeaderRow(book.person_ref(person.id), latest_role(book, person),
+                     descriptions(book, person))
+
+
+def _name_ranges(page: str, pages: NamePages, leaving_out: str = "") -> tuple[NameRange, ...]:
+    return tuple(NameRange(people[0].name, people[-1].name, links.relative(page, path))
+                 for path, people in pages.items() if path != leaving_out)
+
+
+def leaders_index(book: PageNotes, corpus: Corpus, by_name: dict[str, NamePages]
+                  ) -> LeadersIndex:
+    """``by_name``: people_by_name."""
+    newest = archives.summits_in_full(corpus.chronological[::-1]) if by_name else []
+    listed = {p.person for s in newest for p in s.participants}
     groups = []
     for country in corpus.site.countries:
-        people = sorted(((book.person_ref(p.id), p) for p in corpus.people
-                         if p.country == country.code), key=lambda pair: pair[0].sort_key)
-        if people:
-            groups.append(CountryGroup(country.name, tuple(
-                LeaderRow(ref, latest_role(book, p), descriptions(book, p))
-                for ref, p in people)))
-    return LeadersIndex(tuple(groups))
+        people = _a_to_z([p for p in corpus.people if p.country == country.code
+                          and (not by_name or p.id in listed)])
+        pages = _name_ranges(book.page, by_name.get(country.code, {}))
+        if people or pages:
+            groups.append(CountryGroup(country.name,
+                                       tuple(_leader_row(book, p) for p in people), pages))
+    return LeadersIndex(tuple(groups), len(newest))
+
+
+def leaders_by_name(book: PageNotes, corpus: Corpus, country: str,
+                    pages: NamePages) -> LeadersByName:
+    """``country``: its code; ``pages``: the country's, from people_by_name."""
+    people = pages[book.page]
+    return LeadersByName(corpus.country_name(country), people[0].name, people[-1].name,
+                         links.relative(book.page, links.LEADERS),
+                         _name_ranges(book.page, pages, leaving_out=book.page),
+                         tuple(_leader_row(book, p) for p in people))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from mkdocs.utils import get_relative_url
+
 HOME = "index.md"
 SUMMITS = "summits/index.md"
 LEADERS = "leaders/index.md"
@@ -14,6 +16,7 @@ COMMITMENTS = "commitments.md"
 EVOLUTION = "evolution.md"
 FIELDS = "guide/data-fields.md"
 BRIEF = "brief.md"
+LEADERS_BY_NAME = "leaders/by-name/"  # pages of each country's people A–Z
 
 
 def summit_page(summit_id: str) -> str:
@@ -34,6 +37,12 @@ def brief_page(person_id: str) -> str:
     return f"leaders/{person_id}/brief.md"
 
 
+def leaders_by_name_page(country_code: str, number: int) -> str:
+    """A page of a country's people A–Z (index_pages.people_by_name): '/leaders/by-name/kr-2/'.
+    A leader's own pages beside it are named after a year or 'brief', never 'kr-2'."""
+    return f"{LEADERS_BY_NAME}{country_code.lower()}-{number}.md"
+
+
 def topic_page(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
@@ -41,39 +50,47 @@ def topic_page(topic_id: str) -> str:
 # The archives of a bounded page (archives.py), a page a year beside it: '/leaders/<id>/2024/'
 # as the brief is '/leaders/<id>/brief/', and '/summits/2024/' beside the summits, whose ids
 # start with their full date and never name a bare year.
+def year_page(page: str, year: str) -> str:
+    """A page's archive for a year, in a folder named as the page: 'trade-targets.md' →
+    'trade-targets/2024.md', 'leaders/x.md' → 'leaders/x/2024.md', 'summits/index.md' →
+    'summits/2024.md'."""
+    return f"{page.removesuffix('.md').removesuffix('/index')}/{year}.md"
+
+
 def summits_year_page(year: str) -> str:
-    return f"summits/{year}.md"
+    return year_page(SUMMITS, year)
 
 
 def sources_year_page(year: str) -> str:
-    """'/sources/by-year/2024/': a source's page is named after its file, which may be
-    '2024.txt'; no file name holds a '/'."""
+    """'/sources/by-year/2024/', not beside the sources: a source's page is named after its
+    file, which may be '2024.txt'; no file name holds a '/'."""
     return f"sources/by-year/{year}.md"
 
 
 def commitments_year_page(year: str) -> str:
-    return f"commitments/{year}.md"
+    return year_page(COMMITMENTS, year)
 
 
 def trade_year_page(year: str) -> str:
-    return f"trade-targets/{year}.md"
+    return year_page(TRADE, year)
 
 
 def evolution_year_page(year: str) -> str:
-    return f"evolution/{year}.md"
+    return year_page(EVOLUTION, year)
 
 
 def timeline_year_page(year: str) -> str:
-    """The home page's timeline, a year a page: '/timeline/2024/'."""
+    """The home page's timeline, a year a page: '/timeline/2024/', not beside the home page,
+    whose folder is the site's."""
     return f"timeline/{year}.md"
 
 
 def leader_year_page(person_id: str, year: str) -> str:
-    return f"leaders/{person_id}/{year}.md"
+    return year_page(leader_page(person_id), year)
 
 
 def topic_year_page(topic_id: str, year: str) -> str:
-    return f"topics/{topic_id}/{year}.md"
+    return year_page(topic_page(topic_id), year)
 
 
 def source_page(source_file: str) -> str:
@@ -82,8 +99,9 @@ def source_page(source_file: str) -> str:
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Link from one page's Markdown file to another's, as MkDocs expects."""
-    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """Link from one page's Markdown file to another's, as MkDocs expects. (MkDocs reads the
+    last part of ``from_page`` as a file, not a folder, because it has a dot: '.md'.)"""
+    path = get_relative_url(to_page, from_page)
     return f"{path}#{anchor}" if anchor else path
 
 
@@ -103,7 +121,8 @@ def url_of(page: str) -> str:
 # a treaty its summits, a target or an amount the trade page; the digests (topics, evolution,
 # commitments, the home page) and the source articles they summarise, which repeat the same
 # words at length, come after. The first prefix that matches applies; a section index
-# ("leaders/index.md") is a list of names and weighs as a digest. A page's archive pages a
+# ("leaders/index.md") is a list of names and weighs as a digest, as do the pages of its
+# people A–Z ('leaders/by-name/kr-1.md'). A page's archive pages a
 # year ('trade-targets/2024.md', archives.py) weigh as the page does.
 SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), (TRADE, 2.0), ("trade-targets/", 2.0),
                   ("sources/", 0.3))
@@ -116,7 +135,7 @@ NAME_HEADING_WEIGHT = 10.0
 
 def search_weight(page: str) -> float:
     """The weight in search of a page's words, by its Markdown path ('leaders/to-lam.md')."""
-    if page in SECTION_INDEXES:
+    if page in SECTION_INDEXES or page.startswith(LEADERS_BY_NAME):
         return DIGEST_WEIGHT
     return next((weight for prefix, weight in SEARCH_WEIGHTS if page.startswith(prefix)),
                 DIGEST_WEIGHT)

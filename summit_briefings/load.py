@@ -237,15 +237,21 @@ def load_yaml(path: Path, root: Path) -> YamlDocument:
     return parse_yaml(read_bounded(path, root, MAX_YAML_BYTES, "a data file"), shown)
 
 
-def parse_yaml(raw: bytes, shown: str) -> YamlDocument:
-    """Parse the bytes of the data file ``shown``; raise BriefingError with every problem."""
+def utf8_text(raw: bytes, shown: str) -> str:
+    """The text of the file ``shown`` (a data file or a source article); a BriefingError
+    naming the line of the first byte that is not UTF-8."""
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise BriefingError([Problem(shown, line, 1,
             f"not valid UTF-8 (byte {exc.object[exc.start]:#04x}); save the file as UTF-8")]
         ) from None
+
+
+def parse_yaml(raw: bytes, shown: str) -> YamlDocument:
+    """Parse the bytes of the data file ``shown``; raise BriefingError with every problem."""
+    text = utf8_text(raw, shown)
     if not text.strip():
         raise BriefingError([Problem(shown, 1, 1, "file is empty; remove it or add data")])
     if unprintable := _unprintable(text, shown):

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils.meta import get_data
+
 from . import links
 from .brief import brief_context, briefed_people, standing, took_part
 from .briefings import (
@@ -21,17 +23,19 @@ from .briefings import (
     topic_years,
 )
 from .commitments import bounded as commitments_bounded
-from .commitments import commitments_context, commitments_year
+from .commitments import commitments_context, commitments_year, latest_stated_figure
 from .corpus import Corpus
 from .data_fields import data_fields
 from .dates import sort_key
-from .errors import BriefingError, Problem, display_path
+from .errors import display_path
 from .evolution import evolution_context, evolution_year, evolution_years
 from .facts import all_facts
 from .index_pages import (
     Headline,
     home_context,
+    leaders_by_name,
     leaders_index,
+    people_by_name,
     sources_bounded,
     sources_index,
     sources_year,
@@ -42,13 +46,14 @@ from .index_pages import (
     timeline_year,
     topics_index,
 )
+from .load import utf8_text
 from .packs import pack_context
 from .project_files import read_bounded
 from .quotes import Evidence, Passage
 from .schema import Citation, Summit, TradeFigure, TradeTarget
 from .source_pages import Citing, source_context
 from .sources import Paragraph
-from .trade import required_growth, trade_context, trade_year, trade_years
+from .trade import needs_growth, required_growth, trade_context, trade_year, trade_years
 from .views import PageNotes, SourceDate, format_billions
 
 # A fact citing a source, before verification says which passage it quotes.
@@ -113,13 +118,8 @@ def editor_guides(root: Path) -> dict[str, str]:
     guides = {}
     for path in sorted((root / "docs" / "guide").glob("*.md")):
         raw = read_bounded(path, root, MAX_GUIDE_BYTES, "a guide page")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise BriefingError([Problem(display_path(path, root), 1, 1, "not valid UTF-8; "
-                                         "save the page as UTF-8")]) from None
-        if text.startswith("---\n"):  # front matter: its comments are not headings
-            text = text.partition("\n---\n")[2]
+        # The page as MkDocs reads it, less its front matter, whose comments are not headings.
+        text, _ = get_data(utf8_text(raw, display_path(path, root)))
         heading = next((line[2:].strip() for line in text.splitlines()
                         if line.startswith("# ")), path.stem)
         guides[heading] = f"guide/{path.name}"
@@ -193,8 +193,15 @@ def page_jobs(corpus: Corpus, evidence: Evidence, layouts: dict[str, list[Paragr
         emit(links.sources_year_page(year), "sources_year.md.jinja",
              lambda book, y=year: sources_year(source_years, y),
              "data/sources.yaml, data/summits/")
-    emit(links.LEADERS, "leaders.md.jinja",
-         lambda book: leaders_index(book, corpus), "data/people.yaml")
+    # Where not everyone fits on the leaders index, it lists the people of the newest summits.
+    by_name = people_by_name(corpus)
+    emit(links.LEADERS, "leaders.md.jinja", lambda book: leaders_index(book, corpus, by_name),
+         "data/people.yaml, data/summits/" if by_name else "data/people.yaml")
+    for country, name_pages in by_name.items():
+        for path in name_pages:
+            emit(path, "leaders_by_name.md.jinja",
+                 lambda book, c=country, ps=name_pages: leaders_by_name(book, corpus, c, ps),
+                 "data/people.yaml")
     emit(links.TOPICS, "topics.md.jinja", lambda book: topics_index(corpus),
          "data/topics.yaml")
     emit(links.FIELDS, "fields.md.jinja", lambda book: data_fields(),
@@ -271,8 +278,7 @@ def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
                    for s in target.statements), target.amount
 
     found = []
-    stated = sorted((f for f in corpus.trade.figures if not f.derived), key=lambda f: f.year)
-    latest = stated[-1] if stated else None
+    latest = latest_stated_figure(corpus)
     if latest:
         amount = format_billions(latest.amount, latest.currency)
         found.append(Headline("Latest actual trade", f"{amount} in {latest.year}",
@@ -284,8 +290,7 @@ def _headlines(corpus: Corpus, evidence: Evidence) -> tuple[Headline, ...]:
                               f"{format_billions(newest.amount, newest.currency)} {by}",
                               sentence(newest)))
     target = max((t for t in corpus.trade.targets if t.deadline), default=None, key=recency)
-    if latest and target and target.deadline > latest.year \
-            and target.currency == latest.currency:
+    if latest and target and needs_growth(latest, target):
         gap = format_billions(target.amount - latest.amount, latest.currency)
         growth = required_growth(latest, target.amount, target.deadline)
         found.append(Headline(

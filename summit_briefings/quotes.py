@@ -30,11 +30,17 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Indexing a text costs as much as a few hundred scans of it (str.find runs in C), so a
 # source is indexed only once it has been searched this many times.
 SCANS_BEFORE_INDEX = 200
-_NUMBER_WORDS = {
+# Numbers a text may write as words: those that count things ('seven agreements', which
+# drafts.py offers as counts), and beside them the words a quote may give a number by ('the
+# fifth summit', 'a decade').
+NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "twenty": "20", "thirty": "30", "hundred": "100", "first": "1", "second": "2",
-    "third": "3", "fourth": "4", "fifth": "5", "decade": "10",
+    "twenty": "20", "thirty": "30",
+}
+_QUOTED_NUMBER_WORDS = {
+    **NUMBER_WORDS, "hundred": "100", "first": "1", "second": "2", "third": "3", "fourth": "4",
+    "fifth": "5", "decade": "10",
 }
 
 
@@ -59,7 +65,8 @@ def number_tokens(text: str) -> set[str]:
 
 def quoted_numbers(quote: str) -> frozenset[str]:
     """Numbers a quote supports: in digits, and in words ('ten' supports 10)."""
-    words = (_NUMBER_WORDS[w] for w in _WORD.findall(quote.lower()) if w in _NUMBER_WORDS)
+    words = (_QUOTED_NUMBER_WORDS[w] for w in _WORD.findall(quote.lower())
+             if w in _QUOTED_NUMBER_WORDS)
     return frozenset(number_tokens(quote).union(words))
 
 

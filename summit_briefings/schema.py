@@ -13,6 +13,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from .dates import DATE_PARTS, DatePart, Weekday
+
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG, description="Lower-case words joined by hyphens.")]
 OutcomeId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$",
@@ -261,10 +263,6 @@ class TrackedClaim(Model):
                               "statement that differs from the one before as a change.")
 
 
-DatePart = Literal["year", "month", "day"]
-DATE_PARTS: tuple[DatePart, ...] = ("year", "month", "day")
-
-
 class SummitDate(Model):
     """When a summit took place, and whether a source says so outright."""
 
@@ -279,8 +277,7 @@ class SummitDate(Model):
         "inferred when the others are stated, e.g. [year] for 'October 30' in a text that "
         "gives no year; the stated parts must be in the quotes. Absent: the whole date is "
         "inferred.")
-    weekday: Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                     "Sunday"] | None = Field(
+    weekday: Weekday | None = Field(
         default=None, description="For a day inferred from a weekday ('on Thursday'): the "
         "weekday. The check finds it in a quote and recomputes the date as the latest such day "
         "on or before the 'published' date of the first cited source.")

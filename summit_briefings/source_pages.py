@@ -14,6 +14,7 @@ from .sources import Paragraph, Segment, has_table_borders, segments
 @dataclass
 class ParagraphView:
     anchor: str
+    label: str  # '¶2'
     segments: tuple[Segment, ...]
 
 
@@ -51,7 +52,7 @@ def source_context(corpus: Corpus, source: Source, layout: list[Paragraph],
                    passages: list[Passage], citing: list[Citing]) -> SourceContext:
     text = corpus.texts[source.id]
     passages = sorted(set(passages), key=lambda p: (p.start, p.end))
-    views = tuple(ParagraphView(para.anchor, tuple(segments(text, para, passages)))
+    views = tuple(ParagraphView(para.anchor, para.label, tuple(segments(text, para, passages)))
                   for para in layout)
     return SourceContext(source, published_line(source),
                          views, tuple(sorted(citing, key=lambda c: (c.label, c.href, c.text))),

@@ -106,6 +106,11 @@ class Paragraph:
     def anchor(self) -> str:
         return f"p{self.number}"
 
+    @property
+    def label(self) -> str:
+        """'¶2', as the page numbers the paragraph and a citation names it."""
+        return f"¶{self.number}"
+
     def sentence_anchor(self, number: int) -> str:
         return f"{self.anchor}-s{number}"
 
@@ -158,7 +163,7 @@ def place_label(paras: list[Paragraph], passage: Passage) -> str:
     in a long paragraph '¶2, sentence 3' or '¶2, sentences 3–4', the sentences it spans
     there."""
     para = next((p for p in paras if p.start <= passage.start < p.end), paras[-1])
-    where = f"¶{para.number}"
+    where = para.label
     if not para.sentences:
         return where
     first = para.sentence_at(passage.start)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .briefings import and_list
 from .corpus import Corpus
 from .dates import format_date, sort_key
 from .quotes import canonical_number
@@ -63,8 +64,8 @@ def evidence_date(corpus: Corpus) -> str:
 
 
 def _years(values: Sequence[str]) -> str:
-    years = list(dict.fromkeys(v[:4] for v in values))
-    return years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
+    """'2024', '2024 and 2025', '2023, 2024 and 2025'."""
+    return and_list(list(dict.fromkeys(v[:4] for v in values)))
 
 
 def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
@@ -109,8 +110,7 @@ def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
         best = max(after, key=lambda f: f.amount)
         highest = format_billions(best.amount, best.currency or "")
         years = [f"{f.year}{' (computed)' if f.derived else ''}" for f in after]
-        listed = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " and " + years[-1]
-        why.append(f"every later figure, for {listed}, is below {amount}, the highest "
+        why.append(f"every later figure, for {and_list(years)}, is below {amount}, the highest "
                    f"{highest} in {best.year}")
     elif after:
         why.append(latest_text)

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from . import archives, links
 from .archives import ArchiveOf, Archives
+from .briefings import and_list
 from .chart import Level, Point, trade_chart
 from .commitments import (
     Statement,
     deadline_text,
+    latest_stated_figure,
     newest_set_first,
     qualified_by,
     statement_row,
@@ -78,6 +80,14 @@ class TradeYear:
     targets: tuple[TargetRow, ...]
 
 
+def needs_growth(latest: TradeFigure, target: TradeTarget) -> bool:
+    """Whether a target is still ahead of the latest stated figure, in its currency: the
+    targets whose yearly growth needed is computed. Whether a past target was met is its
+    status (targets.py); no exchange rate is a sourced fact."""
+    return (target.deadline is not None and target.deadline > latest.year
+            and target.currency == latest.currency)
+
+
 def required_growth(latest: TradeFigure, amount: float, deadline: int) -> Computed:
     years = deadline - latest.year
     rate = ((amount / latest.amount) ** (1 / years) - 1) * 100
@@ -108,11 +118,11 @@ def _set_at(corpus: Corpus) -> Callable[[TradeTarget], Summit]:
 
 
 def trade_years(corpus: Corpus) -> dict[str, list[TradeTarget]]:
-    """The archive years of the trade page, each with its targets in the page's order."""
+    """The archive pages of the trade page, each with its targets in the page's order."""
     listed = in_first_set_order(corpus)
-    years = archives.archived_years(newest_set_first(corpus, listed), _set_at(corpus))
-    return {year: [t for t in listed if archives.year_of(corpus.summit(t.summit)) == year]
-            for year in years}
+    set_at = _set_at(corpus)
+    pages = archives.archived_years(newest_set_first(corpus, listed), set_at)
+    return archives.in_order(pages, archives.pages_of(pages, set_at), listed, set_at)
 
 
 def target_row(book: PageNotes, corpus: Corpus, target: TradeTarget) -> TargetRow:
@@ -134,17 +144,10 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     years = trade_years(corpus)
     shown = archives.newest_summits(newest_set_first(corpus, targets), _set_at(corpus))
     figure_rows = tuple(figure_row(book, f) for f in figures)
-    stated = [f for f in figures if not f.derived]
     computed = []
-    if stated:
-        latest = stated[-1]
-        # Only amounts in one currency are compared: no exchange rate is a sourced fact.
-        # Whether a past target was met is its status, in the targets table; a target
-        # still ahead gets the growth it needs.
-        deadlines = sorted({(t.deadline, t.amount) for t in targets
-                            if t.deadline and t.currency == latest.currency})
-        computed = [required_growth(latest, amount, deadline)
-                    for deadline, amount in deadlines if deadline > latest.year]
+    if latest := latest_stated_figure(corpus):
+        deadlines = sorted({(t.deadline, t.amount) for t in targets if needs_growth(latest, t)})
+        computed = [required_growth(latest, amount, deadline) for deadline, amount in deadlines]
     chart = ""
     # One axis has one currency: the chart plots the site's; the tables list every amount.
     site_currency = corpus.site.currency
@@ -173,7 +176,7 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
             if not s.deadline:
                 undated.setdefault(t.amount, []).append((t, s))
         levels = tuple(
-            Level(amount, f"{amount:g}, " + " / ".join(dict.fromkeys(str(s.horizon)
+            Level(amount, f"{canonical_number(amount)}, " + " / ".join(dict.fromkeys(str(s.horizon)
                                                                    for _, s in ts)),
                   "; ".join(f"Target {format_billions(t.amount, t.currency)}, {s.horizon}, "
                             f"stated {format_date(dates[s.summit])}" for t, s in ts))
@@ -188,7 +191,7 @@ def trade_context(book: PageNotes, corpus: Corpus) -> TradeContext:
     used = sorted({item.currency for item in [*corpus.trade.figures, *corpus.trade.targets]})
     return TradeContext(
         tuple(target_row(book, corpus, t) for t in targets if t.summit in shown), figure_rows,
-        tuple(computed), chart, unit, " and ".join(used) or site_currency,
+        tuple(computed), chart, unit, and_list(used) if used else site_currency,
         archives.archives(book.page, years, links.trade_year_page))
 
 

@@ -23,6 +23,7 @@ from .load import (
     load_data_file,
     position,
     summit_files,
+    utf8_text,
 )
 from .project_files import absent, is_linked, read_bounded, unsafe_files
 from .schema import (
@@ -194,10 +195,9 @@ def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
         problems.append(doc.problem((*loc, "sha256"), f"{shown} has changed "
             f"(sha256 is {digest}); re-check every quote from it, then update sha256"))
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(shown, line, 1, "not valid UTF-8; convert the file to UTF-8"))
+        text = utf8_text(raw, shown)
+    except BriefingError as exc:
+        problems.extend(exc.problems)
         return None
     if not text.strip():
         problems.append(doc.problem(where, f"{shown} is empty"))

@@ -140,6 +140,11 @@ def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:
     return {sid: paragraphs(text) for sid, text in corpus.texts.items()}
 
 
+def name_sort_key(name: str) -> str:
+    """Alphabetical as readers type the name: without diacritics, case ignored."""
+    return fold_ascii(name).casefold()
+
+
 @dataclass(frozen=True)
 class PersonRef:
     id: str
@@ -150,8 +155,7 @@ class PersonRef:
 
     @property
     def sort_key(self) -> str:
-        """Alphabetical as readers type the name: without diacritics, case ignored."""
-        return fold_ascii(self.name).casefold()
+        return name_sort_key(self.name)
 
 
 @dataclass(frozen=True)

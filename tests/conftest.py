@@ -8,13 +8,19 @@ never needs a change here. The corpora:
   site project, and the golden snapshots are its pages;
 - corpora written inline: ``make_project(files={path: text}, base=None | FICTIONAL_DATA)``
   (``write_project``), as MkDocs' ``tempdir(files=…)``;
-- the fork of an early data/, tests/fixtures/site (``FIXTURE_DATA``), being retired: the
-  ``project`` fixture copies it for the bad-input table and the modules not yet moved off it.
+- the ``project`` fixture: a writable copy of the fictional corpus's data/, which the
+  bad-input table breaks one way per case;
+- the live data/ (``LIVE_DATA``), for tests that assert invariants only, and the article of
+  tests/fixtures/added that ``add_article`` adds to it.
+
+No copy of data/ is kept under tests/: adding, editing or removing a file in data/ needs no
+change here.
 
 ``COMMANDS`` lists every command line that reads data/ and must refuse bad input cleanly (exit
 status 1, ``path:line:col: message`` on stderr, no traceback): ``run_in_process`` runs its
 ``summit-briefings`` form in process (``run_cli``), ``run_command`` as a user types it.
-``shared_folder`` makes a site once per run for every pytest-xdist worker (``live_site``).
+``shared_folder`` makes a site once per run for every pytest-xdist worker (``live_site``,
+and the browser suite's fictional, offline and synthetic sites).
 """
 
 from __future__ import annotations
@@ -37,7 +43,6 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = REPO / "tests" / "fixtures" / "site" / "data"
 LIVE_DATA = REPO / "data"
 ADDED = REPO / "tests" / "fixtures" / "added"
 FICTIONAL_DATA = REPO / "tests" / "fixtures" / "fictional-pair" / "data"
@@ -185,8 +190,8 @@ class Project:
         return []
 
 
-def copy_data(target: Path, data: Path = FIXTURE_DATA) -> Project:
-    """Copy a data/ folder (the fixture corpus unless told) into ``target``; the copies are
+def copy_data(target: Path, data: Path = FICTIONAL_DATA) -> Project:
+    """Copy a data/ folder (the fictional corpus unless told) into ``target``; the copies are
     writable even where originals are read-only."""
     shutil.copytree(data, target / "data", copy_function=shutil.copyfile)
     return Project(target)
@@ -202,8 +207,8 @@ def copy_site_files(target: Path) -> None:
         shutil.copyfile(REPO / config, target / config)
 
 
-def copy_project(target: Path, data: Path = FIXTURE_DATA) -> Project:
-    """A whole site project in ``target``: a data/ folder (the fixture corpus unless told)
+def copy_project(target: Path, data: Path = FICTIONAL_DATA) -> Project:
+    """A whole site project in ``target``: a data/ folder (the fictional corpus unless told)
     with the repository's site files (``copy_site_files``), ready for ``build_site``,
     scripts/build.py, scripts/site.py or ``mkdocs serve``."""
     project = copy_data(target, data)
@@ -340,7 +345,7 @@ def make_project(tmp_path: Path) -> Callable[..., Project]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    """A writable copy of the fixture corpus's data/ under tmp_path; break it freely."""
+    """A writable copy of the fictional corpus's data/ under tmp_path; break it freely."""
     return copy_data(tmp_path / "project")
 
 

@@ -1,11 +1,14 @@
 """Pages bounded by design (summit_briefings/archives.py): a page that lists summits shows the
-newest in full and links to a page a year for the rest, and the readers lose nothing.
+newest in full and links to a page a year for the rest, a year of many summits in parts; the
+leaders index lists the people of the newest summits and links to pages of each country's
+people A–Z; and the readers lose nothing.
 
 Built over a small synthetic corpus (scripts/synth.py: 40 summits over ten years) with the
-bound patched low, against the same corpus built with a bound that nothing reaches."""
+bounds patched low, against the same corpus built with bounds that nothing reaches."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -13,23 +16,27 @@ import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import copy_project
 
-from summit_briefings import archives
+from summit_briefings import archives, index_pages
 from summit_briefings.pipeline import build_site
 
 BOUND = 3
+PER_ARCHIVE = 2  # summits on an archive page: the corpus has about four a year
+PER_NAME_PAGE = 4  # people on a page of a country's people A–Z
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 SUMMIT_LINK = re.compile(r"\]\((?:\.\./)*(?:summits/)?(\d{4}-[0-9a-z-]+)\.md\)")
 SOURCE_LINK = re.compile(r"\]\((?:\.\./)*(?:sources/)?(\d{5}_[0-9a-f]+)\.md[)#]")
 # Each bounded page, and the pattern of its archive pages' paths.
 BOUNDED = {
-    "summits/index.md": r"summits/\d{4}\.md",
-    "index.md": r"timeline/\d{4}\.md",
-    "commitments.md": r"commitments/\d{4}\.md",
-    "trade-targets.md": r"trade-targets/\d{4}\.md",
-    "evolution.md": r"evolution/\d{4}\.md",
-    "sources/index.md": r"sources/by-year/\d{4}\.md",
+    "summits/index.md": r"summits/\d{4}(-\d+)?\.md",
+    "index.md": r"timeline/\d{4}(-\d+)?\.md",
+    "commitments.md": r"commitments/\d{4}(-\d+)?\.md",
+    "trade-targets.md": r"trade-targets/\d{4}(-\d+)?\.md",
+    "evolution.md": r"evolution/\d{4}(-\d+)?\.md",
+    "sources/index.md": r"sources/by-year/\d{4}(-\d+)?\.md",
 }
+YEAR_PAGE = r"\d{4}(-\d+)?\.md"
+PERSON_LINK = re.compile(r"\]\((?:\.\./)*(?:leaders/)?([0-9a-z-]+)\.md\)\{ \.person \}")
 
 
 @pytest.fixture(scope="module")
@@ -39,25 +46,28 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(folder / "project", folder / "corpus" / "data").root
 
 
-def _built(root: Path, bound: int) -> dict[str, str]:
+def _built(root: Path, bound: int, per_archive: int, per_name_page: int) -> dict[str, str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(archives, "NEWEST_IN_FULL", bound)
+        patch.setattr(archives, "SUMMITS_PER_ARCHIVE", per_archive)
+        patch.setattr(index_pages, "PEOPLE_PER_PAGE", per_name_page)
         return build_site(root).pages
 
 
 @pytest.fixture(scope="module")
 def bounded(root: Path) -> dict[str, str]:
-    return _built(root, BOUND)
+    return _built(root, BOUND, PER_ARCHIVE, PER_NAME_PAGE)
 
 
 @pytest.fixture(scope="module")
 def unbounded(root: Path) -> dict[str, str]:
-    return _built(root, 10_000)
+    return _built(root, 10_000, 10_000, 10_000)
 
 
 def _archive_pattern(page: str) -> str:
-    """leaders/x.md → leaders/x/<year>.md, topics/x.md → topics/x/<year>.md, and the rest."""
-    return BOUNDED.get(page) or re.escape(page.removesuffix(".md")) + r"/\d{4}\.md"
+    """leaders/x.md → leaders/x/<year>.md, topics/x.md → topics/x/<year>.md, and the rest;
+    a year's later parts too ('<year>-2.md')."""
+    return BOUNDED.get(page) or re.escape(page.removesuffix(".md")) + "/" + YEAR_PAGE
 
 
 def bounded_pages(unbounded: dict[str, str]) -> list[str]:
@@ -66,8 +76,9 @@ def bounded_pages(unbounded: dict[str, str]) -> list[str]:
 
 
 def test_no_page_has_archives_when_every_list_fits(unbounded: dict[str, str]):
-    years = [p for p in unbounded if re.search(r"/\d{4}\.md$", p)]
+    years = [p for p in unbounded if re.search("/" + YEAR_PAGE + "$", p)]
     assert years == []
+    assert not any(p.startswith("leaders/by-name/") for p in unbounded)
     assert not any("{ #earlier }" in text for text in unbounded.values())
 
 
@@ -76,10 +87,12 @@ def test_a_bounded_page_shows_the_newest_summits_and_links_every_archive_year(
     newest, earlier = bounded["summits/index.md"].split("{ #earlier }")
     every = list(dict.fromkeys(SUMMIT_LINK.findall(unbounded["summits/index.md"])))
     assert list(dict.fromkeys(SUMMIT_LINK.findall(newest))) == every[:BOUND]
-    archived = {p for p in bounded if re.fullmatch(r"summits/\d{4}\.md", p)}
-    linked = re.findall(r"\[(\d{4})\]\(\1\.md\)", earlier)
-    assert linked == sorted(linked, reverse=True)
-    assert {f"summits/{year}.md" for year in linked} == archived
+    archived = {p for p in bounded if re.fullmatch("summits/" + YEAR_PAGE, p)}
+    linked = re.findall(r"\[(\d{4})(?: \((\d) of \d\))?\]\((\d{4}(?:-\d+)?)\.md\)", earlier)
+    assert [(year, int(part or 1)) for year, part, _ in linked] == sorted(
+        ((year, int(part or 1)) for year, part, _ in linked), key=lambda yp: (-int(yp[0]), yp[1]))
+    assert {f"summits/{page}.md" for _, _, page in linked} == archived
+    assert any(part for _, part, _ in linked), "no year was split into parts"
     # Each year whole: the archives together list every summit beyond the newest.
     in_archives = {s for p in archived for s in SUMMIT_LINK.findall(bounded[p])}
     assert set(every) - set(every[:BOUND]) <= in_archives
@@ -87,13 +100,26 @@ def test_a_bounded_page_shows_the_newest_summits_and_links_every_archive_year(
 
 @pytest.mark.parametrize("kind", ["summits/", "leaders/", "topics/"])
 def test_an_archive_page_holds_its_year_alone(bounded: dict[str, str], kind: str):
-    archived = [p for p in bounded if p.startswith(kind) and re.search(r"/\d{4}\.md$", p)]
+    archived = [p for p in bounded if p.startswith(kind) and re.search("/" + YEAR_PAGE + "$", p)]
     assert archived
     for page in archived:
-        year = page[-7:-3]
+        year = re.search(r"/(\d{4})(-\d+)?\.md$", page).group(1)
         body = bounded[page].split("# ", 2)[2]  # after the front matter's and page's heading
         rows = body.split("\n\n", 2)[2]  # after the line linking the other years
         assert {s[:4] for s in SUMMIT_LINK.findall(rows)} == {year}, page
+
+
+def test_no_archive_page_lists_more_summits_than_its_bound(
+        bounded: dict[str, str], unbounded: dict[str, str]):
+    """The summits an archive page lists: each row's or heading's first summit (a target's
+    row goes on to link the later summits that stated it again)."""
+    for page in bounded_pages(unbounded):
+        pattern = _archive_pattern(page)
+        for path in (p for p in bounded if re.fullmatch(pattern, p)):
+            rows = bounded[path].split("# ", 2)[2].split("\n\n", 2)[2]
+            listed = {found.group(1) for line in rows.splitlines()
+                      if (found := SUMMIT_LINK.search(line))}
+            assert len(listed) <= PER_ARCHIVE, path
 
 
 def test_readers_lose_nothing_every_citation_summit_and_source_is_on_some_page(
@@ -125,3 +151,58 @@ def test_a_leader_page_counts_every_summit_and_counterpart_the_archives_too(
         if page.startswith("leaders/"):
             summary = re.compile(r"^- \*\*Summits:\*\* .*$", re.MULTILINE)
             assert summary.findall(bounded[page]) == summary.findall(unbounded[page])
+
+
+def _leaders_pages(pages: dict[str, str]) -> dict[str, str]:
+    """The leaders index and its pages A–Z."""
+    return {path: text for path, text in pages.items()
+            if path == "leaders/index.md" or path.startswith("leaders/by-name/")}
+
+
+def test_the_leaders_index_lists_the_people_of_the_newest_summits_and_links_everyone_a_to_z(
+        bounded: dict[str, str], unbounded: dict[str, str]):
+    index = bounded["leaders/index.md"]
+    newest = list(dict.fromkeys(SUMMIT_LINK.findall(unbounded["summits/index.md"])))[:BOUND]
+    took_part = {p for s in newest for p in PERSON_LINK.findall(
+        bounded[f"summits/{s}.md"].split("## ", 1)[1])}  # the summit's people, after its heading
+    people = [p for p in unbounded if re.fullmatch(r"leaders/[^/]+\.md", p)
+              and p != "leaders/index.md"]
+    listed = set(PERSON_LINK.findall(index))
+    assert listed and listed <= took_part
+    by_name = [p for p in bounded if p.startswith("leaders/by-name/")]
+    assert len(by_name) > 2
+    linked = {f"leaders/{href}" for href in re.findall(r"\]\((by-name/[a-z]+-\d+\.md)\)", index)}
+    assert linked == set(by_name)
+    # Every person on a page A–Z, once; no page with more people than its bound.
+    on_pages = [p for page in by_name for p in PERSON_LINK.findall(bounded[page])]
+    assert sorted(on_pages) == sorted(p.removeprefix("leaders/").removesuffix(".md")
+                                      for p in people)
+    for page in by_name:
+        assert len(PERSON_LINK.findall(bounded[page])) <= PER_NAME_PAGE, page
+        assert "](../index.md)" in bounded[page]
+
+
+def test_the_leaders_pages_a_to_z_hold_every_citation_of_the_whole_index_and_resolve_them(
+        bounded: dict[str, str], unbounded: dict[str, str]):
+    whole = set(FOOTNOTE_REF.findall(unbounded["leaders/index.md"]))
+    pages = _leaders_pages(bounded)
+    assert whole <= {ref for text in pages.values() for ref in FOOTNOTE_REF.findall(text)}
+    for path, text in pages.items():
+        assert set(FOOTNOTE_REF.findall(text)) == set(FOOTNOTE_DEFINITION.findall(text)), path
+
+
+LEADER_ANCHOR = re.compile(r"\]\(((?:\.\./)*(?:leaders/)?[0-9a-z-]+\.md)#([\w-]+)\)")
+
+
+def test_every_link_into_a_leader_page_lands_on_a_section_it_has(bounded: dict[str, str]):
+    """A pack or brief links 'took part in N summits' to the leader page's summits: a leader
+    whose summits are all archived still has that section, pointing to the year pages."""
+    checked = 0
+    for page, text in bounded.items():
+        for target, anchor in LEADER_ANCHOR.findall(text):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+            if not path.startswith("leaders/"):
+                continue
+            checked += 1
+            assert f"{{ #{anchor} }}" in bounded[path], (page, target, anchor)
+    assert checked

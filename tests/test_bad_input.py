@@ -1,7 +1,9 @@
 """Bad input must fail cleanly: exit status 1, ``path:line:`` and a clear message, no traceback.
 
-Every case breaks a fresh copy of the fixture corpus (tests/fixtures/site/data) in one way,
-either with a mutation function or by dropping in a file from tests/bad_inputs/. Each case is
+Every case breaks a fresh copy of the fictional corpus (tests/fixtures/fictional-pair/data) in
+one way, either with a mutation function (some add the small inline corpus a case needs: a
+figure worked out from another, a call dated by its weekday) or by dropping in a file from
+tests/bad_inputs/. Each case is
 checked in process (validate + verify); each case in COMMAND_CASES (one a category) also runs
 under the ``summit-briefings`` commands in process, and once as a subprocess under one of the
 command lines of ``conftest.COMMANDS``. Expected lines are given as a number or
@@ -24,13 +26,12 @@ import pytest
 import yaml
 from conftest import (
     COMMANDS,
-    FIXTURE_DATA,
+    FICTIONAL_DATA,
     PAGES,
     REPO,
     SITE_BUILD,
     Command,
     Project,
-    add_article,
     copy_data,
     copy_project,
     run_command,
@@ -40,11 +41,11 @@ from conftest import (
 from summit_briefings.errors import Problem
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
-HANOI = "data/summits/2018-03-23-hanoi.yaml"
-DANANG = "data/summits/2017-11-danang.yaml"
-LIMA = "data/summits/2024-lima.yaml"
-SEOUL, GYEONGJU = "data/summits/2025-08-seoul.yaml", "data/summits/2025-10-30-gyeongju.yaml"
-VIETNAM_2023 = "data/summits/2023-06-23-vietnam.yaml"
+# The fictional corpus's summits: a stated date (Port Arlen), a day worked out from a
+# weekday (Vesk) and a year worked out with 'latest_before' (Korvel).
+PORT_ARLEN = "data/summits/2031-04-10-port-arlen.yaml"
+VESK = "data/summits/2032-03-09-vesk.yaml"
+KORVEL = "data/summits/2031-11-korvel.yaml"
 HEDGES = "data/hedges.yaml"
 PEOPLE, SOURCES, TOPICS = "data/people.yaml", "data/sources.yaml", "data/topics.yaml"
 TRADE, MILESTONES = "data/trade.yaml", "data/milestones.yaml"
@@ -116,36 +117,70 @@ def write(path: str, content: str | bytes) -> Callable[[Project], None]:
     return lambda project: project.write(path, content)
 
 
-def source_file(source_id: str) -> str:
-    sources = yaml.safe_load((FIXTURE_DATA.parent / SOURCES).read_text(encoding="utf-8"))
-    return next(s["file"] for s in sources if s["id"] == source_id)
+def then(*mutations: Callable[[Project], None]) -> Callable[[Project], None]:
+    """Several mutations, in turn."""
+    def mutate(project: Project) -> None:
+        for mutation in mutations:
+            mutation(project)
+    return mutate
 
 
-SEOUL_FILE = source_file("menafn-2025-seoul")
-REPORT_FILE = source_file("report-2023-vietnam")
-# The Seoul source with the case of its first letter flipped: one byte changed.
-SEOUL_CHANGED = bytes(byte ^ 0x20 if i == 0 else byte for i, byte in enumerate(
-    (FIXTURE_DATA / "sources" / SEOUL_FILE).read_bytes()))
+def source_entry(source_id: str) -> dict:
+    sources = yaml.safe_load((FICTIONAL_DATA.parent / SOURCES).read_text(encoding="utf-8"))
+    return next(s for s in sources if s["id"] == source_id)
+
+
+# The Sud Courier article (Vesk) is the one whose file the source-file cases break.
+COURIER = "sudcourier-2032-vesk"
+COURIER_FILE = source_entry(COURIER)["file"]
+COURIER_PATH = f"data/sources/{COURIER_FILE}"
+COURIER_SHA = source_entry(COURIER)["sha256"]
+COURIER_OUTLET = "  outlet: Sud Courier\n"
+NORDWIRE_FILE = source_entry("nordwire-2031-port-arlen")["file"]
+# The Sud Courier article with the case of its first letter flipped: one byte changed.
+COURIER_CHANGED = bytes(byte ^ 0x20 if i == 0 else byte for i, byte in enumerate(
+    (FICTIONAL_DATA / "sources" / COURIER_FILE).read_bytes()))
 
 
 def fixture_line(path: str, needle: str) -> int:
-    """The line of the first ``needle`` in a file of the unbroken fixture corpus."""
-    text = (FIXTURE_DATA.parent / path).read_text(encoding="utf-8")
+    """The line of the first ``needle`` in a file of the unbroken fictional corpus."""
+    text = (FICTIONAL_DATA.parent / path).read_text(encoding="utf-8")
     return text.count("\n", 0, text.index(needle)) + 1
 
 
 def set_source_bytes(raw: bytes) -> Callable[[Project], None]:
-    """New bytes for the Seoul source, with its sha256 updated: only the content is wrong."""
+    """New bytes for the Sud Courier article, with its sha256 updated: only the content is
+    wrong."""
     def mutate(project: Project) -> None:
-        path = f"data/sources/{SEOUL_FILE}"
-        old = hashlib.sha256(project.path(path).read_bytes()).hexdigest()
-        project.write(path, raw)
+        old = hashlib.sha256(project.path(COURIER_PATH).read_bytes()).hexdigest()
+        project.write(COURIER_PATH, raw)
         project.replace(SOURCES, old, hashlib.sha256(raw).hexdigest())
     return mutate
 
 
+def reword_source(old: str, new: str) -> Callable[[Project], None]:
+    """The Sud Courier article saying ``new`` where it said ``old``, its sha256 updated."""
+    def mutate(project: Project) -> None:
+        text = project.read(COURIER_PATH)
+        assert text.count(old) == 1, f"{old!r} is not once in {COURIER_PATH}"
+        set_source_bytes(text.replace(old, new).encode("utf-8"))(project)
+    return mutate
+
+
+RAIL_AUTHORITY = "Brenić proposed a joint rail authority for the two networks."
+
+
+def reword_rail_authority(sentence: str, text: str) -> Callable[[Project], None]:
+    """Brenić's rail-authority sentence reworded in the article and in the quote of the Vesk
+    outcome that cites it; the outcome's own text becomes ``text``."""
+    return then(reword_source(RAIL_AUTHORITY, sentence),
+                edit(VESK, f"quote: {RAIL_AUTHORITY}", f"quote: {sentence}"),
+                edit(VESK, "text: Ana Brenić proposed a joint rail authority for the two "
+                     "networks.", f"text: {text}"))
+
+
 def symlink_source_outside(project: Project) -> None:
-    link = project.path(f"data/sources/{SEOUL_FILE}")
+    link = project.path(COURIER_PATH)
     outside = project.root / "outside.txt"
     outside.write_bytes(link.read_bytes())
     link.unlink()
@@ -161,26 +196,27 @@ def duplicate_entry(path: str, first: str, until: str) -> Callable[[Project], No
     return mutate
 
 
-HANOI_22 = "data/summits/2018-03-22-hanoi.yaml"
+PORT_ARLEN_11 = "data/summits/2031-04-11-port-arlen.yaml"
 
 
-def redate_hanoi_to_the_22nd(project: Project) -> None:
-    """Move the Hanoi summit a day earlier (date, id, file name, trade's reference): its
-    quotes still say March 23."""
-    project.replace(HANOI, "  value: 2018-03-23\n", "  value: 2018-03-22\n")
-    project.replace(HANOI, "id: 2018-03-23-hanoi", "id: 2018-03-22-hanoi")
-    project.path(HANOI).rename(project.path(HANOI_22))
-    project.replace(TRADE, "summit: 2018-03-23-hanoi", "summit: 2018-03-22-hanoi")
+def redate_port_arlen_to_the_11th(project: Project) -> None:
+    """Move the Port Arlen summit a day later (date, id, file name, and the references of
+    trade and of Vesk's report on its pledge): its quotes still say April 10."""
+    project.replace(PORT_ARLEN, "  value: 2031-04-10\n", "  value: 2031-04-11\n")
+    project.replace(PORT_ARLEN, "id: 2031-04-10-port-arlen", "id: 2031-04-11-port-arlen")
+    project.path(PORT_ARLEN).rename(project.path(PORT_ARLEN_11))
+    project.replace(TRADE, "summit: 2031-04-10-port-arlen", "summit: 2031-04-11-port-arlen")
+    project.replace(VESK, "[2031-04-10-port-arlen/", "[2031-04-11-port-arlen/")
 
 
 def copy_summit(project: Project) -> None:
-    project.write("data/summits/2018-03-23-hanoi2.yaml", project.read(HANOI))
+    project.write("data/summits/2031-04-10-port-arlen2.yaml", project.read(PORT_ARLEN))
 
 
 def drop_reasoning(project: Project) -> None:
-    text = project.read(DANANG)
+    text = project.read(KORVEL)
     start = text.index("  reasoning: >-")
-    project.write(DANANG, text[:start] + text[text.index("  cite:", start):])
+    project.write(KORVEL, text[:start] + text[text.index("  cite:", start):])
 
 
 def huge_people_file(project: Project) -> None:
@@ -189,7 +225,7 @@ def huge_people_file(project: Project) -> None:
 
 
 def non_utf8_topics(project: Project) -> None:
-    text = project.read(TOPICS).replace("name: Korean Peninsula", "name: Korean Pen\x00insula")
+    text = project.read(TOPICS).replace("name: Transport", "name: Trans\x00port")
     project.write(TOPICS, text.encode("utf-8").replace(b"\x00", b"\xe9"))
 
 
@@ -257,96 +293,124 @@ def remove(path: str) -> Callable[[Project], None]:
     return lambda project: project.path(path).unlink()
 
 
-TEXT_1992 = "Vietnam and South Korea established diplomatic relations in December 1992"
-QUOTE_1992 = f"quote: {TEXT_1992}"
+TEXT_1961 = "The two countries established diplomatic relations in March 1961."
+QUOTE_1961 = f"quote: {TEXT_1961}"
 
-# A call dated by its weekday: the Seoul article says "on Monday". Its page date is made up
-# here (test input only), so that the check has a page date to count back from.
+# A call dated by its weekday, on the Sud Courier article ("in Vesk on Tuesday", published
+# 2032-03-12): test input only, beside the corpus's own Vesk summit.
 CALL = "data/summits/{value}-phone-call.yaml"
 CALL_SUMMIT = """id: {value}-phone-call
-title: Lee Jae Myung and Tô Lâm by phone
+title: Ana Brenić and Pavel Dorn by phone
 mode: phone call
 date:
   value: {value}
   basis: inferred
-{clue}  reasoning: The article says the leaders met on Monday.
+{clue}  reasoning: The article says the leaders met on Tuesday.
   cite:
-    - source: menafn-2025-seoul
-      quote: South Korean President Lee Jae Myung on Monday reaffirmed
+    - source: sudcourier-2032-vesk
+      quote: received Norlandic President Ana Brenić at the Chancellery in Vesk on Tuesday
 occasion:
   kind: talks
   text: Talks between the two leaders.
   cite:
-    - source: menafn-2025-seoul
-      quote: a high-profile summit with Vietnam’s leader To Lam in Seoul
+    - source: sudcourier-2032-vesk
+      quote: for a working visit
 participants:
-  - person: lee-jae-myung
+  - person: ana-brenic
     role: President
     cite:
-      - source: menafn-2025-seoul
-        quote: South Korean President Lee Jae Myung on Monday reaffirmed
-  - person: to-lam
-    role: leader
+      - source: sudcourier-2032-vesk
+        quote: Norlandic President Ana Brenić
+  - person: pavel-dorn
+    role: Chancellor
     cite:
-      - source: menafn-2025-seoul
-        quote: a high-profile summit with Vietnam’s leader To Lam in Seoul
+      - source: sudcourier-2032-vesk
+        quote: Sudmark Chancellor Pavel Dorn
 """
+COURIER_PUBLISHED = "  published: 2032-03-12\n  published_from: text\n"
 
 
-def call_on(value: str, weekday: str = "Monday",
-            published: str | None = "2025-08-12") -> Callable[[Project], None]:
+def call_on(value: str, weekday: str = "Tuesday",
+            published: bool = True) -> Callable[[Project], None]:
+    """The call, dated ``value`` from ``weekday``; without ``published``, the article gives
+    no page date to count back from."""
     def mutate(project: Project) -> None:
         project.write(CALL.format(value=value),
                       CALL_SUMMIT.format(value=value, clue=f"  weekday: {weekday}\n"))
-        if published:
-            project.replace(SOURCES, "  outlet: MENAFN\n",
-                            f"  outlet: MENAFN\n  published: {published}\n"
-                            "  published_from: page\n")
+        if not published:
+            project.replace(SOURCES, COURIER_PUBLISHED, "")
     return mutate
 
 
 def undated_call(value: str) -> Callable[[Project], None]:
-    """The same call on an article that gives no date, and no weekday to work one out from:
-    how a new user dated a real article before dates were checked (issue #27, finding 11)."""
+    """The same call with no weekday to work a day out from: how a new user dated a real
+    article before dates were checked (issue #27, finding 11)."""
     return write(CALL.format(value=value), CALL_SUMMIT.format(value=value, clue=""))
 
 
-DANANG_16 = "data/summits/2016-11-danang.yaml"
+KORVEL_30 = "data/summits/2030-11-korvel.yaml"
 
 
-def redate_danang_to_2016(project: Project) -> None:
-    """Move the Danang meeting a year earlier (date, id, file name): the November its
-    'latest_before' works out stays November 2017."""
-    project.replace(DANANG, "  value: 2017-11\n", "  value: 2016-11\n")
-    project.replace(DANANG, "id: 2017-11-danang", "id: 2016-11-danang")
-    project.path(DANANG).rename(project.path(DANANG_16))
+def redate_korvel_to_2030(project: Project) -> None:
+    """Move the Korvel meeting a year earlier (date, id, file name): the November its
+    'latest_before' works out stays November 2031."""
+    project.replace(KORVEL, "  value: 2031-11\n", "  value: 2030-11\n")
+    project.replace(KORVEL, "id: 2031-11-korvel", "id: 2030-11-korvel")
+    project.path(KORVEL).rename(project.path(KORVEL_30))
 
 
-# The date's clues to its year in the fixture: Gyeongju's quotes giving 2025, and the Hanoi
-# summit's date that Danang counts back from.
-GYEONGJU_YEAR_QUOTES = """    - source: vna-2025-gyeongju
-      quote: the State visit to the RoK by General Secretary To Lam in August 2025
-    - source: vna-2025-gyeongju
-      quote: congratulated the RoK on successfully organizing the APEC Economic Leaders’ Week 2025
+# Korvel's date: its year worked out with 'latest_before' from the article's dateline, its
+# month in the quote that says where the leaders last met.
+KORVEL_YEAR_CLUE = "  inferred_parts: [year]\n  latest_before: 2032-03-12\n"
+KORVEL_DATELINE_QUOTE = """    - source: sudcourier-2032-vesk
+      quote: VESK, March 12, 2032
 place:"""
-SEOUL_MONTH_QUOTE = """    - source: vna-2025-gyeongju
-      quote: the State visit to the RoK by General Secretary To Lam in August 2025
-place:"""
-DANANG_ANCHOR_QUOTE = """    - source: yonhap-2018-hanoi
-      quote: shake hands before the start of their bilateral summit in Hanoi on March 23, 2018.
-place:"""
+KORVEL_MONTH_QUOTE = "quote: The two leaders had last met in Korvel, Norland, in November\n"
+
+# A figure worked out from another, as the corpus has none: trade in 2029 from 2030's and
+# the growth a second (inline) Nord Wire report gives.
+GROWTH_SOURCE = "nordwire-2031-trade"
+GROWTH_FILE = "nordwire-2031-trade.txt"
+GROWTH_TEXT = ("FICTIONAL ARTICLE: written for the Summit Briefings test suite.\n\n"
+               "Trade between Norland and Sudmark reached EUR 41.5 billion in 2030, up 10 percent "
+               "from 2029.\n")
+FORMULA = "formula: 41.5 / (1 + 10 / 100)"
 
 
-def added_then(path: str, old: str, new: str) -> Callable[[Project], None]:
-    """Add the fictional article of tests/fixtures/added, then edit one of its files."""
-    def mutate(project: Project) -> None:
-        add_article(project)
-        project.replace(path, old, new)
-    return mutate
+def with_derived_figure(project: Project) -> None:
+    raw = GROWTH_TEXT.encode("utf-8")
+    project.write(f"data/sources/{GROWTH_FILE}", raw)
+    project.write(SOURCES, project.read(SOURCES) + (
+        f"- id: {GROWTH_SOURCE}\n  file: {GROWTH_FILE}\n  title: Norland–Sudmark trade grew "
+        f"10 percent in 2030\n  title_editorial: true\n  outlet: Nord Wire\n  language: en\n"
+        f"  sha256: {hashlib.sha256(raw).hexdigest()}\n"))
+    project.replace(TRADE, "        quote: Trade between Norland and Sudmark reached EUR 41.5 "
+                    "billion in 2030\n", "        quote: Trade between Norland and Sudmark "
+                    f"reached EUR 41.5 billion in 2030\n      - source: {GROWTH_SOURCE}\n"
+                    "        quote: up 10 percent from 2029\n")
+    project.replace(TRADE, "figures:\n", f"""figures:
+  - id: trade-2029
+    year: 2029
+    amount: 37.7
+    measures: Trade between Norland and Sudmark, computed from the 2030 figure and its growth
+    derived:
+      {FORMULA}
+      uses: [trade-2030]
+    cite:
+      - source: {GROWTH_SOURCE}
+        quote: reached EUR 41.5 billion in 2030, up 10 percent from 2029
+""")
 
 
-HUE = "data/summits/2031-05-20-hue.yaml"
+def derived_then(old: str, new: str) -> Callable[[Project], None]:
+    """The figure worked out from another, then one edit of trade.yaml."""
+    return then(with_derived_figure, edit(TRADE, old, new))
 
+
+# Vesk's trade target outcome citing the sentence that also gives an aim.
+TARGET_QUOTE = "quote: The leaders restated their target of EUR 60 billion in trade by 2036\n"
+TARGET_AND_AIM_QUOTE = TARGET_QUOTE.replace(
+    "2036\n", "2036, and aim for EUR 50 billion in the near term\n")
 
 CASES = [
     # broken YAML syntax
@@ -354,14 +418,14 @@ CASES = [
          Expect(TOPICS, 5, "YAML syntax error:"), files={TOPICS: "unclosed_bracket.yaml"},
          nothing_else=True),
     Case("unclosed flow list in a summit, and no summit then reported unknown", "syntax",
-         Expect(HANOI, 2, "YAML syntax error: expected ',' or ']'"),
-         mutate=write(HANOI, "id: [2018-03-23-hanoi\n"), nothing_else=True),
+         Expect(PORT_ARLEN, 2, "YAML syntax error: expected ',' or ']'"),
+         mutate=write(PORT_ARLEN, "id: [2031-04-10-port-arlen\n"), nothing_else=True),
     Case("mapping key indented wrongly", "syntax",
-         Expect(HANOI, "  title:", "YAML syntax error: mapping values are not allowed here"),
-         mutate=edit(HANOI, "\ntitle:", "\n  title:")),
+         Expect(PORT_ARLEN, "  title:", "YAML syntax error: mapping values are not allowed here"),
+         mutate=edit(PORT_ARLEN, "\ntitle:", "\n  title:")),
     Case("tab used for indentation", "syntax",
-         Expect(HANOI, "\tcity", "YAML syntax error: found character '\\t'"),
-         mutate=edit(HANOI, "  city: Hanoi\n", "\tcity: Hanoi\n")),
+         Expect(PORT_ARLEN, "\tcity", "YAML syntax error: found character '\\t'"),
+         mutate=edit(PORT_ARLEN, "  city: Port Arlen\n", "\tcity: Port Arlen\n")),
     Case("unclosed double quote", "syntax",
          Expect(TOPICS, 8, "YAML syntax error: found unexpected end of stream (while "
                 "scanning a quoted scalar from line 3:9)"),
@@ -373,197 +437,198 @@ CASES = [
     # wrong types
     Case("amount is a word", "wrong type",
          Expect(TRADE, "amount: lots", "figures[0].amount: Input should be a valid number"),
-         mutate=edit(TRADE, "    amount: 63.9\n", "    amount: lots\n")),
+         mutate=edit(TRADE, "    amount: 41.5\n", "    amount: lots\n")),
     Case("year has a fraction", "wrong type",
-         Expect(TRADE, "year: 2017.5", "figures[0].year: Input should be a valid integer"),
-         mutate=edit(TRADE, "    year: 2017\n", "    year: 2017.5\n")),
+         Expect(TRADE, "year: 2030.5", "figures[0].year: Input should be a valid integer"),
+         mutate=edit(TRADE, "    year: 2030\n", "    year: 2030.5\n")),
     Case("participants is a string", "wrong type",
-         Expect(DANANG, "participants: moon", "participants: Input should be a valid list"),
-         mutate=lambda p: p.write(DANANG, re.sub(r"participants:\n(  .*\n)+",
-                                                 "participants: moon-jae-in\n", p.read(DANANG)))),
+         Expect(KORVEL, "participants: ana", "participants: Input should be a valid list"),
+         mutate=lambda p: p.write(KORVEL, re.sub(r"participants:\n(  .*\n)+",
+                                                 "participants: ana-brenic\n", p.read(KORVEL)))),
     Case("headline is not a boolean", "wrong type",
-         Expect(HANOI, "headline: maybe", "outcomes[0].headline: Input should be a valid bool"),
-         mutate=edit(HANOI, "    headline: true\n    text: Agreed to work together",
-                     "    headline: maybe\n    text: Agreed to work together")),
+         Expect(PORT_ARLEN, "headline: maybe",
+                "outcomes[0].headline: Input should be a valid bool"),
+         mutate=edit(PORT_ARLEN, "    headline: true\n    text: Agreed to double",
+                     "    headline: maybe\n    text: Agreed to double")),
     Case("country code not two capital letters, and no participant then reported unknown",
          "wrong type",
-         Expect(PEOPLE, "country: Korea", "[0].country: String should match pattern"),
-         mutate=edit(PEOPLE, "  country: KR\n", "  country: Korea\n", count=3),
-         also=tuple(Expect(PEOPLE, ("country: Korea", nth), "].country: String should match "
-                           "pattern '^[A-Z]{2}$': got 'Korea'") for nth in (2, 3)),
+         Expect(PEOPLE, "country: Norland", "[0].country: String should match pattern"),
+         mutate=then(edit(PEOPLE, "  country: XN\n", "  country: Norland\n"),
+                     edit(PEOPLE, "  country: XS\n", "  country: Sudmark\n")),
+         also=(Expect(PEOPLE, "country: Sudmark", "[1].country: String should match "
+                      "pattern '^[A-Z]{2}$': got 'Sudmark'"),),
          nothing_else=True),
     Case("currency not a three-letter code, and no country then reported unknown", "wrong type",
          Expect(SITE, "currency: dollars", "currency: String should match pattern"),
-         mutate=edit(SITE, "currency: USD", "currency: dollars"), nothing_else=True),
+         mutate=edit(SITE, "currency: EUR", "currency: dollars"), nothing_else=True),
     Case("id that is not lower-case words joined by hyphens", "wrong type",
-         Expect(TOPICS, "Diplomacy Ties",
-                "got 'Diplomacy Ties'; ids are lower-case words joined by hyphens"),
-         mutate=edit(TOPICS, "- id: diplomacy\n", "- id: Diplomacy Ties\n")),
+         Expect(TOPICS, "Transport Links",
+                "got 'Transport Links'; ids are lower-case words joined by hyphens"),
+         mutate=edit(TOPICS, "- id: transport\n", "- id: Transport Links\n")),
     Case("cite is a mapping", "wrong type",
-         Expect(MILESTONES, ("source: report-2023-vietnam", 1),
+         Expect(MILESTONES, ("source: nordwire-2031-port-arlen", 1),
                 "[0].cite: Input should be a valid list"),
-         mutate=edit(MILESTONES, "  cite:\n    - source: report-2023-vietnam\n      "
-                     + QUOTE_1992, "  cite:\n    source: report-2023-vietnam\n    "
-                     + QUOTE_1992)),
+         mutate=edit(MILESTONES, "  cite:\n    - source: nordwire-2031-port-arlen\n      "
+                     + QUOTE_1961, "  cite:\n    source: nordwire-2031-port-arlen\n    "
+                     + QUOTE_1961)),
     # missing required fields
     Case("summit without title", "missing field",
-         Expect(HANOI, 1, "title: required field 'title' is missing; add it"),
-         mutate=edit(HANOI, "title: Moon Jae-in and Tran Dai Quang in Hanoi\n", "")),
+         Expect(PORT_ARLEN, 1, "title: required field 'title' is missing; add it"),
+         mutate=edit(PORT_ARLEN, "title: Ana Brenić and Pavel Dorn in Port Arlen\n", "")),
     Case("person without country", "missing field",
-         Expect(PEOPLE, "- id: kim-jong-un", "country: required field 'country' is missing"),
-         mutate=edit(PEOPLE, "  country: KP\n", "")),
+         Expect(PEOPLE, "- id: pavel-dorn", "country: required field 'country' is missing"),
+         mutate=edit(PEOPLE, "  country: XS\n", "")),
     Case("source without sha256", "missing field",
-         Expect(SOURCES, "- id: menafn-2025-seoul", "sha256: required field 'sha256'"),
-         mutate=edit(SOURCES, "  sha256: 77738a18fe72accfade018d8f2d03a38f7503b5f1b249a14289483bf"
-                     "2e45f44d\n", "")),
+         Expect(SOURCES, f"- id: {COURIER}", "sha256: required field 'sha256'"),
+         mutate=edit(SOURCES, f"  sha256: {COURIER_SHA}\n", "")),
     Case("citation without quote", "missing field",
-         Expect(MILESTONES, ("source: report-2023-vietnam", 1),
+         Expect(MILESTONES, ("source: nordwire-2031-port-arlen", 1),
                 "[0].cite[0].quote: required field 'quote' is missing"),
-         mutate=edit(MILESTONES, "\n      " + QUOTE_1992, "")),
+         mutate=edit(MILESTONES, "\n      " + QUOTE_1961, "")),
     Case("misspelt field", "schema",
-         Expect(HANOI, "titel: typo", "titel: unknown field 'titel'; check its spelling"),
-         mutate=edit(HANOI, "title: Moon Jae-in and Tran Dai Quang in Hanoi\n",
-                     "title: Moon Jae-in and Tran Dai Quang in Hanoi\ntitel: typo\n")),
+         Expect(PORT_ARLEN, "titel: typo", "titel: unknown field 'titel'; check its spelling"),
+         mutate=edit(PORT_ARLEN, "title: Ana Brenić and Pavel Dorn in Port Arlen\n",
+                     "title: Ana Brenić and Pavel Dorn in Port Arlen\ntitel: typo\n")),
     # unknown ids
     Case("unknown participant", "unknown id",
-         Expect(HANOI, "moon-jae-ln",
-                "unknown person 'moon-jae-ln'; define it in data/people.yaml", col="moon-jae-ln"),
-         mutate=edit(HANOI, "  - person: moon-jae-in\n", "  - person: moon-jae-ln\n")),
+         Expect(PORT_ARLEN, "ana-brenc",
+                "unknown person 'ana-brenc'; define it in data/people.yaml", col="ana-brenc"),
+         mutate=edit(PORT_ARLEN, "  - person: ana-brenic\n", "  - person: ana-brenc\n")),
     Case("unknown person in 'by'", "unknown id",
-         Expect(HANOI, "[moon-jae]", "unknown person 'moon-jae'"),
-         mutate=edit(HANOI, "by: [moon-jae-in]\n    text: >-\n      Moon explained",
-                     "by: [moon-jae]\n    text: >-\n      Moon explained")),
+         Expect(PORT_ARLEN, "[pavel-dor]", "unknown person 'pavel-dor'"),
+         mutate=edit(PORT_ARLEN, "by: [pavel-dorn]\n    figures:",
+                     "by: [pavel-dor]\n    figures:")),
     Case("unknown source", "unknown id",
-         Expect(MILESTONES, "report-2023-vietnan",
-                "unknown source 'report-2023-vietnan'; define it in data/sources.yaml",
-                col="report-2023-vietnan"),
-         mutate=edit(MILESTONES, "- source: report-2023-vietnam\n      " + QUOTE_1992,
-                     "- source: report-2023-vietnan\n      " + QUOTE_1992)),
+         Expect(MILESTONES, "nordwire-2031-port-arlin",
+                "unknown source 'nordwire-2031-port-arlin'; define it in data/sources.yaml",
+                col="nordwire-2031-port-arlin"),
+         mutate=edit(MILESTONES, "- source: nordwire-2031-port-arlen\n      " + QUOTE_1961,
+                     "- source: nordwire-2031-port-arlin\n      " + QUOTE_1961)),
     Case("country not in data/site.yaml", "unknown id",
-         Expect(PEOPLE, "country: JP", "unknown country 'JP'; define it in data/site.yaml"),
-         mutate=edit(PEOPLE, "  country: KP\n", "  country: JP\n")),
+         Expect(PEOPLE, "country: XJ", "unknown country 'XJ'; define it in data/site.yaml"),
+         mutate=edit(PEOPLE, "  country: XS\n", "  country: XJ\n")),
     Case("one party's people all given an unknown country, and no summit then reported "
          "without that party", "unknown id",
-         Expect(PEOPLE, "country: JP", "unknown country 'JP'; define it in data/site.yaml"),
-         mutate=edit(PEOPLE, "  country: KR\n", "  country: JP\n", count=3),
-         also=tuple(Expect(PEOPLE, ("country: JP", nth), "unknown country 'JP'")
-                    for nth in (2, 3)),
-         nothing_else=True),
+         Expect(PEOPLE, "country: XJ", "unknown country 'XJ'; define it in data/site.yaml"),
+         mutate=edit(PEOPLE, "  country: XN\n", "  country: XJ\n"), nothing_else=True),
     Case("name form in a script its country does not list", "schema",
-         Expect(PEOPLE, "script: Hanja", "'Hanja' is not a script data/site.yaml lists for "
-                "South Korea"),
-         mutate=edit(PEOPLE, "{text: Moon Jae-in, script: romanised}",
-                     "{text: Moon Jae-in, script: Hanja}")),
+         Expect(PEOPLE, "script: Cyrillic}", "'Cyrillic' is not a script data/site.yaml lists "
+                "for Norland"),
+         mutate=edit(PEOPLE, "{text: Ana Brenić, script: Norlandic}",
+                     "{text: Ana Brenić, script: Cyrillic}")),
     Case("display name not among the name forms", "schema",
-         Expect(PEOPLE, "name: Moon Jae In", "the display name 'Moon Jae In' is not among"),
-         mutate=edit(PEOPLE, "  name: Moon Jae-in\n", "  name: Moon Jae In\n")),
+         Expect(PEOPLE, "name: Ana Brenich", "the display name 'Ana Brenich' is not among"),
+         mutate=edit(PEOPLE, "  name: Ana Brenić\n", "  name: Ana Brenich\n")),
     # A role is an office held as of its date: a clause about the meeting is no title, and
     # 'late' or 'former' says the person no longer holds one (issue 27, finding 10).
     Case("participant role that is a clause, not a title", "schema",
-         Expect(LIMA, "role: His counterpart", ("participants[1].role: 'His counterpart from "
-                "the Republic of Korea' is a clause, not a title", "give the office as a quote")),
-         mutate=edit(LIMA, "  - person: yoon-suk-yeol\n", "  - person: yoon-suk-yeol\n"
-                     "    role: His counterpart from the Republic of Korea\n"),
+         Expect(KORVEL, "role: His counterpart", ("participants[1].role: 'His counterpart from "
+                "Sudmark' is a clause, not a title", "give the office as a quote")),
+         mutate=edit(KORVEL, "  - person: pavel-dorn\n", "  - person: pavel-dorn\n"
+                     "    role: His counterpart from Sudmark\n"),
          nothing_else=True),
     Case("role of a dead person, dated as if held", "schema",
-         Expect(PEOPLE, "title: Late former leader", ("roles[0].title: 'Late former leader of "
-                "Vietnam' says the person has died or left office", "'described_as'")),
-         mutate=edit(PEOPLE, "  # Not a role: he had died, so no office is his as of the "
-                     "article's date.\n  described_as:\n    - text: the late former leader of "
-                     "Vietnam\n", "  roles:\n    - title: Late former leader of Vietnam\n"
-                     "      as_of: 2018-03-23\n"), nothing_else=True),
+         Expect(PEOPLE, "title: Late former President", ("roles[0].title: 'Late former "
+                "President of Norland' says the person has died or left office",
+                "'described_as'")),
+         mutate=edit(PEOPLE, "    - title: President\n", "    - title: Late former President "
+                     "of Norland\n"), nothing_else=True),
     Case("former office given as a role", "schema",
-         Expect(PEOPLE, "title: Former Prime Minister", "says the person has died or left "
+         Expect(PEOPLE, "title: Former Chancellor", "says the person has died or left "
                 "office: it is not a role held as of a date"),
-         mutate=edit(PEOPLE, "    - title: Prime Minister\n      as_of: 2018-03-23\n",
-                     "    - title: Former Prime Minister\n      as_of: 2018-03-23\n"),
+         mutate=edit(PEOPLE, "    - title: Chancellor\n", "    - title: Former Chancellor\n"),
          nothing_else=True),
     Case("site file without the second party", "schema",
-         Expect(SITE, "- code: KR", "parties: List should have at least 2 items"),
-         mutate=lambda p: p.write(SITE, re.sub(r"  - code: VN\n(    .*\n)+", "",
+         Expect(SITE, "- code: XN", "parties: List should have at least 2 items"),
+         mutate=lambda p: p.write(SITE, re.sub(r"  - code: XS\n(    .*\n)+", "",
                                                p.read(SITE)))),
     Case("a country listed twice in the site file", "duplicate id",
-         Expect(SITE, ("code: KP", 2), "country 'KP' is listed twice"),
-         mutate=append(SITE, "  - {code: KP, name: DPRK, scripts: [Hangul]}\n")),
+         Expect(SITE, ("code: XS", 2), "country 'XS' is listed twice"),
+         mutate=append(SITE, "others:\n  - {code: XS, name: Sudmark again, scripts: "
+                       "[romanised]}\n")),
     Case("unknown topic", "unknown id",
-         Expect(HANOI, "topic: regionall",
-                "unknown topic 'regionall'; define it in data/topics.yaml", col="regionall"),
-         mutate=edit(HANOI, "    topic: regional\n    kind: pledge",
-                     "    topic: regionall\n    kind: pledge")),
+         Expect(PORT_ARLEN, "topic: transportt",
+                "unknown topic 'transportt'; define it in data/topics.yaml", col="transportt"),
+         mutate=edit(PORT_ARLEN, "    topic: transport\n    kind: pledge",
+                     "    topic: transportt\n    kind: pledge")),
     Case("unknown summit", "unknown id",
-         Expect(TRADE, "2025-08-busan",
-                "unknown summit '2025-08-busan'; define it in data/summits/", col="2025-08-busan"),
-         mutate=edit(TRADE, "summit: 2025-08-seoul\n", "summit: 2025-08-busan\n")),
+         Expect(TRADE, "2031-04-10-port-arlem", "unknown summit '2031-04-10-port-arlem'; "
+                "define it in data/summits/", col="2031-04-10-port-arlem"),
+         mutate=edit(TRADE, "    summit: 2031-04-10-port-arlen\n",
+                     "    summit: 2031-04-10-port-arlem\n")),
     Case("unknown fact in a formula's 'uses'", "unknown id",
-         Expect(TRADE, "trade-2020", "unknown fact 'trade-2020'", col="trade-2020"),
-         mutate=edit(TRADE, "uses: [trade-2022]", "uses: [trade-2020]")),
+         Expect(TRADE, "trade-2028", "unknown fact 'trade-2028'", col="trade-2028"),
+         mutate=derived_then("uses: [trade-2030]", "uses: [trade-2028]")),
     Case("a target statement naming an outcome its summit does not have", "unknown id",
-         Expect(TRADE, "outcome: trade-target-requests", "'trade-target-requests' is not an "
-                "outcome of '2025-10-30-gyeongju'"),
-         mutate=edit(TRADE, "outcome: trade-target-request\n",
-                     "outcome: trade-target-requests\n")),
+         Expect(TRADE, "outcome: trade-targets", "'trade-targets' is not an "
+                "outcome of '2031-04-10-port-arlen'"),
+         mutate=edit(TRADE, "    outcome: trade-target\n    restated:",
+                     "    outcome: trade-targets\n    restated:")),
     # a target's history runs forward, each statement of a kind the schema names
     Case("a restatement earlier than the statement before it", "schema",
-         Expect(TRADE, "summit: 2017-11-danang", ("'2017-11-danang' (2017-11) is not later "
-                "than '2023-06-23-vietnam'", "oldest first")),
-         mutate=edit(TRADE, "      - summit: 2024-lima\n        stated_by: [luong-cuong, "
-                     "yoon-suk-yeol]\n        kind: aimed\n        horizon: near term",
-                     "      - summit: 2017-11-danang\n        stated_by: [luong-cuong, "
-                     "yoon-suk-yeol]\n        kind: aimed\n        horizon: near term")),
+         Expect(TRADE, "summit: 2031-11-korvel", ("'2031-11-korvel' (2031-11) is not later "
+                "than '2032-03-09-vesk'", "oldest first")),
+         mutate=edit(TRADE, "  - id: target-50bn-near-term\n", "      - summit: 2031-11-korvel\n"
+                     "        stated_by: [ana-brenic, pavel-dorn]\n        kind: aimed\n"
+                     "        horizon: near term\n        cite:\n"
+                     "          - source: sudcourier-2032-vesk\n            " + TARGET_QUOTE
+                     + "  - id: target-50bn-near-term\n")),
     Case("one target recorded twice", "schema",
-         Expect(TRADE, ("amount: 150", 2), ("'target-150bn-by-2030' is already a target of "
-                "this amount by 2030", "under its 'restated'")),
-         mutate=append(TRADE, "  - id: target-150bn-by-2030-again\n    amount: 150\n"
-                       "    deadline: 2030\n    summit: 2025-08-seoul\n    kind: set\n"
-                       "    cite:\n      - source: menafn-2025-seoul\n        quote: "
-                       "setting an ambitious target to increase bilateral trade from $86.7 "
-                       "billion in 2024 to $150 billion by 2030\n")),
+         Expect(TRADE, ("amount: 60", 2), ("'target-60bn-by-2036' is already a target of "
+                "this amount by 2036", "under its 'restated'")),
+         mutate=append(TRADE, "  - id: target-60bn-by-2036-again\n    amount: 60\n"
+                       "    deadline: 2036\n    summit: 2032-03-09-vesk\n    kind: agreed\n"
+                       "    cite:\n      - source: sudcourier-2032-vesk\n        "
+                       + TARGET_QUOTE)),
     Case("a target statement of no known kind", "schema",
-         Expect(TRADE, "kind: reffered", ("kind: Input should be", "'hoped'")),
-         mutate=edit(TRADE, "kind: referred\n", "kind: reffered\n")),
+         Expect(TRADE, "kind: agred", ("kind: Input should be", "'hoped'")),
+         mutate=edit(TRADE, "kind: agreed\n", "kind: agred\n")),
     # duplicate ids, and two pages with the same URL
     Case("two people with the same id", "duplicate id",
-         Expect(PEOPLE, ("- id: moon-jae-in", 2), "duplicate person id 'moon-jae-in' (also in "
-                f"{PEOPLE}:{fixture_line(PEOPLE, '- id: moon-jae-in')})"),
-         mutate=duplicate_entry(PEOPLE, "- id: moon-jae-in", "- id: tran-dai-quang")),
+         Expect(PEOPLE, ("- id: ana-brenic", 2), "duplicate person id 'ana-brenic' (also in "
+                f"{PEOPLE}:{fixture_line(PEOPLE, '- id: ana-brenic')})"),
+         mutate=duplicate_entry(PEOPLE, "- id: ana-brenic", "- id: pavel-dorn")),
     Case("two sources with the same id and file", "duplicate id",
-         Expect(SOURCES, ("- id: yonhap-2018-hanoi", 2), "duplicate source id 'yonhap-2018"),
-         mutate=duplicate_entry(SOURCES, "- id: yonhap-2018-hanoi", "- id: vna-2025-gyeongju"),
-         also=(Expect(SOURCES, ("file: 000_", 2), "duplicate source file '000_"),)),
+         Expect(SOURCES, ("- id: nordwire-2031-port-arlen", 2),
+                "duplicate source id 'nordwire-2031"),
+         mutate=duplicate_entry(SOURCES, "- id: nordwire-2031-port-arlen", f"- id: {COURIER}"),
+         also=(Expect(SOURCES, (f"file: {NORDWIRE_FILE}", 2),
+                      f"duplicate source file '{NORDWIRE_FILE}"),)),
     Case("two topics with the same id", "duplicate id",
-         Expect(TOPICS, ("- id: diplomacy", 2), "duplicate topic id 'diplomacy'"),
-         mutate=edit(TOPICS, "- id: regional\n", "- id: diplomacy\n")),
+         Expect(TOPICS, ("- id: transport", 2), "duplicate topic id 'transport'"),
+         mutate=edit(TOPICS, "- id: relations\n", "- id: transport\n")),
     Case("two outcomes of a summit with the same id", "duplicate id",
-         Expect(HANOI, ("- id: rcep", 2),
-                "duplicate outcome id 'rcep' in this summit (also outcomes[2])"),
-         mutate=edit(HANOI, "  - id: exchanges\n", "  - id: rcep\n")),
+         Expect(PORT_ARLEN, ("- id: rail-freight", 2),
+                "duplicate outcome id 'rail-freight' in this summit (also outcomes[0])"),
+         mutate=edit(PORT_ARLEN, "  - id: trade-rank\n", "  - id: rail-freight\n")),
     Case("two summit files with the same id", "duplicate id",
-         Expect("data/summits/2018-03-23-hanoi2.yaml", 1,
-                f"duplicate summit id '2018-03-23-hanoi' (also in {HANOI}:1)"),
+         Expect("data/summits/2031-04-10-port-arlen2.yaml", 1,
+                f"duplicate summit id '2031-04-10-port-arlen' (also in {PORT_ARLEN}:1)"),
          mutate=copy_summit,
-         also=(Expect("data/summits/2018-03-23-hanoi2.yaml", 1,
-                      "must match its file name '2018-03-23-hanoi2.yaml'"),)),
+         also=(Expect("data/summits/2031-04-10-port-arlen2.yaml", 1,
+                      "must match its file name '2031-04-10-port-arlen2.yaml'"),)),
     Case("summit id not matching its file name", "duplicate id",
-         Expect(HANOI, 1, "summit id '2018-03-23-ha-noi' must match its file name"),
-         mutate=edit(HANOI, "id: 2018-03-23-hanoi\n", "id: 2018-03-23-ha-noi\n")),
+         Expect(PORT_ARLEN, 1, "summit id '2031-04-10-portarlen' must match its file name"),
+         mutate=edit(PORT_ARLEN, "id: 2031-04-10-port-arlen\n", "id: 2031-04-10-portarlen\n")),
     # invalid and impossible dates
     Case("month 13", "date", Expect(MILESTONES, "2023-13-01",
                                      "'2023-13-01' is not a valid date (month must be in 1..12)"),
-         mutate=edit(MILESTONES, "  date: 1992-12\n", "  date: 2023-13-01\n")),
+         mutate=edit(MILESTONES, "  date: 1961-03\n", "  date: 2023-13-01\n")),
     Case("February 30", "date",
          Expect(MILESTONES, "2023-02-30",
                 "'2023-02-30' is not a valid date (day is out of range for month)",
                 col="2023-02-30"),
-         mutate=edit(MILESTONES, "  date: 1992-12\n", "  date: 2023-02-30\n")),
+         mutate=edit(MILESTONES, "  date: 1961-03\n", "  date: 2023-02-30\n")),
     Case("February 30 quoted", "date",
-         Expect(HANOI, "2018-02-30", "date.value: day 30 does not exist in 2018-02"),
-         mutate=edit(HANOI, "  value: 2018-03-23\n", '  value: "2018-02-30"\n')),
+         Expect(PORT_ARLEN, "2031-02-30", "date.value: day 30 does not exist in 2031-02"),
+         mutate=edit(PORT_ARLEN, "  value: 2031-04-10\n", '  value: "2031-02-30"\n')),
     Case("date in words", "date",
-         Expect(HANOI, "June 23", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'June 23'"),
-         mutate=edit(HANOI, "  value: 2018-03-23\n", "  value: June 23\n")),
+         Expect(PORT_ARLEN, "June 23",
+                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got 'June 23'"),
+         mutate=edit(PORT_ARLEN, "  value: 2031-04-10\n", "  value: June 23\n")),
     # A milestone's date is a bare value, not a mapping with 'value'.
     *(Case(name, "date", Expect(MILESTONES, f"date: {value}", fragment),
-           mutate=edit(MILESTONES, "  date: 1992-12\n", f"  date: {value}\n"))
+           mutate=edit(MILESTONES, "  date: 1961-03\n", f"  date: {value}\n"))
       for name, value, fragment in (
           ("milestone in month 13, quoted", '"2023-13-01"', "[0].date: month 13 does not exist"),
           ("milestone on February 30, quoted", '"2023-02-30"', "day 30 does not exist in 2023-02"),
@@ -574,107 +639,108 @@ CASES = [
           ("milestone date a negative number", "-5",
            "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '-5'"))),
     Case("inferred date without reasoning", "date",
-         Expect(DANANG, "value: 2017-11", "date: an inferred date needs 'reasoning' saying how it "
-                "follows from the text"),
+         Expect(KORVEL, "value: 2031-11", "date: an inferred date needs 'reasoning' saying how "
+                "it follows from the text"),
          mutate=drop_reasoning),
     Case("summit id not starting with its date", "date",
-         Expect(HANOI, 1, "must start with its date '2018-03-24-'"),
-         mutate=edit(HANOI, "  value: 2018-03-23\n", "  value: 2018-03-24\n")),
+         Expect(PORT_ARLEN, 1, "must start with its date '2031-04-11-'"),
+         mutate=edit(PORT_ARLEN, "  value: 2031-04-10\n", "  value: 2031-04-11\n")),
     # quotes and numbers against the sources
     # The typo is near the start, so the closest passage is found through the last words.
     Case("quote not in its source, with the closest passage offered", "quote",
          Expect(MILESTONES, "estabished",
-                (f'quote not found in {REPORT_FILE}; closest passage: "{TEXT_1992}',
-                 "copy the passage verbatim"), col="Vietnam and South Korea estabi"),
-         mutate=edit(MILESTONES, QUOTE_1992, QUOTE_1992.replace("established", "estabished"))),
+                (f'quote not found in {NORDWIRE_FILE}; closest passage: "{TEXT_1961[:-1]}',
+                 "copy the passage verbatim"), col="The two countries estabi"),
+         mutate=edit(MILESTONES, QUOTE_1961, QUOTE_1961.replace("established", "estabished"))),
     Case("quote found twice", "quote",
-         Expect(MILESTONES, "technology transfer", f"quote occurs 2 times in {REPORT_FILE}; "
-                "add words"),
-         mutate=edit(MILESTONES, QUOTE_1992,
-                     "quote: substantive cooperation and technology transfer in the defense")),
+         Expect(MILESTONES, "quote: Norland and Sudmark", f"quote occurs 2 times in "
+                f"{NORDWIRE_FILE}; add words"),
+         mutate=edit(MILESTONES, QUOTE_1961, "quote: Norland and Sudmark")),
     Case("number missing from its quote", "quote",
-         Expect(TRADE, "- id: trade-2017", "the number 63.8 is not in any of this fact's quotes"),
-         mutate=edit(TRADE, "    amount: 63.9\n", "    amount: 63.8\n")),
+         Expect(TRADE, "- id: trade-2030", "the number 41.6 is not in any of this fact's quotes"),
+         mutate=edit(TRADE, "    amount: 41.5\n", "    amount: 41.6\n")),
     Case("stated day not in the date's quotes", "quote",
-         Expect(HANOI_22, "value: 2018-03-22", "the number 22 is not in any of this fact's quotes"),
-         mutate=redate_hanoi_to_the_22nd),
+         Expect(PORT_ARLEN_11, "value: 2031-04-11",
+                "the number 11 is not in any of this fact's quotes"),
+         mutate=redate_port_arlen_to_the_11th),
     Case("a restatement whose quotes lack its year", "quote",
-         Expect(TRADE, "- summit: 2025-08-seoul", "the number 2031 is not in any of this "
+         Expect(TRADE, "- summit: 2032-03-09-vesk", "the number 2037 is not in any of this "
                 "restatement's quotes"),
-         mutate=edit(TRADE, "deadline: 2030\n        outcome: trade-target\n",
-                     "deadline: 2031\n        outcome: trade-target\n")),
+         mutate=edit(TRADE, "deadline: 2036\n        outcome: trade-target\n",
+                     "deadline: 2037\n        outcome: trade-target\n")),
     Case("a target's qualifier not in the quote that gives its amount", "quote",
-         Expect(TRADE, "qualifier: at least", "'at least' is not in a quote that gives 150"),
-         mutate=edit(TRADE, "kind: referred\n", "kind: referred\n        qualifier: at least\n")),
+         Expect(TRADE, "qualifier: at least", "'at least' is not in a quote that gives 60"),
+         mutate=edit(TRADE, "kind: agreed\n", "kind: agreed\n        qualifier: at least\n")),
     Case("derived amount not matching its formula", "quote",
-         Expect(TRADE, "amount: 78.4", "amount 78.4 does not match its formula"),
-         mutate=edit(TRADE, "    amount: 78.1\n", "    amount: 78.4\n")),
+         Expect(TRADE, "amount: 37.9", "amount 37.9 does not match its formula"),
+         mutate=derived_then("    amount: 37.7\n", "    amount: 37.9\n")),
     Case("formula with code in it", "quote",
          Expect(TRADE, "formula:", "formula cannot be evaluated: only numbers"),
-         mutate=edit(TRADE, "formula: 87 / (1 + 11.4 / 100)", "formula: __import__('os')")),
+         mutate=derived_then(FORMULA, "formula: __import__('os')")),
     Case("formula using a number no fact in its 'uses' states", "quote",
-         Expect(TRADE, "formula:", "the formula uses 87.5, which none of the facts in 'uses' "
+         Expect(TRADE, "formula:", "the formula uses 41.6, which none of the facts in 'uses' "
                 "states"),
-         mutate=edit(TRADE, "formula: 87 / (1 + 11.4 / 100)", "formula: 87.5 / (1 + 11.4 / 100)")),
+         mutate=derived_then(FORMULA, FORMULA.replace("41.5", "41.6"))),
     Case("name form not in the person's quotes", "quote",
-         Expect(PEOPLE, "text: Moon Jae In", "name 'Moon Jae In' does not appear"),
-         mutate=edit(PEOPLE, "{text: Moon Jae-in,", "{text: Moon Jae In,")),
+         Expect(PEOPLE, "text: Pavel Dorm", "name 'Pavel Dorm' does not appear"),
+         mutate=edit(PEOPLE, "{text: Pavel Dorn,", "{text: Pavel Dorm,")),
     Case("name form with diacritics not in the person's quotes", "quote",
-         Expect(PEOPLE, "Tô Lam,", "name 'Tô Lam' does not appear in this person's quotes"),
-         mutate=edit(PEOPLE, "{text: Tô Lâm,", "{text: Tô Lam,")),
+         Expect(PEOPLE, "Ana Brenič,", "name 'Ana Brenič' does not appear in this person's "
+                "quotes"),
+         mutate=edit(PEOPLE, "{text: Ana Brenić,", "{text: Ana Brenič,")),
     Case("name form without diacritics not a quoted form with them dropped", "quote",
-         Expect(PEOPLE, "text: Pham Minh Chin,",
-                ("name 'Pham Minh Chin' does not appear in this person's quotes",
+         Expect(PEOPLE, "text: Ana Brenc,",
+                ("name 'Ana Brenc' does not appear in this person's quotes",
                  "(a form without diacritics may be a quoted form with them dropped)")),
-         mutate=edit(PEOPLE, "{text: Pham Minh Chinh,", "{text: Pham Minh Chin,")),
+         mutate=edit(PEOPLE, "{text: Ana Brenic,", "{text: Ana Brenc,")),
     # source files
     *(Case(name, "source file", Expect(SOURCES, f"file: '{file}'", "a source file's name uses "
                                        "only letters, digits, '-', '_' and '.'"),
-           mutate=edit(SOURCES, f"file: {SEOUL_FILE}", f"file: '{file}'"))
+           mutate=edit(SOURCES, f"file: {COURIER_FILE}", f"file: '{file}'"))
       for name, file in (("source path with '..'", "../x.txt"),
                          ("source path with '..' to a data file that exists", "../people.yaml"),
                          ("absolute source path", "/etc/hostname"),
                          ("source in a subfolder of data/sources", "old/x.txt"),
                          ("source file name with '#'", "a#b.txt"),
                          ("source file name with a percent escape", "%2e%2e.txt"),
-                         ("hidden source file", ".seoul.txt"))),
+                         ("hidden source file", ".vesk.txt"))),
     Case("source is a symlink pointing outside", "source file",
-         Expect(f"data/sources/{SEOUL_FILE}", 1, "is a symbolic link, which is never followed"),
+         Expect(COURIER_PATH, 1, "is a symbolic link, which is never followed"),
          mutate=symlink_source_outside),
     Case("source file not UTF-8", "source file",
-         Expect(f"data/sources/{SEOUL_FILE}", 1, "not valid UTF-8; convert the file to UTF-8"),
-         mutate=set_source_bytes("Lee Jae Myung met T\xf4 L\xe2m".encode("latin-1"))),
+         Expect(COURIER_PATH, 1, "not valid UTF-8 (byte 0xe6); save the file as UTF-8"),
+         mutate=set_source_bytes("Pavel Dorn met Ana Brenić in Vésk".encode("cp1250"))),
     Case("source file over the size limit", "source file",
-         Expect(f"data/sources/{SEOUL_FILE}", 1, ("over the 500,000-byte limit for a source "
-                                                  "article", "split it or shorten it")),
-         mutate=set_source_bytes(b"Lee Jae Myung met To Lam.\n" * 20_000)),
+         Expect(COURIER_PATH, 1, ("over the 500,000-byte limit for a source article",
+                                  "split it or shorten it")),
+         mutate=set_source_bytes(b"Pavel Dorn met Ana Brenic.\n" * 20_000)),
     Case("source file with too many paragraphs", "source file",
-         Expect(f"data/sources/{SEOUL_FILE}", 1, "2,001 paragraphs, over the limit of 2,000"),
-         mutate=set_source_bytes(b"Lee met To Lam.\n" * 2_001)),
+         Expect(COURIER_PATH, 1, "2,001 paragraphs, over the limit of 2,000"),
+         mutate=set_source_bytes(b"Dorn met Brenic.\n" * 2_001)),
     *(Case(f"source text with {name}", "source file",
-           Expect(f"data/sources/{SEOUL_FILE}", 2, f"the character {code} is not allowed in a "
+           Expect(COURIER_PATH, 2, f"the character {code} is not allowed in a "
                   "source text (only line breaks and tabs are)", col=4),
-           mutate=set_source_bytes(f"Lee met To Lam.\nOn {char}Monday.\n".encode()))
+           mutate=set_source_bytes(f"Dorn met Brenic.\nOn {char}Tuesday.\n".encode()))
       for name, char, code in (("a NUL", "\x00", "U+0000"),
                                ("an escape sequence", "\x1b[2J", "U+001B"),
                                ("a right-to-left override", "\u202e", "U+202E"))),
     Case("source file that is a named pipe", "source file",
-         Expect(f"data/sources/{SEOUL_FILE}", 1, "is a named pipe (FIFO), not a file"),
-         mutate=fifo(f"data/sources/{SEOUL_FILE}")),
+         Expect(COURIER_PATH, 1, "is a named pipe (FIFO), not a file"),
+         mutate=fifo(COURIER_PATH)),
     Case("empty source file", "source file",
-         Expect(SOURCES, f"file: {SEOUL_FILE}", f"data/sources/{SEOUL_FILE} is empty"),
+         Expect(SOURCES, f"file: {COURIER_FILE}", f"{COURIER_PATH} is empty"),
          mutate=set_source_bytes(b"")),
     Case("source file holding only whitespace", "source file",
-         Expect(SOURCES, f"file: {SEOUL_FILE}", f"data/sources/{SEOUL_FILE} is empty"),
+         Expect(SOURCES, f"file: {COURIER_FILE}", f"{COURIER_PATH} is empty"),
          mutate=set_source_bytes(b" \n")),
     Case("missing source file", "source file",
-         Expect(SOURCES, f"file: {SEOUL_FILE}", f"source file 'data/sources/{SEOUL_FILE}' does "
+         Expect(SOURCES, f"file: {COURIER_FILE}", f"source file '{COURIER_PATH}' does "
                 "not exist; copy the article there"),
-         mutate=remove(f"data/sources/{SEOUL_FILE}")),
+         mutate=remove(COURIER_PATH)),
     Case("source file changed by one byte", "source file",
-         Expect(SOURCES, "sha256: 77738a18", f"data/sources/{SEOUL_FILE} has changed (sha256 is "
-                f"{hashlib.sha256(SEOUL_CHANGED).hexdigest()})", col="77738a18"),
-         mutate=write(f"data/sources/{SEOUL_FILE}", SEOUL_CHANGED)),
+         Expect(SOURCES, f"sha256: {COURIER_SHA[:8]}", f"{COURIER_PATH} has changed (sha256 is "
+                f"{hashlib.sha256(COURIER_CHANGED).hexdigest()})", col=COURIER_SHA[:8]),
+         mutate=write(COURIER_PATH, COURIER_CHANGED)),
     # whole YAML files
     Case("empty YAML file", "yaml file",
          Expect(TOPICS, 1, "file is empty; remove it or add data"), mutate=write(TOPICS, "")),
@@ -705,10 +771,10 @@ CASES = [
                 "YAML is allowed", col="!!python"),
          files={TOPICS: "python_name.yaml"}, nothing_else=True),
     Case("set tag on a list of people (read in a different order each run)", "yaml file",
-         Expect(HANOI, "!!set", "the tag 'tag:yaml.org,2002:set' is not allowed on a list or "
-                "mapping in data files; write a plain list or mapping", col="!!set"),
-         mutate=edit(HANOI, "by 2020.\n    by: [moon-jae-in, tran-dai-quang]\n",
-                     "by 2020.\n    by: !!set {moon-jae-in, tran-dai-quang}\n"),
+         Expect(PORT_ARLEN, "!!set", "the tag 'tag:yaml.org,2002:set' is not allowed on a list "
+                "or mapping in data files; write a plain list or mapping", col="!!set"),
+         mutate=edit(PORT_ARLEN, "by 2035.\n    by: [ana-brenic, pavel-dorn]\n",
+                     "by 2035.\n    by: !!set {ana-brenic, pavel-dorn}\n"),
          nothing_else=True),
     Case("ordered-map tag", "yaml file",
          Expect(TOPICS, "!!omap", "the tag 'tag:yaml.org,2002:omap' is not allowed",
@@ -720,20 +786,21 @@ CASES = [
                 "only plain YAML is allowed", col="!custom"),
          mutate=append(TOPICS, "- id: zz\n  name: !custom x\n"), nothing_else=True),
     Case("duplicate YAML key", "yaml file",
-         Expect(HANOI, "title: Again", "duplicate key 'title' (first at line 2)", col=1),
-         mutate=edit(HANOI, "\ndate:\n", "\ntitle: Again\ndate:\n"), nothing_else=True),
+         Expect(PORT_ARLEN, "title: Again", "duplicate key 'title' (first at line 2)", col=1),
+         mutate=edit(PORT_ARLEN, "\ndate:\n", "\ntitle: Again\ndate:\n"), nothing_else=True),
     Case("YAML file not UTF-8", "yaml file",
-         Expect(TOPICS, "Korean Pen", "not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
+         Expect(TOPICS, "name: Trans", "not valid UTF-8 (byte 0xe9); save the file as UTF-8"),
          mutate=non_utf8_topics, nothing_else=True),
     Case("people.yaml is a mapping", "yaml file",
-         Expect(PEOPLE, "moon-jae-in:", "expected a list of Person entries"),
+         Expect(PEOPLE, "ana-brenic:", "expected a list of Person entries"),
          files={PEOPLE: "people_as_mapping.yaml"}),
     Case("summit file is a list", "yaml file",
-         Expect(HANOI, "- id:", "expected a Summit written as 'field: value' lines, got a list"),
-         files={HANOI: "summit_as_list.yaml"}),
+         Expect(PORT_ARLEN, "- id:", "expected a Summit written as 'field: value' lines, got a "
+                "list"),
+         files={PORT_ARLEN: "summit_as_list.yaml"}),
     Case("trade.yaml is a list", "yaml file",
          Expect(TRADE, 1, "expected a Trade written as 'field: value' lines, got a list"),
-         mutate=write(TRADE, "- 63.9\n- 87\n")),
+         mutate=write(TRADE, "- 41.5\n- 44\n")),
     Case("lists nested thousands deep", "yaml file",
          Expect(TOPICS, "name: [", "nested more than 64 levels deep"),
          mutate=write(TOPICS, "- id: x\n  name: " + "[" * 5000 + "]" * 5000 + "\n"),
@@ -741,7 +808,7 @@ CASES = [
     Case("integer too long to convert", "yaml file",
          Expect(TRADE, "amount: 999", ("the number '9999999999", "…' has too many digits to read"),
                 col="9999"),
-         mutate=edit(TRADE, "    amount: 63.9\n", "    amount: " + "9" * 5000 + "\n"),
+         mutate=edit(TRADE, "    amount: 41.5\n", "    amount: " + "9" * 5000 + "\n"),
          nothing_else=True),
     Case("list used as a mapping key", "yaml file",
          Expect(TOPICS, "? [", "a key must be a plain word such as 'title', not a list"),
@@ -775,29 +842,29 @@ CASES = [
            Expect(f"data/summits/2019-01-x{suffix}", 1,
                   "summit files end in '.yaml' (lower case); rename it to 2019-01-x.yaml"),
            mutate=lambda p, suffix=suffix: p.write(f"data/summits/2019-01-x{suffix}",
-                                                   p.read(HANOI)))
+                                                   p.read(PORT_ARLEN)))
       for suffix in (".yml", ".YAML", ".Yaml")),
     # Text is text: no control or bidi characters, bounded lengths, well-formed tags.
     Case("right-to-left override in a summit title", "yaml file",
-         Expect(HANOI, "title:", "the bidirectional control character U+202E is not allowed "
-                "in a data file"),
-         mutate=lambda p: p.write(HANOI, re.sub(r"(?m)^title: ", "title: \u202e", p.read(HANOI),
-                                                count=1))),
+         Expect(PORT_ARLEN, "title:", "the bidirectional control character U+202E is not "
+                "allowed in a data file"),
+         mutate=lambda p: p.write(PORT_ARLEN, re.sub(r"(?m)^title: ", "title: \u202e",
+                                                     p.read(PORT_ARLEN), count=1))),
     Case("bidi isolate in a source's web address", "yaml file",
          Expect(SOURCES, "url: https", "the bidirectional control character U+2067"),
-         mutate=edit(SOURCES, "  outlet: MENAFN\n",
-                     "  outlet: MENAFN\n  url: https://example.org/\u2067a\n")),
+         mutate=edit(SOURCES, COURIER_OUTLET,
+                     COURIER_OUTLET + "  url: https://example.org/\u2067a\n")),
     Case("language that is not a BCP 47 tag", "schema",
          Expect(SOURCES, "language: english please", "a language is a BCP 47 tag such as 'en'"),
          mutate=set_first(SOURCES, "language", "english please")),
     Case("summit title over the length limit", "schema",
-         Expect(HANOI, "title:", "501 characters, over the limit of 500 for 'title'"),
-         mutate=set_first(HANOI, "title", "Moon " + "a" * 496)),
+         Expect(PORT_ARLEN, "title:", "501 characters, over the limit of 500 for 'title'"),
+         mutate=set_first(PORT_ARLEN, "title", "Ana " + "a" * 497)),
     Case("outcome text over the length limit", "schema",
-         Expect(HANOI, "text:", "5,001 characters, over the limit of 5,000 for 'text'"),
-         mutate=lambda p: p.write(HANOI, re.sub(r"(?m)^(\s+text: ).*$",
-                                                lambda m: m.group(1) + "b" * 5_001,
-                                                p.read(HANOI), count=1))),
+         Expect(PORT_ARLEN, "text:", "5,001 characters, over the limit of 5,000 for 'text'"),
+         mutate=lambda p: p.write(PORT_ARLEN, re.sub(r"(?m)^(\s+text: ).*$",
+                                                     lambda m: m.group(1) + "b" * 5_001,
+                                                     p.read(PORT_ARLEN), count=1))),
     Case("data/sources is a symlink to a folder outside", "source file",
          Expect("data/sources", 1, "is a symbolic link, which is never followed"),
          mutate=link_folder_outside("sources")),
@@ -815,8 +882,8 @@ CASES = [
          Expect(SITE, 1, "is a named pipe (FIFO), not a file"), mutate=fifo(SITE),
          nothing_else=True),
     Case("summit file linked to a file outside", "yaml file",
-         Expect(HANOI, 1, "is a symbolic link, which is never followed"),
-         mutate=lambda p: link_outside(HANOI, p.read(HANOI))(p)),
+         Expect(PORT_ARLEN, 1, "is a symbolic link, which is never followed"),
+         mutate=lambda p: link_outside(PORT_ARLEN, p.read(PORT_ARLEN))(p)),
     *(Case(f"{folder} file linked to {target}", "project file",
            Expect(f"{folder}/{name}", 1, "is a symbolic link, which is never followed"),
            mutate=link_to(f"{folder}/{name}", target), nothing_else=True)
@@ -831,7 +898,7 @@ CASES = [
          mutate=fifo("docs/pipe.md"), nothing_else=True),
     *(Case(name, "schema", Expect(path, f"{key}: '   '", f"'{key}' is empty; write the text"),
            mutate=set_first(path, key, "'   '"))
-      for name, path, key in (("blank summit title", HANOI, "title"),
+      for name, path, key in (("blank summit title", PORT_ARLEN, "title"),
                               ("blank source title", SOURCES, "title"),
                               ("blank person name", PEOPLE, "name"),
                               ("blank topic name", TOPICS, "name"))),
@@ -842,54 +909,56 @@ CASES = [
           ("placeholder source title", SOURCES, "title",
            "'EDIT ME: a neutral title naming the leaders and the place'",
            "is a placeholder that `make new-source` wrote; replace it"),
-          ("placeholder occasion text", HANOI, "text", "EDIT ME",
+          ("placeholder occasion text", PORT_ARLEN, "text", "EDIT ME",
            "'EDIT ME' is a placeholder"),
-          ("photo credit as source title", SOURCES, "title", "'Photo : YONHAP News'",
-           "'Photo : YONHAP News' reads as a photo credit or byline, not a title"),
-          ("byline as summit title", HANOI, "title", "By Kim Min-ji",
+          ("photo credit as source title", SOURCES, "title", "'Photo : NORD WIRE'",
+           "'Photo : NORD WIRE' reads as a photo credit or byline, not a title"),
+          ("byline as summit title", PORT_ARLEN, "title", "By Mara Velt",
            "reads as a photo credit or byline"))),
     Case("meeting in person with no place", "schema",
-         Expect(HANOI, 1, "a meeting in person needs a 'place'; for a call, set mode: phone"),
-         mutate=lambda p: p.write(HANOI, re.sub(r"(?ms)^place:.*?^(?=occasion:)", "",
-                                                 p.read(HANOI)))),
+         Expect(PORT_ARLEN, 1, "a meeting in person needs a 'place'; for a call, set mode: "
+                "phone"),
+         mutate=lambda p: p.write(PORT_ARLEN, re.sub(r"(?ms)^place:.*?^(?=occasion:)", "",
+                                                     p.read(PORT_ARLEN)))),
     Case("summit without a participant from one party", "schema",
-         Expect(HANOI, "  - person: moon-jae-in", "a summit needs at least one participant from "
-                "each of South Korea (KR) and Vietnam (VN); none here is from VN"),
-         mutate=edit(HANOI, "  - person: tran-dai-quang\n", "  - person: kim-jong-un\n")),
+         Expect(PORT_ARLEN, "  - person: ana-brenic", "a summit needs at least one "
+                "participant from each of Norland (XN) and Sudmark (XS); none here is from XS"),
+         mutate=edit(PORT_ARLEN, "  - person: pavel-dorn\n", "  - person: ana-brenic\n")),
     Case("inferred place without reasoning", "schema",
-         Expect(HANOI, "city: Hanoi", "an inferred place needs 'reasoning'"),
-         mutate=edit(HANOI, "  city: Hanoi\n", "  city: Hanoi\n  basis: inferred\n")),
+         Expect(PORT_ARLEN, "city: Port Arlen", "an inferred place needs 'reasoning'"),
+         mutate=edit(PORT_ARLEN, "  city: Port Arlen\n",
+                     "  city: Port Arlen\n  basis: inferred\n")),
     Case("stated month not in the date's quotes", "quote",
-         Expect(HUE, "value: 2031-05-20", "the month (May) of this date is not in any of its"),
-         mutate=added_then(HUE, "      quote: met in Hue on May 20, 2031\nplace:",
-                           "      quote: 20, 2031, during a state visit by Kang\nplace:")),
+         Expect(PORT_ARLEN, "value: 2031-04-10", "the month (April) of this date is not in any "
+                "of its"),
+         mutate=edit(PORT_ARLEN, "      quote: met in Port Arlen on April 10, 2031\nplace:",
+                     "      quote: 10, 2031, during an official visit by Dorn\nplace:")),
     Case("weekday date that is not the last such day before publication", "quote",
-         Expect(CALL.format(value="2025-08-04"), "value: 2025-08-04",
-                "the last Monday on or before 2025-08-12 (when 'menafn-2025-seoul' was "
-                "published) is 2025-08-11, not 2025-08-04"),
-         mutate=call_on("2025-08-04")),
+         Expect(CALL.format(value="2032-03-02"), "value: 2032-03-02",
+                f"the last Tuesday on or before 2032-03-12 (when '{COURIER}' was "
+                "published) is 2032-03-09, not 2032-03-02"),
+         mutate=call_on("2032-03-02")),
     Case("weekday not in the date's quotes", "quote",
-         Expect(CALL.format(value="2025-08-12"), "weekday: Tuesday",
-                "'Tuesday' is not in any of this date's quotes"),
-         mutate=call_on("2025-08-12", weekday="Tuesday")),
+         Expect(CALL.format(value="2032-03-11"), "weekday: Thursday",
+                "'Thursday' is not in any of this date's quotes"),
+         mutate=call_on("2032-03-11", weekday="Thursday")),
     Case("weekday date whose source has no page date", "quote",
-         Expect(CALL.format(value="2025-08-11"), "weekday: Monday",
-                "needs the day the article was published: give source 'menafn-2025-seoul' a "
+         Expect(CALL.format(value="2032-03-09"), "weekday: Tuesday",
+                f"needs the day the article was published: give source '{COURIER}' a "
                 "full 'published' date"),
-         mutate=call_on("2025-08-11", published=None)),
+         mutate=call_on("2032-03-09", published=False)),
     Case("weekday on a date that is not a full day", "schema",
-         Expect("data/summits/2025-08-phone-call.yaml", "value: 2025-08",
+         Expect("data/summits/2032-03-phone-call.yaml", "value: 2032-03",
                 "a date worked out from a 'weekday' is a full date"),
-         mutate=call_on("2025-08")),
+         mutate=call_on("2032-03")),
     Case("inferred part the date does not give", "schema",
-         Expect(DANANG, "value: 2017-11", "'inferred_parts' lists parts of an inferred date "
+         Expect(KORVEL, "value: 2031-11", "'inferred_parts' lists parts of an inferred date "
                 "that it gives (year, month)"),
-         mutate=edit(DANANG, "inferred_parts: [year]", "inferred_parts: [day]")),
+         mutate=edit(KORVEL, "inferred_parts: [year]", "inferred_parts: [day]")),
     Case("stated part of a partly inferred date not in its quotes", "quote",
-         Expect(DANANG, "value: 2017-11", "the number 2017 is not in any of this fact's "
+         Expect(KORVEL, "value: 2031-11", "the number 2031 is not in any of this fact's "
                 "quotes; quote the passage that states it, or set basis: inferred"),
-         mutate=edit(DANANG, "inferred_parts: [year]\n  latest_before: 2018-03-23",
-                     "inferred_parts: [month]")),
+         mutate=edit(KORVEL, KORVEL_YEAR_CLUE, "  inferred_parts: [month]\n")),
     # Every part of an inferred date is in its quotes or worked out from them (issue #27).
     Case("wholly inferred date that no text gives: an undated article dated 2019-01-01",
          "quote",
@@ -898,144 +967,152 @@ CASES = [
                  "quotes", "an inferred day (1) needs a 'weekday'",
                  "register a report that does as a source"), col="2019-01-01"),
          mutate=undated_call("2019-01-01"), nothing_else=True),
-    Case("inferred year in none of the date's quotes: Gyeongju's 2025 uncited", "quote",
-         Expect(GYEONGJU, "value: 2025-10-30", ("the year (2025) of this inferred date is in "
+    Case("inferred year in none of the date's quotes: Korvel's 2031 uncited", "quote",
+         Expect(KORVEL, "value: 2031-11", ("the year (2031) of this inferred date is in "
                 "none of its quotes", "cite a quote that gives it, or work the year out with "
                 "'latest_before'")),
-         mutate=edit(GYEONGJU, GYEONGJU_YEAR_QUOTES, "place:"), nothing_else=True),
-    Case("inferred month from another report, uncited: Seoul's August 2025", "quote",
-         Expect(SEOUL, "value: 2025-08", "the year (2025) and month (August) of this "
+         mutate=edit(KORVEL, KORVEL_YEAR_CLUE, ""), nothing_else=True),
+    Case("inferred month from another report, uncited: Korvel's November 2031", "quote",
+         Expect(KORVEL, "value: 2031-11", "the year (2031) and month (November) of this "
                 "inferred date are in none of its quotes"),
-         mutate=edit(SEOUL, SEOUL_MONTH_QUOTE, "place:"), nothing_else=True),
+         mutate=then(edit(KORVEL, KORVEL_YEAR_CLUE, ""),
+                     edit(KORVEL, "    - source: sudcourier-2032-vesk\n      "
+                          + KORVEL_MONTH_QUOTE, "")),
+         nothing_else=True),
     Case("inferred day without a weekday", "quote",
-         Expect(HANOI, "value: 2018-03-23", ("an inferred day (23) needs a 'weekday'",
-                "leave it out of 'inferred_parts'", 'value: "2018-03"')),
-         mutate=edit(HANOI, "  basis: stated\n", "  basis: inferred\n  inferred_parts: [day]\n"
-                     "  reasoning: The caption gives the day.\n"), nothing_else=True),
+         Expect(PORT_ARLEN, "value: 2031-04-10", ("an inferred day (10) needs a 'weekday'",
+                "leave it out of 'inferred_parts'", 'value: "2031-04"')),
+         mutate=edit(PORT_ARLEN, "  basis: stated\n", "  basis: inferred\n  inferred_parts: "
+                     "[day]\n  reasoning: The caption gives the day.\n"), nothing_else=True),
     Case("year that 'latest_before' does not work out", "quote",
-         Expect(DANANG_16, "value: 2016-11", "the last November on or before 2018-03-23 is "
-                "2017-11, not 2016-11; fix the date or 'latest_before'"),
-         mutate=redate_danang_to_2016, nothing_else=True),
+         Expect(KORVEL_30, "value: 2030-11", "the last November on or before 2032-03-12 is "
+                "2031-11, not 2030-11; fix the date or 'latest_before'"),
+         mutate=redate_korvel_to_2030, nothing_else=True),
     Case("'latest_before' a date that no quote of the date states", "quote",
-         Expect(DANANG, "latest_before: 2018-03-22", "2018-03-22 is not stated in any of this "
+         Expect(KORVEL, "latest_before: 2032-03-11", "2032-03-11 is not stated in any of this "
                 "date's quotes; cite the passage that gives its year, month and day"),
-         mutate=edit(DANANG, "latest_before: 2018-03-23", "latest_before: 2018-03-22"),
+         mutate=edit(KORVEL, "latest_before: 2032-03-12", "latest_before: 2032-03-11"),
          nothing_else=True),
     Case("'latest_before' a date the article states, in no quote the date cites", "quote",
-         Expect(DANANG, "latest_before: 2018-03-23", "2018-03-23 is not stated in any of this "
+         Expect(KORVEL, "latest_before: 2032-03-12", "2032-03-12 is not stated in any of this "
                 "date's quotes"),
-         mutate=edit(DANANG, DANANG_ANCHOR_QUOTE, "place:"), nothing_else=True),
+         mutate=edit(KORVEL, KORVEL_DATELINE_QUOTE, "place:"), nothing_else=True),
     Case("'latest_before' on a date whose year is stated", "schema",
-         Expect(HANOI, "value: 2018-03-23", "'latest_before' works out the inferred year of a "
-                "date that gives a month"),
-         mutate=edit(HANOI, "  basis: stated\n", "  basis: stated\n  latest_before: 2018-03-23\n"),
+         Expect(PORT_ARLEN, "value: 2031-04-10", "'latest_before' works out the inferred year "
+                "of a date that gives a month"),
+         mutate=edit(PORT_ARLEN, "  basis: stated\n",
+                     "  basis: stated\n  latest_before: 2031-04-10\n"),
          nothing_else=True),
     Case("paraphrase naming a person without the display name's diacritics", "quote",
-         Expect("data/summits/2025-08-seoul.yaml", "To Lam backed", "writes 'To Lam' where "
-                "the site names this person 'Tô Lâm'; pages name each person one way"),
-         mutate=edit("data/summits/2025-08-seoul.yaml", "text: >-\n      Tô Lâm backed",
-                     "text: To Lam backed")),
-    Case("paraphrase naming a person by the given name without diacritics", "quote",
-         Expect(GYEONGJU, "Cuong proposed the Korean",
-                "writes 'Cuong' where the site names this person 'Cường'"),
-         mutate=edit(GYEONGJU, "text: >-\n      Cường proposed the Korean",
-                     "text: Cuong proposed the Korean")),
+         Expect(VESK, "Ana Brenic proposed", "writes 'Ana Brenic' where the site names this "
+                "person 'Ana Brenić'; pages name each person one way"),
+         mutate=edit(VESK, "text: Ana Brenić proposed", "text: Ana Brenic proposed")),
+    Case("paraphrase naming a person by the surname without diacritics", "quote",
+         Expect(VESK, "Brenic proposed a joint",
+                "writes 'Brenic' where the site names this person 'Brenić'"),
+         mutate=edit(VESK, "text: Ana Brenić proposed", "text: Brenic proposed")),
     Case("editorial source title naming a person without diacritics", "quote",
-         Expect(SOURCES, "title: Luong Cuong and", "writes 'Luong Cuong' where the site names "
-                "this person 'Lương Cường'; an editorial title names each person one way"),
-         mutate=edit(SOURCES, "title: Lương Cường and Lee Jae Myung hold talks",
-                     "title: Luong Cuong and Lee Jae Myung hold talks")),
+         Expect(SOURCES, "title: Dorn and Brenic", "writes 'Brenic' where the site names "
+                "this person 'Brenić'; an editorial title names each person one way"),
+         mutate=edit(SOURCES, "  title: Dorn and Brenić open the first section of the "
+                     "Arlen–Vesk line\n  title_editorial: false\n", "  title: Dorn and Brenic "
+                     "open the first section of the Arlen–Vesk line\n  title_editorial: true\n")),
     # Sentences the site writes keep their quotes' hedges (data/hedges.yaml) …
-    Case("sentence that drops a hedge of necessity: Hanoi's 'agreed on the need to upgrade'",
+    Case("sentence that drops a hedge of necessity: Vesk's 'agreed on the need to open'",
          "wording",
-         Expect(HANOI, "Agreed in a joint declaration to upgrade",
-                ("drops the hedge 'the need to' (necessity)", "agreed on the need to upgrade",
+         Expect(VESK, "Agreed to open the border",
+                ("drops the hedge 'the need to' (necessity)", "agreed on the need to open",
                  "write one of 'the need to'"), col="Agreed"),
-         mutate=edit(HANOI, "text: >-\n      Agreed in a joint declaration on the need to "
-                     "upgrade", "text: Agreed in a joint declaration to upgrade"),
+         mutate=edit(VESK, "text: Agreed on the need to open", "text: Agreed to open"),
          nothing_else=True),
-    Case("sentence that drops an attribution: Seoul's target 'according to media'", "wording",
-         Expect(SEOUL, "Set a target of raising", ("drops the hedge 'according to' "
-                "(attribution)", "by 2030, according to media", "'reportedly'")),
-         mutate=edit(SEOUL, "text: >-\n      Committed, according to media, to a target of "
-                     "raising", "text: Set a target of raising"), nothing_else=True),
-    Case("proposal written for a suggestion: Gyeongju's 'suggested the two sides coordinate'",
+    Case("sentence that drops an attribution: Vesk's rank 'according to' the statistics "
+         "office", "wording",
+         Expect(VESK, "text: Sudmark is Norland's third", ("drops the hedge 'according to' "
+                "(attribution)", "according to the Norland statistics office", "'reportedly'")),
+         mutate=edit(VESK, "text: Sudmark is Norland's third-largest trading partner, "
+                     "according to the Norland statistics office.",
+                     "text: Sudmark is Norland's third-largest trading partner."),
+         nothing_else=True),
+    Case("proposal written for a suggestion: 'Brenić suggested a joint rail authority'",
          "wording",
-         Expect(GYEONGJU, "Cường proposed substantive", ("drops the hedge 'suggested' "
-                "(suggestion)", "President Cuong suggested the two sides", "'suggest'")),
-         mutate=edit(GYEONGJU, "text: >-\n      Cường suggested the two sides coordinate to "
-                     "implement substantive", "text: Cường proposed substantive"),
+         Expect(VESK, "text: Ana Brenić proposed a joint", ("drops the hedge 'suggested' "
+                "(suggestion)", "Brenić suggested a joint rail authority", "'suggest'")),
+         mutate=reword_rail_authority(RAIL_AUTHORITY.replace("proposed", "suggested"),
+                                      "Ana Brenić proposed a joint rail authority for the two "
+                                      "networks."),
          nothing_else=True),
     Case("quote that stops short of the attribution governing its source sentence", "wording",
-         Expect(HANOI, "text: Negotiations on a social", ("drops the hedge 'according to' "
-                "(attribution) of the source's sentence of its quote", "according to Cheong "
-                "Wa Dae.")),
-         mutate=lambda p: [p.replace(HANOI, "text: >-\n      According to Cheong Wa Dae, "
-                                     "negotiations on a social security agreement concluded:",
-                                     "text: Negotiations on a social security agreement "
-                                     "concluded, and"),
-                           p.replace(HANOI, "over the next five years, according to Cheong "
-                                     "Wa Dae.\n", "over the next five years\n")]),
+         Expect(VESK, "text: Sudmark is Norland's third", ("drops the hedge 'according to' "
+                "(attribution) of the source's sentence of its quote", "according to the "
+                "Norland statistics office")),
+         mutate=then(edit(VESK, "text: Sudmark is Norland's third-largest trading partner, "
+                          "according to the Norland statistics office.",
+                          "text: Sudmark is Norland's third-largest trading partner."),
+                     edit(VESK, "quote: Sudmark is now Norland's third-largest trading "
+                          "partner, according to the Norland statistics office.",
+                          "quote: Sudmark is now Norland's third-largest trading partner"))),
     Case("sentence that drops a hope", "wording",
-         Expect(HANOI, "Quang welcomed", ("drops the hedge 'hoped' (hope)",
-                                          "said he hoped to see")),
-         mutate=edit(HANOI, "text: >-\n      Quang welcomed the rapprochement between the two "
-                     "Koreas and hoped", "text: Quang welcomed the rapprochement between the "
-                     "two Koreas and wanted")),
+         Expect(VESK, "Ana Brenić wanted", ("drops the hedge 'hoped' (hope)",
+                                            "Brenić hoped for a joint rail authority")),
+         mutate=reword_rail_authority("Brenić hoped for a joint rail authority for the two "
+                                      "networks.", "Ana Brenić wanted a joint rail authority "
+                                      "for the two networks.")),
     Case("sentence that drops an aim", "wording",
-         Expect(VIETNAM_2023, "The two countries reach",
-                "drops the hedge 'strive' (intention)"),
-         mutate=edit(VIETNAM_2023, "text: >-\n      The two countries strive for bilateral trade "
-                     "of US$100 billion and aim for", "text: The two countries reach bilateral "
-                     "trade of US$100 billion and then")),
+         Expect(VESK, "text: Restated EUR 60 billion", "drops the hedge 'aim' (intention)"),
+         mutate=then(edit(VESK, "        " + TARGET_QUOTE, "        " + TARGET_AND_AIM_QUOTE),
+                     edit(VESK, "text: Restated the target of EUR 60 billion in trade by 2036.",
+                          "text: Restated EUR 60 billion in trade by 2036, and EUR 50 billion "
+                          "in the near term."))),
     Case("sentence that drops a 'would' (prospect)", "wording",
-         Expect(GYEONGJU, "Cường congratulated the RoK", "drops the hedge 'would' (prospect)"),
-         mutate=edit(GYEONGJU, "text: >-\n      Cường congratulated the RoK on APEC Economic "
-                     "Leaders' Week 2025 and hoped that it\n      would support", "text: Cường "
-                     "congratulated the RoK on APEC Economic Leaders' Week 2025 and hoped for "
-                     "its\n      support")),
+         Expect(VESK, "Ana Brenić said a joint", "drops the hedge 'would' (prospect)"),
+         mutate=reword_rail_authority("Brenić said a joint rail authority would serve the "
+                                      "two networks.", "Ana Brenić said a joint rail authority "
+                                      "serves the two networks.")),
     # … and name only people whom their quotes name.
-    Case("bottom line naming leaders none of its quotes names: 2023's 'Thuong and Yoon "
-         "agreed'", "wording",
-         Expect(VIETNAM_2023, "text: Vo Van Thuong and Yoon", ("names Vo Van Thuong "
-                "(as 'Vo Van Thuong'), whom none of the quotes it cites names",
-                "cite a passage that names them")),
-         mutate=edit(VIETNAM_2023, "text: The two sides agreed", "text: Vo Van Thuong and "
-                     "Yoon Suk Yeol agreed"),
-         also=(Expect(VIETNAM_2023, "text: Vo Van Thuong and Yoon", "names Yoon Suk Yeol "
-                      "(as 'Yoon Suk Yeol')"),)),
+    Case("bottom line naming leaders none of its quotes names: Vesk's 'Ana Brenić and Pavel "
+         "Dorn agreed'", "wording",
+         Expect(VESK, "text: Ana Brenić and Pavel Dorn", ("names Ana Brenić (as 'Ana Brenić'), "
+                "whom none of the quotes it cites names", "cite a passage that names them")),
+         mutate=edit(VESK, "text: The two leaders agreed on the need",
+                     "text: Ana Brenić and Pavel Dorn agreed on the need"),
+         also=(Expect(VESK, "text: Ana Brenić and Pavel Dorn", "names Pavel Dorn "
+                      "(as 'Pavel Dorn')"),)),
     Case("outcome naming a person its quotes do not name, who is not in its 'by'", "wording",
-         Expect(GYEONGJU, "text: Lee agreed to cooperate", ("names Lee Jae Myung (as 'Lee')",
-                                                      "list them in 'by'")),
-         mutate=edit(GYEONGJU, "by: [lee-jae-myung]\n    text: >-\n      Lee agreed",
-                     "by: []\n    text: Lee agreed"), nothing_else=True),
+         Expect(PORT_ARLEN, "text: Brenić set a target", ("names Ana Brenić (as 'Brenić')",
+                                                         "list them in 'by'")),
+         mutate=edit(PORT_ARLEN, "    text: Set a target of EUR 60 billion in trade by 2036.\n"
+                     "    by: [ana-brenic, pavel-dorn]\n", "    text: Brenić set a target of "
+                     "EUR 60 billion in trade by 2036.\n    by: [pavel-dorn]\n"),
+         nothing_else=True),
     Case("outcome naming by a short form a person its quotes do not name", "wording",
-         Expect(HANOI, "Vietnam is South Korea's fourth", "names Moon Jae-in (as 'Moon')"),
-         mutate=edit(HANOI, "text: Vietnam is South Korea's fourth-largest trading partner.",
-                     "text: Vietnam is South Korea's fourth-largest trading partner, Moon "
+         Expect(PORT_ARLEN, "Sudmark is Norland's fourth", "names Ana Brenić (as 'Brenić')"),
+         mutate=edit(PORT_ARLEN, "text: Sudmark is Norland's fourth-largest trading partner.",
+                     "text: Sudmark is Norland's fourth-largest trading partner, Brenić "
                      "said.")),
     Case("summit title naming the second party's leader first", "wording",
-         Expect(SEOUL, "title: Tô Lâm and Lee", ("names Tô Lâm (Vietnam) before Lee Jae "
-                "Myung (South Korea)", "order of the parties in data/site.yaml"), col="Tô"),
-         mutate=edit(SEOUL, "title: Lee Jae Myung and Tô Lâm in Seoul",
-                     "title: Tô Lâm and Lee Jae Myung in Seoul"), nothing_else=True),
+         Expect(PORT_ARLEN, "title: Pavel Dorn and Ana", ("names Pavel Dorn (Sudmark) before "
+                "Ana Brenić (Norland)", "order of the parties in data/site.yaml"), col="Pavel"),
+         mutate=edit(PORT_ARLEN, "title: Ana Brenić and Pavel Dorn in Port Arlen",
+                     "title: Pavel Dorn and Ana Brenić in Port Arlen"), nothing_else=True),
     Case("outcome reporting on an outcome its summit does not have", "unknown id",
-         Expect(GYEONGJU, "reports_on: [2023-06-23-vietnam/no-such", "'no-such-pledge' is not "
-                "an outcome of '2023-06-23-vietnam'"),
-         mutate=edit(GYEONGJU, "  - id: investment-conditions\n", "  - id: investment-conditions"
-                     "\n    reports_on: [2023-06-23-vietnam/no-such-pledge]\n"),
+         Expect(VESK, "reports_on: [2031-04-10-port-arlen/no-such", "'no-such-pledge' is not "
+                "an outcome of '2031-04-10-port-arlen'"),
+         mutate=edit(VESK, "[2031-04-10-port-arlen/rail-line-pledge]",
+                     "[2031-04-10-port-arlen/no-such-pledge]"),
          nothing_else=True),
     Case("outcome reporting on an earlier outcome that is not a pledge", "unknown id",
-         Expect(GYEONGJU, "reports_on: [2023-06-23-vietnam/labour", "recorded as agreement, "
-                "not a pledge"),
-         mutate=edit(GYEONGJU, "  - id: investment-conditions\n", "  - id: investment-conditions"
-                     "\n    reports_on: [2023-06-23-vietnam/labour-mou]\n"),
+         Expect(VESK, "reports_on: [2031-04-10-port-arlen/rail-freight", "recorded as "
+                "agreement, not a pledge"),
+         mutate=edit(VESK, "[2031-04-10-port-arlen/rail-line-pledge]",
+                     "[2031-04-10-port-arlen/rail-freight]"),
          nothing_else=True),
     Case("outcome reporting on a pledge of a later summit", "unknown id",
-         Expect(VIETNAM_2023, "reports_on: [2025-10-30-gyeongju/workers", "is not earlier than "
-                "this summit"),
-         mutate=edit(VIETNAM_2023, "  - id: grant-aid\n", "  - id: grant-aid\n    reports_on: "
-                     "[2025-10-30-gyeongju/workers-quotas]\n"),
+         Expect(PORT_ARLEN, "reports_on: [2032-03-09-vesk/rail-authority", "is not earlier "
+                "than this summit"),
+         mutate=then(edit(VESK, "    kind: position\n    text: Ana Brenić proposed",
+                          "    kind: pledge\n    side: XN\n    text: Ana Brenić proposed"),
+                     edit(PORT_ARLEN, "  - id: rail-freight\n", "  - id: rail-freight\n"
+                          "    reports_on: [2032-03-09-vesk/rail-authority]\n")),
          nothing_else=True),
     Case("hedge vocabulary listing a quote word in two classes", "schema",
          Expect(HEDGES, ("hope, hopes", 1), "'hope' is a quote word of hedge class "
@@ -1048,23 +1125,21 @@ CASES = [
          mutate=lambda p: p.write(HEDGES, re.sub(r"(- id: possibility\n(?:  .*\n)*?)  "
                                                  r"site_words: .*\n", r"\1", p.read(HEDGES)))),
     Case("qualifier the quotes do not give", "quote",
-         Expect(HANOI, "qualifier: nearly", "'nearly' is not in a quote that gives 100; quote "
-                "the passage that qualifies the number"),
-         mutate=edit(HANOI, "qualifier: more than", "qualifier: nearly")),
+         Expect(PORT_ARLEN, "qualifier: nearly", "'nearly' is not in a quote that gives 60; "
+                "quote the passage that qualifies the number"),
+         mutate=edit(PORT_ARLEN, "period: by 2036}", "period: by 2036, qualifier: nearly}")),
     Case("qualifier that is not one of the words", "schema",
-         Expect(HANOI, "qualifier: roughly", "qualifier: Input should be 'at least'"),
-         mutate=edit(HANOI, "qualifier: more than", "qualifier: roughly")),
+         Expect(PORT_ARLEN, "qualifier: roughly", "qualifier: Input should be 'at least'"),
+         mutate=edit(PORT_ARLEN, "period: by 2036}", "period: by 2036, qualifier: roughly}")),
     Case("web address that is not http", "schema",
          Expect(SOURCES, "url: javascript", "is not a web address"),
-         mutate=edit(SOURCES, "  outlet: MENAFN\n",
-                     "  outlet: MENAFN\n  url: javascript:alert(1)\n")),
+         mutate=edit(SOURCES, COURIER_OUTLET, COURIER_OUTLET + "  url: javascript:alert(1)\n")),
     Case("publication date without where it comes from", "schema",
-         Expect(SOURCES, "- id: menafn-2025-seoul", "'published' needs 'published_from'"),
-         mutate=edit(SOURCES, "  outlet: MENAFN\n", "  outlet: MENAFN\n  published: 2025-08\n")),
+         Expect(SOURCES, f"- id: {COURIER}", "'published' needs 'published_from'"),
+         mutate=edit(SOURCES, COURIER_PUBLISHED, "  published: 2032-03-12\n")),
     Case("publication date said to be in the text that is not", "quote",
          Expect(SOURCES, "published: 1999-01-02", "the number 1999 of this date is not in"),
-         mutate=edit(SOURCES, "  outlet: MENAFN\n", "  outlet: MENAFN\n  published: 1999-01-02"
-                     "\n  published_from: text\n")),
+         mutate=edit(SOURCES, "  published: 2032-03-12\n", "  published: 1999-01-02\n")),
 ]
 
 
@@ -1175,22 +1250,28 @@ def test_a_template_syntax_error_is_reported_at_its_line(project: Project):
 
 
 def test_a_call_dated_by_its_weekday_and_its_page_date_passes(project: Project):
-    call_on("2025-08-11")(project)
+    call_on("2032-03-09")(project)
+    assert project.problems() == []
+
+
+def test_the_figure_worked_out_from_another_passes(project: Project):
+    """The derived figure the formula cases break is sound before they break it."""
+    with_derived_figure(project)
     assert project.problems() == []
 
 
 def test_a_sentence_may_keep_a_hedge_with_a_weaker_word_of_its_class(project: Project):
     """A proposal may be written 'suggested' (the class lists it); the reverse is the
-    Gyeongju case above, which fails."""
-    project.replace(GYEONGJU, "Cường proposed the Korean side", "Cường suggested the Korean side")
+    rail-authority case above, which fails."""
+    project.replace(VESK, "text: Ana Brenić proposed a joint", "text: Ana Brenić suggested a joint")
     assert project.problems() == []
 
 
 def test_without_a_hedge_vocabulary_hedges_are_not_checked_but_names_are(project: Project):
     project.path(HEDGES).unlink()
-    project.replace(HANOI, "Agreed in a joint declaration on the need to upgrade",
-                    "Agreed in a joint declaration to upgrade")
+    project.replace(VESK, "text: Agreed on the need to open", "text: Agreed to open")
     assert project.problems() == []
-    project.replace(VIETNAM_2023, "text: The two sides agreed", "text: Moon agreed")
-    assert [p.message.split(" names ")[1][:23] for p in project.problems()] == [
-        "Moon Jae-in (as 'Moon')"]
+    project.replace(VESK, "text: The two leaders agreed on the need",
+                    "text: Dorn agreed on the need")
+    assert [p.message.split(" names ")[1][:22] for p in project.problems()] == [
+        "Pavel Dorn (as 'Dorn')"]

@@ -172,8 +172,16 @@ def test_find_all_agrees_with_a_plain_substring_search(text, quote):
 
 def test_numbers_in_words_and_digits_are_both_recognised():
     assert quoted_numbers("some 13,000 workers over the next five years") == {"13000", "5"}
-    assert canonical_number(100.0) == "100"
-    assert canonical_number("1,234.50") == "1234.5"
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (100.0, "100"), (60, "60"), (41.5, "41.5"), (0.25, "0.25"), ("1,234.50", "1234.5"),
+    ("13,000", "13000"),
+    (1234.5678, "1234.5678"),  # every digit the data gives: '{:g}' would print 1234.57
+])
+def test_a_number_is_written_plainly_with_every_digit_it_has(value, written):
+    """As the chart, the facts export and the computed texts write an amount."""
+    assert canonical_number(value) == written
 
 
 @pytest.mark.parametrize("formula", ["(-8) ** (1 / 3)", "10 ** 10 ** 10", "1 / 0",

@@ -8,9 +8,11 @@ import re
 import pytest
 from conftest import LIVE_DATA
 
+from summit_briefings.briefings import and_list
 from summit_briefings.pipeline import build_site
 from summit_briefings.schema import TargetStatement, TradeFigure, TradeTarget
 from summit_briefings.targets import Linked, pledge_status, target_status
+from summit_briefings.trade import needs_growth
 
 CITE = [{"source": "x", "quote": "a quote of ten characters"}]
 # Summit ids of the small fixture, with their dates; "now" is the newest of them.
@@ -129,3 +131,24 @@ def test_a_pledge_is_judged_by_the_targets_and_reports_that_state_it(made_on, li
                                                                        reported_on, later, status):
     assert pledge_status(made_on, linked, reported_on, FIGURES, NOW, DATES,
                          later).text == status
+
+
+@pytest.mark.parametrize(("given", "needs"), [
+    (target(150, 2030), True),               # ahead of the 2024 figure
+    (target(150, 2024), False),              # the figure's own year: its status says
+    (target(100, 2020), False),              # past
+    (target(150, None), False),              # a horizon, no year to grow to
+    (target(150, 2030, currency="EUR"), False),  # no exchange rate is a sourced fact
+])
+def test_a_target_needs_a_growth_rate_only_ahead_of_the_latest_figure_in_its_currency(
+        given, needs):
+    assert needs_growth(figure(2024, 90), given) is needs
+
+
+@pytest.mark.parametrize(("items", "text"), [
+    (["2024"], "2024"), (["2024", "2025"], "2024 and 2025"),
+    (["2023", "2024", "2025"], "2023, 2024 and 2025"), (["USD", "EUR", "GBP"], "USD, EUR and GBP"),
+])
+def test_a_list_in_the_sites_words_is_joined_by_commas_and_a_last_and(items, text):
+    """As a status lists years, a brief its dates and sides, the trade page its currencies."""
+    assert and_list(items) == text

@@ -3,14 +3,17 @@ text writes them, cut-off texts, and titles it must not guess."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 from conftest import fictional_project
 
-from summit_briefings.authoring import Provenance, add_source, guess_title, looks_cut_off
+from summit_briefings.authoring import Provenance, add_source, guess_title, looks_cut_off, slug
 from summit_briefings.drafts import find_candidates, sentences
 from summit_briefings.pipeline import build_site
-from summit_briefings.schema import Person
+from summit_briefings.quotes import quoted_numbers
+from summit_briefings.schema import SLUG, Person
 
 CHINH = Person.model_validate({
     "id": "pham-minh-chinh", "name": "Phạm Minh Chính",
@@ -37,6 +40,45 @@ def test_each_value_and_each_person_is_one_candidate_written_as_the_text_writes_
         ("money", "US$92.5 billion", None),
         ("person", "Pham Minh Chinh", "pham-minh-chinh")]
     assert found[0].quote == "Trade reached US$92.5 billion."
+
+
+@pytest.mark.parametrize(("word", "number"), [
+    ("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5"), ("six", "6"),
+    ("seven", "7"), ("eight", "8"), ("nine", "9"), ("ten", "10"), ("eleven", "11"),
+    ("twelve", "12"), ("twenty", "20"), ("thirty", "30"),
+])
+def test_a_count_in_words_is_a_draft_candidate_and_a_quote_of_it_supports_its_number(
+        word: str, number: str):
+    text = f"The sides signed {word} cooperation agreements."
+    assert [(c.kind, c.value) for c in find_candidates(text, [])] == [
+        ("count", f"{word} cooperation agreements")]
+    assert quoted_numbers(text) == {number}
+
+
+@pytest.mark.parametrize(("quote", "numbers"), [
+    ("the fifth summit", {"5"}), ("a hundred firms", {"100"}), ("over the next decade", {"10"}),
+    ("their first and second meetings", {"1", "2"}), ("Ten firms, 13,000 workers", {"10", "13000"}),
+    ("someone", set()),  # a whole word only
+])
+def test_a_quote_supports_numbers_it_gives_by_ordinals_and_other_words(quote, numbers):
+    assert quoted_numbers(quote) == numbers
+
+
+@pytest.mark.parametrize("text", ["The fifth summit ended.", "A hundred firms came.",
+                                  "Over a decade, firms came."])
+def test_ordinals_and_other_number_words_are_not_counts_in_drafts(text: str):
+    assert not [c for c in find_candidates(text, []) if c.kind == "count"]
+
+
+@pytest.mark.parametrize(("text", "id"), [
+    ("wire 2024 Talks", "wire-2024-talks"),
+    ("Hà Nội — Đà Nẵng", "ha-noi-da-nang"),  # diacritics dropped, not the letters
+    ("  --Seoul__(Busan)--  ", "seoul-busan"),
+    ("서울", ""),  # no letter a source id can hold: new-source names it 'source'
+])
+def test_a_slug_is_an_id_as_data_writes_ids(text: str, id: str):
+    assert slug(text) == id
+    assert not id or re.fullmatch(SLUG, id)
 
 
 def test_a_cut_off_last_sentence_gives_no_candidates():

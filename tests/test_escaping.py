@@ -1,4 +1,4 @@
-"""Escaping for Markdown and HTML, links between pages, and the JSON export's layout."""
+"""Escaping for Markdown and HTML, and the JSON export's layout."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summit_briefings import links
 from summit_briefings.errors import Problem
 from summit_briefings.exports import COLUMNS, FactRow, facts_csv, facts_json
 from summit_briefings.render import markdown_literal
@@ -71,13 +70,6 @@ def test_terminal_output_shows_control_characters_as_escapes():
                       "closest passage: \x1b[2J\x1b[31mred\u202e\x9b")
     assert str(problem) == ("data/x\\x1b]8;;http://evil\\x07.yml:1:1: closest passage: "
                             "\\x1b[2J\\x1b[31mred\\u202e\\x9b")
-
-
-def test_links_between_pages_are_relative_to_the_linking_page():
-    assert links.relative(links.HOME, links.summit_page("x")) == "summits/x.md"
-    assert links.relative(links.summit_page("x"), links.leader_page("y"), "a") == \
-        "../leaders/y.md#a"
-    assert links.relative(links.SUMMITS, links.summit_page("x")) == "x.md"
 
 
 

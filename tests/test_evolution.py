@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 from conftest import fictional_project
 
+from summit_briefings.evolution import _contradictions
 from summit_briefings.pipeline import build_site
 
 PORT_ARLEN = "data/summits/2031-04-10-port-arlen.yaml"
@@ -35,3 +37,15 @@ def test_two_sources_disagreeing_about_the_same_date_are_flagged(tmp_path: Path)
     page = build_site(project.root).pages["evolution.md"]
     assert '!!! warning "Contradiction between sources"' in page
     assert "Sources disagree about 10 April 2031" in page
+
+
+def test_contradictions_are_listed_in_the_order_of_the_dates():
+    """In date order as every list of dates is (dates.sort_key): a month after its days, a
+    year after its months."""
+    said = [(when, SimpleNamespace(text=text)) for when, text in [
+        ("2031-04-10", "fourth"), ("2031-04-10", "fifth"), ("2031-04", "third"),
+        ("2031-04", "sixth"), ("2031", "second"), ("2031", "first"), ("2032-01-02", "one")]]
+    assert _contradictions(said) == (
+        "Sources disagree about 10 April 2031: fifth / fourth",
+        "Sources disagree about April 2031: sixth / third",
+        "Sources disagree about 2031: first / second")

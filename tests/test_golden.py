@@ -24,7 +24,9 @@ SNAPSHOTS = {
     "trade-targets.md": "trade-targets.md",
     "commitments.md": "commitments.md",
     "evolution.md": "evolution.md",
-    "sources/sudcourier-2032-03-12-vesk.md": "source-sudcourier-2032-03-12-vesk.md",
+    # A long file name, as sites give them: a phone's layout must take it.
+    "sources/sudcourier-2032-03-12-vesk-dorn-brenic-open-first-section-arlen-vesk-line.md":
+        "source-sudcourier-2032-03-12-vesk-dorn-brenic-open-first-section-arlen-vesk-line.md",
     "sources/nordwire-2031-04-10-port-arlen.md": "source-nordwire-2031-04-10-port-arlen.md",
     "leaders/pavel-dorn/brief.md": "brief-pavel-dorn.md",
     "brief.md": "brief-relationship.md",

@@ -15,8 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import LIVE_DATA, copy_project, count_data
+
+from summit_briefings.errors import BriefingError
+from summit_briefings.pages import editor_guides
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "guide" / "adding-a-summit.md"
@@ -173,3 +177,22 @@ def test_a_draft_never_reaches_the_site(tmp_path: Path):
     facts = "".join(p.read_text("utf-8") for p in out.rglob("*.md")
                     if not {"sources", "guide"} & set(p.parts))
     assert "Park Min-jun" not in facts and "US$160 billion" not in facts
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("---\n# For editors: out of readers' search.\nsearch:\n  exclude: true\n---\n# Adding\n",
+     "Adding"),                                 # a comment in the front matter is no heading
+    ("# Exports\n\nText.\n", "Exports"),
+    ("Text with no heading.\n", "no-heading"),  # the file's name
+    (b"# Caf\xe9\n", None),                    # not UTF-8
+])
+def test_an_editor_guide_is_listed_by_its_first_heading_as_mkdocs_reads_the_page(
+        tmp_path: Path, page: str | bytes, title: str | None):
+    guide = tmp_path / "docs" / "guide" / "no-heading.md"
+    guide.parent.mkdir(parents=True)
+    guide.write_bytes(page if isinstance(page, bytes) else page.encode())
+    if title is None:
+        with pytest.raises(BriefingError, match=r"not valid UTF-8 \(byte 0xe9\)"):
+            editor_guides(tmp_path)
+    else:
+        assert editor_guides(tmp_path) == {title: "guide/no-heading.md"}

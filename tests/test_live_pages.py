@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO
 
 from summit_briefings import links
-from summit_briefings.index_pages import leaders_index
+from summit_briefings.index_pages import leaders_index, people_by_name
 from summit_briefings.pipeline import build_site
 from summit_briefings.quotes import alternation, normalise
 from summit_briefings.sources import sentence_around
@@ -40,7 +40,8 @@ def test_every_source_with_an_address_links_to_its_original(pages: dict[str, str
 def test_every_role_printed_on_the_leaders_index_has_a_date(pages: dict[str, str]):
     corpus = validate(REPO)
     book = PageNotes(links.LEADERS, corpus, verify_citations(corpus), layouts_of(corpus))
-    rows = [row for group in leaders_index(book, corpus).groups for row in group.people]
+    listed = leaders_index(book, corpus, people_by_name(corpus))
+    rows = [row for group in listed.groups for row in group.people]
     assert rows
     index = pages[links.LEADERS]
     for row in rows:

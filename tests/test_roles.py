@@ -15,7 +15,7 @@ import pytest
 from conftest import AUTO_SHA256, FICTIONAL_DATA, Project
 
 from summit_briefings.briefings import leader_context, summit_context
-from summit_briefings.index_pages import leaders_index
+from summit_briefings.index_pages import leaders_index, people_by_name
 from summit_briefings.validate import validate
 from summit_briefings.verify import verify_citations
 from summit_briefings.views import PageNotes, dated_roles, layouts_of
@@ -35,7 +35,8 @@ def _book(project: Project, page: str) -> PageNotes:
 
 def _index_roles(book: PageNotes) -> dict[str, tuple[str, str] | None]:
     return {row.person.id: (row.role.title, row.role.as_of) if row.role else None
-            for group in leaders_index(book, book.corpus).groups for row in group.people}
+            for group in leaders_index(book, book.corpus, people_by_name(book.corpus)).groups
+            for row in group.people}
 
 
 def test_a_role_at_a_later_summit_is_the_latest_role(fictional: Project):
@@ -142,7 +143,7 @@ def test_a_description_is_printed_undated_and_is_not_a_role(
     page = leader_context(book, lind, book.corpus.summits)
     assert page.latest_role is None
     assert [d.text for d in page.described_as] == ["the late founder of Norland"]
-    row = next(row for group in leaders_index(book, book.corpus).groups
+    row = next(row for group in leaders_index(book, book.corpus, people_by_name(book.corpus)).groups
                for row in group.people if row.person.id == "oskar-lind")
     assert row.role is None and [d.text for d in row.described_as] == [
         "the late founder of Norland"]

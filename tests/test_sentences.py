@@ -165,7 +165,7 @@ def test_each_sentence_of_a_long_paragraph_is_anchored_where_it_starts():
 # In the fictional corpus, the Sud Courier article runs its sentences together in its third
 # paragraph (8 sentences), as a page copied without its paragraph breaks does; it is the only
 # paragraph of the article that anything cites.
-RUN_TOGETHER = "sudcourier-2032-03-12-vesk"
+RUN_TOGETHER = "sudcourier-2032-03-12-vesk-dorn-brenic-open-first-section-arlen-vesk-line"
 NOTE = re.compile(r"^\[\^[^\]]+\]: .*</span>(?P<label>¶[^\]]*)\]\((?P<href>[^)]+)\)$", re.M)
 SENTENCE_LABEL = re.compile(r"¶(?P<para>\d+), sentences? (?P<first>\d+)(?:–(?P<last>\d+))?")
 

@@ -63,7 +63,8 @@ def test_briefing_pages_weigh_more_than_digests_and_digests_more_than_sources():
                                             "trade-targets.md")]
     digests = [search_weight(p) for p in ("topics/east-sea-maritime.md", "evolution.md",
                                           "commitments.md", "leaders/index.md",
-                                          "summits/index.md", "index.md")]
+                                          "leaders/by-name/vn-2.md", "summits/index.md",
+                                          "index.md")]
     assert min(briefings) > max(digests) > search_weight("sources/000_4f94f2e9d0db3981.md")
 
 

@@ -1,6 +1,5 @@
-"""Session fixtures: the fictional corpus's site, the fixture corpus's (being retired: modules
-move to the fictional one) and the live data's, each built once, served on loopback, and one
-headless Chromium."""
+"""Session fixtures: the fictional corpus's site (built once per run for every worker) and the
+live data's, served on loopback, a synthetic corpus's, and one headless Chromium."""
 
 from __future__ import annotations
 
@@ -9,13 +8,12 @@ from pathlib import Path
 
 import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
-from conftest import add_article, copy_project, fictional_project
+from conftest import BuiltSite, copy_project, fictional_project, shared_folder
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from .helpers import (
     CHROMIUM,
     MEASURED_FONT,
-    ROOT,
     BuildFailed,
     build_site,
     is_debian_chromium,
@@ -37,16 +35,6 @@ def browser_tools() -> None:
                     "runs it first)", pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project holding the fixture corpus, and the article of tests/fixtures/added (whose
-    long source file name must not break a phone's layout): the site whose pages the tests
-    may name."""
-    project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
-    add_article(project)
-    return project.root
-
-
 def strict_build(root: Path, target: Path, *, offline: bool = False,
                  search: bool = True) -> Path:
     try:
@@ -55,36 +43,28 @@ def strict_build(root: Path, target: Path, *, offline: bool = False,
         pytest.fail(str(exc), pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None,
-               fixture_project: Path) -> Path:
-    """The fixture corpus's site, built once with scripts/site.py (strict)."""
-    return strict_build(fixture_project, tmp_path_factory.mktemp("browser") / "site")
-
-
-@pytest.fixture(scope="session")
-def offline_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None,
-                 fixture_project: Path) -> Path:
-    """The fixture corpus's site built for reading from file:// (`make offline`)."""
-    return strict_build(fixture_project, tmp_path_factory.mktemp("offline") / "site-offline",
-                        offline=True)
+def shared_fictional_build(tmp_path_factory: pytest.TempPathFactory, name: str,
+                           offline: bool) -> Path:
+    """The fictional corpus's site, built once per test run for every pytest-xdist worker
+    (``shared_folder``) with scripts/site.py (strict)."""
+    def make(folder: Path) -> None:
+        strict_build(fictional_project(folder / "project").root, folder / "site",
+                     offline=offline)
+    return shared_folder(tmp_path_factory, name, make) / "site"
 
 
 @pytest.fixture(scope="session")
 def fictional_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None) -> Path:
-    """The fictional corpus's site (tests/fixtures/fictional-pair), built once with
-    scripts/site.py (strict): the site whose pages the tests may name."""
-    folder = tmp_path_factory.mktemp("fictional")
-    return strict_build(fictional_project(folder / "project").root, folder / "site")
+    """The fictional corpus's site (tests/fixtures/fictional-pair): the site whose pages the
+    tests may name."""
+    return shared_fictional_build(tmp_path_factory, "browser-fictional", offline=False)
 
 
 @pytest.fixture(scope="session")
 def fictional_offline_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
                            ) -> Path:
     """The fictional corpus's site built for reading from file:// (`make offline`)."""
-    folder = tmp_path_factory.mktemp("fictional-offline")
-    return strict_build(fictional_project(folder / "project").root, folder / "site-offline",
-                        offline=True)
+    return shared_fictional_build(tmp_path_factory, "browser-fictional-offline", offline=True)
 
 
 @pytest.fixture(scope="session")
@@ -95,21 +75,15 @@ def fictional_url(fictional_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None) -> Path:
-    """The live data's site, for the invariants that hold whatever it says."""
-    return strict_build(ROOT, tmp_path_factory.mktemp("live") / "site")
+def live_site(live_site: BuiltSite, browser_tools: None) -> Path:
+    """The live data's site, for the invariants that hold whatever it says: the build the
+    non-browser tests read too (``conftest.live_site``), made once per run."""
+    return live_site.site
 
 
 @pytest.fixture(scope="session")
 def live_site_url(live_site: Path) -> Iterator[str]:
     with serve(live_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1 at a free port: 'http://127.0.0.1:N/'."""
-    with serve(built_site) as url:
         yield url
 
 
@@ -125,11 +99,11 @@ def browser(browser_tools: None) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def drawn_font(browser: Browser, site_url: str) -> str:
+def drawn_font(browser: Browser, fictional_url: str) -> str:
     """The font the browser draws the site's text in: the machine's fonts decide it."""
     page = browser.new_page()
     try:
-        page.goto(site_url)
+        page.goto(fictional_url)
         return text_font(page)
     finally:
         page.close()
@@ -153,11 +127,13 @@ def measured_font(drawn_font: str) -> str:
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory, browser_tools: None
                    ) -> Iterator[tuple[str, Path]]:
     """100 generated summits (seed 3: one person met the other side 17 times), built without
-    a search index, served: every list of a brief or a pack at its bound, as at 1,000."""
-    data = tmp_path_factory.mktemp("synth-data")
-    synth.generate(100, data, seed=3)
-    project = copy_project(tmp_path_factory.mktemp("synth") / "project", data / "data")
-    site = strict_build(project.root, project.root.parent / "site", search=False)
+    a search index once per run for every worker, served: every list of a brief or a pack at
+    its bound, as at 1,000."""
+    def make(folder: Path) -> None:
+        synth.generate(100, folder / "corpus", seed=3)
+        project = copy_project(folder / "project", folder / "corpus" / "data")
+        strict_build(project.root, folder / "site", search=False)
+    site = shared_folder(tmp_path_factory, "browser-synthetic", make) / "site"
     with serve(site) as url:
         yield url, site
 

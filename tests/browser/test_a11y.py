@@ -19,7 +19,8 @@ pytestmark = pytest.mark.browser
 # keeps table borders.
 PAGES = ["", "summits/2032-03-09-vesk/", "leaders/ana-brenic/", "leaders/ana-brenic/brief/",
          "trade-targets/", "commitments/", "sources/nordwire-2031-04-10-port-arlen/",
-         "sources/sudcourier-2032-03-12-vesk/", "404.html"]
+         "sources/sudcourier-2032-03-12-vesk-dorn-brenic-open-first-section-arlen-vesk-line/",
+         "404.html"]
 SCHEMES = {"light": "default", "dark": "slate"}  # the reader's preference → Material's scheme
 BLOCKING = {"serious", "critical"}
 

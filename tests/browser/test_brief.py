@@ -3,7 +3,7 @@ two A4 and two US Letter sheets; every sheet carries the running line (the site,
 address, how recent its sources are) and "page n of N"; body text is 10pt or larger and the
 numbered references 8pt or larger; nothing of the page is lost in print.
 
-On the fixture corpus and the live data every brief is printed. On a synthetic corpus of 100
+On the fictional corpus and the live data every brief is printed. On a synthetic corpus of 100
 summits, where every list of a brief is at its bound (brief.Bounds) as it would be at 1,000,
 the relationship brief and the longest counterpart briefs are printed.
 
@@ -116,14 +116,14 @@ def longest_briefs(site: Path, count: int) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(request, browser: Browser, site_url: str, built_site: Path,
+def printed(request, browser: Browser, fictional_url: str, fictional_site: Path,
             live_site_url: str, live_site: Path, synthetic_site: tuple[str, Path]
             ) -> dict[str, dict[str, BriefPrint]]:
-    """Briefs printed: every one of the fixture corpus and of the live data, and the
+    """Briefs printed: every one of the fictional corpus and of the live data, and the
     relationship brief and the three longest counterpart briefs of the synthetic corpus."""
     synthetic_url, synthetic = synthetic_site
     return {
-        "fixture": print_all(browser, site_url, brief_pages(built_site)),
+        "fictional": print_all(browser, fictional_url, brief_pages(fictional_site)),
         "live": print_all(browser, live_site_url, brief_pages(live_site)),
         "synthetic": print_all(browser, synthetic_url,
                                ["/brief/", *longest_briefs(synthetic, 3)]),
@@ -136,7 +136,7 @@ def summary(printed: dict[str, BriefPrint], font: str) -> str:
         for key, p in printed.items())
 
 
-@pytest.mark.parametrize("data", ["fixture", "live", "synthetic"])
+@pytest.mark.parametrize("data", ["fictional", "live", "synthetic"])
 def test_every_brief_prints_on_at_most_two_sheets(printed, data, measured_font):
     briefs = printed[data]
     too_long = {k: p for k, p in briefs.items()
@@ -144,17 +144,17 @@ def test_every_brief_prints_on_at_most_two_sheets(printed, data, measured_font):
     assert not too_long, "briefs over two sheets " + summary(too_long, measured_font)
 
 
-@pytest.mark.parametrize("data", ["fixture", "live", "synthetic"])
+@pytest.mark.parametrize("data", ["fictional", "live", "synthetic"])
 def test_every_sheet_carries_the_running_line_and_its_page_number(printed, data):
     assert_running_line_and_page_numbers(printed[data])
 
 
-@pytest.mark.parametrize("data", ["fixture", "synthetic"])
+@pytest.mark.parametrize("data", ["fictional", "synthetic"])
 def test_printed_body_is_at_least_10pt_and_notes_at_least_8pt(printed, data):
     assert_print_type_sizes(printed[data])
 
 
-@pytest.mark.parametrize("data", ["fixture", "synthetic"])
+@pytest.mark.parametrize("data", ["fictional", "synthetic"])
 def test_a_printed_brief_drops_no_content(printed, data):
     assert_nothing_lost_in_print(printed[data])
 

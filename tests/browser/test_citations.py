@@ -170,7 +170,7 @@ HIGHLIGHT_JS = """(id) => [...document.querySelectorAll('.source-text mark')].ma
 
 
 def test_landing_on_a_citation_highlights_all_of_its_passage(desktop: Page, fictional_url: str):
-    page = "sources/sudcourier-2032-03-12-vesk/"
+    page = "sources/sudcourier-2032-03-12-vesk-dorn-brenic-open-first-section-arlen-vesk-line/"
     desktop.goto(fictional_url + page)
     split = desktop.evaluate(SPLIT_PASSAGE_JS)
     assert split, "no passage on this page is split by an overlapping quote"

@@ -10,15 +10,13 @@ from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "summits/2023-06-23-vietnam/", "summits/2023-06-23-vietnam/pack/",
-         "leaders/luong-cuong/", "leaders/luong-cuong/brief/", "brief/", "trade-targets/",
-         "commitments/", "summits/",
-         "leaders/", "topics/", "topics/trade-investment/", "sources/",
-         "sources/000_4f94f2e9d0db3981/", "evolution/", "guide/data-fields/",
-         "guide/adding-a-summit/", "guide/exports/",
-         # The added article's: a long source file name on the page and in its footer.
-         "summits/2031-05-20-hue/",
-         "sources/fictional-test-wire-2031-05-20-hue-kang-doyun-dinh-quang-vu-state-visit/"]
+PAGES = ["", "summits/2032-03-09-vesk/", "summits/2032-03-09-vesk/pack/",
+         "summits/2031-04-10-port-arlen/", "leaders/ana-brenic/", "leaders/ana-brenic/brief/",
+         "brief/", "trade-targets/", "commitments/", "summits/", "leaders/", "topics/",
+         "topics/trade/", "sources/", "sources/nordwire-2031-04-10-port-arlen/", "evolution/",
+         "guide/data-fields/", "guide/adding-a-summit/", "guide/exports/",
+         # A long source file name, on the page and in its footer.
+         "sources/sudcourier-2032-03-12-vesk-dorn-brenic-open-first-section-arlen-vesk-line/"]
 
 OVERFLOW_JS = """() => ({
   page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -105,34 +103,34 @@ CHART_JS = """() => {
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_nothing_is_cut_off(screen_page: Page, site_url: str, path: str, measured_font: str):
-    screen_page.goto(site_url + path)
+def test_nothing_is_cut_off(screen_page: Page, fictional_url: str, path: str, measured_font: str):
+    screen_page.goto(fictional_url + path)
     overflow = screen_page.evaluate(OVERFLOW_JS)
     assert overflow["page"] <= 0 and not overflow["tables"], f"{overflow}, text in {measured_font}"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_no_table_column_is_squeezed_to_a_word_per_line(screen_page: Page, site_url: str,
+def test_no_table_column_is_squeezed_to_a_word_per_line(screen_page: Page, fictional_url: str,
                                                         path: str, measured_font: str):
-    screen_page.goto(site_url + path)
+    screen_page.goto(fictional_url + path)
     squeezed = screen_page.evaluate(WORD_PER_LINE_JS)
     assert not squeezed, f"cells set one word per line: {squeezed} (text in {measured_font})"
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_table_cells_do_not_break_words(screen_page: Page, site_url: str, path: str,
+def test_table_cells_do_not_break_words(screen_page: Page, fictional_url: str, path: str,
                                         measured_font: str):
-    screen_page.goto(site_url + path)
+    screen_page.goto(fictional_url + path)
     broken = screen_page.evaluate(BROKEN_WORDS_JS)
     assert not broken, (f"words broken across lines in table cells: {broken} (text in "
                         f"{measured_font})")
 
 
-def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, site_url: str,
+def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, fictional_url: str,
                                                      measured_font: str):
     """Every label and value of the chart, and its legend, at 12 px or more as drawn, on a
     desktop and on a 390 px phone (the narrow drawing there): readable without zooming."""
-    screen_page.goto(site_url + "trade-targets/")
+    screen_page.goto(fictional_url + "trade-targets/")
     chart = screen_page.evaluate(CHART_JS)
     phone = screen_page.viewport_size["width"] < 500
     assert chart["drawing"] == ("trade-chart narrow" if phone else "trade-chart wide"), chart
@@ -144,8 +142,8 @@ def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, site_url
                                              for e in chart["legend"]), chart["legend"]
 
 
-def test_the_404_page_offers_search_and_every_section(screen_page: Page, site_url: str):
-    screen_page.goto(site_url + "404.html")
+def test_the_404_page_offers_search_and_every_section(screen_page: Page, fictional_url: str):
+    screen_page.goto(fictional_url + "404.html")
     assert screen_page.locator("article h1").inner_text() == "Page not found"
     assert screen_page.locator("input.md-search__input").count() == 1
     links = screen_page.locator("article a").evaluate_all("as => as.map(a => a.textContent)")
@@ -154,12 +152,12 @@ def test_the_404_page_offers_search_and_every_section(screen_page: Page, site_ur
     assert "Commitments" in links
     # Each leads to its section on this site ('//summits/' would name a host 'summits').
     for href in screen_page.locator("article a").evaluate_all("as => as.map(a => a.href)"):
-        assert href.startswith(site_url), href
+        assert href.startswith(fictional_url), href
         assert screen_page.request.get(href).ok, href
 
 
-def test_a_reader_can_switch_between_light_and_dark(screen_page: Page, site_url: str):
-    screen_page.goto(site_url)
+def test_a_reader_can_switch_between_light_and_dark(screen_page: Page, fictional_url: str):
+    screen_page.goto(fictional_url)
     scheme = screen_page.locator("body").get_attribute("data-md-color-scheme")
     toggle = "Switch to dark mode" if scheme == "default" else "Switch to light mode"
     screen_page.locator(f"label[title='{toggle}']").first.click()

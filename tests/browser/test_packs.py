@@ -4,7 +4,7 @@ line and "page n of N", and every sheet but the last is at least half full; body
 or larger and the numbered references 8pt or larger; nothing of the page is lost in print.
 On screen, each summit page links its pack, and a pack's links lead where they say.
 
-Every pack of the fixture corpus and of the live data is printed, and on a synthetic corpus
+Every pack of the fictional corpus and of the live data is printed, and on a synthetic corpus
 of 100 summits, where the targets, figures and titles a pack shows are at their bounds as
 they would be at 1,000, the three longest packs.
 
@@ -30,7 +30,7 @@ from .test_brief import (
 
 pytestmark = pytest.mark.browser
 
-# The fixture corpus's packs: a summit's briefing, its participants, trade and commitments.
+# The fictional corpus's packs: a summit's briefing, its participants, trade and commitments.
 MAX_SHEETS = 2
 MIN_FILL = 0.5  # of every sheet but the last
 
@@ -53,12 +53,12 @@ def longest_packs(site: Path, count: int) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(browser: Browser, site_url: str, built_site: Path, live_site_url: str,
+def printed(browser: Browser, fictional_url: str, fictional_site: Path, live_site_url: str,
             live_site: Path, synthetic_site: tuple[str, Path]
             ) -> dict[str, dict[str, BriefPrint]]:
     synthetic_url, synthetic = synthetic_site
     return {
-        "fixture": print_all(browser, site_url, pack_pages(built_site)),
+        "fictional": print_all(browser, fictional_url, pack_pages(fictional_site)),
         "live": print_all(browser, live_site_url, pack_pages(live_site)),
         "synthetic": print_all(browser, synthetic_url, longest_packs(synthetic, 3)),
     }
@@ -72,14 +72,14 @@ def summary(printed: dict[str, BriefPrint], font: str) -> str:
         for key, p in printed.items())
 
 
-def test_the_fixture_packs_print_on_at_most_two_sheets(printed, measured_font):
-    packs = printed["fixture"]
+def test_the_fictional_packs_print_on_at_most_two_sheets(printed, measured_font):
+    packs = printed["fictional"]
     too_long = {k: p for k, p in packs.items()
                 if max(len(s) for s in p.sheets.values()) > MAX_SHEETS}
     assert not too_long, "packs over two sheets " + summary(too_long, measured_font)
 
 
-@pytest.mark.parametrize("data", ["fixture", "live", "synthetic"])
+@pytest.mark.parametrize("data", ["fictional", "live", "synthetic"])
 def test_no_sheet_is_under_half_full_but_the_last(printed, data, measured_font):
     packs = printed[data]
     thin = {k: p for k, p in packs.items()
@@ -87,17 +87,17 @@ def test_no_sheet_is_under_half_full_but_the_last(printed, data, measured_font):
     assert not thin, "packs with a sheet under half full " + summary(thin, measured_font)
 
 
-@pytest.mark.parametrize("data", ["fixture", "live", "synthetic"])
+@pytest.mark.parametrize("data", ["fictional", "live", "synthetic"])
 def test_every_sheet_carries_the_running_line_and_its_page_number(printed, data):
     assert_running_line_and_page_numbers(printed[data])
 
 
-@pytest.mark.parametrize("data", ["fixture", "synthetic"])
+@pytest.mark.parametrize("data", ["fictional", "synthetic"])
 def test_printed_body_is_at_least_10pt_and_notes_at_least_8pt(printed, data):
     assert_print_type_sizes(printed[data])
 
 
-@pytest.mark.parametrize("data", ["fixture", "synthetic"])
+@pytest.mark.parametrize("data", ["fictional", "synthetic"])
 def test_a_printed_pack_drops_no_content_and_prints_no_buttons(printed, data):
     assert_nothing_lost_in_print(printed[data])
     for key, p in printed[data].items():
@@ -107,29 +107,30 @@ def test_a_printed_pack_drops_no_content_and_prints_no_buttons(printed, data):
                 assert button not in text, (key, paper, button)
 
 
-def test_a_pack_prints_its_parts_and_the_trade_table_not_a_chart(printed, built_site: Path):
-    for key, p in printed["fixture"].items():
+def test_a_pack_prints_its_parts_and_the_trade_table_not_a_chart(printed, fictional_site: Path):
+    for key, p in printed["fictional"].items():
         text = " ".join(p.print_text.split())
         for part in ("Bottom line", "Participants", "Trade against the targets",
                      "Target Latest stated", "Year Actual trade", "Pledges and targets of this"):
             assert part in text, (key, part)
-        html = (built_site / key.strip("/") / "index.html").read_text(encoding="utf-8")
+        html = (fictional_site / key.strip("/") / "index.html").read_text(encoding="utf-8")
         assert not BeautifulSoup(html, "html.parser").select("article svg, article .chart"), key
 
 
-def test_every_summit_page_links_its_pack(built_site: Path):
-    for pack in pack_pages(built_site):
-        summit = built_site / pack.strip("/").removesuffix("/pack") / "index.html"
+def test_every_summit_page_links_its_pack(fictional_site: Path):
+    for pack in pack_pages(fictional_site):
+        summit = fictional_site / pack.strip("/").removesuffix("/pack") / "index.html"
         link = BeautifulSoup(summit.read_text("utf-8"), "html.parser").select_one("a.pack-link")
         assert link is not None and link["href"] == "pack/", pack
 
 
-def test_links_in_a_pack_lead_where_they_say(browser: Browser, site_url: str, built_site: Path):
-    pack = pack_pages(built_site)[0]
+def test_links_in_a_pack_lead_where_they_say(browser: Browser, fictional_url: str,
+                                              fictional_site: Path):
+    pack = pack_pages(fictional_site)[0]
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(site_url + pack.lstrip("/"))
+        page.goto(fictional_url + pack.lstrip("/"))
         hrefs = page.eval_on_selector_all(
             "article a[href]:not([href^='#']):not([href^='http'])",
             "links => links.map(a => a.href)")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FICTIONAL_DATA
 from playwright.sync_api import Browser, Page
 
 from .helpers import PAPER, PRINT_MARGIN, briefing_pages, pdf_pages, pdf_text, print_pdf, words
@@ -136,9 +137,9 @@ def print_all(browser: Browser, url: str, site: Path) -> dict[str, Printout]:
 
 
 @pytest.fixture(scope="module")
-def printouts(browser: Browser, site_url: str, built_site: Path) -> dict[str, Printout]:
-    """The fixture corpus's pages printed."""
-    return print_all(browser, site_url, built_site)
+def printouts(browser: Browser, fictional_url: str, fictional_site: Path) -> dict[str, Printout]:
+    """The fictional corpus's pages printed."""
+    return print_all(browser, fictional_url, fictional_site)
 
 
 @pytest.fixture(scope="module")
@@ -153,9 +154,9 @@ def table(printouts: dict[str, Printout], font: str) -> str:
         for key, p in printouts.items())
 
 
-@pytest.mark.parametrize("data", ["fixture", "live"])
+@pytest.mark.parametrize("data", ["fictional", "live"])
 def test_every_summit_and_leader_page_prints_on_one_page(request, data, measured_font):
-    printed = request.getfixturevalue("printouts" if data == "fixture" else "live_printouts")
+    printed = request.getfixturevalue("printouts" if data == "fictional" else "live_printouts")
     too_long = {k: p for k, p in printed.items() if k != TRADE and set(p.pages.values()) != {1}}
     assert not too_long, "pages that do not print on one page " + table(too_long, measured_font)
 
@@ -168,11 +169,11 @@ def test_trade_page_prints_with_its_chart_on_the_first_page(printouts, measured_
     assert trade.chart["bottom"] < first_page, trade.chart
 
 
-@pytest.mark.parametrize("data", ["fixture", "live"])
+@pytest.mark.parametrize("data", ["fictional", "live"])
 def test_printed_body_text_is_at_least_10pt_and_notes_8pt(request, data):
     """The computed sizes in print: every line of the text at 10pt or more, every numbered
     reference and the running line at 8pt or more (a minister reads them without glasses)."""
-    printed = request.getfixturevalue("printouts" if data == "fixture" else "live_printouts")
+    printed = request.getfixturevalue("printouts" if data == "fictional" else "live_printouts")
     small = {k: p.small_text for k, p in printed.items() if p.small_text}
     assert not small, "text under 10pt in print:\n" + "\n".join(
         f"  {k}: {lines[:5]}" for k, lines in small.items())
@@ -243,8 +244,8 @@ def test_print_button_is_visible_on_screen_and_prints(printouts):
         assert p.button_prints == 1, f"{key}: the button did not call window.print()"
 
 
-def test_the_chart_prints_its_values_beside_its_marks(printouts, built_site: Path):
-    svg = (built_site / "trade-targets" / "index.html").read_text(encoding="utf-8")
+def test_the_chart_prints_its_values_beside_its_marks(printouts, fictional_site: Path):
+    svg = (fictional_site / "trade-targets" / "index.html").read_text(encoding="utf-8")
     values = re.findall(r'<text class="value[^"]*"[^>]*>([^<]+)</text>', svg)
     assert values, "the chart writes no values"
     for paper, text in printouts[TRADE].text.items():
@@ -254,8 +255,8 @@ def test_the_chart_prints_its_values_beside_its_marks(printouts, built_site: Pat
 
 
 def test_every_printed_page_carries_the_site_its_address_and_how_recent_its_sources_are(
-        printouts, fixture_project: Path):
-    site = yaml.safe_load((fixture_project / "data" / "site.yaml").read_text("utf-8"))["title"]
+        printouts):
+    site = yaml.safe_load((FICTIONAL_DATA / "site.yaml").read_text("utf-8"))["title"]
     for key, p in printouts.items():
         for paper, text in p.text.items():
             running = " ".join(text.split("\f")[0].split()[:40])

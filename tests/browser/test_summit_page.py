@@ -41,17 +41,17 @@ REASONING_JS = """() => [...document.querySelectorAll('article details.reasoning
 def summits_with_reasoning(site: Path) -> list[str]:
     pages = [f"summits/{p.parent.name}/" for p in sorted((site / "summits").glob("*/index.html"))
              if 'class="reasoning"' in p.read_text(encoding="utf-8")]
-    assert pages, "no summit page of the fixture corpus says how a date was inferred"
+    assert pages, "no summit page of the fictional corpus says how a date was inferred"
     return pages
 
 
 
 
 def test_how_the_date_was_inferred_is_one_line_under_it_and_opens_on_a_tap(
-        screen_page: Page, site_url: str, built_site: Path):
+        screen_page: Page, fictional_url: str, fictional_site: Path):
     phone = screen_page.viewport_size["width"] < 500
-    for path in summits_with_reasoning(built_site):
-        screen_page.goto(site_url + path)
+    for path in summits_with_reasoning(fictional_site):
+        screen_page.goto(fictional_url + path)
         found = screen_page.evaluate(REASONING_JS)
         assert any(r["title"] == "How the date was inferred" for r in found), path
         for r in found:
@@ -73,12 +73,12 @@ def test_how_the_date_was_inferred_is_one_line_under_it_and_opens_on_a_tap(
 
 
 def test_how_the_date_was_inferred_prints_as_a_run_in_line_not_a_box(
-        browser: Browser, site_url: str, built_site: Path):
+        browser: Browser, fictional_url: str, fictional_site: Path):
     context = browser.new_context()
     page = context.new_page()
     try:
-        for path in summits_with_reasoning(built_site):
-            page.goto(site_url + path)
+        for path in summits_with_reasoning(fictional_site):
+            page.goto(fictional_url + path)
             page.set_viewport_size({"width": round(PAPER["A4"][0] - 2 * PRINT_MARGIN[1]),
                                     "height": 1000})
             page.emulate_media(media="print")
@@ -115,11 +115,11 @@ PRINT_BREAKS_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("data", ["fixture", "live"])
+@pytest.mark.parametrize("data", ["fictional", "live"])
 def test_print_splits_no_sentence_between_columns_and_no_name_in_a_table(
         request, browser: Browser, data: str, measured_font: str):
-    site = request.getfixturevalue("built_site" if data == "fixture" else "live_site")
-    url = request.getfixturevalue("site_url" if data == "fixture" else "live_site_url")
+    site = request.getfixturevalue("fictional_site" if data == "fictional" else "live_site")
+    url = request.getfixturevalue("fictional_url" if data == "fictional" else "live_site_url")
     context = browser.new_context()
     page = context.new_page()
     found = {}
