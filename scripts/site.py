@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from summit_briefings.build_date import source_date_epoch
+from summit_briefings.publish.build_date import source_date_epoch
 from summit_briefings.write import staged_folder
 
 ROOT = Path(__file__).resolve().parent.parent

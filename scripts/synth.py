@@ -37,8 +37,8 @@ from synth_cast import (  # noqa: E402
 )
 from synth_outcomes import TEMPLATES, from_tenths, money, outcome, tenths_text  # noqa: E402
 
-from summit_briefings.authoring import slug  # noqa: E402
-from summit_briefings.dates import MONTHS, WEEKDAYS, sort_key  # noqa: E402
+from summit_briefings.authoring.new_source import slug  # noqa: E402
+from summit_briefings.model.dates import MONTHS, WEEKDAYS, sort_key  # noqa: E402
 
 TOPICS = ROOT / "data" / "topics.yaml"
 SITE = """\

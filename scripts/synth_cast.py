@@ -11,8 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from summit_briefings.authoring import slug
-from summit_briefings.quotes import fold_ascii
+from summit_briefings.authoring.new_source import slug
+from summit_briefings.evidence.quotes import fold_ascii
 
 # How data/site.yaml names the scripts of each country's names: (own, romanised).
 SCRIPTS = {"KR": ("Hangul", "romanised"), "VN": ("Vietnamese spelling", "without diacritics"),

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .authoring import Provenance, add_source, draft_reminders
-from .build_date import build_date
-from .errors import BriefingError
-from .facts import all_facts
-from .new_site import init_site
+from .authoring.new_site import init_site
+from .authoring.new_source import Provenance, add_source, draft_reminders
+from .contexts.facts import all_facts
+from .model.problems import BriefingError
 from .pipeline import Site, build_site, check_site
+from .publish.build_date import build_date
 from .write import docs_tree
 
 

@@ -1,8 +1,8 @@
 """The whole generator: data/ and templates/ in, Markdown pages out.
 
-load + validate (validate.py) → verify citations (verify.py) → render (pages.py builds each
-page's context, render.py its Markdown) → write (write.py, or the MkDocs plugin, which
-takes the pages directly).
+validate (model/) → verify (evidence/) → contexts (contexts/registry.py builds every page's
+context, notes and footer) → render (render.py, each page's Markdown) → write (write.py, or
+the MkDocs plugin, which takes the pages directly).
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .corpus import Corpus
-from .errors import BriefingError, Problem
-from .exports import exports
-from .load import ParsedFiles
-from .pages import citing_facts, editor_guides, footer_dates, page_jobs
-from .quotes import Evidence
+from .contexts.exports import exports
+from .contexts.registry import page_contexts
+from .evidence.verified import Evidence
+from .evidence.verify import verify_citations
+from .model.corpus import Corpus
+from .model.load import ParsedFiles
+from .model.problems import BriefingError, Problem
+from .model.validate import validate
 from .render import (
     RenderCache,
     compile_templates,
@@ -28,9 +30,6 @@ from .render import (
     render_page,
     templates_fingerprint,
 )
-from .validate import validate
-from .verify import verify_citations
-from .views import PageNotes, footer, layouts_of
 
 # Allocations between young-generation collections (Python's default: 700).
 GENERATION_0_THRESHOLD = 20_000
@@ -106,33 +105,29 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None,
     if parsed is not None:
         parsed.next_build()
     corpus, evidence = checked_corpus(root, parsed)
+    # Every context first (with its notes and footer), then every page rendered from them.
+    contexts = page_contexts(corpus, evidence, built)
+    files = exports(corpus)
     env = environment(root / "templates")
     compile_templates(env)
-    layouts = layouts_of(corpus)
-    dates = footer_dates(corpus)
     fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
     if cache is not None:
         cache.rendered = 0
     pages: dict[str, str] = {}
-    for job in page_jobs(corpus, evidence, layouts, citing_facts(corpus),
-                         editor_guides(root)):
-        book = PageNotes(job.path, corpus, evidence, layouts)
-        page = job.context(book)
-        closing = footer(book, dates, built, job.dated_by)
-        text = partial(render_page, env, job.template, page, book, job.data_file, closing)
+    for page in contexts:
+        text = partial(render_page, env, page.template, page.context, page.notes,
+                       page.data_file, page.footer)
         if cache is None:
-            pages[job.path] = text()
+            pages[page.path] = text()
         else:
-            key = page_key(fingerprint, job.template, page, book.notes, job.data_file, closing)
-            pages[job.path] = cache.page(job.path, key, text)
+            key = page_key(fingerprint, page.template, page.context, page.notes,
+                           page.data_file, page.footer)
+            pages[page.path] = cache.page(page.path, key, text)
     if cache is not None:
         cache.keep_only(set(pages))
-    files = exports(corpus)
     size = sum(map(len, pages.values())) + sum(map(len, files.values()))
     if size > MAX_GENERATED_CHARS:
         raise BriefingError([Problem("data", 1, 1, f"the site would be {size:,} characters of "
             f"pages and exports, over the limit of {MAX_GENERATED_CHARS:,}; look for a text "
             "that is far longer than it should be")])
     return Site(dict(sorted(pages.items())), files, corpus, evidence)
-
-

@@ -2,8 +2,9 @@
 
 Every value a template prints is escaped for Markdown and HTML by default (``finalize``),
 so data can never inject markup; printing ``None`` is an error, not the word "None".
-Citations are footnotes labelled by passage (views.CitationRefs); the notes follow the page
-in the order the body refers to them, and the Markdown engine numbers them in that order.
+Citations are footnotes labelled by passage (contexts.refs.CitationRefs); the notes follow
+the page in the order its context refers to them (contexts.notes.PageNotes.listed), which is
+the order the body shows them, and the Markdown engine numbers them in that order.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import html
 import json
 import re
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .errors import BriefingError, Problem
-from .views import Footer, PageNotes
+from .contexts.footer import Footer
+from .contexts.notes import NoteLine
+from .model.problems import BriefingError, Problem
 
 # Punctuation Python-Markdown (with tables and attr_list) gives meaning to anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|])")
@@ -144,14 +146,13 @@ def _template_line(exc: BaseException, template: str) -> int:
     return line
 
 
-def render_page(env: jinja2.Environment, template: str, context: Any, book: PageNotes,
-                generated_from: str, footer: Footer) -> str:
+def render_page(env: jinja2.Environment, template: str, context: Any,
+                notes: Sequence[NoteLine], generated_from: str, footer: Footer) -> str:
     """One page of Markdown, its notes last; a template mistake is reported at its file and
     line."""
     try:
         text = env.get_template(template).render(page=context, generated_from=generated_from,
                                                  footer=footer)
-        notes = book.cited_in(text)
         if notes:
             text = text.rstrip("\n") + "\n\n" + env.get_template("_notes.md.jinja").render(
                 notes=notes)

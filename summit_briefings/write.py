@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BriefingError, Problem
+from .model.problems import BriefingError, Problem
 
 
 def _interrupted(signum: int, frame: object) -> None:

@@ -47,13 +47,18 @@ LIVE_DATA = REPO / "data"
 ADDED = REPO / "tests" / "fixtures" / "added"
 FICTIONAL_DATA = REPO / "tests" / "fixtures" / "fictional-pair" / "data"
 
-import summit_briefings.load  # noqa: E402
+import summit_briefings.model.load  # noqa: E402
 from summit_briefings.cli import console  # noqa: E402
-from summit_briefings.errors import BriefingError, Problem, display_path  # noqa: E402
-from summit_briefings.load import MAX_YAML_BYTES, YamlDocument, load_yaml, parse_yaml  # noqa: E402
+from summit_briefings.contexts.refs import CitationRefs  # noqa: E402
+from summit_briefings.model.load import (  # noqa: E402
+    MAX_YAML_BYTES,
+    YamlDocument,
+    load_yaml,
+    parse_yaml,
+)
+from summit_briefings.model.problems import BriefingError, Problem, display_path  # noqa: E402
+from summit_briefings.model.project_files import read_bounded  # noqa: E402
 from summit_briefings.pipeline import checked_corpus  # noqa: E402
-from summit_briefings.project_files import read_bounded  # noqa: E402
-from summit_briefings.views import CitationRefs  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -371,7 +376,7 @@ def reuse_parsed_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Opt in per module with ``pytestmark = pytest.mark.usefixtures("reuse_parsed_yaml")``.
     """
-    monkeypatch.setattr(summit_briefings.load, "load_yaml",
+    monkeypatch.setattr(summit_briefings.model.load, "load_yaml",
                         _load_yaml_reusing_identical_files)
 
 

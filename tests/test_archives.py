@@ -1,4 +1,4 @@
-"""Pages bounded by design (summit_briefings/archives.py): a page that lists summits shows the
+"""Pages bounded by design (contexts/archives.py): a page that lists summits shows the
 newest in full and links to a page a year for the rest, a year of many summits in parts; the
 leaders index lists the people of the newest summits and links to pages of each country's
 people A–Z; and the readers lose nothing.
@@ -16,7 +16,7 @@ import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import copy_project
 
-from summit_briefings import archives, index_pages
+from summit_briefings.contexts import archives, index_pages
 from summit_briefings.pipeline import build_site
 
 BOUND = 3

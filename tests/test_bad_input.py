@@ -38,7 +38,7 @@ from conftest import (
     run_in_process,
 )
 
-from summit_briefings.errors import Problem
+from summit_briefings.model.problems import Problem
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"
 # The fictional corpus's summits: a stated date (Port Arlen), a day worked out from a

@@ -12,8 +12,8 @@ import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import FICTIONAL_DATA, REPO, cited_keys, copy_project, write_project
 
-from summit_briefings import brief as brief_module
-from summit_briefings.brief import (
+from summit_briefings.contexts import brief as brief_module
+from summit_briefings.contexts.brief import (
     BOUNDS,
     Bounds,
     BriefContext,
@@ -22,13 +22,18 @@ from summit_briefings.brief import (
     sides_of,
     standing,
 )
-from summit_briefings.commitments import commitments_context, judged_pledges, judged_targets
-from summit_briefings.corpus import Corpus
+from summit_briefings.contexts.commitments import (
+    commitments_context,
+    judged_pledges,
+    judged_targets,
+)
+from summit_briefings.contexts.notes import PageNotes, layouts_of
+from summit_briefings.contexts.refs import place_text
+from summit_briefings.contexts.targets import AHEAD, SETTLED
+from summit_briefings.evidence.verified import Evidence
+from summit_briefings.model.corpus import Corpus
+from summit_briefings.model.schema import TradeTarget
 from summit_briefings.pipeline import build_site, checked_corpus
-from summit_briefings.quotes import Evidence
-from summit_briefings.schema import TradeTarget
-from summit_briefings.targets import AHEAD, SETTLED
-from summit_briefings.views import PageNotes, layouts_of, place_text
 
 WIDE = Bounds(meetings_in_full=100, meetings_listed=100, roles=100, role_dates=100,
               targets=100, pledges=100, topics=100)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils import get_build_date
 
-from summit_briefings.build_date import build_date, source_date_epoch
+from summit_briefings.publish.build_date import build_date, source_date_epoch
 
 COMMITTED = "1900000000"  # 2030-03-17 17:46:40 UTC
 

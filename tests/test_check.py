@@ -18,9 +18,8 @@ from conftest import FICTIONAL_DATA, LIVE_DATA, Project, copy_data, count_data, 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summit_briefings.facts import all_facts
-from summit_briefings.load import load_yaml
-from summit_briefings.quotes import (
+from summit_briefings.contexts.facts import all_facts
+from summit_briefings.evidence.quotes import (
     SCANS_BEFORE_INDEX,
     IndexedSource,
     canonical_number,
@@ -29,8 +28,10 @@ from summit_briefings.quotes import (
     normalise,
     quoted_numbers,
 )
-from summit_briefings.validate import validate
-from summit_briefings.verify import verify_citations
+from summit_briefings.evidence.verify import verify_citations
+from summit_briefings.model.load import load_yaml
+from summit_briefings.model.problems import BriefingError
+from summit_briefings.model.validate import validate
 
 pytestmark = pytest.mark.usefixtures("reuse_parsed_yaml")
 
@@ -238,3 +239,20 @@ def test_the_quotes_of_an_entry_that_fails_the_schema_are_still_checked(fictiona
     messages = [p.message for p in fictional.problems() if p.path == VESK]
     assert any("unknown field 'titel'" in m for m in messages), messages
     assert any(m.startswith("quote not found") for m in messages), messages
+
+
+def test_the_guides_are_read_with_the_data_and_titled_as_mkdocs_titles_them(make_project):
+    """docs/guide/ is read by validation, once, before anything is verified: its titles for
+    the home page (the first heading after the front matter), its unreadable pages reported
+    with the data's problems."""
+    project = make_project({"docs/guide/a.md": "---\n# not a heading\nsearch:\n  exclude: true\n"
+                                               "---\n\n# Adding a summit\n\nText.\n",
+                            "docs/guide/b.md": "No heading here.\n"}, base=FICTIONAL_DATA)
+    assert validate(project.root).guides == {"Adding a summit": "guide/a.md",
+                                             "b": "guide/b.md"}
+    (project.root / "docs" / "guide" / "c.md").write_bytes(b"# Caf\xe9\n")
+    (project.root / "data" / "people.yaml").write_text("{}\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        validate(project.root)
+    paths = {problem.path for problem in caught.value.problems}
+    assert {"docs/guide/c.md", "data/people.yaml"} <= paths

@@ -8,11 +8,11 @@ import re
 import pytest
 from conftest import LIVE_DATA
 
-from summit_briefings.briefings import and_list
+from summit_briefings.contexts.briefings import and_list
+from summit_briefings.contexts.targets import Linked, pledge_status, target_status
+from summit_briefings.contexts.trade import needs_growth
+from summit_briefings.model.schema import TargetStatement, TradeFigure, TradeTarget
 from summit_briefings.pipeline import build_site
-from summit_briefings.schema import TargetStatement, TradeFigure, TradeTarget
-from summit_briefings.targets import Linked, pledge_status, target_status
-from summit_briefings.trade import needs_growth
 
 CITE = [{"source": "x", "quote": "a quote of ten characters"}]
 # Summit ids of the small fixture, with their dates; "now" is the newest of them.

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy tag on its own (summit_briefings/csp.py): where it goes, what it
+"""The Content-Security-Policy tag on its own (publish/csp.py): where it goes, what it
 hashes, what it refuses; the browser tests (tests/browser/test_csp.py) load the real pages."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summit_briefings.csp import (
+from summit_briefings.publish.csp import (
     SHIM_PATH,
     CspError,
     check_shim,

@@ -6,8 +6,8 @@ import inspect
 
 from pydantic import BaseModel
 
-from summit_briefings import schema
-from summit_briefings.data_fields import MODELS, data_fields
+from summit_briefings.contexts.data_fields import MODELS, data_fields
+from summit_briefings.model import schema
 
 
 def test_every_data_model_is_on_the_data_fields_page():

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from summit_briefings.corpus import summit_order
-from summit_briefings.dates import (
+from summit_briefings.model.corpus import summit_order
+from summit_briefings.model.dates import (
     WEEKDAYS,
     format_date,
     last_month_or_day,

@@ -9,11 +9,17 @@ import pytest
 import yaml
 from conftest import fictional_project
 
-from summit_briefings.authoring import Provenance, add_source, guess_title, looks_cut_off, slug
-from summit_briefings.drafts import find_candidates, sentences
+from summit_briefings.authoring.drafts import find_candidates, sentences
+from summit_briefings.authoring.new_source import (
+    Provenance,
+    add_source,
+    guess_title,
+    looks_cut_off,
+    slug,
+)
+from summit_briefings.evidence.quotes import quoted_numbers
+from summit_briefings.model.schema import SLUG, Person
 from summit_briefings.pipeline import build_site
-from summit_briefings.quotes import quoted_numbers
-from summit_briefings.schema import SLUG, Person
 
 CHINH = Person.model_validate({
     "id": "pham-minh-chinh", "name": "Phạm Minh Chính",

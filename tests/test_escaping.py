@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summit_briefings.errors import Problem
-from summit_briefings.exports import COLUMNS, FactRow, facts_csv, facts_json
+from summit_briefings.contexts.exports import COLUMNS, FactRow, facts_csv, facts_json
+from summit_briefings.model.problems import Problem
 from summit_briefings.render import markdown_literal
 
 # The site's Markdown extensions (mkdocs.yml) that give lines a block meaning.

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import yaml
 from conftest import fictional_project
 
-from summit_briefings.evolution import _contradictions
+from summit_briefings.contexts.evolution import _contradictions
 from summit_briefings.pipeline import build_site
 
 PORT_ARLEN = "data/summits/2031-04-10-port-arlen.yaml"

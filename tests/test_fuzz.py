@@ -20,13 +20,13 @@ from conftest import FICTIONAL_DATA, Project, _load_yaml_reusing_identical_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import summit_briefings.load
-from summit_briefings.errors import BriefingError
-from summit_briefings.load import YamlDocument, load_yaml
-from summit_briefings.quotes import evaluate_formula
-from summit_briefings.schema import Source
-from summit_briefings.validate import read_source_text, validate
-from summit_briefings.verify import verify_citations
+import summit_briefings.model.load
+from summit_briefings.evidence.quotes import evaluate_formula
+from summit_briefings.evidence.verify import verify_citations
+from summit_briefings.model.load import YamlDocument, load_yaml
+from summit_briefings.model.problems import BriefingError
+from summit_briefings.model.schema import Source
+from summit_briefings.model.validate import read_source_text, validate
 
 SETTINGS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -71,7 +71,7 @@ def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Project]:
     """
     project = copy_data(tmp_path_factory.mktemp("fuzz"), FICTIONAL_DATA)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(summit_briefings.load, "load_yaml", _load_yaml_reusing_identical_files)
+        patch.setattr(summit_briefings.model.load, "load_yaml", _load_yaml_reusing_identical_files)
         assert project.problems() == [], "the copy must pass before fuzzing it"
         yield project
 

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from conftest import FICTIONAL_DATA, copy_project
 
+from summit_briefings.evidence.sources import sentence_starts
 from summit_briefings.pipeline import build_site
-from summit_briefings.sources import sentence_starts
 
 NOTE_REF = re.compile(r"\[\^[^\]]+\]")
 VESK = "data/summits/2032-03-09-vesk.yaml"

@@ -19,8 +19,8 @@ import pytest
 import yaml
 from conftest import LIVE_DATA, copy_project, count_data
 
-from summit_briefings.errors import BriefingError
-from summit_briefings.pages import editor_guides
+from summit_briefings.model.guides import editor_guides
+from summit_briefings.model.problems import BriefingError
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "guide" / "adding-a-summit.md"

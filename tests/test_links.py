@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from summit_briefings import links
+from summit_briefings.contexts import links
 
 # One page of each kind (links.py), an id with a hyphen and a source file with a dot in its
 # name among them.

@@ -12,15 +12,16 @@ import re
 import pytest
 from conftest import REPO
 
-from summit_briefings import links
-from summit_briefings.index_pages import leaders_index, people_by_name
+from summit_briefings.contexts import links
+from summit_briefings.contexts.claims import dated_roles
+from summit_briefings.contexts.index_pages import leaders_index, people_by_name
+from summit_briefings.contexts.notes import PageNotes, layouts_of
+from summit_briefings.evidence.quotes import alternation, normalise
+from summit_briefings.evidence.sources import sentence_around
+from summit_briefings.evidence.verify import verify_citations
+from summit_briefings.model.schema import KIND_WORDS
+from summit_briefings.model.validate import validate
 from summit_briefings.pipeline import build_site
-from summit_briefings.quotes import alternation, normalise
-from summit_briefings.sources import sentence_around
-from summit_briefings.targets import KIND_WORDS
-from summit_briefings.validate import validate
-from summit_briefings.verify import verify_citations
-from summit_briefings.views import PageNotes, dated_roles, layouts_of
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,11 @@
-"""The offline build's search index (summit_briefings.offline_search), rewritten directly on
+"""The offline build's search index (summit_briefings.publish.offline_search), rewritten directly on
 entries as Material's search plugin writes them: folded names, ranking by kind of page."""
 
 from __future__ import annotations
 
 import pytest
 
-from summit_briefings.offline_search import FOLDED_FIELD, FOLDED_TITLE, fold_search_index
+from summit_briefings.publish.offline_search import FOLDED_FIELD, FOLDED_TITLE, fold_search_index
 
 # Page weights by URL, as the plugin gives them (links.search_weight of each page).
 WEIGHTS = {"leaders/to-lam/": 2.0, "summits/x/": 2.0, "sources/000_4f94/": 0.3, "": 0.4}

@@ -11,15 +11,15 @@ import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
 from conftest import REPO, cited_keys, copy_project
 
-from summit_briefings import links
-from summit_briefings.brief import BOUNDS, Bounds, briefed_people, standing, took_part
-from summit_briefings.briefings import SummitContext, summit_context
-from summit_briefings.corpus import Corpus
-from summit_briefings.packs import PackContext, pack_context
+from summit_briefings.contexts import links
+from summit_briefings.contexts.brief import BOUNDS, Bounds, briefed_people, standing, took_part
+from summit_briefings.contexts.briefings import SummitContext, summit_context
+from summit_briefings.contexts.notes import PageNotes, layouts_of
+from summit_briefings.contexts.packs import PackContext, pack_context
+from summit_briefings.contexts.targets import AHEAD
+from summit_briefings.evidence.verified import Evidence
+from summit_briefings.model.corpus import Corpus
 from summit_briefings.pipeline import build_site, checked_corpus
-from summit_briefings.quotes import Evidence
-from summit_briefings.targets import AHEAD
-from summit_briefings.views import PageNotes, layouts_of
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "fictional-pair"
 LOW = Bounds(roles=1, role_dates=2, targets=1, figures=2)

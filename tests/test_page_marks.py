@@ -1,4 +1,4 @@
-"""The attributes Python-Markdown adds as it builds each page (summit_briefings.page_marks):
+"""The attributes Python-Markdown adds as it builds each page (summit_briefings.publish.page_marks):
 column headings on table cells, for the phone layout that shows each row as a card, and on
 served builds the marks that keep noise out of Pagefind's index and name a person's page."""
 
@@ -8,8 +8,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from summit_briefings.links import NAME_HEADING_WEIGHT
-from summit_briefings.page_marks import PageMarks
+from summit_briefings.contexts.links import NAME_HEADING_WEIGHT
+from summit_briefings.publish.page_marks import PageMarks
 
 
 def convert(text: str, *, pagefind: bool = False, person_page: bool = False) -> BeautifulSoup:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from summit_briefings.errors import BriefingError
-from summit_briefings.load import ParsedFiles
+from summit_briefings.model.load import ParsedFiles
+from summit_briefings.model.problems import BriefingError
 
 
 def write(root: Path, text: str) -> Path:

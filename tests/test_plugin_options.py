@@ -1,4 +1,4 @@
-"""The briefings plugin's options (summit_briefings.plugin.BriefingsConfig): documented, read
+"""The briefings plugin's options (publish.plugin.BriefingsConfig): documented, read
 from mkdocs.yml and mkdocs-offline.yml, and one search engine per build."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO, fictional_project
 from mkdocs.config import load_config
 
-from summit_briefings.plugin import BriefingsConfig
+from summit_briefings.publish.plugin import BriefingsConfig
 
 
 def test_every_option_is_documented_in_the_readme():

@@ -14,11 +14,12 @@ from collections.abc import Callable
 import pytest
 from conftest import AUTO_SHA256, FICTIONAL_DATA, Project
 
-from summit_briefings.briefings import leader_context, summit_context
-from summit_briefings.index_pages import leaders_index, people_by_name
-from summit_briefings.validate import validate
-from summit_briefings.verify import verify_citations
-from summit_briefings.views import PageNotes, dated_roles, layouts_of
+from summit_briefings.contexts.briefings import leader_context, summit_context
+from summit_briefings.contexts.claims import dated_roles
+from summit_briefings.contexts.index_pages import leaders_index, people_by_name
+from summit_briefings.contexts.notes import PageNotes, layouts_of
+from summit_briefings.evidence.verify import verify_citations
+from summit_briefings.model.validate import validate
 
 PEOPLE = "data/people.yaml"
 
@@ -96,8 +97,9 @@ def test_every_role_on_the_leaders_index_and_a_summit_page_has_a_date(fictional:
     for pid, role in _index_roles(book).items():
         assert (role is None) == (not dated_roles(book.corpus, people[pid])), pid
         assert role is None or role[1], pid
-    vesk = book.corpus.summit("2032-03-09-vesk")
-    page = summit_context(_book(fictional, "summits/2032-03-09-vesk.md"), vesk, None, None)
+    summit_book = _book(fictional, "summits/2032-03-09-vesk.md")
+    vesk = summit_book.corpus.summit("2032-03-09-vesk")
+    page = summit_context(summit_book, vesk, None, None)
     assert {(p.role.title, p.role.as_of, p.role.inferred) for p in page.participants
             if p.role} == {("Chancellor of Sudmark", "9 March 2032", "day inferred"),
                            ("President of Norland", "9 March 2032", "day inferred")}

@@ -11,9 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FICTIONAL_DATA, fictional_project
 
-from summit_briefings.pipeline import Site, build_site
-from summit_briefings.quotes import Passage
-from summit_briefings.sources import (
+from summit_briefings.evidence.sources import (
     MAX_CHARACTERS,
     MAX_SENTENCES,
     paragraphs,
@@ -22,6 +20,8 @@ from summit_briefings.sources import (
     sentence_around,
     sentence_starts,
 )
+from summit_briefings.evidence.verified import Passage
+from summit_briefings.pipeline import Site, build_site
 
 
 def split(text: str) -> list[str]:

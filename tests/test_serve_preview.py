@@ -23,8 +23,8 @@ import markdown
 from bs4 import BeautifulSoup
 from conftest import Project, fictional_project
 
-from summit_briefings.errors import Problem
-from summit_briefings.serve_preview import preview_pages, problems_banner
+from summit_briefings.model.problems import Problem
+from summit_briefings.publish.serve_preview import preview_pages, problems_banner
 
 # The servers run on the fictional corpus, the smallest with a page of every kind.
 SUMMIT = "data/summits/2031-04-10-port-arlen.yaml"

@@ -37,9 +37,9 @@ from conftest import (
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-from summit_briefings.plugin import unsafe_sources
-from summit_briefings.site_search import PAGEFIND_WORKER
-from summit_briefings.validate import validate
+from summit_briefings.model.validate import validate
+from summit_briefings.publish.plugin import unsafe_sources
+from summit_briefings.publish.site_search import PAGEFIND_WORKER
 
 
 def build_with_an_article_added(folder: Path) -> None:

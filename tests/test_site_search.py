@@ -1,4 +1,4 @@
-"""The served site's search (summit_briefings.site_search): what Pagefind leaves out by its own
+"""The served site's search (publish/site_search.py): what Pagefind leaves out by its own
 option, how pages weigh, which worker the box talks to. (The marks Python-Markdown adds:
 test_page_marks; the built site's index: test_site_build.)"""
 
@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from summit_briefings.links import search_weight
-from summit_briefings.site_search import (
+from summit_briefings.contexts.links import search_weight
+from summit_briefings.publish.site_search import (
     PAGEFIND_FOLDER,
     PAGEFIND_WORKER,
     run_pagefind,

@@ -11,8 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import FICTIONAL_DATA, REPO, copy_project
 
+from summit_briefings.evidence.sources import has_table_borders, paragraphs
 from summit_briefings.pipeline import build_site
-from summit_briefings.sources import has_table_borders, paragraphs
 
 BORDERED = "Lead paragraph.\n    |\n |\n|\nA caption under a photo |\nA | B stays whole.\n"
 

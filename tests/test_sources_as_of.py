@@ -1,7 +1,7 @@
 """'Sources as of' never prints a date that no source gives (issue #27, finding 11).
 
 A source is as recent as its publication date, else the latest meeting it reports; the check
-has grounded every part of that meeting's date in the quotes (summit_briefings/dating.py).
+has grounded every part of that meeting's date in the quotes (summit_briefings/evidence/dating.py).
 Runs on the fictional corpus (tests/fixtures/fictional-pair), with the Port Arlen article's
 publication date taken out where a test needs a source dated by its meetings.
 """
@@ -13,10 +13,9 @@ from collections.abc import Callable
 import pytest
 from conftest import AUTO_SHA256, FICTIONAL_DATA, Project
 
-from summit_briefings.errors import BriefingError
-from summit_briefings.pages import footer_dates
+from summit_briefings.contexts.footer import SourceDate, footer_dates
+from summit_briefings.model.problems import BriefingError
 from summit_briefings.pipeline import checked_corpus
-from summit_briefings.views import SourceDate
 
 SOURCES = "data/sources.yaml"
 KORVEL, VESK = "data/summits/2031-11-korvel.yaml", "data/summits/2032-03-09-vesk.yaml"

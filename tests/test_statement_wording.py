@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 from conftest import FICTIONAL_DATA, Project
 
-from summit_briefings.errors import BriefingError
+from summit_briefings.model.problems import BriefingError
 from summit_briefings.pipeline import build_site, check_site
 
 SOURCES = "data/sources.yaml"

@@ -15,9 +15,10 @@ import pytest
 import yaml
 from conftest import LIVE_DATA, Project, copy_data, copy_project
 
-from summit_briefings.briefings import SummitContext, summit_context
+from summit_briefings.contexts.briefings import SummitContext, summit_context
+from summit_briefings.contexts.claims import Claim
+from summit_briefings.contexts.notes import PageNotes, layouts_of
 from summit_briefings.pipeline import build_site, checked_corpus
-from summit_briefings.views import Claim, PageNotes, layouts_of
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "fictional-pair" / "data"
 PORT_ARLEN = "data/summits/2031-04-10-port-arlen.yaml"

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from summit_briefings.new_site import COPIED
+from summit_briefings.authoring.new_site import COPIED
 
 REPO = Path(__file__).resolve().parent.parent
-SKELETON = "summit_briefings/skeleton/"
+SKELETON = "summit_briefings/authoring/skeleton/"
 
 
 def run(argv: list[str | Path], cwd: Path) -> str:

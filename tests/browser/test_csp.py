@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
-from summit_briefings.csp import shim_iframe_script
+from summit_briefings.publish.csp import shim_iframe_script
 
 from .helpers import search
 

@@ -1,5 +1,5 @@
 /* The site's own script, loaded on every page. Behaviour lives here, never in markup: the
-   pages' Content-Security-Policy (summit_briefings/csp.py) blocks inline handlers. */
+   pages' Content-Security-Policy (summit_briefings/publish/csp.py) blocks inline handlers. */
 
 /* Material's search overlay has role="dialog" but no accessible name (axe rule
    aria-dialog-name, WCAG 4.1.2): screen readers announce an unnamed dialog. Name it. */

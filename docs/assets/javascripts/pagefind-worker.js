@@ -1,5 +1,5 @@
 /* Material's search worker protocol, answered from Pagefind's index (served builds only;
-   see summit_briefings/site_search.py). Material's page script posts
+   see summit_briefings/publish/site_search.py). Material's page script posts
      {type: 0 SETUP, data: {config, docs}}  -> we load Pagefind and answer {type: 1 READY}
      {type: 2 QUERY, data: "typed text"}     -> {type: 3 RESULT, data: {items: [[article, ...sections]]}}
    and renders the items with its own result list: a title (HTML), a teaser (HTML, the
