@@ -16,7 +16,7 @@ from typing import Literal
 from ..evidence.quotes import canonical_number
 from ..model.corpus import Corpus
 from ..model.dates import format_date, sort_key
-from ..model.schema import TargetStatement, TradeFigure, TradeTarget
+from ..model.schema import KIND_WORDS, TargetStatement, TradeFigure, TradeTarget
 from .briefings import and_list
 from .formatting import format_billions
 
@@ -29,10 +29,12 @@ SETTLED: frozenset[Verdict] = frozenset({"met", "not met"})
 # figure in its currency can judge it.
 AHEAD: frozenset[Verdict] = frozenset({"not yet due", "no deadline", "cannot be judged"})
 
-# How a page words each kind of statement, after the people or countries who made it.
-KIND_WORDS = {"agreed": "agreed on it", "aimed": "aimed for it", "pledged": "pledged it",
-              "set": "set it", "hoped": "hoped for it", "proposed": "proposed it",
-              "referred": "referred to it as the target"}
+def kind_words(kind: str, attributions: Sequence[str]) -> str:
+    """How a page words a statement of a kind after who made it, keeping the attributions of
+    its quotes' sentences in the source's words: 'set it, according to media'."""
+    return ", ".join([KIND_WORDS[kind], *attributions])
+
+
 # A qualifier that makes the target itself a bound to pass, not reach.
 STRICT = {"more than", "over"}
 
@@ -108,7 +110,7 @@ def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
         why.append(latest_text)
     past = [s for s in later if int(dates[s.summit][:4]) > deadline]
     if past:
-        why.append(f"sources of {_years([dates[s.summit] for s in past])} set it again as a "
+        why.append(f"sources of {_years([dates[s.summit] for s in past])} state it again as a "
                    "goal")
     return Status("past its deadline, not shown met", "; ".join(why))
 
