@@ -119,8 +119,8 @@ TARGET_100 = target(100, 2020, restated=(again("s2024", horizon="near term"),))
      "the highest US$87 billion in 2022; sources of 2024 state it again as a goal)"),
     # recorded by no target statement: what the data holds after it
     # a pledge later outcomes name in 'reports_on': restated, by the years of their summits
-    ("2023-06-23", [], ["2025-10-30", "2024"], 3, "restated: sources of 2024 and 2025 state "
-     "it again or report on it"),
+    ("2023-06-23", [], ["2025-10-30", "2024"], 3, "reported on: sources of 2024 and 2025 state "
+     "it again or report on it; whether it was kept is not judged"),
     ("2023-06-23", [], [], 3, "not reported on: no statement of the 3 later summits in the "
                               "data is recorded as restating or reporting on it"),
     ("2024", [], [], 1, "not reported on: no statement of the one later summit in the data "

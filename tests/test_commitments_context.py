@@ -106,11 +106,12 @@ def test_a_pledge_names_who_made_it_for_which_side_and_cites_it(fictional):
 
 
 @pytest.mark.parametrize("corpus, verdict, why", [
-    ("fictional", "restated", "sources of 2032 state it again or report on it"),
+    ("fictional", "reported on", "sources of 2032 state it again or report on it; whether it "
+                                 "was kept is not judged"),
     ("unreported", "not reported on", "no statement of the 2 later summits in the data is "
                                       "recorded as restating or reporting on it"),
 ])
-def test_a_pledge_is_restated_only_where_a_later_outcome_reports_on_it(
+def test_a_pledge_is_reported_on_only_where_a_later_outcome_names_it(
         request, corpus, verdict, why):
     [pledge] = commitments_page(request.getfixturevalue(corpus)).pledges
     assert (pledge.status.verdict, pledge.status.why) == (verdict, why)
@@ -136,7 +137,7 @@ def test_a_commitments_archive_page_holds_every_target_and_pledge_of_its_year(
     assert [(t.what, t.first.summit.id) for t in page.targets] == [
         ("EUR 60 billion in bilateral trade", PORT_ARLEN)]
     # The whole of 2031, the pledge the page shows in full too.
-    assert [(p.summit.id, p.status.verdict) for p in page.pledges] == [(PORT_ARLEN, "restated")]
+    assert [(p.summit.id, p.status.verdict) for p in page.pledges] == [(PORT_ARLEN, "reported on")]
     assert page.pledges[0].summit.href == f"../summits/{PORT_ARLEN}.md"
     assert (page.archive.parent_title, page.archive.parent_href) == (
         "Commitments", "../commitments.md")

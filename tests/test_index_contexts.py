@@ -129,7 +129,7 @@ def test_the_home_page_lists_the_open_pledge_with_its_status_and_who_made_it(fic
     page = home(fictional)
     assert [(p.what, p.side, p.status.verdict) for p in page.pledges] == [
         ("Pavel Dorn pledged EUR 2 billion for the Arlen–Vesk rail line.", "Sudmark",
-         "restated")]
+         "reported on")]
     assert [p.id for p in page.pledges[0].made_by] == ["pavel-dorn"]
     assert page.pledges[0].summit.href == f"summits/{PORT_ARLEN}.md"
     assert (page.more_pledges, page.past_targets, page.more_past_targets) == (0, (), 0)

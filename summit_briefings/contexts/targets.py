@@ -21,7 +21,8 @@ from .briefings import and_list
 from .formatting import format_billions
 
 Verdict = Literal["met", "not met", "past its deadline, not shown met", "not yet due",
-                  "no deadline", "restated", "not reported on", "cannot be judged"]
+                  "no deadline", "restated", "reported on", "not reported on",
+                  "cannot be judged"]
 
 # A commitment with one of these verdicts is settled: the figure for its deadline is in.
 SETTLED: frozenset[Verdict] = frozenset({"met", "not met"})
@@ -143,8 +144,10 @@ def pledge_status(made_on: str, linked: Sequence[Linked], reported_on: Sequence[
     summits' dates); with none, the status says how many later summits the data holds."""
     if not linked:
         if reported_on:
-            return Status("restated", f"sources of {_years(sorted(reported_on, key=sort_key))} "
-                          "state it again or report on it")
+            # The data records that a later outcome takes the pledge up, not whether it says
+            # the pledge was kept: the status claims no more.
+            return Status("reported on", f"sources of {_years(sorted(reported_on, key=sort_key))} "
+                          "state it again or report on it; whether it was kept is not judged")
         if not later_summits:
             return Status("not reported on", "no source in the data reports a later summit")
         summits = ("the one later summit" if later_summits == 1
