@@ -9,10 +9,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 # pip checks every file it fetches against requirements.txt's hashes. The package itself is
 # built without build isolation, which would fetch setuptools unchecked: the setuptools it is
-# built with comes from requirements.txt too.
+# built with comes from requirements.txt too. A checkout installed before a module moved keeps
+# the old entry points in its egg-info, which Python reads first when run from this folder.
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	rm -rf summit_briefings.egg-info
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
 		--editable .
 	touch $@

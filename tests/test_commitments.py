@@ -47,12 +47,12 @@ FIGURES = [figure(2017, 63.9), figure(2021, 78.1, derived="87 / 1.114"), figure(
     (target(60, 2017), "met: US$63.9 billion in 2017 (63.9 ≥ 60)"),
     (target(63.9, 2017, qualifier="more than"), "not met: US$63.9 billion in 2017 (63.9 ≤ 63.9)"),
     (target(70, 2017), "not met: US$63.9 billion in 2017 (63.9 < 70)"),
-    # past its deadline, not shown met: why, and the later sources that set it again
+    # past its deadline, not shown met: why, and the later sources that state it again
     (target(100, 2020, restated=(again("s2023", horizon="no year given"),
                                  again("s2024", horizon="near term"))),
      "past its deadline, not shown met: no figure for 2020; every later figure, for 2021 "
      "(computed), 2022 and 2024, is below US$100 billion, the highest US$87 billion in 2022; "
-     "sources of 2023 and 2024 set it again as a goal"),
+     "sources of 2023 and 2024 state it again as a goal"),
     (target(80, 2020), "past its deadline, not shown met: no figure for 2020; the latest "
                        "figure is US$86.7 billion in 2024"),
     (target(80, 2019), "past its deadline, not shown met: no figure for 2019; the latest "
@@ -116,11 +116,11 @@ TARGET_100 = target(100, 2020, restated=(again("s2024", horizon="near term"),))
      "past its deadline, not shown met: US$100 billion (near term), a statement of the target "
      "US$100 billion by 2020; the target is past its deadline, not shown met (no figure for "
      "2020; every later figure, for 2021 (computed), 2022 and 2024, is below US$100 billion, "
-     "the highest US$87 billion in 2022; sources of 2024 set it again as a goal)"),
+     "the highest US$87 billion in 2022; sources of 2024 state it again as a goal)"),
     # recorded by no target statement: what the data holds after it
     # a pledge later outcomes name in 'reports_on': restated, by the years of their summits
-    ("2023-06-23", [], ["2025-10-30", "2024"], 3, "restated: sources of 2024 and 2025 state "
-     "it again or report on it"),
+    ("2023-06-23", [], ["2025-10-30", "2024"], 3, "reported on: sources of 2024 and 2025 state "
+     "it again or report on it; whether it was kept is not judged"),
     ("2023-06-23", [], [], 3, "not reported on: no statement of the 3 later summits in the "
                               "data is recorded as restating or reporting on it"),
     ("2024", [], [], 1, "not reported on: no statement of the one later summit in the data "

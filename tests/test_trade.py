@@ -29,7 +29,7 @@ def test_amounts_print_in_their_own_currency_and_are_never_compared_across_curre
 # A second report of the Port Arlen summit (test input, fictional) that words the target as
 # one side's hope, qualified.
 HOPE = ("FICTIONAL ARTICLE: written for the Summit Briefings test suite.\n\n"
-        "Brenić hoped trade would grow to more than EUR 60 billion by 2036.\n")
+        "Brenić hoped for trade of more than EUR 60 billion by 2036.\n")
 HOPE_SOURCE = """- id: hope-2031-port-arlen
   file: hope-2031-port-arlen.txt
   title: A hope in Port Arlen
@@ -52,7 +52,7 @@ def test_a_target_prints_its_qualifier_and_kind_on_both_pages(
     qualifier: more than
     cite:
       - source: hope-2031-port-arlen
-        quote: more than EUR 60 billion by 2036""")
+        quote: Brenić hoped for trade of more than EUR 60 billion by 2036""")
     project.replace(TRADE, "    stated_by: [ana-brenic, pavel-dorn]\n    kind: hoped",
                     "    stated_by: [ana-brenic]\n    kind: hoped")
     pages = build_site(project.root, None).pages

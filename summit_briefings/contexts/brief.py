@@ -32,6 +32,8 @@ from .commitments import (
     judged_pledges,
     judged_targets,
     latest_stated_figure,
+    qualified_by,
+    qualified_text,
     statement_row,
 )
 from .formatting import format_billions
@@ -208,7 +210,7 @@ class TopicLine:
 
 @dataclass(frozen=True)
 class TargetLine:
-    what: str  # 'US$150 billion in bilateral trade, by 2030'
+    what: str  # 'US$150 billion in bilateral trade, by 2030', with who qualifies it
     last: Statement  # the newest source that states it (in a meeting pack, its summit's)
     statements: int  # how many sources state it
     status: Status  # the commitments page's, computed
@@ -297,8 +299,8 @@ def target_line(book: PageNotes, corpus: Corpus, judged: JudgedTarget,
     growth = (required_growth(latest, t.amount, t.deadline)
               if latest and needs_growth(latest, t) else None)
     return TargetLine(
-        f"{format_billions(t.amount, currency)} in bilateral trade, "
-        f"{deadline_text(t.deadline, t.horizon)}",
+        qualified_text(f"{format_billions(t.amount, currency)} in bilateral trade, "
+                       f"{deadline_text(t.deadline, t.horizon)}", qualified_by(corpus, t)),
         statement_row(book, corpus, t, shown or statements[-1]), len(statements),
         judged.status, growth)
 

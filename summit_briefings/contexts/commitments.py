@@ -11,12 +11,12 @@ from ..model.schema import Outcome, Summit, TargetStatement, TradeFigure, TradeT
 from . import archives, links
 from .archives import ArchiveOf, Archives
 from .formatting import format_billions
-from .notes import PageNotes
+from .notes import PageNotes, source_label
 from .refs import CitationRefs, PersonRef, SummitRef
 from .targets import (
-    KIND_WORDS,
     Status,
     evidence_date,
+    kind_words,
     linked_statements,
     pledge_status,
     target_status,
@@ -28,8 +28,8 @@ class Statement:
     """One source's statement of a target: where, by whom, how, with what qualifier."""
 
     summit: SummitRef
-    made_by: tuple[PersonRef, ...]
-    kind: str  # 'agreed it', 'aimed for it' …
+    made_by: tuple[PersonRef, ...]  # those recorded as making it whom its quotes name
+    kind: str  # 'agreed on it', 'set it, according to media': with its source's attribution
     amount: str  # 'more than US$100 billion': qualified as that source qualifies it
     deadline: str  # 'by 2020', 'near term'
     refs: CitationRefs
@@ -37,7 +37,7 @@ class Statement:
 
 @dataclass(frozen=True)
 class TargetRow:
-    what: str
+    what: str  # 'US$100 billion in bilateral trade (VNA/VNS: “more than”)'
     deadline: str
     first: Statement
     restated: tuple[Statement, ...]
@@ -83,11 +83,32 @@ def deadline_text(deadline: int | None, horizon: str | None) -> str:
 def statement_row(book: PageNotes, corpus: Corpus, target: TradeTarget,
                   statement: TargetStatement) -> Statement:
     amount = format_billions(target.amount, target.currency or corpus.site.currency)
+    # Statements that are equal are reported alike: the first one's number serves for each.
+    reported = book.evidence.statements[(target.id, target.statements.index(statement))]
     return Statement(
         book.summit_ref(corpus.summit(statement.summit)),
-        tuple(book.person_ref(p) for p in statement.stated_by), KIND_WORDS[statement.kind],
+        tuple(book.person_ref(p) for p in reported.named),
+        kind_words(statement.kind, reported.attributions),
         f"{statement.qualifier} {amount}" if statement.qualifier else amount,
         deadline_text(statement.deadline, statement.horizon), book.refs(statement.cite))
+
+
+def qualified_by(corpus: Corpus, target: TradeTarget) -> str | None:
+    """Who qualifies the target's amount, and how: 'VNA/VNS: “more than”'; None where no
+    source does. Printed by the amount the data records the target at, so that a table or a
+    line that names one statement still shows that another source gives a bound."""
+    given = []
+    for statement in target.statements:
+        if statement.qualifier:
+            quoting = [c for c in statement.cite
+                       if statement.qualifier.lower() in c.quote.lower()] or statement.cite
+            given.append(f"{source_label(corpus.source(quoting[0].source))}: "
+                         f"“{statement.qualifier}”")
+    return "; ".join(dict.fromkeys(given)) or None
+
+
+def qualified_text(text: str, qualified: str | None) -> str:
+    return f"{text} ({qualified})" if qualified else text
 
 
 @dataclass(frozen=True)
@@ -147,8 +168,8 @@ def judged_pledges(corpus: Corpus) -> list[JudgedPledge]:
 def target_row(book: PageNotes, corpus: Corpus, judged: JudgedTarget) -> TargetRow:
     t = judged.target
     first, *later = [statement_row(book, corpus, t, s) for s in t.statements]
-    return TargetRow(target_what(corpus, t), deadline_text(t.deadline, t.horizon), first,
-                     tuple(later), judged.status)
+    return TargetRow(qualified_text(target_what(corpus, t), qualified_by(corpus, t)),
+                     deadline_text(t.deadline, t.horizon), first, tuple(later), judged.status)
 
 
 def target_what(corpus: Corpus, target: TradeTarget) -> str:

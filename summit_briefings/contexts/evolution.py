@@ -18,7 +18,7 @@ from .archives import ArchiveOf, Archives
 from .formatting import format_billions
 from .notes import PageNotes, source_label
 from .refs import CitationRefs, PersonRef, SummitRef
-from .targets import KIND_WORDS
+from .targets import kind_words
 
 
 @dataclass(frozen=True)
@@ -123,11 +123,13 @@ def evolution_years(corpus: Corpus) -> dict[str, list[StatedTargets]]:
 
 def _target_statement(book: PageNotes, stated: StatedTargets) -> TargetStatement:
     summit, statements = stated
+    reported = [book.evidence.statements[(t.id, t.statements.index(s))] for t, s in statements]
     text = "; ".join((f"{s.qualifier} " if s.qualifier else "")
                      + f"{format_billions(t.amount, t.currency)} "
                      + (f"by {s.deadline}" if s.deadline else f"({s.horizon})")
-                     + f", {KIND_WORDS[s.kind]}" for t, s in statements)
-    people = dict.fromkeys(p for _, s in statements for p in s.stated_by)
+                     + f", {kind_words(s.kind, r.attributions)}"
+                     for (t, s), r in zip(statements, reported, strict=True))
+    people = dict.fromkeys(p for r in reported for p in r.named)
     return TargetStatement(book.summit_ref(summit), text,
                            tuple(book.person_ref(p) for p in people),
                            book.refs(c for _, s in statements for c in s.cite))

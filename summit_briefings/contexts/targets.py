@@ -16,12 +16,13 @@ from typing import Literal
 from ..evidence.quotes import canonical_number
 from ..model.corpus import Corpus
 from ..model.dates import format_date, sort_key
-from ..model.schema import TargetStatement, TradeFigure, TradeTarget
+from ..model.schema import KIND_WORDS, TargetStatement, TradeFigure, TradeTarget
 from .briefings import and_list
 from .formatting import format_billions
 
 Verdict = Literal["met", "not met", "past its deadline, not shown met", "not yet due",
-                  "no deadline", "restated", "not reported on", "cannot be judged"]
+                  "no deadline", "restated", "reported on", "not reported on",
+                  "cannot be judged"]
 
 # A commitment with one of these verdicts is settled: the figure for its deadline is in.
 SETTLED: frozenset[Verdict] = frozenset({"met", "not met"})
@@ -29,10 +30,12 @@ SETTLED: frozenset[Verdict] = frozenset({"met", "not met"})
 # figure in its currency can judge it.
 AHEAD: frozenset[Verdict] = frozenset({"not yet due", "no deadline", "cannot be judged"})
 
-# How a page words each kind of statement, after the people or countries who made it.
-KIND_WORDS = {"agreed": "agreed on it", "aimed": "aimed for it", "pledged": "pledged it",
-              "set": "set it", "hoped": "hoped for it", "proposed": "proposed it",
-              "referred": "referred to it as the target"}
+def kind_words(kind: str, attributions: Sequence[str]) -> str:
+    """How a page words a statement of a kind after who made it, keeping the attributions of
+    its quotes' sentences in the source's words: 'set it, according to media'."""
+    return ", ".join([KIND_WORDS[kind], *attributions])
+
+
 # A qualifier that makes the target itself a bound to pass, not reach.
 STRICT = {"more than", "over"}
 
@@ -108,7 +111,7 @@ def target_status(target: TradeTarget, figures: Sequence[TradeFigure], now: str,
         why.append(latest_text)
     past = [s for s in later if int(dates[s.summit][:4]) > deadline]
     if past:
-        why.append(f"sources of {_years([dates[s.summit] for s in past])} set it again as a "
+        why.append(f"sources of {_years([dates[s.summit] for s in past])} state it again as a "
                    "goal")
     return Status("past its deadline, not shown met", "; ".join(why))
 
@@ -141,8 +144,10 @@ def pledge_status(made_on: str, linked: Sequence[Linked], reported_on: Sequence[
     summits' dates); with none, the status says how many later summits the data holds."""
     if not linked:
         if reported_on:
-            return Status("restated", f"sources of {_years(sorted(reported_on, key=sort_key))} "
-                          "state it again or report on it")
+            # The data records that a later outcome takes the pledge up, not whether it says
+            # the pledge was kept: the status claims no more.
+            return Status("reported on", f"sources of {_years(sorted(reported_on, key=sort_key))} "
+                          "state it again or report on it; whether it was kept is not judged")
         if not later_summits:
             return Status("not reported on", "no source in the data reports a later summit")
         summits = ("the one later summit" if later_summits == 1

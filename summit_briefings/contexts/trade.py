@@ -26,6 +26,7 @@ from .commitments import (
     deadline_text,
     latest_stated_figure,
     newest_set_first,
+    qualified_by,
     statement_row,
 )
 from .formatting import currency_sign, format_billions
@@ -42,6 +43,7 @@ FIGURE_YEARS_IN_FULL = 10
 @dataclass(frozen=True)
 class TargetRow:
     amount: str
+    qualified: str | None  # 'VNA/VNS: “more than”': the sources that qualify the amount
     deadline: str
     first: Statement  # where, by whom and how a source first states it
     restated: tuple[Statement, ...]  # every later source that states it again
@@ -172,7 +174,8 @@ def target_row(book: PageNotes, corpus: Corpus, target: TradeTarget) -> TargetRo
     first, *later = [statement_row(book, corpus, target, s) for s in target.statements]
     return TargetRow(
         format_billions(target.amount, target.currency or corpus.site.currency),
-        deadline_text(target.deadline, target.horizon), first, tuple(later),
+        qualified_by(corpus, target), deadline_text(target.deadline, target.horizon), first,
+        tuple(later),
         target_status(target, figures, evidence_date(corpus), dates),
         book.note(target.cite[0]).href, book.refs(target.cite))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model.schema import Citation, Figure
@@ -22,15 +22,27 @@ class Passage:
         return f"q{self.start}-{self.end}"
 
 
+@dataclass(frozen=True)
+class Reported:
+    """What verification found of one statement of a trade target, for the pages that word
+    it: who of those recorded as stating it its quotes name, and the attributions its quotes'
+    sentences carry, in the source's own words ('according to media')."""
+
+    named: tuple[str, ...]  # person ids, in the statement's order
+    attributions: tuple[str, ...]
+
+
 @dataclass
 class Evidence:
-    """What verification proved: each (source id, quote) and the passage it names, and for
+    """What verification proved: each (source id, quote) and the passage it names; for
     each figure of an outcome the first of the outcome's citations whose quote gives its
-    number."""
+    number; and of each statement of a trade target (by target id and its number among the
+    target's statements, 0 the first), what its quotes allow a page to say of it."""
 
     passages: dict[tuple[str, str], Passage]
     citations: int
     figure_cites: dict[int, Citation]  # by id() of the Figure, as Corpus.origins
+    statements: dict[tuple[str, int], Reported] = field(default_factory=dict)
 
     def passage(self, source: str, quote: str) -> Passage:
         return self.passages[(source, normalise(quote))]

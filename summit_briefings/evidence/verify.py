@@ -38,7 +38,7 @@ from .quotes import (
     quoted_numbers,
 )
 from .verified import Evidence, Passage
-from .wording import check_sentences
+from .wording import check_sentences, report_statements
 
 
 def stated_numbers(model: Any) -> list[str]:
@@ -186,11 +186,13 @@ def verify_citations(corpus: Corpus) -> Evidence:
     problems += _check_names(corpus)
     problems += _check_name_forms(corpus)
     problems += check_sentences(corpus, passages)
+    reported, misworded = report_statements(corpus, passages)
+    problems += misworded
     problems += _check_unparsed(corpus, indexes)
     problems += _check_published(corpus)
     if problems:
         raise BriefingError(problems)
-    return Evidence(passages, sum(f.citations for f in checked), figure_cites)
+    return Evidence(passages, sum(f.citations for f in checked), figure_cites, reported)
 
 
 def _check_derived(corpus: Corpus, figure: TradeFigure,

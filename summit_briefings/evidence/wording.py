@@ -6,6 +6,10 @@ itself): a sentence keeps the hedges of its quotes (the classes of data/hedges.y
 names only people whom its quotes name. Both match words, not meaning: the guide lists what
 that misses. A third keeps every summit title in one order: the parties' leaders in the
 order of data/site.yaml.
+
+The pages also compose sentences of their own from each statement of a trade target ('Lee
+Jae Myung, Tô Lâm set it, according to media'): ``report_statements`` works out, by the same
+two rules, what they may say, and refuses a statement's kind that drops a hedge.
 """
 
 from __future__ import annotations
@@ -16,10 +20,18 @@ from dataclasses import dataclass
 from ..model.corpus import Corpus, walk_models
 from ..model.load import Loc
 from ..model.problems import Problem
-from ..model.schema import Citation, HedgeClass, Person, Summit
+from ..model.schema import KIND_WORDS, Citation, HedgeClass, Person, Summit, TargetStatement
 from .quotes import alternation, fold_ascii, normalise
 from .sources import sentence_around
-from .verified import Passage
+from .verified import Passage, Reported
+
+# Attribution words that name who gives the report after them ('according to media'): the
+# words up to the end of their clause are the source's attribution, kept with them.
+GIVER_BEFORE = ("according to",)
+# The most words such a giver runs to ('Cheong Wa Dae pool reports'); a longer clause is
+# more than a name, and only the attribution words are kept.
+MAX_GIVER_WORDS = 5
+_CLAUSE = re.compile(r"[^,.;:!?()\[\]\"“”]*")
 
 # Shortest word of a name that identifies a person on its own: shorter ones ('To', 'Ho',
 # 'Vo') are common words or initials far more often than they are the person.
@@ -52,6 +64,19 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
 
 
+def _hedges(corpus: Corpus) -> list[_Hedge]:
+    return [_Hedge(h, _words(h.quote_words), _words(h.site_words)) for h in corpus.hedges]
+
+
+def _named_in(summit: Summit, names: _Names) -> dict[str, set[str]]:
+    """Who the summit's quotes from each source name (by source id)."""
+    named: dict[str, set[str]] = {}
+    for model, _ in walk_models(summit, ()):
+        if isinstance(model, Citation):
+            named.setdefault(model.source, set()).update(names.named(model.quote))
+    return named
+
+
 def _excerpt(text: str, limit: int = 60) -> str:
     text = normalise(text)
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
@@ -70,6 +95,33 @@ class _Hedge:
     in_sentence: re.Pattern[str]
 
 
+@dataclass(frozen=True)
+class _Found:
+    """A hedge of a quote: the match, in the text it was found in (the quote, or the source's
+    sentence of it for a class of sentence scope), and which of the two that is."""
+
+    match: re.Match[str]
+    text: str
+    where: str
+
+
+def _hedge_in(citation: Citation, hedge: _Hedge, corpus: Corpus,
+              passages: dict[tuple[str, str], Passage]) -> _Found | None:
+    """The hedge's quote words in the cited quote, or, for a class of sentence scope, in the
+    source's sentence the quote stands in ('…, according to media.')."""
+    quote = normalise(citation.quote)
+    match = hedge.in_quote.search(quote)
+    if match:
+        return _Found(match, quote, "its quote")
+    passage = passages.get((citation.source, quote))
+    if hedge.hedge.scope != "sentence" or passage is None:
+        return None
+    sentence = normalise(sentence_around(corpus.texts[citation.source], passage.start,
+                                         passage.end))
+    match = hedge.in_quote.search(sentence)
+    return _Found(match, sentence, "the source's sentence of its quote") if match else None
+
+
 def _check_hedges(sentence: Sentence, hedges: list[_Hedge], corpus: Corpus,
                   passages: dict[tuple[str, str], Passage]) -> list[str]:
     """What each hedge of the sentence's quotes that the sentence drops is: one message per
@@ -80,17 +132,12 @@ def _check_hedges(sentence: Sentence, hedges: list[_Hedge], corpus: Corpus,
         if hedge.in_sentence.search(text):
             continue
         for citation in sentence.cite:
-            quote = normalise(citation.quote)
-            match, where = hedge.in_quote.search(quote), "its quote"
-            passage = passages.get((citation.source, quote))
-            if match is None and hedge.hedge.scope == "sentence" and passage:
-                quote = normalise(sentence_around(corpus.texts[citation.source], passage.start,
-                                                   passage.end))
-                match, where = hedge.in_quote.search(quote), "the source's sentence of its quote"
-            if match:
+            found = _hedge_in(citation, hedge, corpus, passages)
+            if found:
                 messages.append(
-                    f'"{_excerpt(text)}" drops the hedge \'{match.group()}\' ({hedge.hedge.id}) '
-                    f'of {where} "{_around(quote, match)}"; keep it: write one of '
+                    f'"{_excerpt(text)}" drops the hedge \'{found.match.group()}\' '
+                    f'({hedge.hedge.id}) of {found.where} "{_around(found.text, found.match)}"; '
+                    "keep it: write one of "
                     + ", ".join(f"'{w}'" for w in hedge.hedge.site_words)
                     + f" (class '{hedge.hedge.id}' of data/hedges.yaml)")
                 break
@@ -180,18 +227,109 @@ def _check_title_order(summit: Summit, names: _Names, corpus: Corpus) -> list[st
     return []
 
 
+def _attribution_words(found: _Found) -> str:
+    """The source's own words of an attribution: 'reportedly'; 'according to' with whom it
+    names, up to the end of its clause ('according to media'). The hedge's words are put in
+    lower case, since a page writes them after the kind ('According to media, …')."""
+    words = found.match.group().lower()
+    if words not in GIVER_BEFORE:
+        return words
+    clause = _CLAUSE.match(found.text, found.match.end())
+    giver = clause.group().split() if clause else []
+    return f"{words} {' '.join(giver)}" if 0 < len(giver) <= MAX_GIVER_WORDS else words
+
+
+def _kinds_keeping(hedge: _Hedge) -> list[str]:
+    return [kind for kind, words in KIND_WORDS.items() if hedge.in_sentence.search(words)]
+
+
+def _report_statement(statement: TargetStatement, hedges: list[_Hedge], names: _Names,
+                      named_in: dict[str, set[str]], people: dict[str, Person], corpus: Corpus,
+                      passages: dict[tuple[str, str], Passage]) -> tuple[Reported, list[str]]:
+    """What a page may say of one statement of a target, and what its kind drops.
+
+    A hedge of sentence scope (an attribution: '…, according to media') is the source's,
+    not the speakers': no kind can say it, so a page adds it in the source's own words. Any
+    other hedge qualifies what was done ('hoped', 'aim'), which is what the kind records: a
+    kind whose words drop it is refused. A person recorded as stating it is named by a page
+    where its quotes name them or their country, or (as an outcome's 'by') where a quote of
+    the same summit from the same article names them, its own saying 'the two leaders'."""
+    kind_words = KIND_WORDS[statement.kind]
+    attributions: list[str] = []
+    messages = []
+    for hedge in hedges:
+        if hedge.in_sentence.search(kind_words):
+            continue
+        for citation in statement.cite:
+            found = _hedge_in(citation, hedge, corpus, passages)
+            if found is None:
+                continue
+            if hedge.hedge.scope == "sentence":
+                attributions.append(_attribution_words(found))
+                continue
+            keeping = _kinds_keeping(hedge)
+            messages.append(
+                f"kind '{statement.kind}' is worded '{kind_words}', which drops the hedge "
+                f"'{found.match.group()}' ({hedge.hedge.id}) of {found.where} "
+                f'"{_around(found.text, found.match)}"; '
+                + (f"record the kind whose words keep it: {', '.join(keeping)}" if keeping
+                   else "no kind's words keep it: cite a passage that states the target "
+                   "without it, or leave this statement out (an outcome's text can keep the "
+                   "hedge)")
+                + f" (class '{hedge.hedge.id}' of data/hedges.yaml)")
+            break
+    quoted = " ".join(normalise(c.quote) for c in statement.cite)
+    in_quotes = set().union(*(names.named(c.quote) for c in statement.cite))
+    elsewhere = set().union(*(named_in.get(c.source, set()) for c in statement.cite))
+
+    def country_named(person_id: str) -> bool:
+        person = people.get(person_id)
+        country = corpus.country_name(person.country) if person else None
+        return bool(country and _words([country]).search(quoted))
+
+    named = tuple(p for p in statement.stated_by
+                  if p in in_quotes or p in elsewhere or country_named(p))
+    return Reported(named, tuple(dict.fromkeys(attributions))), messages
+
+
+def report_statements(corpus: Corpus, passages: dict[tuple[str, str], Passage]
+                      ) -> tuple[dict[tuple[str, int], Reported], list[Problem]]:
+    """What a page may say of each statement of each trade target (by target id and its
+    number among the target's statements), and a problem for each kind that drops a hedge
+    of its quotes. ``passages``: where each verified quote stands in its source."""
+    hedges = _hedges(corpus)
+    names = _Names(corpus.people)
+    origin = corpus.origin(corpus.trade)
+    people = {person.id: person for person in corpus.people}
+    summits = {summit.id: summit for summit in corpus.summits}
+    named_in: dict[str, dict[str, set[str]]] = {}
+    reported: dict[tuple[str, int], Reported] = {}
+    problems = []
+    for index, target in enumerate(corpus.trade.targets):
+        for number, statement in enumerate(target.statements):
+            if statement.summit not in named_in:
+                # A summit a failed validation left out is reported there; it names no one.
+                summit = summits.get(statement.summit)
+                named_in[statement.summit] = _named_in(summit, names) if summit else {}
+            reported[(target.id, number)], messages = _report_statement(
+                statement, hedges, names, named_in[statement.summit], people, corpus, passages)
+            loc = (*origin.loc, "targets", index,
+                   *(("restated", number - 1) if number else ()), "kind")
+            problems += [origin.doc.problem(loc, f"the statement of {target.id} at "
+                                                 f"{statement.summit}: {message}")
+                         for message in messages]
+    return reported, problems
+
+
 def check_sentences(corpus: Corpus, passages: dict[tuple[str, str], Passage]) -> list[Problem]:
     """Every sentence of every summit that drops a hedge of its quotes, or names a person
     none of its quotes names. ``passages``: where each verified quote stands in its source."""
-    hedges = [_Hedge(h, _words(h.quote_words), _words(h.site_words)) for h in corpus.hedges]
+    hedges = _hedges(corpus)
     names = _Names(corpus.people)
     problems = []
     for summit in corpus.summits:
         origin = corpus.origin(summit)
-        named_in: dict[str, set[str]] = {}
-        for model, _ in walk_models(summit, ()):
-            if isinstance(model, Citation):
-                named_in.setdefault(model.source, set()).update(names.named(model.quote))
+        named_in = _named_in(summit, names)
         for sentence in site_sentences(summit):
             messages = [*_check_hedges(sentence, hedges, corpus, passages),
                         *_check_attribution(sentence, names, named_in, corpus)]

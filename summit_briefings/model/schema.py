@@ -497,6 +497,11 @@ STATEMENT_KINDS = ("agreed (both sides agreed to reach it), aimed (the source sa
                    "strive or aim for it), pledged, set (the source says they set it), hoped "
                    "(one side hoped for it), proposed (one side proposed it), referred (it is "
                    "named as an existing target, e.g. in a proposal of steps to reach it)")
+# How a page words each kind of statement, after the people or countries who made it; the
+# wording check (evidence/wording.py) holds a statement's quotes to these words.
+KIND_WORDS = {"agreed": "agreed on it", "aimed": "aimed for it", "pledged": "pledged it",
+              "set": "set it", "hoped": "hoped for it", "proposed": "proposed it",
+              "referred": "referred to it as the target"}
 
 
 class TargetStatement(Model):
