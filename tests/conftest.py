@@ -47,9 +47,12 @@ LIVE_DATA = REPO / "data"
 ADDED = REPO / "tests" / "fixtures" / "added"
 FICTIONAL_DATA = REPO / "tests" / "fixtures" / "fictional-pair" / "data"
 
+import summit_briefings.contexts.archives  # noqa: E402
 import summit_briefings.model.load  # noqa: E402
 from summit_briefings.cli import console  # noqa: E402
 from summit_briefings.contexts.refs import CitationRefs  # noqa: E402
+from summit_briefings.evidence.verified import Evidence  # noqa: E402
+from summit_briefings.model.corpus import Corpus  # noqa: E402
 from summit_briefings.model.load import (  # noqa: E402
     MAX_YAML_BYTES,
     YamlDocument,
@@ -290,6 +293,20 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         folder / log).write_text(build_live_site(folder).log, encoding="utf-8"))
     return BuiltSite(folder / "project", folder / "site",
                      (folder / log).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def fictional() -> tuple[Corpus, Evidence]:
+    """The fictional corpus validated and verified, for tests that call context builders
+    directly (a module that needs the corpus as a project defines its own ``fictional``)."""
+    return checked_corpus(FICTIONAL_DATA.parent)
+
+
+@pytest.fixture
+def newest_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bounded pages show the newest summit alone (archives.NEWEST_IN_FULL): with the
+    fictional corpus, 2032 is the year shown and 2031 an archive year."""
+    monkeypatch.setattr(summit_briefings.contexts.archives, "NEWEST_IN_FULL", 1)
 
 
 def fictional_project(target: Path) -> Project:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import FICTIONAL_DATA, write_project
 
-from summit_briefings.contexts import archives, links
+from summit_briefings.contexts import links
 from summit_briefings.contexts.commitments import (
     CommitmentsContext,
     bounded,
@@ -29,11 +29,6 @@ REPORTS_ON = "    reports_on: [2031-04-10-port-arlen/rail-line-pledge]\n"
 
 
 @pytest.fixture(scope="module")
-def fictional() -> tuple[Corpus, Evidence]:
-    return checked_corpus(FICTIONAL_DATA.parent)
-
-
-@pytest.fixture(scope="module")
 def unreported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Evidence]:
     """The pair, with no later outcome recorded as reporting on the pledge."""
     vesk = (FICTIONAL_DATA / VESK_FILE).read_text(encoding="utf-8")
@@ -42,11 +37,6 @@ def unreported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Eviden
                             {f"data/{VESK_FILE}": vesk.replace(REPORTS_ON, "")},
                             base=FICTIONAL_DATA)
     return checked_corpus(Path(project.root))
-
-
-@pytest.fixture
-def newest_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archives, "NEWEST_IN_FULL", 1)
 
 
 def commitments_page(checked: tuple[Corpus, Evidence]) -> CommitmentsContext:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import FICTIONAL_DATA, write_project
 
-from summit_briefings.contexts import archives, links
+from summit_briefings.contexts import links
 from summit_briefings.contexts.evolution import (
     EvolutionContext,
     evolution_context,
@@ -33,11 +33,6 @@ FIFTH = "Sudmark is Norland's fifth-largest trading partner."
 
 
 @pytest.fixture(scope="module")
-def fictional() -> tuple[Corpus, Evidence]:
-    return checked_corpus(FICTIONAL_DATA.parent)
-
-
-@pytest.fixture(scope="module")
 def disagreeing(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Evidence]:
     """The pair, with Port Arlen's rank also recorded, misread, as fifth on the same date."""
     rel = f"summits/{PORT_ARLEN}.yaml"
@@ -49,11 +44,6 @@ def disagreeing(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Evide
         f"data/{rel}": yaml.safe_dump(summit, allow_unicode=True, sort_keys=False)},
         base=FICTIONAL_DATA)
     return checked_corpus(Path(project.root))
-
-
-@pytest.fixture
-def newest_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archives, "NEWEST_IN_FULL", 1)
 
 
 def evolution_page(checked: tuple[Corpus, Evidence]) -> EvolutionContext:

@@ -6,7 +6,6 @@ newest summit, where the older summits and sources go to archive pages a year.""
 from __future__ import annotations
 
 import pytest
-from conftest import FICTIONAL_DATA
 
 from summit_briefings.contexts import archives, index_pages, links
 from summit_briefings.contexts.brief import briefed_people, standing
@@ -30,15 +29,9 @@ from summit_briefings.contexts.notes import PageNotes, layouts_of
 from summit_briefings.contexts.trade import home_headlines
 from summit_briefings.evidence.verified import Evidence
 from summit_briefings.model.corpus import Corpus
-from summit_briefings.pipeline import checked_corpus
 
 PORT_ARLEN, KORVEL, VESK = "2031-04-10-port-arlen", "2031-11-korvel", "2032-03-09-vesk"
 NEWEST_FIRST = [VESK, KORVEL, PORT_ARLEN]
-
-
-@pytest.fixture(scope="module")
-def fictional() -> tuple[Corpus, Evidence]:
-    return checked_corpus(FICTIONAL_DATA.parent)
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ statements, name forms, the brief, and the archive years when the page is bounde
 from __future__ import annotations
 
 import pytest
-from conftest import FICTIONAL_DATA
 
-from summit_briefings.contexts import archives, links
+from summit_briefings.contexts import links
 from summit_briefings.contexts.briefings import (
     LeaderContext,
     leader_context,
@@ -20,19 +19,8 @@ from summit_briefings.contexts.notes import PageNotes, layouts_of
 from summit_briefings.evidence.verified import Evidence
 from summit_briefings.model.corpus import Corpus
 from summit_briefings.model.schema import Summit
-from summit_briefings.pipeline import checked_corpus
 
 PORT_ARLEN, KORVEL, VESK = "2031-04-10-port-arlen", "2031-11-korvel", "2032-03-09-vesk"
-
-
-@pytest.fixture(scope="module")
-def fictional() -> tuple[Corpus, Evidence]:
-    return checked_corpus(FICTIONAL_DATA.parent)
-
-
-@pytest.fixture
-def newest_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archives, "NEWEST_IN_FULL", 1)
 
 
 def involving(corpus: Corpus, person_id: str) -> list[Summit]:

@@ -39,11 +39,6 @@ def pack_of(checked: tuple[Corpus, Evidence], index: int, bounds: Bounds | None 
 
 
 @pytest.fixture(scope="module")
-def fictional() -> tuple[Corpus, Evidence]:
-    return checked_corpus(FICTIONAL)
-
-
-@pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[Corpus, Evidence]]:
     """40 generated summits: more targets, figures and titles than LOW shows."""
     root = tmp_path_factory.mktemp("synth")

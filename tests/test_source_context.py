@@ -9,21 +9,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from conftest import FICTIONAL_DATA
 
 from summit_briefings.contexts.notes import layouts_of
 from summit_briefings.contexts.source_pages import SourceContext, citing_facts, source_context
 from summit_briefings.evidence.verified import Evidence
 from summit_briefings.model.corpus import Corpus
 from summit_briefings.model.schema import Source
-from summit_briefings.pipeline import checked_corpus
 
 NORDWIRE, SUDCOURIER = "nordwire-2031-port-arlen", "sudcourier-2032-vesk"
-
-
-@pytest.fixture(scope="module")
-def fictional() -> tuple[Corpus, Evidence]:
-    return checked_corpus(FICTIONAL_DATA.parent)
 
 
 @pytest.fixture(scope="module")

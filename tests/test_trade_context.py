@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import AUTO_SHA256, FICTIONAL_DATA, write_project
 
-from summit_briefings.contexts import archives, links
+from summit_briefings.contexts import links
 from summit_briefings.contexts.notes import PageNotes, layouts_of
 from summit_briefings.contexts.trade import TradeContext, trade_context, trade_year, trade_years
 from summit_briefings.evidence.verified import Evidence
@@ -44,11 +44,6 @@ DERIVED_FIGURE = """figures:
 
 
 @pytest.fixture(scope="module")
-def fictional() -> tuple[Corpus, Evidence]:
-    return checked_corpus(FICTIONAL_DATA.parent)
-
-
-@pytest.fixture(scope="module")
 def with_derived(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Evidence]:
     """The pair, with the 2029 figure worked out from 2030's and its growth rate."""
     def data(name: str) -> str:
@@ -64,11 +59,6 @@ def with_derived(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, Evid
             "        quote: up 10 percent from 2029\n", 1),
     }, base=FICTIONAL_DATA)
     return checked_corpus(Path(project.root))
-
-
-@pytest.fixture
-def newest_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archives, "NEWEST_IN_FULL", 1)
 
 
 def trade_page(checked: tuple[Corpus, Evidence]) -> TradeContext:
