@@ -38,7 +38,7 @@ from .quotes import (
     quoted_numbers,
 )
 from .verified import Evidence, Passage
-from .wording import check_sentences, report_statements
+from .wording import check_wording
 
 
 def stated_numbers(model: Any) -> list[str]:
@@ -185,8 +185,7 @@ def verify_citations(corpus: Corpus) -> Evidence:
     problems += _check_target_statements(corpus)
     problems += _check_names(corpus)
     problems += _check_name_forms(corpus)
-    problems += check_sentences(corpus, passages)
-    reported, misworded = report_statements(corpus, passages)
+    reported, misworded = check_wording(corpus, passages)
     problems += misworded
     problems += _check_unparsed(corpus, indexes)
     problems += _check_published(corpus)

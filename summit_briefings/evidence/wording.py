@@ -8,8 +8,9 @@ that misses. A third keeps every summit title in one order: the parties' leaders
 order of data/site.yaml.
 
 The pages also compose sentences of their own from each statement of a trade target ('Lee
-Jae Myung, Tô Lâm set it, according to media'): ``report_statements`` works out, by the same
-two rules, what they may say, and refuses a statement's kind that drops a hedge.
+Jae Myung, Tô Lâm set it, according to media'): the statement reports work out, by the same
+two rules, what they may say, and refuse a statement's kind that drops a hedge.
+``check_wording`` runs both.
 """
 
 from __future__ import annotations
@@ -292,27 +293,34 @@ def _report_statement(statement: TargetStatement, hedges: list[_Hedge], names: _
     return Reported(named, tuple(dict.fromkeys(attributions))), messages
 
 
-def report_statements(corpus: Corpus, passages: dict[tuple[str, str], Passage]
-                      ) -> tuple[dict[tuple[str, int], Reported], list[Problem]]:
-    """What a page may say of each statement of each trade target (by target id and its
-    number among the target's statements), and a problem for each kind that drops a hedge
-    of its quotes. ``passages``: where each verified quote stands in its source."""
+def check_wording(corpus: Corpus, passages: dict[tuple[str, str], Passage]
+                  ) -> tuple[dict[tuple[str, int], Reported], list[Problem]]:
+    """Both wording checks, reading the hedges, the names and each summit's quotes once:
+    what a page may say of each statement of each trade target (by target id and its number
+    among the target's statements), and every problem of the site's sentences and of the
+    statements' kinds. ``passages``: where each verified quote stands in its source."""
     hedges = _hedges(corpus)
     names = _Names(corpus.people)
+    named_in = {summit.id: _named_in(summit, names) for summit in corpus.summits}
+    problems = _sentence_problems(corpus, passages, hedges, names, named_in)
+    reported, misworded = _statement_reports(corpus, passages, hedges, names, named_in)
+    return reported, problems + misworded
+
+
+def _statement_reports(corpus: Corpus, passages: dict[tuple[str, str], Passage],
+                       hedges: list[_Hedge], names: _Names,
+                       named_in: dict[str, dict[str, set[str]]]
+                       ) -> tuple[dict[tuple[str, int], Reported], list[Problem]]:
     origin = corpus.origin(corpus.trade)
     people = {person.id: person for person in corpus.people}
-    summits = {summit.id: summit for summit in corpus.summits}
-    named_in: dict[str, dict[str, set[str]]] = {}
     reported: dict[tuple[str, int], Reported] = {}
     problems = []
     for index, target in enumerate(corpus.trade.targets):
         for number, statement in enumerate(target.statements):
-            if statement.summit not in named_in:
-                # A summit a failed validation left out is reported there; it names no one.
-                summit = summits.get(statement.summit)
-                named_in[statement.summit] = _named_in(summit, names) if summit else {}
+            # A summit a failed validation left out is reported there; it names no one.
             reported[(target.id, number)], messages = _report_statement(
-                statement, hedges, names, named_in[statement.summit], people, corpus, passages)
+                statement, hedges, names, named_in.get(statement.summit, {}), people, corpus,
+                passages)
             loc = (*origin.loc, "targets", index,
                    *(("restated", number - 1) if number else ()), "kind")
             problems += [origin.doc.problem(loc, f"the statement of {target.id} at "
@@ -321,18 +329,17 @@ def report_statements(corpus: Corpus, passages: dict[tuple[str, str], Passage]
     return reported, problems
 
 
-def check_sentences(corpus: Corpus, passages: dict[tuple[str, str], Passage]) -> list[Problem]:
+def _sentence_problems(corpus: Corpus, passages: dict[tuple[str, str], Passage],
+                       hedges: list[_Hedge], names: _Names,
+                       named_in: dict[str, dict[str, set[str]]]) -> list[Problem]:
     """Every sentence of every summit that drops a hedge of its quotes, or names a person
-    none of its quotes names. ``passages``: where each verified quote stands in its source."""
-    hedges = _hedges(corpus)
-    names = _Names(corpus.people)
+    none of its quotes names."""
     problems = []
     for summit in corpus.summits:
         origin = corpus.origin(summit)
-        named_in = _named_in(summit, names)
         for sentence in site_sentences(summit):
             messages = [*_check_hedges(sentence, hedges, corpus, passages),
-                        *_check_attribution(sentence, names, named_in, corpus)]
+                        *_check_attribution(sentence, names, named_in[summit.id], corpus)]
             problems += [origin.doc.problem((*origin.loc, *sentence.loc), message)
                          for message in messages]
         problems += [origin.doc.problem((*origin.loc, "title"), message)
