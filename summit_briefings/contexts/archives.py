@@ -101,9 +101,21 @@ def in_order(pages: Iterable[str], page_of: dict[str, str], listed: Sequence[Ite
             for page in pages}
 
 
+def year_and_part(page: str) -> tuple[str, int]:
+    """An archive page's year and which part of it the page is: '2031-2' → ('2031', 2)."""
+    year, _, part = page.partition("-")
+    return year, int(part or 1)
+
+
 def year_of_page(page: str) -> str:
     """The year of an archive page: '2031' of '2031-2'."""
-    return page.partition("-")[0]
+    return year_and_part(page)[0]
+
+
+def newest_page_first(page: str) -> tuple[int, int]:
+    """Archive pages in reading order: the newest year first, each year's parts in turn."""
+    year, part = year_and_part(page)
+    return -int(year), part
 
 
 def itself(summit: Summit) -> Summit:
@@ -129,9 +141,9 @@ class YearLink:
 def label(page: str, pages: Iterable[str]) -> str:
     """What a reader reads for an archive page: its year, and which part of its year where
     the year has more than one (archive_pages)."""
-    year, _, part = page.partition("-")
+    year, part = year_and_part(page)
     parts = sum(year_of_page(other) == year for other in pages)
-    return f"{year} ({part or 1} of {parts})" if parts > 1 else year
+    return f"{year} ({part} of {parts})" if parts > 1 else year
 
 
 @dataclass(frozen=True)

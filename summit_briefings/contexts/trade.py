@@ -146,11 +146,6 @@ def first_year_in_full(corpus: Corpus) -> int | None:
     return None if latest is None else latest - FIGURE_YEARS_IN_FULL + 1
 
 
-def _newest_first(page: str) -> tuple[int, int]:
-    year, _, part = page.partition("-")
-    return -int(year), int(part or 1)
-
-
 def trade_years(corpus: Corpus) -> dict[str, ArchivedYear]:
     """The archive pages of the trade page, the newest first: each with its targets in the
     page's order and, on a year's first page, the year's figures earlier than the page's
@@ -165,7 +160,7 @@ def trade_years(corpus: Corpus) -> dict[str, ArchivedYear]:
         if start is not None and figure.year < start:
             figures.setdefault(str(figure.year), []).append(figure)
     return {page: ArchivedYear(targets.get(page, []), figures.get(page, []))
-            for page in sorted({*targets, *figures}, key=_newest_first)}
+            for page in sorted({*targets, *figures}, key=archives.newest_page_first)}
 
 
 def target_row(book: PageNotes, corpus: Corpus, target: TradeTarget) -> TargetRow:
