@@ -12,6 +12,7 @@ A year is the summit's, from its date (partial or inferred dates name their year
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -138,12 +139,17 @@ class YearLink:
     href: str
 
 
-def label(page: str, pages: Iterable[str]) -> str:
+def label(page: str, parts_of: Counter[str]) -> str:
     """What a reader reads for an archive page: its year, and which part of its year where
-    the year has more than one (archive_pages)."""
+    the year has more than one (archive_pages); ``parts_of``: parts_by_year of the pages."""
     year, part = year_and_part(page)
-    parts = sum(year_of_page(other) == year for other in pages)
+    parts = parts_of[year]
     return f"{year} ({part} of {parts})" if parts > 1 else year
+
+
+def parts_by_year(pages: Iterable[str]) -> Counter[str]:
+    """How many archive pages each year has: counted once for every label of a list."""
+    return Counter(map(year_of_page, pages))
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,8 @@ class ArchiveOf:
 def archive_links(page: str, years: dict[str, list[Item]], page_of: Callable[[str], str],
                   leaving_out: str | None = None) -> tuple[YearLink, ...]:
     """Links from ``page`` to each archive page (``page_of(year)``) but ``leaving_out``."""
-    return tuple(YearLink(year, label(year, years), links.relative(page, page_of(year)))
+    parts_of = parts_by_year(years)
+    return tuple(YearLink(year, label(year, parts_of), links.relative(page, page_of(year)))
                  for year in years if year != leaving_out)
 
 
@@ -180,5 +187,6 @@ def archives(page: str, years: dict[str, list[Item]], page_of: Callable[[str], s
 
 def archive_of(page: str, year: str, parent_title: str, parent: str,
                years: dict[str, list[Item]], page_of: Callable[[str], str]) -> ArchiveOf:
-    return ArchiveOf(year, label(year, years), parent_title, links.relative(page, parent),
+    return ArchiveOf(year, label(year, parts_by_year(years)), parent_title,
+                     links.relative(page, parent),
                      archive_links(page, years, page_of, leaving_out=year))

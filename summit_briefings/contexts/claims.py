@@ -31,8 +31,7 @@ def dated_roles(corpus: Corpus, person: Person) -> list[DatedRole]:
     found = [(sort_key(r.as_of), 0, "", r) for r in stated_roles(corpus, person)]
     found += [(sort_key(s.date.value), 1, s.id,
                DatedRole(p.role, s.date.value, s.date.inferred_note, tuple(p.cite)))
-              for s in corpus.summits for p in s.participants
-              if p.person == person.id and p.role]
+              for s, p in corpus.participations.get(person.id, ()) if p.role]
     return [role for *_, role in sorted(found, key=lambda f: f[:3])]
 
 
@@ -47,9 +46,8 @@ def _inferred_as_of(corpus: Corpus, role: RoleStatement) -> str | None:
     date is inferred from the same source, the role's date is inferred as far as the summit's
     is, and says so ('year inferred'), as the summit's page does."""
     sources = {c.source for c in role.cite}
-    return next((s.date.inferred_note for s in corpus.summits
-                 if s.date.value == role.as_of and s.date.inferred_note
-                 and sources & {c.source for c in s.date.cite}), None)
+    return next((s.date.inferred_note for s in corpus.inferred_dates.get(role.as_of, ())
+                 if sources & {c.source for c in s.date.cite}), None)
 
 
 def dated_text(role: DatedRole) -> str:

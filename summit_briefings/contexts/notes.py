@@ -4,7 +4,8 @@ a reference to becomes a note, the quote and a link to its place in the source."
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..evidence.sources import Paragraph, paragraphs, place_label
@@ -92,18 +93,33 @@ class PageNotes:
                      for index, note in enumerate(notes))
 
 
-def cited_keys(value: object) -> Iterator[str]:
+def cited_keys(value: object) -> list[str]:
     """The notes a context refers to, in the order its template shows them: a context
     declares its fields in that order (tests/test_notes.py checks every page kind), so its
     fields are walked in declaration order, into the dataclasses and sequences they hold."""
+    found: list[str] = []
+    _collect_keys(value, found)
+    return found
+
+
+def _collect_keys(value: object, found: list[str]) -> None:
     if isinstance(value, CitationRefs):
-        yield from value.keys
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for each in dataclasses.fields(value):
-            yield from cited_keys(getattr(value, each.name))
+        found.extend(value.keys)
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from cited_keys(item)
+            _collect_keys(item, found)
+    elif names := _field_names(type(value)):
+        for name in names:
+            _collect_keys(getattr(value, name), found)
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's fields in declaration order; none for any other type. Asked once per
+    type: a page's context holds thousands of values of a few dozen types."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    return tuple(each.name for each in dataclasses.fields(kind))
 
 
 def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:

@@ -17,6 +17,7 @@ from .schema import (
     HedgeClass,
     Milestone,
     Outcome,
+    Participant,
     Person,
     SiteSettings,
     Source,
@@ -98,6 +99,25 @@ class Corpus:
                 grouped[outcome.topic].append(outcome)
             for topic, outcomes in grouped.items():
                 found[topic].append((summit, outcomes))
+        return dict(found)
+
+    @cached_property
+    def participations(self) -> dict[str, list[tuple[Summit, Participant]]]:
+        """Each person's places among a summit's participants, in the order of ``summits``."""
+        found: dict[str, list[tuple[Summit, Participant]]] = defaultdict(list)
+        for summit in self.summits:
+            for participant in summit.participants:
+                found[participant.person].append((summit, participant))
+        return dict(found)
+
+    @cached_property
+    def inferred_dates(self) -> dict[str, list[Summit]]:
+        """The summits whose date is inferred, by that date's value, in the order of
+        ``summits``."""
+        found: dict[str, list[Summit]] = defaultdict(list)
+        for summit in self.summits:
+            if summit.date.inferred_note:
+                found[summit.date.value].append(summit)
         return dict(found)
 
     @cached_property
