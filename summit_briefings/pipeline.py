@@ -108,7 +108,7 @@ def _built_site(root: Path, built: str | None, cache: RenderCache | None,
     # Every context first (with its notes and footer), then every page rendered from them.
     contexts = page_contexts(corpus, evidence, built)
     files = exports(corpus)
-    env = environment(root / "templates")
+    env = environment(root / "templates", cache.templates if cache is not None else None)
     compile_templates(env)
     fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
     if cache is not None:

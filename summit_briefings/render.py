@@ -17,9 +17,11 @@ import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from .contexts.footer import Footer
@@ -104,9 +106,30 @@ def _finalize(value: object) -> object:
     return Markup(markdown_literal(str(value)))
 
 
-def environment(templates: Path) -> jinja2.Environment:
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled by an earlier build in this process (``mkdocs serve``), each with
+    the checksum of the source it was compiled from: a template whose source is unchanged is
+    not parsed and compiled again, one that changed is. Kept per environment: the code a
+    template compiles to depends on the environment's options."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        checksum, code = self.code.get(bucket.key, ("", None))
+        if code is not None and checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            self.code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+def environment(templates: Path, compiled: CompiledTemplates | None = None
+                ) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
+        bytecode_cache=compiled,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=_finalize,
@@ -169,7 +192,8 @@ def render_page(env: jinja2.Environment, template: str, context: Any,
 
 @dataclass
 class RenderCache:
-    """Pages rendered by an earlier build in this process (``mkdocs serve`` keeps one).
+    """Pages rendered by an earlier build in this process (``mkdocs serve`` keeps one), and
+    the templates it compiled.
 
     A page is rendered again only when something it shows changed: the key covers its
     context, citations, footer and every template.
@@ -177,6 +201,7 @@ class RenderCache:
 
     entries: dict[str, tuple[str, str]] = field(default_factory=dict)
     rendered: int = 0
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 
     def page(self, path: str, key: str, render: Callable[[], str]) -> str:
         cached = self.entries.get(path)

@@ -33,7 +33,7 @@ from ..model.problems import BriefingError, Problem, display_path
 from ..model.project_files import unsafe_reason
 from ..model.schema import SiteSettings
 from ..pipeline import build_site
-from ..render import RenderCache
+from ..render import CompiledTemplates, RenderCache
 from ..write import sync_folder
 from .build_date import build_date
 from .csp import CspError, check_shim, with_csp
@@ -79,6 +79,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         super().__init__()
         self.serving = False
         self.cache = RenderCache()
+        self.theme_templates = CompiledTemplates()
         self.parsed = ParsedFiles()
         # The pages of the last build whose data had no problems: a preview with problems
         # shows those.
@@ -216,9 +217,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Served builds: Material's search box talks to our worker, which answers from
-        Pagefind's index (overrides/main.html reads search_worker)."""
+        Pagefind's index (overrides/main.html reads search_worker). In `mkdocs serve`, the
+        theme's templates are compiled once, not on every rebuild: MkDocs makes the theme's
+        environment anew for each."""
         if self.config.search == "pagefind":
             env.globals["search_worker"] = PAGEFIND_WORKER
+        if self.serving:
+            env.bytecode_cache = self.theme_templates
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
