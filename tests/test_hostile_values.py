@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FICTIONAL_DATA, REPO, initialised_project, mkdocs_build
+from conftest import FICTIONAL_DATA, REPO, initialised_project, mkdocs_build, shared_folder
 
 # No digits: the check requires every number a fact states to occur in its quotes.
 # LITERAL is text that reads like markup escaped once: it must show as these very characters.
@@ -63,12 +63,18 @@ def planted_project(target: Path) -> Path:
     return target
 
 
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of ``planted_project``, built once per test run for every worker (these tests
+    and tests/browser/test_hostile_search.py)."""
+    return shared_folder(tmp_path_factory, "hostile",
+                         lambda folder: mkdocs_build(planted_project(folder))) / "site"
+
+
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory, initialised_fictional_site: Path,
           ) -> tuple[Path, Path]:
     """The fictional corpus's site, plain and with HOSTILE planted."""
-    return initialised_fictional_site, mkdocs_build(
-        planted_project(tmp_path_factory.mktemp("hostile") / "project"))
+    return initialised_fictional_site, hostile_site(tmp_path_factory)
 
 
 def markup(html: str) -> tuple[Counter, set[str], int]:
