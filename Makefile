@@ -11,12 +11,15 @@ export NO_MKDOCS_2_WARNING := 1
 # built without build isolation, which would fetch setuptools unchecked: the setuptools it is
 # built with comes from requirements.txt too. A checkout installed before a module moved keeps
 # the old entry points in its egg-info, which Python reads first when run from this folder.
+# An editable install leaves the package uncompiled, where pip compiles what it installs;
+# compiling it here spares each command (and each test's subprocess) compiling it again.
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	rm -rf summit_briefings.egg-info
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation \
 		--editable .
+	$(BIN)/python -m compileall -q summit_briefings
 	touch $@
 
 check: $(READY)  ## validate data/ and verify every quote

@@ -9,9 +9,9 @@ with the plugin, which generates every page, meeting packs included, and Pagefin
 and plain MkDocs + Material with its own search on the same generated Markdown, the
 baseline. Each reports its wall time and the peak memory of its whole process tree; the
 fastest run is reported, every run is kept.
-Then: the bytes of the site; one edit in the generator's cache (pages rendered again); `make
-serve`'s save-to-page time (a summit's YAML edited, until the served page shows the edit,
-over HTTP); and, unless --no-search, the first search result in headless Chromium, on the
+Then: the bytes of the site; `make serve`'s save-to-page time (a summit's YAML edited, until
+the served page shows the edit, over HTTP), with the pages the save rendered and wrote again;
+and, unless --no-search, the first search result in headless Chromium, on the
 site (Pagefind) and on the baseline (Material's lunr).
 
 Writes bench.json and BENCHMARKS.md and exits 1 if a target is missed. Rows of sizes not
@@ -29,6 +29,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -168,23 +169,6 @@ def edited_summit(project: Path) -> Path:
     return summits[len(summits) // 2]
 
 
-def incremental(project: Path) -> dict:
-    """Edit one summit's data file between two builds sharing a cache, as `serve` does."""
-    from summit_briefings.pipeline import build_site
-    from summit_briefings.render import RenderCache
-    from summit_briefings.write import sync_folder
-
-    cache, live = RenderCache(), project / "build" / "live-bench"
-    first = build_site(project, "2026-01-01", cache)
-    sync_folder({**first.pages, **first.files}, live)
-    summit = edited_summit(project)
-    edit_title(summit, "edited in the cache")
-    second = build_site(project, "2026-01-01", cache)
-    written, _ = sync_folder({**second.pages, **second.files}, live)
-    return {"pages": len(second.pages), "rendered_after_edit": cache.rendered,
-            "files_written_after_edit": written, "edited": summit.name}
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -209,10 +193,11 @@ def wait_for(url: str, text: str, server: subprocess.Popen) -> None:
         time.sleep(SAMPLE_S)
 
 
-def serve_edits(project: Path, edits: int) -> list[float]:
+def serve_edits(project: Path, edits: int) -> dict:
     """`make serve` on the project (`mkdocs serve --livereload --dirty`); once it serves,
     a summit's title is edited ``edits`` times, each timed from the save until the served
-    summit page shows it."""
+    summit page shows it. With the pages the server's first build rendered, and those the
+    last save rendered and wrote again (from the plugin's lines in the server's log)."""
     summit = edited_summit(project)
     url = f"http://127.0.0.1:{free_port()}/"
     page = f"{url}summits/{summit.stem}/"
@@ -232,12 +217,17 @@ def serve_edits(project: Path, edits: int) -> list[float]:
                 edit_title(summit, marker)
                 wait_for(page, f"({marker})", server)
                 seconds.append(round(time.perf_counter() - started, 3))
-            return seconds
         except RuntimeError as exc:
             raise RuntimeError(f"{exc}; its log:\n{log.read_text('utf-8')[-3000:]}") from None
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
+    said = log.read_text(encoding="utf-8")
+    rendered = [int(n) for n in re.findall(r"generated pages: (\d+) rendered", said)]
+    written = [int(n) for n in re.findall(r"generated pages: (\d+) files written", said)]
+    return {"serve_edit_s": min(seconds), "serve_edit_runs_s": seconds, "pages": rendered[0],
+            "rendered_after_edit": rendered[-1], "files_written_after_edit": written[-1],
+            "edited": summit.name}
 
 
 def folder_bytes(folder: Path) -> int:
@@ -275,9 +265,7 @@ def bench_size(n: int, work: Path, repeat: int, search: bool) -> dict:
         # The site as `make site` serves it (Pagefind), and MkDocs alone's build of the same
         # pages (Material's lunr search).
         row.update(search_timings({"search": site, "material_search": baseline}))
-    row.update(incremental(project))
-    edits = serve_edits(project, repeat)
-    row.update({"serve_edit_s": min(edits), "serve_edit_runs_s": edits})
+    row.update(serve_edits(project, repeat))
     load.append(round(os.getloadavg()[0], 2))
     row.update({"repeat": repeat, "load_average": load,
                 "measured": datetime.now(UTC).strftime("%Y-%m-%d")})

@@ -295,6 +295,39 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
                      (folder / log).read_text(encoding="utf-8"))
 
 
+def init(folder: Path) -> int:
+    """`summit-briefings init FOLDER`, in process; its exit status."""
+    with pytest.raises(SystemExit) as done:
+        console(["init", str(folder)])
+    return done.value.code
+
+
+def initialised_project(target: Path, data: Path = FICTIONAL_DATA) -> Path:
+    """A site project as `summit-briefings init` writes it, with ``data``'s data/ in place of
+    the empty one: nothing of the repository's own site (its guide, its mkdocs.yml) in it."""
+    assert init(target) == 0
+    shutil.rmtree(target / "data")
+    shutil.copytree(data, target / "data")
+    return target
+
+
+def mkdocs_build(project: Path) -> Path:
+    """`mkdocs build --strict` in the project folder, as a user runs it, into its site/."""
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                           capture_output=True, text=True, timeout=600,
+                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    assert built.returncode == 0, built.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def initialised_fictional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional corpus's site from `init` (``initialised_project``), built once per test
+    run for every worker (tests/test_fictional_pair.py, tests/test_hostile_values.py)."""
+    return shared_folder(tmp_path_factory, "initialised-fictional",
+                         lambda folder: mkdocs_build(initialised_project(folder))) / "site"
+
+
 @pytest.fixture(scope="session")
 def fictional() -> tuple[Corpus, Evidence]:
     """The fictional corpus validated and verified, for tests that call context builders

@@ -5,15 +5,11 @@ come from data/site.yaml alone, and nothing of the first site's pair is left in 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from summit_briefings.cli import console
+from conftest import init
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fictional-pair"
 PACKAGE = Path(__file__).resolve().parent.parent / "summit_briefings"
@@ -24,35 +20,10 @@ PAIR_WORDS = re.compile(r"korea|vietnam|hangul", re.IGNORECASE)
 FIRST_SITE = re.compile(rf"{PAIR_WORDS.pattern}|US\$", re.IGNORECASE)
 
 
-def init(folder: Path) -> int:
-    with pytest.raises(SystemExit) as done:
-        console(["init", str(folder)])
-    return done.value.code
-
-
-def mkdocs_build(project: Path) -> Path:
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                           capture_output=True, text=True, timeout=600,
-                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert built.returncode == 0, built.stderr
-    return project / "site"
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("fictional") / "norland-sudmark"
-    assert init(project) == 0
-    shutil.rmtree(project / "data")
-    shutil.copytree(FIXTURE / "data", project / "data")
-    return mkdocs_build(project)
-
-
-def test_init_writes_a_site_that_builds_strictly_before_any_article(tmp_path: Path):
-    assert init(tmp_path / "new") == 0
-    hedges = "data/hedges.yaml"  # its sentences are checked for hedges from the start
-    assert (tmp_path / "new" / hedges).read_bytes() == (PACKAGE.parent / hedges).read_bytes()
-    home = page(mkdocs_build(tmp_path / "new"), ".")
-    assert "The site covers 0 summits" in home.select_one("article").get_text()
+def site(initialised_fictional_site: Path) -> Path:
+    """The fictional corpus's site from `init`, shared with the hostile-values tests."""
+    return initialised_fictional_site
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path,

@@ -12,22 +12,21 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FICTIONAL_DATA, REPO, copy_project
+from conftest import FICTIONAL_DATA, REPO, initialised_project, mkdocs_build, shared_folder
 
 # No digits: the check requires every number a fact states to occur in its quotes.
 # LITERAL is text that reads like markup escaped once: it must show as these very characters.
 LITERAL = "&lt;b&gt;Quokkaquill&lt;/b&gt;&amp;"
 HOSTILE = ('<img src=x onerror=alert(document.domain)> </title><script>alert(document.cookie)'
            '</script> <a href="javascript:alert(document.domain)">x</a> <svg onload=alert(a)>'
-           f' *em* [link](javascript:alert(a)) `code` {{: onclick="alert(a)" }} {LITERAL}')
+           f' *em* _em_ [link](javascript:alert(a)) `code` {{: onclick="alert(a)" }} {LITERAL}'
+           ' {{ a*b }} {% if %} | #')
 # The free-text fields pages print; ids, references, quotes and enumerations stay as they are.
 DISPLAY_FIELDS = {"title", "name", "description", "text", "role", "city", "venue", "outlet",
                   "headline", "publisher", "introduction",
@@ -37,44 +36,45 @@ DISPLAY_FIELDS = {"title", "name", "description", "text", "role", "city", "venue
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data"}
 
 
-def plant(value: object) -> object:
+# An occasion's kind is free text ('state visit'); an outcome's is an enumeration.
+OCCASION_FIELDS = DISPLAY_FIELDS | {"kind"}
+
+
+def plant(value: object, fields: set[str] = DISPLAY_FIELDS) -> object:
     """The value with HOSTILE appended to every display field, at any depth. A person's names
     are left alone: each must be in a quote, so they are verbatim source text, like quotes."""
     if isinstance(value, dict):
-        return {key: (f"{item} {HOSTILE}" if key in DISPLAY_FIELDS and isinstance(item, str)
-                      and "names" not in value else item if key == "names" else plant(item))
+        return {key: (f"{item} {HOSTILE}" if key in fields and isinstance(item, str)
+                      and "names" not in value else item if key == "names" else
+                      plant(item, OCCASION_FIELDS if key == "occasion" else DISPLAY_FIELDS))
                 for key, item in value.items()}
     if isinstance(value, list):
-        return [plant(item) for item in value]
+        return [plant(item, fields) for item in value]
     return value
 
 
-def project_copy(target: Path, hostile: bool) -> Path:
-    copy_project(target, FICTIONAL_DATA)
-    if hostile:
-        for path in sorted((target / "data").rglob("*.yaml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            path.write_text(yaml.safe_dump(plant(data), allow_unicode=True, sort_keys=False),
-                            encoding="utf-8")
+def planted_project(target: Path) -> Path:
+    """The fictional corpus's project from `init` (as the plain site's), HOSTILE planted."""
+    initialised_project(target)
+    for path in sorted((target / "data").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(plant(data), allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
     return target
 
 
-def build(project: Path) -> Path:
-    site = project.parent / f"{project.name}-site"
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                           "--site-dir", str(site)], cwd=project, capture_output=True,
-                          text=True, timeout=600, env={"NO_MKDOCS_2_WARNING": "1",
-                                                      "PATH": "/usr/bin:/bin"})
-    assert done.returncode == 0, done.stderr
-    return site
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of ``planted_project``, built once per test run for every worker (these tests
+    and tests/browser/test_hostile_search.py)."""
+    return shared_folder(tmp_path_factory, "hostile",
+                         lambda folder: mkdocs_build(planted_project(folder))) / "site"
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    base = tmp_path_factory.mktemp("hostile")
-    plain = build(project_copy(base / "plain", hostile=False))
-    hostile = build(project_copy(base / "hostile", hostile=True))
-    return plain, hostile
+def sites(tmp_path_factory: pytest.TempPathFactory, initialised_fictional_site: Path,
+          ) -> tuple[Path, Path]:
+    """The fictional corpus's site, plain and with HOSTILE planted."""
+    return initialised_fictional_site, hostile_site(tmp_path_factory)
 
 
 def markup(html: str) -> tuple[Counter, set[str], int]:
@@ -121,6 +121,15 @@ def test_hostile_values_were_planted_and_built(sites):
     _, hostile = sites
     page = (hostile / "index.html").read_text(encoding="utf-8")
     assert "onerror=alert(document.domain)" in BeautifulSoup(page, "html.parser").get_text()
+
+
+def test_hostile_values_show_as_the_very_characters_planted(sites):
+    """What reads as HTML, Markdown or Jinja, or as text escaped once already, shows character
+    for character: in the summit page's title, occasion and outcomes at least."""
+    _, hostile = sites
+    page = hostile / "summits" / "2031-04-10-port-arlen" / "index.html"
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    assert " ".join(article.get_text(" ").split()).count(HOSTILE) >= 3
 
 
 def test_no_built_page_gains_markup_from_hostile_data(sites):

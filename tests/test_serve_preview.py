@@ -82,12 +82,17 @@ def banner_text(soup: BeautifulSoup) -> str | None:
     return None if banner is None else " ".join(banner.get_text(" ").split())
 
 
-def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_clears_them(tmp_path: Path):
+def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_reaches_page_and_search(
+        tmp_path: Path):
+    """One editing session: a save that breaks a quote, then one that fixes it and changes
+    the title. Pagefind indexes the preview beside the server (the page is served without
+    waiting for it), after each save."""
     project = fictional_project(tmp_path / "project")
     log = tmp_path / "serve.log"
     with serving(project, log) as address:
-        page = address + PAGE
+        page, entry = address + PAGE, address + "pagefind/pagefind-entry.json"
         wait_for(page, lambda soup: soup.select_one("article h1") is not None, log)
+        indexed = wait_for(entry, lambda soup: '"languages"' in soup.get_text(), log).get_text()
 
         project.replace(SUMMIT, QUOTE, BROKEN_QUOTE)
         problems = [str(problem) for problem in project.problems()]
@@ -102,6 +107,8 @@ def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_clears_them(tmp
         for problem in problems:
             assert re.search(rf"^ERROR +- +{re.escape(problem)}$", terminal, re.M), terminal
 
+        # Each save is indexed again: the pages with the banner, then the fixed ones.
+        indexed = wait_for(entry, lambda soup: soup.get_text() != indexed, log).get_text()
         project.replace(SUMMIT, BROKEN_QUOTE, QUOTE)
         project.replace(SUMMIT, TITLE, TITLE.replace(" in ", " meet in "))
         soup = wait_for(page,
@@ -113,6 +120,7 @@ def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_clears_them(tmp
         rendered = [int(n) for n in re.findall(r"generated pages: (\d+) rendered",
                                                log.read_text(encoding="utf-8"))]
         assert 0 < rendered[-1] < rendered[0], rendered
+        wait_for(entry, lambda soup: soup.get_text() != indexed, log)
 
 
 def test_before_any_good_build_the_home_page_lists_the_problems(tmp_path: Path):
@@ -152,21 +160,3 @@ def test_problem_messages_show_literally_in_the_banner():
     assert soup.select_one(".admonition.failure") is not None
     assert soup.find(["script", "em", "a", "code", "table"]) is None, html
     assert soup.select_one("li").get_text() == f"data/summits/x_y.yaml:4:2: {message}"
-
-
-def test_the_preview_indexes_each_save_for_search(tmp_path: Path):
-    """Pagefind indexes the preview beside the server (the page is served without waiting
-    for it): after a save, the index is written again, with the edit."""
-    project = fictional_project(tmp_path / "project")
-    summit, page = SUMMIT, PAGE
-    log = tmp_path / "serve.log"
-    with serving(project, log) as address:
-        wait_for(address + page, lambda soup: soup.select_one("article h1") is not None, log)
-        entry = address + "pagefind/pagefind-entry.json"
-        wait_for(entry, lambda soup: '"languages"' in soup.get_text(), log)
-        indexed = fetch(entry)
-
-        project.replace(summit, TITLE, TITLE.replace(" in ", " meet in "))
-        wait_for(address + page, lambda soup: "meet in" in soup.select_one("article h1").text,
-                 log)
-        wait_for(entry, lambda soup: soup.get_text() != indexed, log)

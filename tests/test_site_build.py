@@ -363,8 +363,7 @@ def test_every_pages_search_box_talks_to_the_pagefind_worker(built: BuiltSite):
     # The 404 page, shown at any address, offers the search box too (by an absolute URL).
     for path in [*html_pages(built.site), built.site / "404.html"]:
         folder = path.parent.relative_to(built.site).as_posix()
-        config = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(
-            "script#__config")
+        config = parsed(path).select_one("script#__config")
         worker = json.loads(config.string)["search"]
         assert urljoin(urljoin(site, "" if folder == "." else f"{folder}/"), worker) == (
             site + PAGEFIND_WORKER), path

@@ -81,3 +81,5 @@ def test_init_from_the_installed_wheel_writes_a_site_that_builds_strictly(
     run([python, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path / "mysite")
     home = (tmp_path / "mysite" / "site" / "index.html").read_text(encoding="utf-8")
     assert "The site covers 0 summits" in home
+    hedges = "data/hedges.yaml"  # its sentences are checked for hedges from the start
+    assert (tmp_path / "mysite" / hedges).read_bytes() == (REPO / hedges).read_bytes()

@@ -6,6 +6,8 @@ import posixpath
 
 from mkdocs.utils import get_relative_url
 
+from ..model.schema import PEOPLE_BY_NAME
+
 HOME = "index.md"
 SUMMITS = "summits/index.md"
 LEADERS = "leaders/index.md"
@@ -16,7 +18,7 @@ COMMITMENTS = "commitments.md"
 EVOLUTION = "evolution.md"
 FIELDS = "guide/data-fields.md"
 BRIEF = "brief.md"
-LEADERS_BY_NAME = "leaders/by-name/"  # pages of each country's people A–Z
+LEADERS_BY_NAME = f"leaders/{PEOPLE_BY_NAME}/"  # pages of each country's people A–Z
 
 
 def summit_page(summit_id: str) -> str:

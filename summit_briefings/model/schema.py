@@ -224,6 +224,11 @@ class NameForm(Model):
                          "lists for the person's country, e.g. 'ASCII'.")
 
 
+# The folder of each country's people A–Z, beside the leaders' own pages (/leaders/<id>/): no
+# person may take its name.
+PEOPLE_BY_NAME = "by-name"
+
+
 class Person(Model):
     """Someone the sources name."""
 

@@ -30,6 +30,7 @@ from .schema import (
     COUNTRY_CODE,
     CURRENCY_CODE,
     LANGUAGE_TAG,
+    PEOPLE_BY_NAME,
     SOURCE_FILE,
     Citation,
     Country,
@@ -417,8 +418,13 @@ def _site_settings(root: Path, problems: list[Problem], origins: dict[int, Origi
 
 def _person_rule_problems(person: Person, origin: Origin,
                           country: Country | None) -> list[Problem]:
-    """The display name is one of the person's name forms, each in a script of their country."""
+    """The display name is one of the person's name forms, each in a script of their country;
+    the id is not the folder of the people A–Z."""
     problems = []
+    if person.id == PEOPLE_BY_NAME:
+        problems.append(origin.doc.problem((*origin.loc, "id"), f"the id '{PEOPLE_BY_NAME}' "
+            f"names the folder of the leaders A–Z (/leaders/{PEOPLE_BY_NAME}/); give this "
+            "person another id"))
     if person.name not in {form.text for form in person.names}:
         problems.append(origin.doc.problem((*origin.loc, "name"), f"the display name "
             f"'{person.name}' is not among this person's 'names'; add it there with its script"))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser
-from test_hostile_values import LITERAL, build, project_copy
+from test_hostile_values import LITERAL, hostile_site
 
 from .helpers import search, serve
 
@@ -18,9 +18,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory, browser_tools: None) -> Iterator[str]:
-    site = build(project_copy(tmp_path_factory.mktemp("hostile-search") / "hostile",
-                              hostile=True))
-    with serve(site) as url:
+    with serve(hostile_site(tmp_path_factory)) as url:
         yield url
 
 
