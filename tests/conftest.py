@@ -32,12 +32,14 @@ import functools
 import hashlib
 import io
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import yaml
@@ -242,6 +244,9 @@ def add_article(project: Project) -> str:
     return summit["id"]
 
 
+T = TypeVar("T")
+
+
 def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str,
                   make: Callable[[Path], None]) -> Path:
     """A folder made once per test run and shared by every pytest-xdist worker: the first
@@ -259,6 +264,18 @@ def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str,
             make(folder)
             done.touch()
     return folder
+
+
+def shared_result(tmp_path_factory: pytest.TempPathFactory, name: str,
+                  work_out: Callable[[], T]) -> T:
+    """A value worked out once per test run for every pytest-xdist worker (``shared_folder``,
+    kept pickled): printouts several tests read, which each worker running one of those tests
+    would otherwise make again."""
+    def make(folder: Path) -> None:
+        folder.mkdir(parents=True)
+        (folder / "value.pickle").write_bytes(pickle.dumps(work_out()))
+    return pickle.loads((shared_folder(tmp_path_factory, name, make) / "value.pickle")
+                        .read_bytes())
 
 
 def site_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import shared_result
 from playwright.sync_api import Browser, Page
 
 from .helpers import (
@@ -116,18 +117,19 @@ def longest_briefs(site: Path, count: int) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(request, browser: Browser, fictional_url: str, fictional_site: Path,
-            live_site_url: str, live_site: Path, synthetic_site: tuple[str, Path]
-            ) -> dict[str, dict[str, BriefPrint]]:
-    """Briefs printed: every one of the fictional corpus and of the live data, and the
-    relationship brief and the three longest counterpart briefs of the synthetic corpus."""
+def printed(tmp_path_factory: pytest.TempPathFactory, browser: Browser, fictional_url: str,
+            fictional_site: Path, live_site_url: str, live_site: Path,
+            synthetic_site: tuple[str, Path]) -> dict[str, dict[str, BriefPrint]]:
+    """Briefs printed, once per run for every worker: every one of the fictional corpus and
+    of the live data, and the relationship brief and the three longest counterpart briefs
+    of the synthetic corpus."""
     synthetic_url, synthetic = synthetic_site
-    return {
+    return shared_result(tmp_path_factory, "briefs-printed", lambda: {
         "fictional": print_all(browser, fictional_url, brief_pages(fictional_site)),
         "live": print_all(browser, live_site_url, brief_pages(live_site)),
         "synthetic": print_all(browser, synthetic_url,
                                ["/brief/", *longest_briefs(synthetic, 3)]),
-    }
+    })
 
 
 def summary(printed: dict[str, BriefPrint], font: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import shared_result
 from playwright.sync_api import Browser
 
 from .test_brief import (
@@ -53,15 +54,17 @@ def longest_packs(site: Path, count: int) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(browser: Browser, fictional_url: str, fictional_site: Path, live_site_url: str,
-            live_site: Path, synthetic_site: tuple[str, Path]
-            ) -> dict[str, dict[str, BriefPrint]]:
+def printed(tmp_path_factory: pytest.TempPathFactory, browser: Browser, fictional_url: str,
+            fictional_site: Path, live_site_url: str, live_site: Path,
+            synthetic_site: tuple[str, Path]) -> dict[str, dict[str, BriefPrint]]:
+    """Packs printed, once per run for every worker: every one of the fictional corpus and
+    of the live data, and the three longest of the synthetic corpus."""
     synthetic_url, synthetic = synthetic_site
-    return {
+    return shared_result(tmp_path_factory, "packs-printed", lambda: {
         "fictional": print_all(browser, fictional_url, pack_pages(fictional_site)),
         "live": print_all(browser, live_site_url, pack_pages(live_site)),
         "synthetic": print_all(browser, synthetic_url, longest_packs(synthetic, 3)),
-    }
+    })
 
 
 def summary(printed: dict[str, BriefPrint], font: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FICTIONAL_DATA
+from conftest import FICTIONAL_DATA, shared_result
 from playwright.sync_api import Browser, Page
 
 from .helpers import PAPER, PRINT_MARGIN, briefing_pages, pdf_pages, pdf_text, print_pdf, words
@@ -137,15 +137,20 @@ def print_all(browser: Browser, url: str, site: Path) -> dict[str, Printout]:
 
 
 @pytest.fixture(scope="module")
-def printouts(browser: Browser, fictional_url: str, fictional_site: Path) -> dict[str, Printout]:
-    """The fictional corpus's pages printed."""
-    return print_all(browser, fictional_url, fictional_site)
+def printouts(tmp_path_factory: pytest.TempPathFactory, browser: Browser, fictional_url: str,
+              fictional_site: Path) -> dict[str, Printout]:
+    """The fictional corpus's pages printed, once per run for every worker."""
+    return shared_result(tmp_path_factory, "fictional-printouts",
+                         lambda: print_all(browser, fictional_url, fictional_site))
 
 
 @pytest.fixture(scope="module")
-def live_printouts(browser: Browser, live_site_url: str, live_site: Path) -> dict[str, Printout]:
-    """The live data's pages printed: whatever they say, each briefing fits one sheet."""
-    return print_all(browser, live_site_url, live_site)
+def live_printouts(tmp_path_factory: pytest.TempPathFactory, browser: Browser,
+                   live_site_url: str, live_site: Path) -> dict[str, Printout]:
+    """The live data's pages printed, once per run for every worker: whatever they say,
+    each briefing fits one sheet."""
+    return shared_result(tmp_path_factory, "live-printouts",
+                         lambda: print_all(browser, live_site_url, live_site))
 
 
 def table(printouts: dict[str, Printout], font: str) -> str:
