@@ -20,7 +20,9 @@ change here.
 status 1, ``path:line:col: message`` on stderr, no traceback): ``run_in_process`` runs its
 ``summit-briefings`` form in process (``run_cli``), ``run_command`` as a user types it.
 ``shared_folder`` makes a site once per run for every pytest-xdist worker (``live_site``,
-and the browser suite's fictional, offline and synthetic sites).
+``initialised_fictional_site``, the hostile-values site, and the browser suite's fictional,
+offline and synthetic sites); ``shared_result`` so keeps a value (the browser suite's
+printouts).
 """
 
 from __future__ import annotations
@@ -244,9 +246,6 @@ def add_article(project: Project) -> str:
     return summit["id"]
 
 
-T = TypeVar("T")
-
-
 def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str,
                   make: Callable[[Path], None]) -> Path:
     """A folder made once per test run and shared by every pytest-xdist worker: the first
@@ -264,6 +263,9 @@ def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str,
             make(folder)
             done.touch()
     return folder
+
+
+T = TypeVar("T")
 
 
 def shared_result(tmp_path_factory: pytest.TempPathFactory, name: str,
