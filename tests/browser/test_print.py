@@ -1,7 +1,8 @@
 """One-page print: every summit and leader page prints on one A4 and one US Letter page,
 through Chrome's own print (page.pdf: paper size, default margins, scale 1), with no
 navigation chrome, body text at 10pt or larger and the numbered references and running line
-at 8pt or larger, compact numbered citations and the sources.
+at 8pt or larger, compact numbered citations and the sources; no sentence split between the
+columns and no name in a table set on more than one line.
 
 Page counts depend on the metrics of the font the text is drawn in (conftest.measured_font).
 """
@@ -83,6 +84,25 @@ class Printout:
     sources_shown: bool = False
     chart: dict | None = None
     running_px: float = 0
+    breaks: dict[str, dict] = field(default_factory=dict)  # PRINT_BREAKS_JS, by paper
+
+
+# In the print layout: the paragraphs, list items and quotes whose box is cut in two by a
+# column break (fragments side by side), and the names (short links) in table cells set on
+# more than one line. A box spanning both columns is never split between them.
+PRINT_BREAKS_JS = """() => {
+  const split = [...document.querySelectorAll(
+      'article > p, article li, article blockquote')]
+    .filter(el => el.checkVisibility() && !el.closest('.footnote'))
+    .filter(el => new Set([...el.getClientRects()].map(r => Math.round(r.left))).size > 1)
+    .map(el => el.textContent.trim().slice(0, 60));
+  // A person's name: a link of three words or fewer (a summit's title is longer).
+  const wrapped = [...document.querySelectorAll('article td a:not(.footnote-ref)')]
+    .filter(el => el.checkVisibility() && el.textContent.trim().split(/\\s+/).length <= 3)
+    .filter(el => el.getClientRects().length > 1)
+    .map(el => el.textContent);
+  return {split, wrapped};
+}"""
 
 
 def print_one(page: Page, url: str) -> Printout:
@@ -108,6 +128,7 @@ def print_one(page: Page, url: str) -> Printout:
                         if any(page.locator(sel).nth(i).is_visible()
                                for i in range(page.locator(sel).count()))]
     out.notes = page.evaluate(NOTES_JS)
+    out.breaks["A4"] = page.evaluate(PRINT_BREAKS_JS)
     out.running_px = page.evaluate(
         "parseFloat(getComputedStyle(document.querySelector('article .print-running')).fontSize)")
     sources = page.locator("article #sources")
@@ -122,6 +143,9 @@ def print_one(page: Page, url: str) -> Printout:
         pdf = print_pdf(page, paper)
         out.pages[paper] = pdf_pages(pdf)
         out.text[paper] = pdf_text(pdf)
+    page.set_viewport_size({"width": round(PAPER["Letter"][0] - 2 * PRINT_MARGIN[1]),
+                            "height": 1000})
+    out.breaks["Letter"] = page.evaluate(PRINT_BREAKS_JS)
     return out
 
 
@@ -164,6 +188,16 @@ def test_every_summit_and_leader_page_prints_on_one_page(request, data, measured
     printed = request.getfixturevalue("printouts" if data == "fictional" else "live_printouts")
     too_long = {k: p for k, p in printed.items() if k != TRADE and set(p.pages.values()) != {1}}
     assert not too_long, "pages that do not print on one page " + table(too_long, measured_font)
+
+
+@pytest.mark.parametrize("data", ["fictional", "live"])
+def test_print_splits_no_sentence_between_columns_and_no_name_in_a_table(request, data,
+                                                                         measured_font):
+    printed = request.getfixturevalue("printouts" if data == "fictional" else "live_printouts")
+    found = {f"{key} ({paper})": breaks for key, p in printed.items() if key != TRADE
+             for paper, breaks in p.breaks.items() if breaks["split"] or breaks["wrapped"]}
+    assert not found, f"split between columns or wrapped in print (text in {measured_font}): " \
+                      f"{found}"
 
 
 def test_trade_page_prints_with_its_chart_on_the_first_page(printouts, measured_font):

@@ -1,7 +1,6 @@
 """A summit page as a reader meets it: how an inferred date (or place) was inferred is one
-line under it, opened by a tap, and printed in a few run-in lines, not a box; and in print
-(summit and leader pages) no sentence is split between the columns and no name in a table is
-set on more than one line."""
+line under it, opened by a tap, and printed in a few run-in lines, not a box. (That print
+splits no sentence between the columns is tests/browser/test_print.py's.)"""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .helpers import PAPER, PRINT_MARGIN, briefing_pages, pdf_text, print_pdf
+from .helpers import PAPER, PRINT_MARGIN, pdf_text, print_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -95,45 +94,3 @@ def test_how_the_date_was_inferred_prints_as_a_run_in_line_not_a_box(
                     f"{path}: {r['title']!r} is not printed with its reasoning run in")
     finally:
         context.close()
-
-
-# In the print layout: the paragraphs, list items and quotes whose box is cut in two by a
-# column break (fragments side by side), and the names (short links) in table cells set on
-# more than one line. A box spanning both columns is never split between them.
-PRINT_BREAKS_JS = """() => {
-  const split = [...document.querySelectorAll(
-      'article > p, article li, article blockquote')]
-    .filter(el => el.checkVisibility() && !el.closest('.footnote'))
-    .filter(el => new Set([...el.getClientRects()].map(r => Math.round(r.left))).size > 1)
-    .map(el => el.textContent.trim().slice(0, 60));
-  // A person's name: a link of three words or fewer (a summit's title is longer).
-  const wrapped = [...document.querySelectorAll('article td a:not(.footnote-ref)')]
-    .filter(el => el.checkVisibility() && el.textContent.trim().split(/\\s+/).length <= 3)
-    .filter(el => el.getClientRects().length > 1)
-    .map(el => el.textContent);
-  return {split, wrapped};
-}"""
-
-
-@pytest.mark.parametrize("data", ["fictional", "live"])
-def test_print_splits_no_sentence_between_columns_and_no_name_in_a_table(
-        request, browser: Browser, data: str, measured_font: str):
-    site = request.getfixturevalue("fictional_site" if data == "fictional" else "live_site")
-    url = request.getfixturevalue("fictional_url" if data == "fictional" else "live_site_url")
-    context = browser.new_context()
-    page = context.new_page()
-    found = {}
-    try:
-        for paper in ("A4", "Letter"):
-            page.set_viewport_size({"width": round(PAPER[paper][0] - 2 * PRINT_MARGIN[1]),
-                                    "height": 1000})
-            page.emulate_media(media="print")
-            for path in briefing_pages(site):
-                page.goto(url + path.lstrip("/"))
-                breaks = page.evaluate(PRINT_BREAKS_JS)
-                if breaks["split"] or breaks["wrapped"]:
-                    found[f"{path} ({paper})"] = breaks
-    finally:
-        context.close()
-    assert not found, f"split between columns or wrapped in print (text in {measured_font}): " \
-                      f"{found}"
