@@ -104,6 +104,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.completing: tuple[threading.Thread, threading.Event] | None = None
         self.complete_after_build = False
         self.rebuild_folder: Path | None = None
+        # What the live folder holds, as the last build wrote it.
+        self.live_held: dict[str, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -228,7 +230,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                               "rename them: " + ", ".join(f"docs/{p}" for p in clashes))
         if self.serving:
             live = Path(self.config.live_folder)
-            written, removed = sync_folder(generated, live)
+            written, removed = sync_folder(generated, live, self.live_held)
+            self.live_held = generated
             log.info("generated pages: %d files written, %d removed", written, removed)
             for path in generated:
                 files.append(File(path, src_dir=str(live), dest_dir=config.site_dir,
