@@ -11,6 +11,7 @@ import pytest
 from conftest import Project, fictional_project
 
 from summit_briefings.model.load import ParsedFiles
+from summit_briefings.model.problems import BriefingError
 from summit_briefings.pipeline import Superseded, build_site, preview_site
 from summit_briefings.publish.serve_preview import inputs_state
 from summit_briefings.render import RenderCache
@@ -18,6 +19,8 @@ from summit_briefings.render import RenderCache
 SUMMIT = "data/summits/2031-04-10-port-arlen.yaml"
 TITLE = "Ana Brenić and Pavel Dorn in Port Arlen"
 EDITED = "Ana Brenić and Pavel Dorn meet in Port Arlen"
+SOURCE = "data/sources/nordwire-2031-04-10-port-arlen.txt"
+QUOTE, BROKEN_QUOTE = "during an official visit by Dorn", "during an oficial visit by Dorn"
 SUMMIT_PAGES = {"summits/2031-04-10-port-arlen.md", "summits/2031-04-10-port-arlen/pack.md"}
 
 
@@ -84,3 +87,23 @@ def test_inputs_state_does_not_follow_links_out_of_the_project(tmp_path: Path):
     (outside / "secret.txt").write_text("x", encoding="utf-8")
     (project / "data" / "elsewhere").symlink_to(outside, target_is_directory=True)
     assert not any("secret" in path for path, _, _ in inputs_state(project.root))
+
+
+
+def test_a_problem_is_reported_on_every_build_until_it_is_fixed(previewed):
+    project, cache, parsed = previewed
+    project.replace(SUMMIT, QUOTE, BROKEN_QUOTE)
+    for _ in range(2):
+        with pytest.raises(BriefingError, match=f"{SUMMIT}:.*quote not found"):
+            preview_site(project.root, None, cache, parsed)
+    project.replace(SUMMIT, BROKEN_QUOTE, QUOTE)
+    assert preview_site(project.root, None, cache, parsed).only == {SUMMIT}
+
+
+def test_a_kept_check_is_made_again_when_a_source_it_read_changes(previewed):
+    """Checks are kept on each document a build reuses (its bytes unchanged, load.ParsedFiles):
+    a quote its source no longer holds is reported, though the summit file did not change."""
+    project, cache, parsed = previewed
+    project.replace(SOURCE, QUOTE, "during a visit by Dorn")
+    with pytest.raises(BriefingError, match=f"{SUMMIT}:.*quote not found"):
+        preview_site(project.root, None, cache, parsed)

@@ -78,6 +78,19 @@ def _named_in(summit: Summit, names: _Names) -> dict[str, set[str]]:
     return named
 
 
+def _kept_named_in(corpus: Corpus, summit: Summit, names: _Names) -> dict[str, set[str]]:
+    """_named_in, kept on the summit's document for a build that reuses it (load.ParsedFiles):
+    it stands while the summit object and the people are the same."""
+    doc = corpus.origin(summit).doc
+    people = tuple(corpus.people)
+    kept = doc.kept.get(("named",))
+    if kept is not None and kept[0] is summit and kept[1] == people:
+        return kept[2]
+    named = _named_in(summit, names)
+    doc.kept[("named",)] = (summit, people, named)
+    return named
+
+
 def _excerpt(text: str, limit: int = 60) -> str:
     text = normalise(text)
     return text if len(text) <= limit else text[:limit].rstrip() + "…"
@@ -301,7 +314,7 @@ def check_wording(corpus: Corpus, passages: dict[tuple[str, str], Passage]
     statements' kinds. ``passages``: where each verified quote stands in its source."""
     hedges = _hedges(corpus)
     names = _Names(corpus.people)
-    named_in = {summit.id: _named_in(summit, names) for summit in corpus.summits}
+    named_in = {summit.id: _kept_named_in(corpus, summit, names) for summit in corpus.summits}
     problems = _sentence_problems(corpus, passages, hedges, names, named_in)
     reported, misworded = _statement_reports(corpus, passages, hedges, names, named_in)
     return reported, problems + misworded

@@ -36,6 +36,9 @@ class YamlDocument:
     path: str
     data: Any
     text: str = field(default="", repr=False)
+    # What later stages worked out from this document, by what it is (the key), for a
+    # build that reuses the document (ParsedFiles); each entry records what else it rests on.
+    kept: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def _tree(self) -> yaml.Node | None:
