@@ -196,11 +196,15 @@ def wait_for(url: str, text: str, server: subprocess.Popen) -> None:
 def serve_edits(project: Path, edits: int) -> dict:
     """`make serve` on the project (`mkdocs serve --livereload --dirty`); once it serves,
     a summit's title is edited ``edits`` times, each timed from the save until the served
-    summit page shows it. With the pages the server's first build rendered, and those the
-    last save rendered and wrote again (from the plugin's lines in the server's log)."""
+    summit page shows it, then until the next summit's page, which links to it by its title,
+    shows it too: the whole site, built beside the preview. With the pages the server's
+    first build rendered, and those the last save rendered first, then rendered beside the
+    preview and wrote (from the plugin's lines in the server's log)."""
     summit = edited_summit(project)
     url = f"http://127.0.0.1:{free_port()}/"
     page = f"{url}summits/{summit.stem}/"
+    summits = sorted(summit.parent.glob("*.yaml"))
+    following = f"{url}summits/{summits[summits.index(summit) + 1].stem}/"
     log = project / "serve.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
@@ -210,24 +214,28 @@ def serve_edits(project: Path, edits: int) -> dict:
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         try:
             wait_for(page, "</html>", server)
-            seconds = []
+            seconds, whole = [], []
             for edit in range(1, edits + 1):
                 marker = f"edited {edit}"
                 started = time.perf_counter()
                 edit_title(summit, marker)
                 wait_for(page, f"({marker})", server)
                 seconds.append(round(time.perf_counter() - started, 3))
+                wait_for(following, f"({marker})", server)
+                whole.append(round(time.perf_counter() - started, 3))
         except RuntimeError as exc:
             raise RuntimeError(f"{exc}; its log:\n{log.read_text('utf-8')[-3000:]}") from None
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
     said = log.read_text(encoding="utf-8")
-    rendered = [int(n) for n in re.findall(r"generated pages: (\d+) rendered", said)]
+    rendered = [int(n) for n in re.findall(r"generated pages: (\d+) rendered$", said, re.M)]
+    beside = [int(n) for n in re.findall(r"generated pages: (\d+) rendered beside", said)]
     written = [int(n) for n in re.findall(r"generated pages: (\d+) files written", said)]
-    return {"serve_edit_s": min(seconds), "serve_edit_runs_s": seconds, "pages": rendered[0],
-            "rendered_after_edit": rendered[-1], "files_written_after_edit": written[-1],
-            "edited": summit.name}
+    return {"serve_edit_s": min(seconds), "serve_edit_runs_s": seconds,
+            "serve_whole_s": min(whole), "serve_whole_runs_s": whole, "pages": rendered[0],
+            "rendered_first_after_edit": rendered[-1], "rendered_after_edit": beside[-1],
+            "files_written_after_edit": written[-1], "edited": summit.name}
 
 
 def folder_bytes(folder: Path) -> int:
@@ -453,13 +461,18 @@ def targets(results: dict[str, dict]) -> list[tuple[str, str, bool]]:
 HEADER = ("| N summits | whole `make site` (s) | plain MkDocs + Material (s) | ratio "
           "| tree peak RSS (MB) | baseline peak RSS (MB) | ratio | site/ (MB) "
           "| per summit (KB) | largest page (KB) | save to page, `make serve` (s) "
-          "| load average |\n" + "|---" * 12 + "|")
+          "| save to whole site (s) | load average |\n" + "|---" * 13 + "|")
 DETAIL_HEADER = ("| N summits | generation (s) | its peak RSS (MB) | pages "
-                 "| re-rendered after one edit | summit page (bytes, median) "
+                 "| re-rendered after one edit (first, then beside) | summit page (bytes, median) "
                  "| Pagefind index (bytes) | baseline site/ (MB) | runs |\n" + "|---" * 9 + "|")
 SEARCH_HEADER = ("| N summits | first result, Pagefind (s) | of which after load (s) "
                  "| bytes, Pagefind (MB) | first result, Material (s) | of which after load (s) "
                  "| bytes, Material (MB) | load average |\n" + "|---" * 8 + "|")
+
+
+def _seconds(row: dict, key: str) -> str:
+    """A row kept from an earlier version of the bench may not have the key."""
+    return f"{row[key]:.2f}" if key in row else "–"
 
 
 def spread(runs: list[dict]) -> str:
@@ -476,11 +489,13 @@ def report(results: dict[str, dict], seconds: float) -> str:
         f"{r['tree_peak_rss_mb'] / r['baseline_peak_rss_mb']:.2f} | "
         f"{r['site_bytes'] / 1e6:,.1f} | {r['site_bytes_per_summit'] / 1e3:,.0f} | "
         f"{r['largest_page_bytes'] / 1e3:,.0f} | {r['serve_edit_s']:.2f} | "
+        f"{_seconds(r, 'serve_whole_s')} | "
         f"{'–'.join(f'{x:.1f}' for x in r['load_average'])} |" for n in sizes
         for r in [results[n]])
     details = "\n".join(
         f"| {n} | {r['gen_s']:.2f} | {r['gen_peak_rss_mb']:.0f} | {r['pages']:,} | "
-        f"{r['rendered_after_edit']} | {r['summit_html_bytes']:,} | "
+        f"{r.get('rendered_first_after_edit', '–')}, {r['rendered_after_edit']} | "
+        f"{r['summit_html_bytes']:,} | "
         f"{r['pagefind_index_bytes']:,} | {r['baseline_site_bytes'] / 1e6:,.1f} | "
         f"{r['repeat']} on {r['measured']}; `make site` {spread(r['site_runs'])} s, "
         f"baseline {spread(r['baseline_runs'])} s |" for n in sizes for r in [results[n]])
@@ -542,6 +557,9 @@ ended; on 2 cores, above 2 means other work was slowing every step, the baseline
 - *save to page*: `mkdocs serve --livereload --dirty` (`make serve`) on the project; once it
   serves, a summit's YAML file is saved with a new title, timed until the served summit page
   shows it (over HTTP, no browser). Each of the runs is one edit in the same session.
+  *Save to whole site*: from the same save until the next summit's page, which links to the
+  edited one by its title, shows it: after a save to a summit file, the preview shows that
+  summit's pages first and builds the whole site beside it.
 - Each step ran as often as *runs* says, in rounds of one run of each step, each run a
   fresh process tree writing into a new folder; the tables show the fastest run (the least
   disturbed by other load), bench.json every run. N=5 is the real data; the other sizes are

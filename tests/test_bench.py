@@ -38,6 +38,9 @@ def test_bench_on_the_real_data_writes_both_reports(tmp_path: Path):
     assert row["tree_peak_rss_mb"] > 20 and row["baseline_peak_rss_mb"] > 20
     assert row["site_bytes"] > row["site_bytes_per_summit"] * live_summits / 2 > 0
     assert len(row["serve_edit_runs_s"]) == 1 and row["serve_edit_s"] > 0
+    # The edited summit's page and meeting pack first, then the whole site beside the preview.
+    assert row["rendered_first_after_edit"] == 2
+    assert row["serve_whole_runs_s"][0] >= row["serve_edit_runs_s"][0]
     assert "search_first_result_s" not in row  # --no-search
     # A page the edit may touch is rendered again, and written only if it changed: a brief
     # depends on every summit, yet its bounded lists may not show the one edited.
