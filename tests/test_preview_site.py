@@ -100,10 +100,23 @@ def test_a_problem_is_reported_on_every_build_until_it_is_fixed(previewed):
     assert preview_site(project.root, None, cache, parsed).only == {SUMMIT}
 
 
-def test_a_kept_check_is_made_again_when_a_source_it_read_changes(previewed):
+def swap_parties(project: Project) -> None:
+    site = project.read("data/site.yaml")
+    first, second = site.index("  - code: XN"), site.index("  - code: XS")
+    project.write("data/site.yaml", site[:first] + site[second:] + site[first:second])
+
+
+@pytest.mark.parametrize(("save", "found"), [
+    pytest.param(lambda p: p.replace(SOURCE, QUOTE, "during a visit by Dorn"),
+                 "quote not found", id="a quote's source"),
+    pytest.param(swap_parties, "the title names Ana Brenić .* before Pavel Dorn",
+                 id="the parties' order"),
+])
+def test_a_kept_check_is_made_again_when_what_it_read_changes(previewed, save, found):
     """Checks are kept on each document a build reuses (its bytes unchanged, load.ParsedFiles):
-    a quote its source no longer holds is reported, though the summit file did not change."""
+    they are made again where another file they read changed, though the summit file did
+    not."""
     project, cache, parsed = previewed
-    project.replace(SOURCE, QUOTE, "during a visit by Dorn")
-    with pytest.raises(BriefingError, match=f"{SUMMIT}:.*quote not found"):
+    save(project)
+    with pytest.raises(BriefingError, match=f"{SUMMIT}:.*{found}"):
         preview_site(project.root, None, cache, parsed)
