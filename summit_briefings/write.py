@@ -96,23 +96,29 @@ def docs_tree(handwritten: Path, out: Path) -> Iterator[PageWriter]:
         yield PageWriter(staging)
 
 
-def sync_folder(files: dict[str, str], folder: Path) -> tuple[int, int]:
+def sync_folder(files: dict[str, str], folder: Path,
+                held: dict[str, str] | None = None) -> tuple[int, int]:
     """Make ``folder`` hold exactly ``files``, writing only those whose bytes changed.
 
     For the live preview: unchanged files keep their modification time, so a dirty
-    rebuild skips them. Returns how many files were written and removed.
+    rebuild skips them. ``held``: what the folder holds, as the last call made it; without
+    it, every file is read to find out. Returns how many files were written and removed.
     """
     written = removed = 0
     for path, content in files.items():
         target = folder / path
+        if held is not None and held.get(path) == content:
+            continue
         data = content.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
+        if held is None and target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
-    for stale in sorted(p for p in folder.rglob("*") if p.is_file()):
-        if stale.relative_to(folder).as_posix() not in files:
-            stale.unlink()
-            removed += 1
+    stale = (sorted(folder / path for path in held.keys() - files.keys()) if held is not None
+             else sorted(p for p in folder.rglob("*") if p.is_file()
+                         and p.relative_to(folder).as_posix() not in files))
+    for path in stale:
+        path.unlink()
+        removed += 1
     return written, removed

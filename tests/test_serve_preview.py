@@ -29,6 +29,7 @@ from summit_briefings.publish.serve_preview import preview_pages, problems_banne
 # The servers run on the fictional corpus, the smallest with a page of every kind.
 SUMMIT = "data/summits/2031-04-10-port-arlen.yaml"
 PAGE = "summits/2031-04-10-port-arlen/"
+NEXT_PAGE = "summits/2031-11-korvel/"
 QUOTE, BROKEN_QUOTE = "during an official visit by Dorn", "during an oficial visit by Dorn"
 TITLE = "title: Ana Brenić and Pavel Dorn in Port Arlen"
 WAIT = 60  # seconds for the server to show what a step expects
@@ -82,11 +83,12 @@ def banner_text(soup: BeautifulSoup) -> str | None:
     return None if banner is None else " ".join(banner.get_text(" ").split())
 
 
-def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_reaches_page_and_search(
+def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_reaches_page_site_and_search(
         tmp_path: Path):
     """One editing session: a save that breaks a quote, then one that fixes it and changes
-    the title. Pagefind indexes the preview beside the server (the page is served without
-    waiting for it), after each save."""
+    the title. The saved summit's pages show first, and the rest of the site follows.
+    Pagefind indexes the preview beside the server (the page is served without waiting for
+    it), after each save."""
     project = fictional_project(tmp_path / "project")
     log = tmp_path / "serve.log"
     with serving(project, log) as address:
@@ -115,10 +117,14 @@ def test_broken_data_shows_its_problems_in_the_preview_and_a_fix_reaches_page_an
                         lambda soup: "meet in Port Arlen" in soup.select_one("article h1").text,
                         log)
         assert banner_text(soup) is None
-        # The server kept the first build's pages: the last rebuild rendered only those the
-        # edits changed.
-        rendered = [int(n) for n in re.findall(r"generated pages: (\d+) rendered",
-                                               log.read_text(encoding="utf-8"))]
+        # The rest of the site follows, built beside the preview: the next summit's page
+        # links to this one by its title.
+        wait_for(address + NEXT_PAGE, lambda soup: "meet in Port Arlen" in soup.get_text(), log)
+        terminal = log.read_text(encoding="utf-8")
+        assert f"generated pages: the pages of {SUMMIT} first; the others follow" in terminal
+        # The server kept the first build's pages: each rebuild rendered only those the edits
+        # changed.
+        rendered = [int(n) for n in re.findall(r"generated pages: (\d+) rendered", terminal)]
         assert 0 < rendered[-1] < rendered[0], rendered
         wait_for(entry, lambda soup: soup.get_text() != indexed, log)
 
@@ -139,6 +145,9 @@ def test_before_any_good_build_the_home_page_lists_the_problems(tmp_path: Path):
         soup = wait_for(address + PAGE, lambda soup: soup.select_one("article h1") is not None,
                         log)
         assert banner_text(soup) is None
+        # The first good build is the whole site, though the save changed one summit file.
+        assert fetch(address + NEXT_PAGE) is not None
+        assert banner_text(BeautifulSoup(fetch(address), "html.parser")) is None
 
 
 def test_the_last_good_pages_get_the_banner_after_their_front_matter():

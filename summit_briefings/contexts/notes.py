@@ -55,7 +55,7 @@ class PageNotes:
     page: str
     corpus: Corpus
     evidence: Evidence
-    layouts: dict[str, list[Paragraph]]
+    layouts: Layouts
     notes: dict[str, Note] = field(default_factory=dict)
 
     def note(self, cite: Citation) -> Note:
@@ -122,5 +122,18 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(each.name for each in dataclasses.fields(kind))
 
 
-def layouts_of(corpus: Corpus) -> dict[str, list[Paragraph]]:
-    return {sid: paragraphs(text) for sid, text in corpus.texts.items()}
+class Layouts(dict[str, list[Paragraph]]):
+    """Each source's paragraphs, by source id, laid out when a page first needs them: the
+    pages a save in `make serve` renders first cite a few sources of many."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, source_id: str) -> list[Paragraph]:
+        layout = self[source_id] = paragraphs(self.texts[source_id])
+        return layout
+
+
+def layouts_of(corpus: Corpus) -> Layouts:
+    return Layouts(corpus.texts)

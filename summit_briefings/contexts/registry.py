@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from threading import Event
 from typing import Any
 
 from ..evidence.verified import Evidence, Passage
 from ..model.corpus import Corpus
 from . import links
-from .brief import brief_context, briefed_people, standing, took_part
+from .brief import Standing, brief_context, briefed_people, standing, took_part
 from .briefings import (
     leader_context,
     leader_year,
@@ -113,23 +114,71 @@ class PageContext:
     data_file: str
 
 
-def page_contexts(corpus: Corpus, evidence: Evidence, built: str | None) -> list[PageContext]:
-    """Every page of the site, its context built. ``built``: the build date to print (None:
-    none)."""
-    layouts = layouts_of(corpus)
-    pages: list[PageContext] = []
-    source_dates = footer_dates(corpus)
+class Superseded(Exception):
+    """A build was stopped (its ``stop`` was set) because a newer one replaces it."""
 
-    def emit(kind: str, path: str, *args: Any, file: str = "",
+
+class _Pages:
+    """The pages built so far, and how one more is built (emit)."""
+
+    def __init__(self, corpus: Corpus, evidence: Evidence, built: str | None,
+                 stop: Event | None = None) -> None:
+        self.corpus = corpus
+        self.stop = stop
+        self.evidence = evidence
+        self.built = built
+        self.layouts = layouts_of(corpus)
+        self.source_dates = footer_dates(corpus)
+        self.built_pages: list[PageContext] = []
+
+    def emit(self, kind: str, path: str, *args: Any, file: str = "",
              dated_by: frozenset[str] | None = None) -> None:
         """``args``: what its builder takes after the notes; ``file``: its own data file;
         ``dated_by``: the sources its "as of" date counts (None: all)."""
+        if self.stop is not None and self.stop.is_set():
+            raise Superseded
         page_kind = KINDS[kind]
-        book = PageNotes(path, corpus, evidence, layouts)
+        book = PageNotes(path, self.corpus, self.evidence, self.layouts)
         context = page_kind.build(book, *args) if page_kind.cites else page_kind.build(*args)
-        pages.append(PageContext(path, page_kind.template, context, book.listed(context),
-                                 footer(book, source_dates, built, dated_by),
-                                 page_kind.data.format(file=file)))
+        self.built_pages.append(PageContext(
+            path, page_kind.template, context, book.listed(context),
+            footer(book, self.source_dates, self.built, dated_by),
+            page_kind.data.format(file=file)))
+
+    def summits(self, known: Standing, has_brief: set[str],
+                files: frozenset[str] | None = None) -> None:
+        """Each summit's page and meeting pack; with ``files``, only those of the summits
+        read from those data files."""
+        corpus = self.corpus
+        ordered = corpus.chronological
+        summits_of = took_part(corpus)
+        for index, summit in enumerate(ordered):
+            data_file = corpus.origin(summit).doc.path
+            if files is not None and data_file not in files:
+                continue
+            previous = ordered[index - 1] if index else None
+            following = ordered[index + 1] if index + 1 < len(ordered) else None
+            self.emit("summit", links.summit_page(summit.id), summit, previous, following,
+                      file=data_file, dated_by=meeting_sources(summit))
+            self.emit("pack", links.pack_page(summit.id), known, summit, previous, following,
+                      summits_of, has_brief, file=data_file)
+
+
+def summit_page_contexts(corpus: Corpus, evidence: Evidence, built: str | None,
+                         files: frozenset[str]) -> list[PageContext]:
+    """The pages generated from these summit files alone, each summit's page and meeting
+    pack: what `mkdocs serve` shows first after a save to them (the other pages follow)."""
+    pages = _Pages(corpus, evidence, built)
+    pages.summits(standing(corpus), set(briefed_people(corpus)), files)
+    return pages.built_pages
+
+
+def page_contexts(corpus: Corpus, evidence: Evidence, built: str | None,
+                  stop: Event | None = None) -> list[PageContext]:
+    """Every page of the site, its context built. ``built``: the build date to print (None:
+    none); once ``stop`` is set, raises Superseded before the next page."""
+    pages = _Pages(corpus, evidence, built, stop)
+    emit = pages.emit
 
     # A page that lists summits shows the newest and links to a page a year for the rest
     # (archives.py); each archive page is generated from the same data as its page.
@@ -180,17 +229,10 @@ def page_contexts(corpus: Corpus, evidence: Evidence, built: str | None) -> list
     emit("topics", links.TOPICS, corpus)
     emit("fields", links.FIELDS)
 
+    pages.summits(known, has_brief)
     ordered = corpus.chronological
-    summits_of = took_part(corpus)
     by_person: dict[str, list] = defaultdict(list)
-    for index, summit in enumerate(ordered):
-        previous = ordered[index - 1] if index else None
-        following = ordered[index + 1] if index + 1 < len(ordered) else None
-        data_file = corpus.origin(summit).doc.path
-        emit("summit", links.summit_page(summit.id), summit, previous, following,
-             file=data_file, dated_by=meeting_sources(summit))
-        emit("pack", links.pack_page(summit.id), known, summit, previous, following,
-             summits_of, has_brief, file=data_file)
+    for summit in ordered:
         involved = {p.person for p in summit.participants}
         involved.update(person for o in summit.outcomes for person in o.by)
         for person in sorted(involved):
@@ -213,6 +255,6 @@ def page_contexts(corpus: Corpus, evidence: Evidence, built: str | None) -> list
         passages[passage.source].append(passage)
     citing = citing_facts(corpus, evidence)
     for source in corpus.sources:
-        emit("source", links.source_page(source.file), corpus, source, layouts[source.id],
+        emit("source", links.source_page(source.file), corpus, source, pages.layouts[source.id],
              passages[source.id], citing[source.id], file=source.file)
-    return pages
+    return pages.built_pages

@@ -78,6 +78,7 @@ class _Checked:
 
     passages: dict[tuple[str, str], Passage] = field(default_factory=dict)
     citations: int = 0
+    sources: set[str] = field(default_factory=set)  # that its citations name
     fact_numbers: dict[str, set[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -90,6 +91,7 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
     for model, loc in walk_models(root, origin.loc):
         if isinstance(model, Citation):
             found.citations += 1
+            found.sources.add(model.source)
             text = corpus.texts.get(model.source)
             if text is None:
                 continue
@@ -116,6 +118,25 @@ def _check_root(corpus: Corpus, indexes: dict[str, IndexedSource], root: Any) ->
         for outcome in root.outcomes:
             found.fact_numbers[f"{root.id}/{outcome.id}"] = set().union(
                 *(quoted_numbers(c.quote) for c in outcome.cite))
+    return found
+
+
+def _kept_check(corpus: Corpus, indexes: dict[str, IndexedSource],
+                files: dict[str, str], root: Any) -> _Checked:
+    """_check_root's finding, kept on the root's document: a build that reuses the document
+    (load.ParsedFiles) has the same root object, and the finding stands while each source
+    its citations name has the same text and file name."""
+    origin = corpus.origin(root)
+    key = ("verified", origin.loc)
+    kept = origin.doc.kept.get(key)
+    if kept is not None:
+        kept_root, read, found = kept
+        if kept_root is root and all((corpus.texts.get(source), files.get(source)) == text
+                                     for source, text in read.items()):
+            return found
+    found = _check_root(corpus, indexes, root)
+    origin.doc.kept[key] = (root, {source: (corpus.texts.get(source), files.get(source))
+                                   for source in found.sources}, found)
     return found
 
 
@@ -167,7 +188,8 @@ def verify_citations(corpus: Corpus) -> Evidence:
     """Check every citation and number; raise BriefingError listing every problem."""
     indexes: dict[str, IndexedSource] = {}
     roots = [*corpus.people, *corpus.milestones, *corpus.summits, corpus.trade]
-    checked = [_check_root(corpus, indexes, root) for root in roots]
+    files = {source.id: source.file for source in corpus.sources}
+    checked = [_kept_check(corpus, indexes, files, root) for root in roots]
     passages: dict[tuple[str, str], Passage] = {}
     fact_numbers: dict[str, set[str]] = {}
     problems: list[Problem] = []

@@ -16,7 +16,10 @@ two rules, what they may say, and refuse a statement's kind that drops a hedge.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
 
 from ..model.corpus import Corpus, walk_models
 from ..model.load import Loc
@@ -25,6 +28,8 @@ from ..model.schema import KIND_WORDS, Citation, HedgeClass, Person, Summit, Tar
 from .quotes import alternation, fold_ascii, normalise
 from .sources import sentence_around
 from .verified import Passage, Reported
+
+T = TypeVar("T")
 
 # Attribution words that name who gives the report after them ('according to media'): the
 # words up to the end of their clause are the source's attribution, kept with them.
@@ -76,6 +81,20 @@ def _named_in(summit: Summit, names: _Names) -> dict[str, set[str]]:
         if isinstance(model, Citation):
             named.setdefault(model.source, set()).update(names.named(model.quote))
     return named
+
+
+def _kept(corpus: Corpus, summit: Summit, what: str, rests_on: tuple[Any, ...],
+          work_out: Callable[[], T]) -> T:
+    """What ``work_out`` gives for the summit, kept on its document for a build that reuses
+    the document (load.ParsedFiles): it stands while the summit is the same object and what
+    else it rests on is equal."""
+    doc = corpus.origin(summit).doc
+    kept = doc.kept.get((what,))
+    if kept is not None and kept[0] is summit and kept[1] == rests_on:
+        return kept[2]
+    value = work_out()
+    doc.kept[(what,)] = (summit, rests_on, value)
+    return value
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -301,7 +320,10 @@ def check_wording(corpus: Corpus, passages: dict[tuple[str, str], Passage]
     statements' kinds. ``passages``: where each verified quote stands in its source."""
     hedges = _hedges(corpus)
     names = _Names(corpus.people)
-    named_in = {summit.id: _named_in(summit, names) for summit in corpus.summits}
+    people = tuple(corpus.people)
+    named_in = {summit.id: _kept(corpus, summit, "named", people,
+                                 partial(_named_in, summit, names))
+                for summit in corpus.summits}
     problems = _sentence_problems(corpus, passages, hedges, names, named_in)
     reported, misworded = _statement_reports(corpus, passages, hedges, names, named_in)
     return reported, problems + misworded
@@ -335,13 +357,27 @@ def _sentence_problems(corpus: Corpus, passages: dict[tuple[str, str], Passage],
     """Every sentence of every summit that drops a hedge of its quotes, or names a person
     none of its quotes names."""
     problems = []
+    people, classes = tuple(corpus.people), tuple(corpus.hedges)
     for summit in corpus.summits:
-        origin = corpus.origin(summit)
-        for sentence in site_sentences(summit):
-            messages = [*_check_hedges(sentence, hedges, corpus, passages),
-                        *_check_attribution(sentence, names, named_in[summit.id], corpus)]
-            problems += [origin.doc.problem((*origin.loc, *sentence.loc), message)
-                         for message in messages]
-        problems += [origin.doc.problem((*origin.loc, "title"), message)
-                     for message in _check_title_order(summit, names, corpus)]
+        sentences = site_sentences(summit)
+        # Hedges of a sentence's scope are read in the source around the quote.
+        read = {c.source: corpus.texts.get(c.source) for each in sentences for c in each.cite}
+        problems += _kept(corpus, summit, "sentences", (people, classes, corpus.site, read),
+                          partial(_summit_sentence_problems, corpus, summit, sentences,
+                                  passages, hedges, names, named_in[summit.id]))
+    return problems
+
+
+def _summit_sentence_problems(corpus: Corpus, summit: Summit, sentences: list[Sentence],
+                              passages: dict[tuple[str, str], Passage], hedges: list[_Hedge],
+                              names: _Names, named_in: dict[str, set[str]]) -> list[Problem]:
+    origin = corpus.origin(summit)
+    problems = []
+    for sentence in sentences:
+        messages = [*_check_hedges(sentence, hedges, corpus, passages),
+                    *_check_attribution(sentence, names, named_in, corpus)]
+        problems += [origin.doc.problem((*origin.loc, *sentence.loc), message)
+                     for message in messages]
+    problems += [origin.doc.problem((*origin.loc, "title"), message)
+                 for message in _check_title_order(summit, names, corpus)]
     return problems

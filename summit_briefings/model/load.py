@@ -36,6 +36,9 @@ class YamlDocument:
     path: str
     data: Any
     text: str = field(default="", repr=False)
+    # What later stages worked out from this document, by what it is (the key), for a
+    # build that reuses the document (ParsedFiles); each entry records what else it rests on.
+    kept: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def _tree(self) -> yaml.Node | None:
@@ -292,17 +295,36 @@ class ParsedFiles:
     def __init__(self) -> None:
         self._last: dict[str, tuple[bytes, YamlDocument]] = {}
         self._this: dict[str, tuple[bytes, YamlDocument]] = {}
+        self._parsed_again: set[str] = set()
 
     def next_build(self) -> None:
         self._last, self._this = self._this, {}
+        self._parsed_again = set()
 
     def load(self, path: Path, root: Path) -> YamlDocument:
         shown = display_path(path, root)
         raw = read_bounded(path, root, MAX_YAML_BYTES, "a data file")
         last = self._last.get(shown)
-        document = last[1] if last is not None and last[0] == raw else parse_yaml(raw, shown)
+        if last is not None and last[0] == raw:
+            document = last[1]
+        else:
+            self._parsed_again.add(shown)
+            document = parse_yaml(raw, shown)
         self._this[shown] = (raw, document)
         return document
+
+    def fork(self) -> ParsedFiles:
+        """For a build beside this one's builds: it reuses the files the last of them
+        parsed, and what it parses is not seen here, so the next build here still finds the
+        files changed since the last build here."""
+        fork = ParsedFiles()
+        fork._this = dict(self._this)
+        return fork
+
+    def changed(self) -> set[str]:
+        """The data files this build parsed anew (new, changed, or with problems last time),
+        and those the last build read that this one did not."""
+        return self._parsed_again | (set(self._last) - set(self._this))
 
 
 def load_data_file(path: Path, root: Path,

@@ -108,14 +108,21 @@ def _explain(error: dict[str, Any]) -> str:
 
 def parse_models(doc: YamlDocument, model: type[M], loc: Loc, value: Any,
                  problems: list[Problem]) -> M | None:
-    """Validate one value as a model; report pydantic's errors at their YAML positions."""
+    """Validate one value, the document's at ``loc``, as a model; report pydantic's errors at
+    their YAML positions. A valid one is kept on the document: a build that reuses the
+    document (load.ParsedFiles) gets the same model object."""
+    kept = doc.kept.get((model, loc))
+    if kept is not None:
+        return kept
     try:
-        return model.model_validate(value)
+        valid = model.model_validate(value)
     except ValidationError as exc:
         for error in exc.errors():
             where = (*loc, *error["loc"])
             problems.append(doc.problem(where, f"{_dotted(where)}: {_explain(error)}"))
         return None
+    doc.kept[(model, loc)] = valid
+    return valid
 
 
 def _list_file(doc: YamlDocument, model: type[M], problems: list[Problem],

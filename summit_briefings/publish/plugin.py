@@ -11,6 +11,7 @@ import json
 import logging
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
@@ -19,6 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -32,14 +34,14 @@ from ..model.load import ParsedFiles, load_yaml
 from ..model.problems import BriefingError, Problem, display_path
 from ..model.project_files import unsafe_reason
 from ..model.schema import SiteSettings
-from ..pipeline import build_site
+from ..pipeline import Superseded, build_site, preview_site
 from ..render import CompiledTemplates, RenderCache
 from ..write import sync_folder
 from .build_date import build_date
 from .csp import CspError, check_shim, with_csp
 from .offline_search import fold_search_index
 from .page_marks import PageMarks
-from .serve_preview import preview_pages
+from .serve_preview import InputsState, inputs_state, preview_pages
 from .site_search import (
     PAGEFIND_WORKER,
     SEARCH_CONFIG,
@@ -73,6 +75,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     """`mkdocs serve` keeps one instance between rebuilds (MkDocs does for a plugin with
     ``on_startup``): pages whose content did not change are neither rendered nor written
     again, and a dirty rebuild skips them.
+
+    After a save to summit files alone, the preview shows their pages first, and the whole
+    site follows: it is built beside the preview, then served by one more rebuild, which
+    generates nothing (see _complete_beside_the_preview).
     """
 
     def __init__(self) -> None:
@@ -90,15 +96,69 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.search_weights: dict[str, float] = {}
         # The preview's search index, being written beside the server (see on_post_build).
         self.indexing: subprocess.Popen[str] | None = None
+        # The last whole site generated for the preview, and the inputs it was read from.
+        self.whole: tuple[InputsState, dict[str, str]] | None = None
+        # The whole site, being built beside the preview after a build of some pages; the
+        # folder whose change makes `mkdocs serve` rebuild once it is done (None: no server
+        # watches it, without --livereload).
+        self.completing: tuple[threading.Thread, threading.Event] | None = None
+        self.complete_after_build = False
+        self.rebuild_folder: Path | None = None
+        # What the live folder holds, as the last build wrote it.
+        self.live_held: dict[str, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._stop_indexing()  # the pages it reads are about to change
+        # The pages Pagefind reads are about to change, and the whole site being built
+        # beside the preview may be older than what this build reads.
+        self._stop_indexing()
+        self._stop_completing()
 
     def on_shutdown(self) -> None:
         self._stop_indexing()
+        self._stop_completing()
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., None]) -> LiveReloadServer:
+        live = Path(self.config.live_folder)
+        self.rebuild_folder = live.with_name(f"{live.name}-rebuild")
+        self.rebuild_folder.mkdir(parents=True, exist_ok=True)
+        server.watch(str(self.rebuild_folder))
+        return server
+
+    def _complete_beside_the_preview(self, root: Path) -> None:
+        """Build the whole site in a thread, beside the preview that already shows the
+        saved summits' pages; when it is done, a change to rebuild_folder makes `mkdocs
+        serve` rebuild, and that build serves these pages (_serve_pages) and indexes them.
+        A newer save stops it (on_pre_build)."""
+        if self.rebuild_folder is None:
+            return
+        stop = threading.Event()
+        inputs = inputs_state(root)  # before the build reads them: a save after is seen
+        rebuild = self.rebuild_folder / "whole-site-built"
+        parsed = self.parsed.fork()
+
+        def complete() -> None:
+            try:
+                site = build_site(root, build_date(root), self.cache, parsed, stop)
+            except (BriefingError, Superseded):
+                return  # the files changed since; the build their save started says how
+            log.info("generated pages: %d rendered beside the preview", self.cache.rendered)
+            self.whole = (inputs, {**site.pages, **site.files})
+            rebuild.write_text(f"{len(self.whole[1])} pages\n", encoding="utf-8")
+
+        thread = threading.Thread(target=complete, daemon=True)
+        self.completing = (thread, stop)
+        thread.start()
+
+    def _stop_completing(self) -> None:
+        completing, self.completing = self.completing, None
+        if completing is not None:
+            thread, stop = completing
+            stop.set()
+            thread.join()
 
     def _stop_indexing(self) -> None:
         indexing, self.indexing = self.indexing, None
@@ -170,7 +230,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                               "rename them: " + ", ".join(f"docs/{p}" for p in clashes))
         if self.serving:
             live = Path(self.config.live_folder)
-            written, removed = sync_folder(generated, live)
+            written, removed = sync_folder(generated, live, self.live_held)
+            self.live_held = generated
             log.info("generated pages: %d files written, %d removed", written, removed)
             for path in generated:
                 files.append(File(path, src_dir=str(live), dest_dir=config.site_dir,
@@ -192,15 +253,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _serve_pages(self, root: Path) -> dict[str, str]:
         """The generated pages for the preview. While the data has problems they are listed
         in the terminal and on the pages, and the build goes on: a PluginError would make the
-        server hold every page request until the data is fixed, showing the reader nothing."""
+        server hold every page request until the data is fixed, showing the reader nothing.
+
+        The whole site built last is served again if no file of data/ or templates/ changed
+        since it read them. After a save to summit files alone, only their pages are
+        generated, and the other pages of the last good build are served until the whole
+        site, being built beside the preview, replaces them."""
+        inputs = inputs_state(root)
+        if self.whole is not None and self.whole[0] == inputs:
+            self.good = self.whole[1]
+            return self.good
+        # Until a build succeeds there are no other pages to show beside a summit's.
+        build = preview_site if self.good is not None else build_site
         try:
-            site = build_site(root, build_date(root), self.cache, self.parsed)
+            site = build(root, build_date(root), self.cache, self.parsed)
         except BriefingError as exc:
             for problem in exc.problems:
                 log.error("%s", problem)
             return preview_pages(exc.problems, self.good)
         log.info("generated pages: %d rendered", self.cache.rendered)
-        self.good = {**site.pages, **site.files}
+        if site.only is None:
+            self.whole = (inputs, {**site.pages, **site.files})
+            self.good = self.whole[1]
+        else:
+            log.info("generated pages: the pages of %s first; the others follow",
+                     ", ".join(sorted(site.only)))
+            self.good = {**self.good, **site.pages}
+            self.complete_after_build = True
         return self.good
 
     def _with_csp(self, html: str, config: MkDocsConfig, where: str,
@@ -272,13 +351,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # plugin copies that index into search_index.js for file:// (priority -100).
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The search index."""
+        """The search index. In `mkdocs serve`, Pagefind's once the whole site is built."""
+        if self.complete_after_build:
+            self.complete_after_build = False
+            self._complete_beside_the_preview(Path(config.config_file_path).parent)
         if self.config.search == "material":
             path = Path(config.site_dir) / SEARCH_CONFIG
             _write_index(path, fold_search_index(json.loads(path.read_text(encoding="utf-8")),
                                                  self.search_weights))
         elif self.config.pagefind and self.serving:
-            self._index_beside_the_preview(Path(config.site_dir))
+            if self.completing is None:
+                self._index_beside_the_preview(Path(config.site_dir))
         elif self.config.pagefind:
             try:
                 run_pagefind(Path(config.site_dir))

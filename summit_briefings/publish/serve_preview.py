@@ -1,6 +1,10 @@
-"""What `mkdocs serve` shows while the data has problems: every problem, on the pages."""
+"""What `mkdocs serve` shows while the data has problems (every problem, on the pages), and
+when what it showed last may be shown again (inputs_state)."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from ..model.problems import Problem
 from ..render import markdown_literal
@@ -38,3 +42,22 @@ def _after_front_matter(page: str, text: str) -> str:
     end = page.find("\n---\n", 3) if page.startswith("---\n") else -1
     at = end + len("\n---\n") if end >= 0 else 0
     return page[:at] + text + page[at:]
+
+
+# Each file the generator reads from the project's data/ and templates/ (not following
+# links): its path, the time it was last written, and its size.
+InputsState = tuple[tuple[str, int, int], ...]
+
+
+def inputs_state(root: Path) -> InputsState:
+    """What an editor's save changes. Equal states: no file was saved in between, so pages
+    generated from the first are the pages the second would give."""
+    found = []
+    for folder in ("data", "templates"):
+        for where, folders, names in os.walk(root / folder):
+            folders.sort()
+            for name in sorted(names):
+                path = os.path.join(where, name)
+                stat = os.lstat(path)
+                found.append((path, stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
