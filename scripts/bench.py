@@ -5,7 +5,7 @@
 For each N, in rounds of one run of each step (so that the runs compared see the same phases
 of the machine's speed), each run a fresh process tree writing into a folder that does not
 exist yet: generation alone (`make pages`); the whole `make site` (scripts/site.py: MkDocs
-with the plugin, which generates every page, meeting packs included, and Pagefind's index);
+with the plugin, which generates every page, meeting packs included, then Pagefind's index);
 and plain MkDocs + Material with its own search on the same generated Markdown, the
 baseline. Each reports its wall time and the peak memory of its whole process tree; the
 fastest run is reported, every run is kept.
@@ -569,13 +569,14 @@ ended; on 2 cores, above 2 means other work was slowing every step, the baseline
 {rows}
 
 - *whole `make site`*: `scripts/site.py`, as `make site` runs it: generation (every page,
-  the meeting packs among them), MkDocs with the `briefings` plugin and Pagefind's index,
+  the meeting packs among them), MkDocs with the `briefings` plugin, then Pagefind's index,
   from starting Python to the site swapped into place.
 - *plain MkDocs + Material*: `mkdocs build` of the same generated Markdown without the
   plugin, with Material's own search (its lunr index), the baseline.
 - *tree peak RSS*: the most memory the step's whole process tree held at once (every
   process's resident memory summed, read every {SAMPLE_S * 1000:.0f} ms, or the kernel's
-  peak of its largest process if higher): MkDocs and, within its run, Pagefind.
+  peak of its largest process if higher): `scripts/site.py` with MkDocs, then with
+  Pagefind, which runs once MkDocs has exited.
 - *site/*: every file of the built site; *per summit*: divided by the summits built.
   *Largest page*: the biggest HTML file.
 - *save to page*: `mkdocs serve --livereload --dirty` (`make serve`) on the project; once it

@@ -32,6 +32,14 @@ def test_served_builds_search_with_pagefind_and_list_no_material_search():
     assert options.live_folder == str(REPO / "build" / "live")
 
 
+def test_make_site_turns_the_plugins_own_pagefind_run_off_through_the_environment(
+        monkeypatch: pytest.MonkeyPatch):
+    """scripts/site.py sets BRIEFINGS_PAGEFIND=false for its MkDocs run, and runs Pagefind
+    itself once MkDocs has exited (its tests: test_site_build)."""
+    monkeypatch.setenv("BRIEFINGS_PAGEFIND", "false")
+    assert load_config(str(REPO / "mkdocs.yml")).plugins["briefings"].config.pagefind is False
+
+
 def test_the_offline_build_inherits_the_site_and_searches_with_material():
     served = load_config(str(REPO / "mkdocs.yml"))
     offline = load_config(str(REPO / "mkdocs-offline.yml"))

@@ -200,6 +200,22 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path):
     assert files(target) == before
 
 
+def test_failed_search_index_leaves_the_previous_site_untouched(tmp_path: Path):
+    """Pagefind indexes the site after MkDocs has built it; when it fails, the site MkDocs
+    built is not swapped in either. (A file where its output folder goes makes it fail.)"""
+    project = fictional_project(tmp_path / "project")
+    project.write("docs/pagefind", "a file where Pagefind's folder goes\n")
+    target = tmp_path / "site"
+    before = previous_site(target)
+    result = site_build(project.root, target)
+    assert result.returncode == 1
+    assert "Pagefind could not index" in result.stderr, result.stderr[-3000:]
+    assert f"Build failed; {target} is unchanged." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert files(target) == before
+    assert not list(tmp_path.glob(".site.*"))
+
+
 def test_mkdocs_is_refused_files_from_outside_the_project(tmp_path: Path):
     """The plugin's own check, for what MkDocs collects itself from docs/ and the theme's
     custom folder (it follows symlinks), beside the check of every project folder."""
