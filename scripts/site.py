@@ -10,9 +10,9 @@ Plain `mkdocs build` empties site/ before it starts, so a failed build would lea
 this builds into a staging folder instead (summit_briefings.write.staged_folder).
 
 Pagefind indexes the staged site once the MkDocs process has exited, rather than at the end
-of its build (the plugin's option `pagefind`, which mkdocs.yml reads from PAGEFIND_IN_MKDOCS):
-MkDocs holds every page until its build returns, and Pagefind's own memory would come on
-top of it.
+of its build (the plugin's option `pagefind`, which mkdocs.yml reads from the environment
+variable BRIEFINGS_PAGEFIND): MkDocs holds every page until its build returns, and
+Pagefind's own memory would come on top of it.
 """
 
 from __future__ import annotations
