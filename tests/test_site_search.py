@@ -16,6 +16,7 @@ from summit_briefings.contexts.links import search_weight
 from summit_briefings.publish.site_search import (
     PAGEFIND_FOLDER,
     PAGEFIND_WORKER,
+    pagefind_environment,
     run_pagefind,
     search_config,
 )
@@ -58,13 +59,22 @@ def test_pagefind_reads_the_article_less_what_is_marked_for_no_search(tmp_path: 
         assert noise not in text, noise
 
 
+@pytest.mark.parametrize(("environ", "threads"), [
+    ({"PATH": "/usr/bin"}, "1"),
+    ({"PATH": "/usr/bin", "RAYON_NUM_THREADS": "4"}, "4"),
+])
+def test_pagefind_indexes_with_one_thread_unless_the_environment_says(environ, threads):
+    environment = pagefind_environment(environ)
+    assert environment["RAYON_NUM_THREADS"] == threads
+    assert environment["PATH"] == "/usr/bin"
+
+
 def test_briefing_pages_weigh_more_than_digests_and_digests_more_than_sources():
     briefings = [search_weight(p) for p in ("leaders/to-lam.md", "summits/2024-lima.md",
                                             "trade-targets.md")]
     digests = [search_weight(p) for p in ("topics/east-sea-maritime.md", "evolution.md",
                                           "commitments.md", "leaders/index.md",
-                                          "leaders/by-name/vn-2.md", "summits/index.md",
-                                          "index.md")]
+                                          "summits/index.md", "index.md")]
     assert min(briefings) > max(digests) > search_weight("sources/000_4f94f2e9d0db3981.md")
 
 

@@ -15,7 +15,9 @@ the indexer (the pinned PyPI binary) over a built site.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 PAGEFIND_WORKER = "assets/javascripts/pagefind-worker.js"
@@ -58,13 +60,22 @@ def pagefind_binary() -> Path:
     return pagefind_bin_extended.get_executable()
 
 
+def pagefind_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment Pagefind runs in: one indexing thread unless RAYON_NUM_THREADS says
+    otherwise. Its thread pool (rayon) starts a thread a core, and on a small machine they
+    spend most of their time waiting on each other; one thread writes the same index, sooner
+    (BENCHMARKS.md, "Optimisations kept")."""
+    return {"RAYON_NUM_THREADS": "1", **environ}
+
+
 def start_pagefind(site: Path) -> subprocess.Popen[str]:
     """Start indexing a built site into site/pagefind/ with the pinned Pagefind binary."""
     command = [str(pagefind_binary()), "--site", str(site), "--output-subdir", PAGEFIND_FOLDER,
                "--glob", PAGES_INDEXED, "--silent"]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=pagefind_environment(os.environ))
 
 
 def finish_pagefind(indexing: subprocess.Popen[str], site: Path) -> None:
