@@ -112,6 +112,27 @@ def test_an_archive_page_holds_its_year_alone(bounded: dict[str, str], kind: str
         assert {s[:4] for s in SUMMIT_LINK.findall(rows)} == {year}, page
 
 
+def _kept_out_of_search(text: str) -> bool:
+    front_matter = text.split("\n---\n", 1)[0]
+    return "\nsearch:\n  exclude: true" in front_matter
+
+
+def test_archive_pages_but_the_trade_pages_are_kept_out_of_search_and_bounded_pages_not(
+        bounded: dict[str, str], unbounded: dict[str, str]):
+    """A search leads to the summit, leader and source pages an archive page repeats, and to
+    the page it bounds; the trade page's archives alone hold the actual trade of their
+    years, and stay searchable."""
+    pages = bounded_pages(unbounded)
+    archived = [path for page in pages for path in bounded
+                if re.fullmatch(_archive_pattern(page), path)]
+    by_name = [path for path in bounded if path.startswith("leaders/by-name/")]
+    assert archived and by_name
+    for path in archived + by_name:
+        assert _kept_out_of_search(bounded[path]) != path.startswith("trade-targets/"), path
+    for page in pages:
+        assert not _kept_out_of_search(bounded[page]), page
+
+
 def test_no_archive_page_lists_more_summits_than_its_bound(
         bounded: dict[str, str], unbounded: dict[str, str]):
     """The summits an archive page lists: each row's or heading's first summit (a target's

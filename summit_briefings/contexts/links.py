@@ -123,9 +123,9 @@ def url_of(page: str) -> str:
 # a treaty its summits, a target or an amount the trade page; the digests (topics, evolution,
 # commitments, the home page) and the source articles they summarise, which repeat the same
 # words at length, come after. The first prefix that matches applies; a section index
-# ("leaders/index.md") is a list of names and weighs as a digest, as do the pages of its
-# people A–Z ('leaders/by-name/kr-1.md'). A page's archive pages a
-# year ('trade-targets/2024.md', archives.py) weigh as the page does.
+# ("leaders/index.md") is a list of names and weighs as a digest. The trade page's archive
+# pages a year ('trade-targets/2024.md', archives.py) weigh as it does; the other archive
+# pages, and the pages of a country's people A–Z, are kept out of search (_page.md.jinja).
 SEARCH_WEIGHTS = (("leaders/", 2.0), ("summits/", 2.0), (TRADE, 2.0), ("trade-targets/", 2.0),
                   ("sources/", 0.3))
 DIGEST_WEIGHT = 0.4
@@ -137,7 +137,7 @@ NAME_HEADING_WEIGHT = 10.0
 
 def search_weight(page: str) -> float:
     """The weight in search of a page's words, by its Markdown path ('leaders/to-lam.md')."""
-    if page in SECTION_INDEXES or page.startswith(LEADERS_BY_NAME):
+    if page in SECTION_INDEXES:
         return DIGEST_WEIGHT
     return next((weight for prefix, weight in SEARCH_WEIGHTS if page.startswith(prefix)),
                 DIGEST_WEIGHT)

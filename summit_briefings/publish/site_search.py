@@ -22,12 +22,13 @@ from pathlib import Path
 
 PAGEFIND_WORKER = "assets/javascripts/pagefind-worker.js"
 PAGEFIND_FOLDER = "pagefind"
-# Every page sits at most two folders deep ('summits/x/index.html'), but the archive pages of
-# a leader, a topic or the sources, three deep ('leaders/x/2024/index.html'); a meeting pack,
-# three deep too ('summits/x/pack/index.html'), repeats what its summit page says and is
-# marked for no index, so Pagefind need not read it at all.
-PAGES_INDEXED = ("{*.html,*/*.html,*/*/*.html,leaders/*/*/*.html,topics/*/*/*.html,"
-                 "sources/by-year/*/*.html}")
+# The pages Pagefind reads. Every page it indexes sits at most two folders deep
+# ('summits/x/index.html'): each deeper one is kept out of search (its front matter's `search:
+# exclude`, _page.md.jinja), so Pagefind need not read it. A meeting pack
+# ('summits/x/pack/index.html') repeats what its summit page says; an archive page a year of a
+# leader, a topic or the sources ('leaders/x/2024/index.html'), and a page of a country's
+# people A–Z, what the summit, leader and source pages say.
+PAGES_INDEXED = "{*.html,*/*.html,*/*/*.html}"
 
 # Marked by the templates for Material's index (print button, chart, printed running line),
 # and left out of Pagefind's by its own option. (The other marks: page_marks and
