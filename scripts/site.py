@@ -9,10 +9,15 @@ mkdocs-offline.yml for the build read from file://.
 Plain `mkdocs build` empties site/ before it starts, so a failed build would leave no site;
 this builds into a staging folder instead (summit_briefings.write.staged_folder).
 
-Pagefind indexes the staged site once the MkDocs process has exited, rather than at the end
-of its build (the plugin's option `pagefind`, which mkdocs.yml reads from the environment
-variable BRIEFINGS_PAGEFIND): MkDocs holds every page until its build returns, and
-Pagefind's own memory would come on top of it.
+Each step runs in a process of its own, so that none holds another's memory:
+- the generated pages are written first (`summit-briefings pages --generated-only`), for
+  MkDocs to read (the plugin's option `pages`, which mkdocs.yml reads from the environment
+  variable BRIEFINGS_PAGES), rather than generated within the MkDocs build;
+- Pagefind indexes the staged site once the MkDocs process has exited, rather than at the
+  end of its build (the option `pagefind`, from BRIEFINGS_PAGEFIND): MkDocs holds every
+  page until its build returns.
+A configuration that does not read those variables is built as `mkdocs build` would build
+it: its pages generated and indexed within MkDocs.
 """
 
 from __future__ import annotations
@@ -21,15 +26,23 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summit_briefings.publish.build_date import source_date_epoch
 from summit_briefings.publish.site_search import PagefindFailed, run_pagefind
 from summit_briefings.write import staged_folder
 
+if TYPE_CHECKING:
+    from summit_briefings.publish.plugin import BriefingsConfig
+
 ROOT = Path(__file__).resolve().parent.parent
-# mkdocs.yml sets the briefings plugin's option `pagefind` from it (`!ENV`), true if unset.
+# mkdocs.yml sets the briefings plugin's options `pagefind` and `pages` from them (`!ENV`).
 PAGEFIND_IN_MKDOCS = "BRIEFINGS_PAGEFIND"
+PAGES_GENERATED = "BRIEFINGS_PAGES"
 
 
 class BuildFailed(Exception):
@@ -53,11 +66,19 @@ def run(argv: list[str]) -> int:
         env["SOURCE_DATE_EPOCH"] = epoch
 
     def build(staging: Path) -> None:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                   "--config-file", str(config), "--site-dir", str(staging)]
-        if subprocess.run(command, env=env, cwd=root).returncode != 0:
-            raise BuildFailed
-        if indexed_by_pagefind(config):
+        with pages_folder(root) as pages:
+            env[PAGES_GENERATED] = str(pages)
+            generate_apart, index_after = separate_steps(config, env)
+            if generate_apart:
+                generate = [sys.executable, "-m", "summit_briefings", "pages",
+                            "--generated-only", "--root", str(root), "--out", str(pages)]
+                if subprocess.run(generate, env=env, cwd=root).returncode != 0:
+                    raise BuildFailed
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+                       "--config-file", str(config), "--site-dir", str(staging)]
+            if subprocess.run(command, env=env, cwd=root).returncode != 0:
+                raise BuildFailed
+        if index_after:
             try:
                 run_pagefind(staging)
             except PagefindFailed as exc:
@@ -78,14 +99,37 @@ def run(argv: list[str]) -> int:
     return 0
 
 
-def indexed_by_pagefind(config: Path) -> bool:
-    """Whether the site the configuration builds searches with Pagefind, and has its index
-    made (the briefings plugin's options `search` and `pagefind`, as the configuration
-    reads without site.py's PAGEFIND_IN_MKDOCS)."""
+def separate_steps(config: Path, env: Mapping[str, str]) -> tuple[bool, bool]:
+    """Whether the pages are generated, and Pagefind's index made, each in a process of its
+    own: so if the configuration reads site.py's environment (BRIEFINGS_PAGES,
+    BRIEFINGS_PAGEFIND); otherwise its build does both, as `mkdocs build` would, and a
+    configuration whose `pagefind` is false as it is read without them gets no index."""
+    intended, built = plugin_options(config, os.environ), plugin_options(config, env)
+    return (built.pages is not None,
+            intended.search == "pagefind" and intended.pagefind and not built.pagefind)
+
+
+@contextmanager
+def pages_folder(root: Path) -> Iterator[Path]:
+    """An empty folder under build/ for the generated pages, removed afterwards."""
+    (root / "build").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".pages-", dir=root / "build") as folder:
+        yield Path(folder)
+
+
+def plugin_options(config: Path, environ: Mapping[str, str]) -> BriefingsConfig:
+    """The briefings plugin's options as the configuration reads them in an environment
+    (its `!ENV` tags read os.environ as it is loaded)."""
     from mkdocs.config import load_config
 
-    options = load_config(str(config)).plugins["briefings"].config
-    return options.search == "pagefind" and options.pagefind
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environ)
+    try:
+        return load_config(str(config)).plugins["briefings"].config
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 if __name__ == "__main__":

@@ -21,24 +21,24 @@ def summary_line(site: Site) -> str:
             f"{site.evidence.citations} citations verified")
 
 
-def build_docs(root: Path, built: str | None, out: Path) -> Site:
-    """Generate every page into ``out`` (hand-written docs included); ``out`` is replaced
-    only if the whole build succeeds."""
+def build_docs(root: Path, built: str | None, out: Path, handwritten: bool = True) -> Site:
+    """Generate every page into ``out`` (the hand-written docs too, if ``handwritten``);
+    ``out`` is replaced only if the whole build succeeds."""
     site = build_site(root, built)
-    with docs_tree(root / "docs", out) as write_page:
+    with docs_tree(root / "docs" if handwritten else None, out) as write_page:
         for path, text in {**site.pages, **site.files}.items():
             write_page(path, text)
     return site
 
 
-def generate(root: Path, check_only: bool, out: Path | None) -> int:
+def generate(root: Path, check_only: bool, out: Path | None, handwritten: bool = True) -> int:
     """Check the data, and unless ``check_only`` write the pages; the exit status."""
     try:
         if check_only:
             site = check_site(root)
         else:
             out = out or root / "build" / "docs"
-            site = build_docs(root, build_date(root), out)
+            site = build_docs(root, build_date(root), out, handwritten)
     except BriefingError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -72,6 +72,9 @@ def parser() -> argparse.ArgumentParser:
     chosen.add_parser("check", help="validate data/ and verify every citation")
     pages = chosen.add_parser("pages", help="also write the pages (default: build/docs/)")
     pages.add_argument("--out", type=Path, default=None, help="where to write the pages")
+    pages.add_argument("--generated-only", action="store_true",
+                       help="the generated pages alone, without docs/ (as scripts/site.py "
+                       "hands them to MkDocs)")
     new = chosen.add_parser("new-source", help="add an article and draft its candidate facts")
     new.add_argument("file", type=Path, help="the article, as UTF-8 text")
     new.add_argument("--id", help="source id (default: derived from the file name)")
@@ -99,7 +102,8 @@ def console(argv: list[str] | None = None) -> None:
             status = add_source(args.root, args.file, args.id, Provenance(
                 args.url or None, args.published or None, args.publisher or None))
         else:
-            status = generate(args.root, args.command == "check", getattr(args, "out", None))
+            status = generate(args.root, args.command == "check", getattr(args, "out", None),
+                              not getattr(args, "generated_only", False))
     except KeyboardInterrupt:
         print("Interrupted; nothing was written.", file=sys.stderr)
         status = 130

@@ -87,11 +87,12 @@ class PageWriter:
 
 
 @contextmanager
-def docs_tree(handwritten: Path, out: Path) -> Iterator[PageWriter]:
-    """A complete docs folder for any engine: the hand-written docs, plus every page given
-    to the writer this yields. It replaces ``out`` only if the ``with`` block succeeds."""
+def docs_tree(handwritten: Path | None, out: Path) -> Iterator[PageWriter]:
+    """A complete docs folder for any engine: the hand-written docs (unless None), plus
+    every page given to the writer this yields. It replaces ``out`` only if the ``with``
+    block succeeds."""
     with staged_folder(out) as staging:
-        if handwritten.is_dir():
+        if handwritten is not None and handwritten.is_dir():
             shutil.copytree(handwritten, staging, dirs_exist_ok=True)
         yield PageWriter(staging)
 

@@ -3,6 +3,7 @@ from mkdocs.yml and mkdocs-offline.yml, and one search engine per build."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -27,6 +28,7 @@ def test_served_builds_search_with_pagefind_and_list_no_material_search():
     config = load_config(str(REPO / "mkdocs.yml"))
     options = config.plugins["briefings"].config
     assert (options.search, options.offline, options.pagefind) == ("pagefind", False, True)
+    assert options.pages is None  # the build generates its pages, unless site.py did
     assert "material/search" not in config.plugins
     # Relative to mkdocs.yml, wherever MkDocs runs from.
     assert options.live_folder == str(REPO / "build" / "live")
@@ -38,6 +40,62 @@ def test_make_site_turns_the_plugins_own_pagefind_run_off_through_the_environmen
     itself once MkDocs has exited (its tests: test_site_build)."""
     monkeypatch.setenv("BRIEFINGS_PAGEFIND", "false")
     assert load_config(str(REPO / "mkdocs.yml")).plugins["briefings"].config.pagefind is False
+
+
+def _site_script():
+    """scripts/site.py, whose name the standard library's `site` module takes on the path."""
+    spec = importlib.util.spec_from_file_location("site_script", REPO / "scripts" / "site.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("config", "steps"), [
+    # Generation, then MkDocs, then Pagefind, each a process of its own.
+    ("mkdocs.yml", (True, True)),
+    # Material's index, written within MkDocs.
+    ("mkdocs-offline.yml", (True, False)),
+    # A configuration that does not read site.py's variables: MkDocs does both, once.
+    ("plain.yml", (False, False)),
+    # No index wanted, as the configuration reads without site.py's variables.
+    ("no-index.yml", (True, False)),
+])
+def test_make_site_runs_generation_and_pagefind_apart_where_the_configuration_lets_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: str, steps: tuple[bool, bool]):
+    site = _site_script()
+    project = fictional_project(tmp_path / "p").root
+    (project / "plain.yml").write_text("INHERIT: mkdocs.yml\nplugins:\n  - briefings\n",
+                                       encoding="utf-8")
+    (project / "no-index.yml").write_text(
+        "INHERIT: mkdocs.yml\nplugins:\n  - briefings:\n      pagefind: false\n"
+        "      pages: !ENV [BRIEFINGS_PAGES, null]\n", encoding="utf-8")
+    monkeypatch.delenv(site.PAGEFIND_IN_MKDOCS, raising=False)
+    monkeypatch.delenv(site.PAGES_GENERATED, raising=False)
+    env = {**os.environ, site.PAGEFIND_IN_MKDOCS: "false", site.PAGES_GENERATED: str(tmp_path)}
+    assert site.separate_steps(project / config, env) == steps
+
+
+def test_a_build_given_the_pages_reads_them_and_generates_none(tmp_path: Path):
+    """make site's MkDocs run reads the pages site.py's generation wrote (the option `pages`):
+    it generates none itself, so it reports no problem of the data, which that generation
+    reported."""
+    project = fictional_project(tmp_path / "p").root
+    pages = tmp_path / "pages"
+    generate = [sys.executable, "-m", "summit_briefings", "pages", "--generated-only",
+                "--root", str(project), "--out", str(pages)]
+    subprocess.run(generate, cwd=project, check=True, capture_output=True)
+    assert not (pages / "guide" / "adding-a-summit.md").exists(), "docs/ was copied too"
+    summit = next((project / "data" / "summits").glob("*.yaml"))
+    summit.write_text("title: [not, a, title]\n", encoding="utf-8")
+    site = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PAGES": str(pages),
+             "BRIEFINGS_PAGEFIND": "false"})
+    assert built.returncode == 0, built.stderr
+    assert (site / "summits" / summit.stem / "index.html").is_file()
+    assert (site / "guide" / "adding-a-summit" / "index.html").is_file()
 
 
 def test_the_offline_build_inherits_the_site_and_searches_with_material():

@@ -11,7 +11,7 @@ import json
 import logging
 import subprocess
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from jinja2 import Environment
@@ -69,6 +69,11 @@ class BriefingsConfig(base.Config):
     pagefind = c.Type(bool, default=True)
     # Where `mkdocs serve` writes the generated pages, relative to mkdocs.yml.
     live_folder = c.Dir(exists=False, default="build/live")
+    # The generated pages, written beforehand by a process of their own (scripts/site.py,
+    # `summit-briefings pages --generated-only`), for the build to read instead of generating
+    # them: the generation's memory is freed before MkDocs reads a page. None: the build
+    # generates them.
+    pages = c.Optional(c.Dir(exists=True))
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -212,37 +217,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 check_shim(Path(config.docs_dir))
             except (CspError, OSError) as exc:
                 raise PluginError(str(exc)) from None
+        search = {SEARCH_CONFIG: search_config()} if self.config.search == "pagefind" else {}
         if self.serving:
-            generated = self._serve_pages(root)
+            generated = {**self._serve_pages(root), **search}
+            refuse_clashes(files, generated)
+            live = Path(self.config.live_folder)
+            written, removed = sync_folder(generated, live, self.live_held)
+            self.live_held = generated
+            log.info("generated pages: %d files written, %d removed", written, removed)
+            add_pages_from(files, config, live, generated)
+        elif self.config.pages:
+            folder = Path(self.config.pages)
+            paths = files_under(folder)
+            refuse_clashes(files, [*paths, *search])
+            add_pages_from(files, config, folder, paths)
+            add_generated(files, config, search)
         else:
             try:
                 site = build_site(root, build_date(root))
             except BriefingError as exc:
                 raise PluginError("the data has problems; nothing was built:\n"
                                   + str(exc)) from None
-            generated = {**site.pages, **site.files}
-            del site  # so that each page's text is freed once it is handed over, below
-        if self.config.search == "pagefind":
-            generated = {**generated, SEARCH_CONFIG: search_config()}
-        clashes = [path for path in generated if files.get_file_from_path(path) is not None]
-        if clashes:
-            raise PluginError("hand-written files in docs/ have the paths of generated ones; "
-                              "rename them: " + ", ".join(f"docs/{p}" for p in clashes))
-        if self.serving:
-            live = Path(self.config.live_folder)
-            written, removed = sync_folder(generated, live, self.live_held)
-            self.live_held = generated
-            log.info("generated pages: %d files written, %d removed", written, removed)
-            for path in generated:
-                files.append(File(path, src_dir=str(live), dest_dir=config.site_dir,
-                                  use_directory_urls=config.use_directory_urls))
-        else:
-            # Handed over as UTF-8, which MkDocs decodes as it reads each page, as it would a
-            # file: held as text until then, a page with one letter beyond Latin-1 (such as
-            # an em dash) takes two or four bytes a character.
-            for path in list(generated):
-                files.append(File.generated(config, path,
-                                            content=generated.pop(path).encode()))
+            generated = {**site.pages, **site.files, **search}
+            del site  # so that each page's text is freed once it is handed over (add_generated)
+            refuse_clashes(files, generated)
+            add_generated(files, config, generated)
 
         # By the URL Material's index names a page by (as Page.url: the home page's is '').
         self.search_weights = {"" if file.url == "./" else file.url:
@@ -386,6 +385,36 @@ def check_search(options: BriefingsConfig, config: MkDocsConfig) -> None:
         raise PluginError("briefings has `offline: true` with `search: pagefind`, but "
                           "browsers refuse Pagefind's module and index from file://; set "
                           "`search: material` and list Material's `search` plugin")
+
+
+def refuse_clashes(files: Files, generated: Iterable[str]) -> None:
+    clashes = [path for path in generated if files.get_file_from_path(path) is not None]
+    if clashes:
+        raise PluginError("hand-written files in docs/ have the paths of generated ones; "
+                          "rename them: " + ", ".join(f"docs/{p}" for p in clashes))
+
+
+def files_under(folder: Path) -> list[str]:
+    """The paths of the files a folder of generated pages holds, relative to it."""
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
+                  if path.is_file())
+
+
+def add_pages_from(files: Files, config: MkDocsConfig, folder: Path,
+                   paths: Iterable[str]) -> None:
+    """Generated pages, read from the folder they were written to."""
+    for path in paths:
+        files.append(File(path, src_dir=str(folder), dest_dir=config.site_dir,
+                          use_directory_urls=config.use_directory_urls))
+
+
+def add_generated(files: Files, config: MkDocsConfig, generated: dict[str, str]) -> None:
+    """Generated pages, handed over from memory (and removed from ``generated``) as UTF-8,
+    which MkDocs decodes as it reads each page, as it would a file: held as text until
+    then, a page with one letter beyond Latin-1 (such as an em dash) takes two or four
+    bytes a character."""
+    for path in list(generated):
+        files.append(File.generated(config, path, content=generated.pop(path).encode()))
 
 
 def unsafe_sources(files: Files, config: MkDocsConfig, root: Path) -> list[Problem]:
