@@ -68,9 +68,10 @@ WORD_PER_LINE_JS = """() => {
   return squeezed;
 }"""
 
-# The drawing the screen shows (chart.py draws a wide and a narrow one): its labels' overlaps
-# and clipping, and the size each is drawn at (its font size times the drawing's scale); and
-# the legend's entries (HTML) with their font size.
+# The drawing the screen shows (chart.py draws a wide and a narrow one): its labels' overlaps,
+# the labels a dashed line (a target with no year) runs through, clipping, and the size each
+# is drawn at (its font size times the drawing's scale); and the legend's entries (HTML) with
+# their font size.
 CHART_JS = """() => {
   const box = el => el.getBoundingClientRect();
   const svg = [...document.querySelectorAll('svg.trade-chart')].find(s => s.checkVisibility());
@@ -84,6 +85,11 @@ CHART_JS = """() => {
           && b.top < a.bottom - 1)
         overlaps.push(`${labels[i].textContent} / ${labels[j].textContent}`);
     }
+  const lines = [...svg.querySelectorAll('line.level')].map(box);
+  const crossed = labels.filter(t => { const b = box(t);
+    return lines.some(l => b.top + 1 < l.top && l.bottom < b.bottom - 1
+                           && b.left < l.right && l.left < b.right); })
+    .map(t => t.textContent);
   const drawn = labels.map(t => ({text: t.textContent,
                                   px: parseFloat(getComputedStyle(t).fontSize) * scale}));
   const frame = box(svg);
@@ -94,7 +100,7 @@ CHART_JS = """() => {
   const legend = [...document.querySelectorAll('.chart-legend li')].map(li => ({
     text: li.textContent, px: parseFloat(getComputedStyle(li).fontSize),
     visible: li.checkVisibility()}));
-  return {drawing: svg.classList.value, overlaps, clipped, count: labels.length,
+  return {drawing: svg.classList.value, overlaps, crossed, clipped, count: labels.length,
           small: drawn.filter(d => d.px < 12), smallest: Math.min(...drawn.map(d => d.px)),
           legend};
 }"""
@@ -136,6 +142,7 @@ def test_chart_labels_are_legible_and_do_not_overlap(screen_page: Page, fictiona
     assert chart["drawing"] == ("trade-chart narrow" if phone else "trade-chart wide"), chart
     assert chart["count"] > 5, chart
     assert not chart["overlaps"], f"{chart}, text in {measured_font}"
+    assert not chart["crossed"], f"labels on a dashed line: {chart}"
     assert not chart["clipped"], f"labels cut off at the chart's edge: {chart}"
     assert not chart["small"], f"chart labels drawn under 12 px: {chart}"
     assert len(chart["legend"]) >= 3 and all(e["visible"] and e["px"] >= 12
