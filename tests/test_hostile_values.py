@@ -40,11 +40,18 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster",
 OCCASION_FIELDS = DISPLAY_FIELDS | {"kind"}
 
 
+def planted(key: str, item: str, parent: dict) -> str:
+    """HOSTILE appended to a field's text; to a role's title, put before it, so that a short
+    title and its full form ('President', 'President of Norland') still read as one office
+    (contexts/claims.py same_office) and each page holds the rows of the plain build."""
+    return f"{HOSTILE} {item}" if key == "role" or "as_of" in parent else f"{item} {HOSTILE}"
+
+
 def plant(value: object, fields: set[str] = DISPLAY_FIELDS) -> object:
-    """The value with HOSTILE appended to every display field, at any depth. A person's names
+    """The value with HOSTILE planted in every display field, at any depth. A person's names
     are left alone: each must be in a quote, so they are verbatim source text, like quotes."""
     if isinstance(value, dict):
-        return {key: (f"{item} {HOSTILE}" if key in fields and isinstance(item, str)
+        return {key: (planted(key, item, value) if key in fields and isinstance(item, str)
                       and "names" not in value else item if key == "names" else
                       plant(item, OCCASION_FIELDS if key == "occasion" else DISPLAY_FIELDS))
                 for key, item in value.items()}

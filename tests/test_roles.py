@@ -14,6 +14,7 @@ from collections.abc import Callable
 import pytest
 from conftest import AUTO_SHA256, FICTIONAL_DATA, Project
 
+from summit_briefings.contexts.brief import Bounds, bounded_roles
 from summit_briefings.contexts.briefings import leader_context, summit_context
 from summit_briefings.contexts.claims import dated_roles
 from summit_briefings.contexts.index_pages import leaders_index, people_by_name
@@ -22,6 +23,7 @@ from summit_briefings.evidence.verify import verify_citations
 from summit_briefings.model.validate import validate
 
 PEOPLE = "data/people.yaml"
+WIDE = Bounds(roles=100, role_dates=100)
 
 
 @pytest.fixture
@@ -161,3 +163,70 @@ def test_a_role_dated_by_a_summit_whose_date_is_inferred_says_so(fictional: Proj
     brenic = dated_roles(book.corpus, book.corpus.person("ana-brenic"))
     assert [(r.as_of, r.inferred) for r in brenic if r.as_of == "2031-04-10"] == [
         ("2031-04-10", None), ("2031-04-10", None)]
+
+
+
+# A brief or a meeting pack shows each office once (contexts/brief.py bounded_roles): a short
+# title stated on a date beside the one full title of the same office (claims.same_office) is
+# shown as the full title, with its citations; anything else stays a row of its own.
+PORT_ARLEN_BRENIC = ("nordwire-2031-port-arlen", "Norlandic President Ana Brenić")
+PORT_ARLEN_DORN = ("nordwire-2031-port-arlen", "Sudmark Chancellor Pavel Dorn (Павел Дорн)")
+VESK_BOTH = ("sudcourier-2032-vesk", "Sudmark Chancellor Pavel Dorn received Norlandic "
+             "President Ana Brenić")
+FIRST_ROLE = {"ana-brenic": "    - title: President\n", "pavel-dorn": "    - title: Chancellor\n"}
+VESK = "data/summits/2032-03-09-vesk.yaml"
+BRENIC_BOTH = ("President of Norland", "10 April 2031 and 9 March 2032 (day inferred)",
+               {"nordwire-2031-port-arlen-q225-255", "sudcourier-2032-vesk-q241-310"})
+DORN_BOTH = ("Chancellor of Sudmark", "10 April 2031 and 9 March 2032 (day inferred)",
+             {"nordwire-2031-port-arlen-q260-302", "sudcourier-2032-vesk-q241-310"})
+OFFICES = {
+    # Her entry's 'President' and Port Arlen's 'President of Norland', both of 10 April 2031.
+    "short and full on one date, the full naming the country": ("ana-brenic", [], {}, [
+        BRENIC_BOTH]),
+    "a short title on a date of its own stays": (
+        "ana-brenic", [("President", "2031-06-01", PORT_ARLEN_BRENIC)], {}, [
+            BRENIC_BOTH, ("President", "1 June 2031", {"nordwire-2031-port-arlen-q225-255"})]),
+    # No country named, but one passage calls her 'President' and dates both titles.
+    "short and full citing one passage": (
+        "ana-brenic", [("President", "2032-03-09", VESK_BOTH)],
+        {"role: President of Norland": "role: President of the Norlandic Republic"}, [
+            ("President of the Norlandic Republic", "9 March 2032 (day inferred)",
+             {"sudcourier-2032-vesk-q241-310"}),
+            ("President of Norland", "10 April 2031", {"nordwire-2031-port-arlen-q225-255"})]),
+    # Neither his country nor a passage in common: another office, on the same date.
+    "a second office on the same date stays": (
+        "pavel-dorn", [("Chancellor of the Rail League", "2031-04-10", PORT_ARLEN_BRENIC)], {},
+        [DORN_BOTH, ("Chancellor of the Rail League", "10 April 2031",
+                     {"nordwire-2031-port-arlen-q225-255"})]),
+    # 'Chancellor' beside two full titles of its date: which one it is, the data cannot say.
+    "a short title beside two full ones stays": (
+        "pavel-dorn", [("Chancellor of the Rail League", "2031-04-10", PORT_ARLEN_DORN)], {},
+        [DORN_BOTH, ("Chancellor", "10 April 2031", {"nordwire-2031-port-arlen-q260-302"}),
+         ("Chancellor of the Rail League", "10 April 2031",
+          {"nordwire-2031-port-arlen-q260-302"})]),
+}
+
+
+def _brief_roles(project: Project, case, bounds: Bounds = WIDE):
+    person_id, added, summit_changes, _ = case
+    project.replace(PEOPLE, FIRST_ROLE[person_id], "".join(
+        f"    - title: {title}\n      as_of: {as_of}\n      cite:\n"
+        f"        - source: {source}\n          quote: {quote}\n"
+        for title, as_of, (source, quote) in added) + FIRST_ROLE[person_id])
+    for old, new in summit_changes.items():
+        project.replace(VESK, old, new)
+    book = _book(project, f"leaders/{person_id}/brief.md")
+    return bounded_roles(book, book.corpus.person(person_id), bounds)
+
+
+@pytest.mark.parametrize("case", OFFICES.values(), ids=OFFICES.keys())
+def test_a_brief_shows_each_office_once_with_every_date_and_citation(fictional: Project, case):
+    rows, more = _brief_roles(fictional, case)
+    assert [(r.title, r.as_of, set(r.refs.keys)) for r in rows] == case[-1]
+    assert more == 0
+
+
+def test_a_brief_counts_the_offices_beyond_its_bound(fictional: Project):
+    rows, more = _brief_roles(fictional, OFFICES["a second office on the same date stays"],
+                              Bounds(roles=1))
+    assert [r.title for r in rows] == ["Chancellor of Sudmark"] and more == 1

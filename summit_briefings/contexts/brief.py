@@ -21,7 +21,7 @@ from ..model.dates import format_date
 from ..model.schema import Citation, Outcome, Person, Summit, TargetStatement, Topic, TradeFigure
 from . import links
 from .briefings import Role, and_list
-from .claims import Claim, claim, dated_roles, dated_text
+from .claims import Claim, claim, dated_roles, dated_text, same_office
 from .commitments import (
     Commitment,
     JudgedPledge,
@@ -254,15 +254,22 @@ class BriefContext:
 
 
 def bounded_roles(book: PageNotes, person: Person, bounds: Bounds) -> tuple[list[Role], int]:
-    """Each title the data gives the person, with the dates it is stated as of (from their
-    entry and the summits they attended), the most recently stated first. A title stated on
-    more dates than the bound shows the first and the latest, each cited, and counts those
-    between (the leader page lists every one)."""
+    """Each office the data gives the person, with the dates it is stated as of (from their
+    entry and the summits they attended), the most recently stated first. A short title
+    stated on a date beside the one full title of the same office (claims.same_office:
+    'President' beside 'President of Norland') is shown once, as the full title, its
+    citations with the full title's. A title stated on more dates than the bound shows the
+    first and the latest, each cited, and counts those between (the leader page lists every
+    one)."""
+    roles = dated_roles(book.corpus, person)  # oldest first
+    country = book.corpus.country_name(person.country)
     dated: dict[str, dict[str, list[Citation]]] = {}
     last: dict[str, int] = {}
-    for index, role in enumerate(dated_roles(book.corpus, person)):  # oldest first
-        dated.setdefault(role.title, {}).setdefault(dated_text(role), []).extend(role.cite)
-        last[role.title] = index
+    for index, role in enumerate(roles):
+        full = {r.title: r for r in roles if same_office(role, r, country)}
+        shown = next(iter(full.values())) if len(full) == 1 else role
+        dated.setdefault(shown.title, {}).setdefault(dated_text(shown), []).extend(role.cite)
+        last[shown.title] = max(last.get(shown.title, index), index)
     rows = []
     for title in sorted(dated, key=lambda t: -last[t]):
         dates = dated[title]

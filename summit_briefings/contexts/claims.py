@@ -35,6 +35,19 @@ def dated_roles(corpus: Corpus, person: Person) -> list[DatedRole]:
     return [role for *_, role in sorted(found, key=lambda f: f[:3])]
 
 
+def same_office(short: DatedRole, full: DatedRole, country: str | None) -> bool:
+    """Whether two statements of one person's roles name one office, on one date, the first
+    by a short title ('President') and the second in full ('President of Norland'): the full
+    title is the short one, ' of ', and the person's country as the site names it, or one
+    passage is cited for both (a source that calls her 'Norlandic President' dates both
+    'President' and 'President of the Norlandic Republic'). A short title on a date with no
+    full one beside it, or on other dates, stays a statement of its own."""
+    if short.as_of != full.as_of or not full.title.startswith(f"{short.title} of "):
+        return False
+    return full.title == f"{short.title} of {country}" or bool(
+        {(c.source, c.quote) for c in short.cite} & {(c.source, c.quote) for c in full.cite})
+
+
 def stated_roles(corpus: Corpus, person: Person) -> list[DatedRole]:
     """The roles the person's entry states, oldest first."""
     return sorted((DatedRole(r.title, r.as_of, _inferred_as_of(corpus, r), tuple(r.cite))
