@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from conftest import FICTIONAL_DATA, Project
+from test_page_marks import convert
 
 from summit_briefings.pipeline import build_site
 
@@ -58,3 +59,19 @@ def test_a_target_prints_its_qualifier_and_kind_on_both_pages(
     pages = build_site(project.root, None).pages
     for name in ("trade-targets.md", "commitments.md"):
         assert "hoped for it, more than EUR 60 billion, by 2036" in pages[name], name
+
+
+def test_a_target_stated_once_is_labelled_for_what_its_cell_holds(
+        make_project: Callable[..., Project]):
+    """On a phone each table row is a card whose lines carry their column's heading
+    (publish/page_marks.py): the statements column's heading must fit a target stated once
+    (the fictional EUR 50 billion, near term) as well as one stated again (EUR 60 billion)."""
+    project = make_project(base=FICTIONAL_DATA, whole_site=True)
+    pages = build_site(project.root, None).pages
+    for name in ("trade-targets.md", "commitments.md"):
+        restated = {td.get("data-label") for td in convert(pages[name]).select("tbody td")
+                    if "Again:" in td.get_text()}
+        assert restated == {"Stated at"}, (name, restated)
+        column = [td.get_text() for td in convert(pages[name]).select("tbody td")
+                  if td.get("data-label") == "Stated at"]
+        assert any("Again:" not in text for text in column), (name, column)
