@@ -7,6 +7,7 @@ Only plain YAML is accepted: no tags that build Python objects, no anchors or al
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -285,6 +286,28 @@ def parse_yaml(raw: bytes, shown: str) -> YamlDocument:
         raise BriefingError([Problem(shown, 1, 1, f"YAML error: {exc}")]) from None
 
 
+# What lstat says of a file: device, inode, mode, size, modification and change times.
+FileState = tuple[int, int, int, int, int, int]
+# A file modified this shortly before it is read may change again within the same tick of a
+# coarse file-system clock (a second, on some), keeping its times and size.
+SAME_TICK_NS = 2_000_000_000
+
+
+def file_state(path: Path) -> FileState | None:
+    """The state of a file that stands for its bytes: a file in the same state has the same
+    bytes, and is the same regular file in the same folder (a folder on its way replaced by a
+    link reaches another inode). None when it cannot stand for them: the file was modified
+    too recently, or lstat fails."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    if time.time_ns() - info.st_mtime_ns < SAME_TICK_NS:
+        return None
+    return (info.st_dev, info.st_ino, info.st_mode, info.st_size, info.st_mtime_ns,
+            info.st_ctime_ns)
+
+
 class ParsedFiles:
     """The data files one build parsed, for the next build in the same process (`mkdocs
     serve`): a file whose bytes are unchanged is not parsed again. Parsing is most of what
@@ -296,14 +319,30 @@ class ParsedFiles:
         self._last: dict[str, tuple[bytes, YamlDocument]] = {}
         self._this: dict[str, tuple[bytes, YamlDocument]] = {}
         self._parsed_again: set[str] = set()
+        self._read_last: dict[str, tuple[FileState | None, bytes]] = {}
+        self._read_this: dict[str, tuple[FileState | None, bytes]] = {}
 
     def next_build(self) -> None:
         self._last, self._this = self._this, {}
+        self._read_last, self._read_this = self._read_this, {}
         self._parsed_again = set()
+
+    def read(self, path: Path, root: Path, limit: int, what: str) -> bytes:
+        """A file's bytes, as read_bounded reads them (and refuses them). A file the last
+        build read is not read again while its state is the same (file_state)."""
+        shown = display_path(path, root)
+        state = file_state(path)
+        last = self._read_last.get(shown)
+        if state is not None and last is not None and last[0] == state:
+            raw = last[1]
+        else:
+            raw = read_bounded(path, root, limit, what)
+        self._read_this[shown] = (state, raw)
+        return raw
 
     def load(self, path: Path, root: Path) -> YamlDocument:
         shown = display_path(path, root)
-        raw = read_bounded(path, root, MAX_YAML_BYTES, "a data file")
+        raw = self.read(path, root, MAX_YAML_BYTES, "a data file")
         last = self._last.get(shown)
         if last is not None and last[0] == raw:
             document = last[1]
@@ -319,6 +358,7 @@ class ParsedFiles:
         files changed since the last build here."""
         fork = ParsedFiles()
         fork._this = dict(self._this)
+        fork._read_this = dict(self._read_this)
         return fork
 
     def changed(self) -> set[str]:

@@ -41,11 +41,16 @@ def unsafe_reason(path: Path, root: Path) -> str | None:
         mode = path.lstat().st_mode
     except OSError as exc:
         return f"cannot be read: {exc.strerror or exc}"
-    if stat.S_ISLNK(mode):
-        return _NOT_FOLLOWED
-    if not path.resolve().is_relative_to(root.resolve()):
+    if not stat.S_ISLNK(mode) and not path.resolve().is_relative_to(root.resolve()):
         return ("lies outside the project (a folder on its way is a symbolic link); move the "
                 "file into the project")
+    return _mode_reason(mode)
+
+
+def _mode_reason(mode: int) -> str | None:
+    """Why a file of this mode (from lstat) must not be read, or None for a regular file."""
+    if stat.S_ISLNK(mode):
+        return _NOT_FOLLOWED
     kind = _kind(mode)
     return f"is {kind}, not a file; replace it with a regular file" if kind else None
 
@@ -109,13 +114,14 @@ def unsafe_files(root: Path, folders: Iterable[str] = PROJECT_FOLDERS) -> list[P
         if top.is_symlink():
             problems.append(Problem(display_path(top, root), 1, 1, _NOT_FOLLOWED))
             continue
-        for folder, subfolders, files in os.walk(top):  # never follows a linked folder
+        # os.walk never follows a linked folder, and the walk starts at a folder that is not
+        # a link: every entry it reaches lies inside the project, so its own kind is all
+        # there is to check (unsafe_reason would resolve each path again).
+        for folder, subfolders, files in os.walk(top):
             here = Path(folder)
             for entry in sorted(subfolders) + sorted(files):
                 path = here / entry
                 mode = path.lstat().st_mode
-                if stat.S_ISDIR(mode):
-                    continue
-                if reason := unsafe_reason(path, root):
+                if not stat.S_ISDIR(mode) and (reason := _mode_reason(mode)):
                     problems.append(Problem(display_path(path, root), 1, 1, reason))
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -148,9 +148,10 @@ _SOURCE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|" + BIDI_C
 
 
 def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
-                     problems: list[Problem]) -> str | None:
+                     problems: list[Problem],
+                     read: Callable[[Path, Path, int, str], bytes] = read_bounded) -> str | None:
     """The text of a registered source, if its file is safe, UTF-8, plain text within the
-    limits, and unchanged."""
+    limits, and unchanged; ``read``: read_bounded, or a ParsedFiles' read."""
     where = (*loc, "file")
     # The schema refuses such a name; checked again here because the name becomes a path.
     if not re.fullmatch(SOURCE_FILE, source.file):
@@ -163,7 +164,7 @@ def read_source_text(root: Path, source: Source, doc: YamlDocument, loc: Loc,
                                     "article there or fix the name"))
         return None
     try:
-        raw = read_bounded(candidate, root, MAX_SOURCE_BYTES, "a source article")
+        raw = read(candidate, root, MAX_SOURCE_BYTES, "a source article")
     except BriefingError as exc:
         problems.extend(exc.problems)
         return None
@@ -534,7 +535,8 @@ def validate(root: Path, parsed: ParsedFiles | None = None) -> Corpus:
     texts: dict[str, str] = {}
     for source in [] if "sources" in linked else lists["sources"]:
         origin = origins[id(source)]
-        text = read_source_text(root, source, origin.doc, origin.loc, problems)
+        text = read_source_text(root, source, origin.doc, origin.loc, problems,
+                                parsed.read if parsed is not None else read_bounded)
         if text is not None:
             texts[source.id] = text
 
