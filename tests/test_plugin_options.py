@@ -80,7 +80,7 @@ def test_a_build_given_the_pages_reads_them_and_generates_none(tmp_path: Path):
     it generates none itself, so it reports no problem of the data, which that generation
     reported."""
     project = fictional_project(tmp_path / "p").root
-    pages = tmp_path / "pages"
+    pages = project / "build" / "pages"
     generate = [sys.executable, "-m", "summit_briefings", "pages", "--generated-only",
                 "--root", str(project), "--out", str(pages)]
     subprocess.run(generate, cwd=project, check=True, capture_output=True)
@@ -96,6 +96,36 @@ def test_a_build_given_the_pages_reads_them_and_generates_none(tmp_path: Path):
     assert built.returncode == 0, built.stderr
     assert (site / "summits" / summit.stem / "index.html").is_file()
     assert (site / "guide" / "adding-a-summit" / "index.html").is_file()
+
+
+def _outside(project: Path, pages: Path) -> Path:
+    return project.parent / "elsewhere"
+
+
+def _linked_page(project: Path, pages: Path) -> Path:
+    (project.parent / "secret.txt").write_text("not the project's\n", encoding="utf-8")
+    (pages / "leak.md").symlink_to(project.parent / "secret.txt")
+    return pages
+
+
+@pytest.mark.parametrize(("folder", "said"), [
+    (_outside, "lies outside the project"),
+    (_linked_page, "leak.md:1:1: is a symbolic link"),
+])
+def test_a_folder_of_pages_outside_the_project_or_with_links_is_refused(
+        tmp_path: Path, folder, said: str):
+    project = fictional_project(tmp_path / "p").root
+    pages = project / "build" / "pages"
+    pages.mkdir(parents=True)
+    (project.parent / "elsewhere").mkdir()
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+             "BRIEFINGS_PAGES": str(folder(project, pages)), "BRIEFINGS_PAGEFIND": "false"})
+    assert built.returncode == 1 and said in built.stderr, built.stderr
+    assert "Traceback" not in built.stderr
+    assert not (tmp_path / "site").exists() or not any((tmp_path / "site").rglob("leak*"))
 
 
 def test_the_offline_build_inherits_the_site_and_searches_with_material():

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from ..contexts import links
 from ..model.load import ParsedFiles, load_yaml
 from ..model.problems import BriefingError, Problem, display_path
-from ..model.project_files import unsafe_reason
+from ..model.project_files import unsafe_files, unsafe_reason
 from ..model.schema import SiteSettings
 from ..pipeline import Superseded, build_site, preview_site
 from ..render import CompiledTemplates, RenderCache
@@ -227,7 +227,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info("generated pages: %d files written, %d removed", written, removed)
             add_pages_from(files, config, live, generated)
         elif self.config.pages:
-            folder = Path(self.config.pages)
+            folder = generated_folder(Path(self.config.pages), root)
             paths = files_under(folder)
             refuse_clashes(files, [*paths, *search])
             add_pages_from(files, config, folder, paths)
@@ -392,6 +392,19 @@ def refuse_clashes(files: Files, generated: Iterable[str]) -> None:
     if clashes:
         raise PluginError("hand-written files in docs/ have the paths of generated ones; "
                           "rename them: " + ", ".join(f"docs/{p}" for p in clashes))
+
+
+def generated_folder(folder: Path, root: Path) -> Path:
+    """The folder of the option `pages`, if it lies inside the project and holds regular
+    files only: what it holds is published as it is."""
+    real = folder.resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise PluginError(f"the option `pages` names {folder}, which lies outside the project; "
+                          "nothing was built: name a folder inside it, or unset BRIEFINGS_PAGES")
+    if unsafe := unsafe_files(root.resolve(), [real.relative_to(root.resolve()).as_posix()]):
+        raise PluginError("files that are not the project's own would be published; nothing "
+                          "was built:\n" + "\n".join(map(str, unsafe)))
+    return real
 
 
 def files_under(folder: Path) -> list[str]:
