@@ -575,8 +575,9 @@ ended; on 2 cores, above 2 means other work was slowing every step, the baseline
   plugin, with Material's own search (its lunr index), the baseline.
 - *tree peak RSS*: the most memory the step's whole process tree held at once (every
   process's resident memory summed, read every {SAMPLE_S * 1000:.0f} ms, or the kernel's
-  peak of its largest process if higher): `scripts/site.py` with MkDocs, then with
-  Pagefind, which runs once MkDocs has exited.
+  peak of its largest process if higher): `scripts/site.py` with the generation, then
+  with MkDocs, then with Pagefind, each in a process of its own that has exited before the
+  next starts.
 - *site/*: every file of the built site; *per summit*: divided by the summits built.
   *Largest page*: the biggest HTML file.
 - *save to page*: `mkdocs serve --livereload --dirty` (`make serve`) on the project; once it
