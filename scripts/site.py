@@ -23,6 +23,7 @@ it: its pages generated and indexed within MkDocs.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
@@ -104,7 +105,10 @@ def separate_steps(config: Path, env: Mapping[str, str]) -> tuple[bool, bool]:
     own: so if the configuration reads site.py's environment (BRIEFINGS_PAGES,
     BRIEFINGS_PAGEFIND); otherwise its build does both, as `mkdocs build` would, and a
     configuration whose `pagefind` is false as it is read without them gets no index."""
-    intended, built = plugin_options(config, os.environ), plugin_options(config, env)
+    try:
+        intended, built = plugin_options(config, os.environ), plugin_options(config, env)
+    except Exception:  # noqa: BLE001 - MkDocs reads it next, and says what is wrong with it
+        return False, False
     return (built.pages is not None,
             intended.search == "pagefind" and intended.pagefind and not built.pagefind)
 
@@ -125,9 +129,11 @@ def plugin_options(config: Path, environ: Mapping[str, str]) -> BriefingsConfig:
     saved = dict(os.environ)
     os.environ.clear()
     os.environ.update(environ)
+    logging.disable()  # a problem is MkDocs' to report, once, when it builds
     try:
         return load_config(str(config)).plugins["briefings"].config
     finally:
+        logging.disable(logging.NOTSET)
         os.environ.clear()
         os.environ.update(saved)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import material
 import pytest
-from conftest import REPO, fictional_project
+from conftest import REPO, fictional_project, site_build
 from mkdocs.config import load_config
 
 from summit_briefings.publish.plugin import BriefingsConfig
@@ -73,6 +73,24 @@ def test_make_site_runs_generation_and_pagefind_apart_where_the_configuration_le
     monkeypatch.delenv(site.PAGES_GENERATED, raising=False)
     env = {**os.environ, site.PAGEFIND_IN_MKDOCS: "false", site.PAGES_GENERATED: str(tmp_path)}
     assert site.separate_steps(project / config, env) == steps
+
+
+@pytest.mark.parametrize(("broken", "said"), [
+    ("nav: [\n", "error parsing the configuration file"),
+    ("plugins:\n  - briefings:\n      search: nonsense\n", "option 'search': Expected one of"),
+])
+def test_make_site_with_a_broken_configuration_says_so_once_and_keeps_the_site(
+        tmp_path: Path, broken: str, said: str):
+    """site.py reads the configuration before MkDocs does (separate_steps): what is wrong
+    with it is MkDocs' to say, once, with no traceback."""
+    project = fictional_project(tmp_path / "p").root
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n" + broken, encoding="utf-8")
+    built = site_build(project, tmp_path / "site")
+    assert built.returncode == 1, built.stderr
+    assert built.stderr.count(said) == 1, built.stderr
+    assert "Traceback" not in built.stderr and "Build failed" in built.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_a_build_given_the_pages_reads_them_and_generates_none(tmp_path: Path):
