@@ -23,6 +23,7 @@ it: its pages generated and indexed within MkDocs.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import subprocess
@@ -56,11 +57,17 @@ def run(argv: list[str]) -> int:
     arguments.add_argument("--root", type=Path, default=ROOT, help="the project folder")
     arguments.add_argument("--config", default="mkdocs.yml",
                            help="its MkDocs configuration (default: mkdocs.yml)")
+    # Run by separate_steps_apart in a process of its own: print separate_steps' answer.
+    arguments.add_argument("--steps-with-pages", type=Path, help=argparse.SUPPRESS)
     args = arguments.parse_args(argv)
     root = args.root.resolve()
     target = args.target or root / "site"
     config = root / args.config
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", PAGEFIND_IN_MKDOCS: "false"}
+    if args.steps_with_pages:
+        env[PAGES_GENERATED] = str(args.steps_with_pages)
+        print(json.dumps(separate_steps(config, env)))
+        return 0
     # MkDocs dates the sitemap by SOURCE_DATE_EPOCH too: pin it so rebuilds are identical.
     epoch = source_date_epoch(root)
     if epoch:
@@ -69,7 +76,7 @@ def run(argv: list[str]) -> int:
     def build(staging: Path) -> None:
         with pages_folder(root) as pages:
             env[PAGES_GENERATED] = str(pages)
-            generate_apart, index_after = separate_steps(config, env)
+            generate_apart, index_after = separate_steps_apart(root, args.config, pages)
             if generate_apart:
                 generate = [sys.executable, "-m", "summit_briefings", "pages",
                             "--generated-only", "--root", str(root), "--out", str(pages)]
@@ -98,6 +105,19 @@ def run(argv: list[str]) -> int:
         return 130
     print(f"Site built in {target}")
     return 0
+
+
+def separate_steps_apart(root: Path, config: str, pages: Path) -> tuple[bool, bool]:
+    """separate_steps, read in a process of its own: MkDocs' configuration, once loaded,
+    would stay in site.py's memory through every step."""
+    probe = subprocess.run([sys.executable, __file__, "--root", str(root), "--config", config,
+                            "--steps-with-pages", str(pages)],
+                           capture_output=True, text=True, check=False)
+    try:
+        generate_apart, index_after = json.loads(probe.stdout)
+    except ValueError:
+        return False, False  # MkDocs reads the configuration next, and says what is wrong
+    return bool(generate_apart), bool(index_after)
 
 
 def separate_steps(config: Path, env: Mapping[str, str]) -> tuple[bool, bool]:
