@@ -96,8 +96,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # shows those.
         self.good: dict[str, str] | None = None
         self.marks = PageMarks(pagefind=False)
-        # Each page's weight in search, by its URL (links.search_weight), for the offline
-        # build's index.
+        # Each page's weight in search, by its URL (links.search_weight), for Material's
+        # index (search: material); Pagefind's pages carry theirs (on_page_context).
         self.search_weights: dict[str, float] = {}
         # The preview's search index, being written beside the server (see on_post_build).
         self.indexing: subprocess.Popen[str] | None = None
@@ -243,10 +243,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             refuse_clashes(files, generated)
             add_generated(files, config, generated)
 
-        # By the URL Material's index names a page by (as Page.url: the home page's is '').
-        self.search_weights = {"" if file.url == "./" else file.url:
-                               links.search_weight(file.src_uri)
-                               for file in files.documentation_pages()}
+        if self.config.search == "material":
+            # By the URL Material's index names a page by (as Page.url: the home page's is '').
+            self.search_weights = {"" if file.url == "./" else file.url:
+                                   links.search_weight(file.src_uri)
+                                   for file in files.documentation_pages()}
         return files
 
     def _serve_pages(self, root: Path) -> dict[str, str]:
