@@ -106,17 +106,29 @@ def swap_parties(project: Project) -> None:
     project.write("data/site.yaml", site[:first] + site[second:] + site[first:second])
 
 
-@pytest.mark.parametrize(("save", "found"), [
-    pytest.param(lambda p: p.replace(SOURCE, QUOTE, "during a visit by Dorn"),
+VESK = "data/summits/2032-03-09-vesk.yaml"
+
+
+@pytest.mark.parametrize(("save", "where", "found"), [
+    pytest.param(lambda p: p.replace(SOURCE, QUOTE, "during a visit by Dorn"), SUMMIT,
                  "quote not found", id="a quote's source"),
-    pytest.param(swap_parties, "the title names Ana Brenić .* before Pavel Dorn",
+    pytest.param(swap_parties, SUMMIT, "the title names Ana Brenić .* before Pavel Dorn",
                  id="the parties' order"),
+    pytest.param(lambda p: p.replace("data/topics.yaml", "- id: transport", "- id: transit"),
+                 SUMMIT, "unknown topic 'transport'", id="a topic's id"),
+    pytest.param(lambda p: p.replace("data/people.yaml", "  name: Pavel Dorn",
+                                     "  name: Павел Дорн"),
+                 SUMMIT, "writes 'Pavel Dorn' where the site names this person 'Павел Дорн'",
+                 id="a person's display name"),
+    pytest.param(lambda p: p.replace("data/sources.yaml", "published: 2032-03-12",
+                                     "published: 2032-03-08"),
+                 VESK, "the last Tuesday on or before 2032-03-08", id="a source's date"),
 ])
-def test_a_kept_check_is_made_again_when_what_it_read_changes(previewed, save, found):
+def test_a_kept_check_is_made_again_when_what_it_read_changes(previewed, save, where, found):
     """Checks are kept on each document a build reuses (its bytes unchanged, load.ParsedFiles):
     they are made again where another file they read changed, though the summit file did
     not."""
     project, cache, parsed = previewed
     save(project)
-    with pytest.raises(BriefingError, match=f"{SUMMIT}:.*{found}"):
+    with pytest.raises(BriefingError, match=f"{where}:.*{found}"):
         preview_site(project.root, None, cache, parsed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from ..model.corpus import Corpus, walk_models
@@ -202,8 +203,16 @@ def verify_citations(corpus: Corpus) -> Evidence:
             problems += _check_derived(corpus, figure, fact_numbers)
     figure_cites: dict[int, Citation] = {}
     for summit in corpus.summits:
-        problems += check_summit_date(corpus, summit)
-        problems += _check_qualifiers(corpus, summit, figure_cites)
+        doc = corpus.origin(summit).doc
+        # A date worked out from a weekday rests on its first source's publication date.
+        first = summit.date.cite[0].source
+        read = (corpus.sources_by_id.get(first), first in corpus.texts)
+        problems += doc.kept_value("date", (summit, read),
+                                   partial(check_summit_date, corpus, summit))
+        qualified, cites = doc.kept_value("qualifiers", (summit,),
+                                          partial(_check_qualifiers, corpus, summit))
+        problems += qualified
+        figure_cites.update(cites)
     problems += _check_target_statements(corpus)
     problems += _check_names(corpus)
     problems += _check_name_forms(corpus)
@@ -274,13 +283,14 @@ def _check_published(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _check_qualifiers(corpus: Corpus, summit: Summit,
-                      figure_cites: dict[int, Citation]) -> list[Problem]:
+def _check_qualifiers(corpus: Corpus, summit: Summit
+                      ) -> tuple[list[Problem], dict[int, Citation]]:
     """A qualified figure ('more than US$100 billion') has its qualifier in a quote that gives
-    its number: a page must not print 'nearly' where the source says 'over'. Records in
-    ``figure_cites`` the first citation whose quote gives each figure's number, which its
-    pages link the figure to (every number is in a quote: _check_root)."""
+    its number: a page must not print 'nearly' where the source says 'over'. With the first
+    citation whose quote gives each figure's number (by the figure's id()), which its pages
+    link the figure to (every number is in a quote: _check_root)."""
     problems = []
+    figure_cites: dict[int, Citation] = {}
     origin = corpus.origin(summit)
     for index, outcome in enumerate(summit.outcomes):
         for number, figure in enumerate(outcome.figures):
@@ -294,7 +304,7 @@ def _check_qualifiers(corpus: Corpus, summit: Summit,
                     (*origin.loc, "outcomes", index, "figures", number, "qualifier"),
                     f"'{figure.qualifier}' is not in a quote that gives {amount}; quote the "
                     "passage that qualifies the number, or remove the qualifier"))
-    return problems
+    return problems, figure_cites
 
 
 def _check_target_statements(corpus: Corpus) -> list[Problem]:
@@ -362,14 +372,18 @@ def _check_name_forms(corpus: Corpus) -> list[Problem]:
                      "editorial title names each person one way")
                      for form, write in (misnamed(source.title) if source.title_editorial
                                          else [])]
-    for summit in corpus.summits:
+    def summit_problems(summit: Summit) -> list[Problem]:
         origin = corpus.origin(summit)
         written = [(("title",), summit.title), (("occasion", "text"), summit.occasion.text),
                    *([(("summary", "text"), summit.summary.text)] if summit.summary else []),
                    *((("outcomes", i, "text"), o.text) for i, o in enumerate(summit.outcomes)
                      if o.kind != "quote")]
-        problems += [origin.doc.problem((*origin.loc, *loc),
-                     f"writes '{form}' where the site names this person '{write}'; pages "
-                     "name each person one way (quotes keep the source's spelling)")
-                     for loc, text in written for form, write in misnamed(text)]
+        return [origin.doc.problem((*origin.loc, *loc),
+                f"writes '{form}' where the site names this person '{write}'; pages "
+                "name each person one way (quotes keep the source's spelling)")
+                for loc, text in written for form, write in misnamed(text)]
+    people = tuple(corpus.people)
+    for summit in corpus.summits:
+        problems += corpus.origin(summit).doc.kept_value(
+            "name forms", (summit, people), partial(summit_problems, summit))
     return problems

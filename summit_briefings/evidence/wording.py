@@ -16,10 +16,8 @@ two rules, what they may say, and refuse a statement's kind that drops a hedge.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, TypeVar
 
 from ..model.corpus import Corpus, walk_models
 from ..model.load import Loc
@@ -28,8 +26,6 @@ from ..model.schema import KIND_WORDS, Citation, HedgeClass, Person, Summit, Tar
 from .quotes import alternation, fold_ascii, normalise
 from .sources import sentence_around
 from .verified import Passage, Reported
-
-T = TypeVar("T")
 
 # Attribution words that name who gives the report after them ('according to media'): the
 # words up to the end of their clause are the source's attribution, kept with them.
@@ -81,20 +77,6 @@ def _named_in(summit: Summit, names: _Names) -> dict[str, set[str]]:
         if isinstance(model, Citation):
             named.setdefault(model.source, set()).update(names.named(model.quote))
     return named
-
-
-def _kept(corpus: Corpus, summit: Summit, what: str, rests_on: tuple[Any, ...],
-          work_out: Callable[[], T]) -> T:
-    """What ``work_out`` gives for the summit, kept on its document for a build that reuses
-    the document (load.ParsedFiles): it stands while the summit is the same object and what
-    else it rests on is equal."""
-    doc = corpus.origin(summit).doc
-    kept = doc.kept.get((what,))
-    if kept is not None and kept[0] is summit and kept[1] == rests_on:
-        return kept[2]
-    value = work_out()
-    doc.kept[(what,)] = (summit, rests_on, value)
-    return value
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -321,8 +303,8 @@ def check_wording(corpus: Corpus, passages: dict[tuple[str, str], Passage]
     hedges = _hedges(corpus)
     names = _Names(corpus.people)
     people = tuple(corpus.people)
-    named_in = {summit.id: _kept(corpus, summit, "named", people,
-                                 partial(_named_in, summit, names))
+    named_in = {summit.id: corpus.origin(summit).doc.kept_value(
+                    "named", (summit, people), partial(_named_in, summit, names))
                 for summit in corpus.summits}
     problems = _sentence_problems(corpus, passages, hedges, names, named_in)
     reported, misworded = _statement_reports(corpus, passages, hedges, names, named_in)
@@ -362,9 +344,10 @@ def _sentence_problems(corpus: Corpus, passages: dict[tuple[str, str], Passage],
         sentences = site_sentences(summit)
         # Hedges of a sentence's scope are read in the source around the quote.
         read = {c.source: corpus.texts.get(c.source) for each in sentences for c in each.cite}
-        problems += _kept(corpus, summit, "sentences", (people, classes, corpus.site, read),
-                          partial(_summit_sentence_problems, corpus, summit, sentences,
-                                  passages, hedges, names, named_in[summit.id]))
+        problems += corpus.origin(summit).doc.kept_value(
+            "sentences", (summit, people, classes, corpus.site, read),
+            partial(_summit_sentence_problems, corpus, summit, sentences, passages, hedges,
+                    names, named_in[summit.id]))
     return problems
 
 

@@ -121,7 +121,7 @@ class Corpus:
         return dict(found)
 
     @cached_property
-    def _sources_by_id(self) -> dict[str, Source]:
+    def sources_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
 
     @cached_property
@@ -133,7 +133,7 @@ class Corpus:
         return {p.id: p for p in self.people}
 
     def source(self, source_id: str) -> Source:
-        return self._sources_by_id[source_id]
+        return self.sources_by_id[source_id]
 
     @cached_property
     def _summits_by_id(self) -> dict[str, Summit]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -21,6 +22,7 @@ from .project_files import absent, read_bounded
 MAX_YAML_BYTES = 2_000_000
 MAX_DEPTH = 64  # real data nests about 6 levels; deeper input would exhaust the recursion limit
 
+T = TypeVar("T")
 Loc = tuple[str | int, ...]
 _TOO_DEEP = (f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
              "data files need only a few levels")
@@ -63,6 +65,18 @@ class YamlDocument:
     def problem(self, loc: Loc, message: str) -> Problem:
         line, col = self.where(loc)
         return Problem(self.path, line, col, message)
+
+    def kept_value(self, what: str, rests_on: tuple[Any, ...], work_out: Callable[[], T]) -> T:
+        """What ``work_out`` gives, kept on this document for a build that reuses it
+        (ParsedFiles): it stands while what it rests on is equal. ``rests_on`` names the
+        document's models it reads, which a reusing build has as the same objects
+        (validate.parse_models), and whatever else it reads: other files' models, or texts."""
+        kept = self.kept.get((what,))
+        if kept is not None and kept[0] == rests_on:
+            return kept[1]
+        value = work_out()
+        self.kept[(what,)] = (rests_on, value)
+        return value
 
 
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:

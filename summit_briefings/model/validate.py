@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -550,8 +551,17 @@ def validate(root: Path, parsed: ParsedFiles | None = None) -> Corpus:
     checked_before = frozenset(incomplete)
     paths, folder_problems = summit_files(root) if "summits" not in linked else ([], [])
     problems += folder_problems
-    checked_files = [_check_summit_file(load_data_file(path, root, parsed), known,
-                                        checked_before, people, parties) for path in paths]
+    # What a summit file's check reads besides the file: the check is kept on its document
+    # while these are equal (a save to one summit file leaves the others' checks standing).
+    reads = ({kind: frozenset(ids) for kind, ids in known.items()}, checked_before, people,
+             parties)
+
+    def check(path: Path) -> _SummitFile:
+        loaded = load_data_file(path, root, parsed)
+        work_out = partial(_check_summit_file, loaded, known, checked_before, people, parties)
+        return work_out() if isinstance(loaded, list) else loaded.kept_value("checked", reads,
+                                                                             work_out)
+    checked_files = [check(path) for path in paths]
 
     summits: list[Summit] = []
     for checked in checked_files:
