@@ -17,6 +17,7 @@ from summit_briefings.contexts.commitments import (
     bounded,
     commitments_context,
     commitments_year,
+    shown_period,
 )
 from summit_briefings.contexts.notes import PageNotes, layouts_of
 from summit_briefings.evidence.verified import Evidence
@@ -131,3 +132,16 @@ def test_a_commitments_archive_page_holds_every_target_and_pledge_of_its_year(
     assert page.pledges[0].summit.href == f"../summits/{PORT_ARLEN}.md"
     assert (page.archive.parent_title, page.archive.parent_href) == (
         "Commitments", "../commitments.md")
+
+
+@pytest.mark.parametrize(("text", "period", "shown"), [
+    ("Korea will provide $200 million from 2024 to 2027.", "2024–2027", None),
+    ("They aim for $150 billion by 2030, in a more balanced manner.", "by 2030", None),
+    ("Korea will provide $200 million in aid.", "2024–2027", "2024–2027"),
+    ("Aid from 2024 on.", "2024–2027", "2024–2027"),
+    ("A budget for research over the next decade.", "over the next decade", None),
+    ("A budget for research.", "over the next decade", "over the next decade"),
+    ("A budget for research.", None, None),
+])
+def test_a_pledges_period_is_shown_unless_its_words_give_it(text, period, shown):
+    assert shown_period(text, period) == shown

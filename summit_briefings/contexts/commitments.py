@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..model.corpus import Corpus, summit_order
@@ -47,7 +48,7 @@ class TargetRow:
 @dataclass(frozen=True)
 class Commitment:
     what: str
-    deadline: str | None  # '2024–2027'; None: not stated
+    deadline: str | None  # '2024–2027'; None: not stated, or stated in `what` (shown_period)
     summit: SummitRef
     made_by: tuple[PersonRef, ...]
     side: str | None  # the country that committed, where no person is named
@@ -178,11 +179,24 @@ def target_what(corpus: Corpus, target: TradeTarget) -> str:
     return f"{amount} in bilateral trade"
 
 
+def shown_period(text: str, period: str | None) -> str | None:
+    """The period to print beside a pledge's words: none where the words already give it,
+    by its numbers ('from 2024 to 2027' for '2024–2027', '… by 2030' for 'by 2030') or, a
+    period without numbers, in so many words."""
+    if period is None:
+        return None
+    numbers = re.findall(r"\d+", period)
+    given = (set(numbers) <= set(re.findall(r"\d+", text)) if numbers
+             else period.lower() in text.lower())
+    return None if given else period
+
+
 def commitment_row(book: PageNotes, corpus: Corpus, judged: JudgedPledge) -> Commitment:
     outcome = judged.outcome
     periods = [f.period for f in outcome.figures if f.period]
     return Commitment(
-        outcome.text, periods[0] if periods else None, book.summit_ref(judged.summit),
+        outcome.text, shown_period(outcome.text, periods[0] if periods else None),
+        book.summit_ref(judged.summit),
         tuple(book.person_ref(p) for p in outcome.by), corpus.country_name(outcome.side),
         judged.status, book.refs(outcome.cite))
 
