@@ -28,7 +28,7 @@ from summit_briefings.contexts.commitments import (
     judged_targets,
 )
 from summit_briefings.contexts.notes import PageNotes, layouts_of
-from summit_briefings.contexts.refs import place_text
+from summit_briefings.contexts.refs import place_text, summit_ref
 from summit_briefings.contexts.targets import AHEAD, SETTLED
 from summit_briefings.evidence.verified import Evidence
 from summit_briefings.model.corpus import Corpus
@@ -453,3 +453,14 @@ def test_a_meeting_gives_only_the_part_of_its_place_that_its_title_does_not(chec
                                                                             where):
     corpus = checked[0]
     assert place_text(corpus.summit(summit), after_title=True) == where
+
+
+@pytest.mark.parametrize(("summit", "on"), [
+    ("2032-03-09-vesk", "on 9 March 2032"),
+    ("2031-11-korvel", "in November 2031"),
+])
+def test_a_meetings_date_takes_on_for_a_day_and_in_for_a_month_or_a_year(checked, summit, on):
+    """'the latest in November 2031', never 'the latest on November 2031' (brief and pack
+    target lines)."""
+    ref = summit_ref("brief.md", checked[0].summit(summit))
+    assert f"{ref.on} {ref.date}" == on

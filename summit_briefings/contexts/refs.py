@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..evidence.quotes import fold_ascii
-from ..model.dates import format_date
+from ..model.dates import format_date, named_parts
 from ..model.schema import Summit
 from . import links
 
@@ -49,6 +49,7 @@ class SummitRef:
     inferred: str | None  # 'date inferred', 'year inferred'; None when stated
     place: str
     href: str
+    on: str  # the date's preposition: 'on' 23 March 2018, 'in' November 2017, 'in' 2024
 
 
 CALLS = {"phone call": "by phone", "video call": "by video call"}
@@ -75,4 +76,5 @@ def place_text(summit: Summit, *, after_title: bool = False) -> str:
 def summit_ref(page: str, summit: Summit) -> SummitRef:
     return SummitRef(summit.id, summit.title, format_date(summit.date.value),
                      summit.date.inferred_note, place_text(summit),
-                     links.relative(page, links.summit_page(summit.id)))
+                     links.relative(page, links.summit_page(summit.id)),
+                     "on" if "day" in named_parts(summit.date.value) else "in")
