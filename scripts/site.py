@@ -125,10 +125,7 @@ def separate_steps(config: Path, env: Mapping[str, str]) -> tuple[bool, bool]:
     own: so if the configuration reads site.py's environment (BRIEFINGS_PAGES,
     BRIEFINGS_PAGEFIND); otherwise its build does both, as `mkdocs build` would, and a
     configuration whose `pagefind` is false as it is read without them gets no index."""
-    try:
-        intended, built = plugin_options(config, os.environ), plugin_options(config, env)
-    except Exception:  # noqa: BLE001 - MkDocs reads it next, and says what is wrong with it
-        return False, False
+    intended, built = plugin_options(config, os.environ), plugin_options(config, env)
     return (built.pages is not None,
             intended.search == "pagefind" and intended.pagefind and not built.pagefind)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
+from ..evidence.quotes import number_tokens
 from ..model.corpus import Corpus, summit_order
 from ..model.dates import format_date, sort_key
 from ..model.schema import Outcome, Summit, TargetStatement, TradeFigure, TradeTarget
@@ -185,9 +185,8 @@ def shown_period(text: str, period: str | None) -> str | None:
     period without numbers, in so many words."""
     if period is None:
         return None
-    numbers = re.findall(r"\d+", period)
-    given = (set(numbers) <= set(re.findall(r"\d+", text)) if numbers
-             else period.lower() in text.lower())
+    numbers = number_tokens(period)
+    given = numbers <= number_tokens(text) if numbers else period.lower() in text.lower()
     return None if given else period
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..evidence.quotes import fold_ascii
-from ..model.dates import format_date, named_parts
+from ..model.dates import format_date
 from ..model.schema import Summit
 from . import links
 
@@ -77,4 +77,4 @@ def summit_ref(page: str, summit: Summit) -> SummitRef:
     return SummitRef(summit.id, summit.title, format_date(summit.date.value),
                      summit.date.inferred_note, place_text(summit),
                      links.relative(page, links.summit_page(summit.id)),
-                     "on" if "day" in named_parts(summit.date.value) else "in")
+                     "on" if "day" in summit.date.given_parts else "in")

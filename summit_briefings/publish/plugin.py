@@ -398,11 +398,11 @@ def refuse_clashes(files: Files, generated: Iterable[str]) -> None:
 def generated_folder(folder: Path, root: Path) -> Path:
     """The folder of the option `pages`, if it lies inside the project and holds regular
     files only: what it holds is published as it is."""
-    real = folder.resolve()
-    if not real.is_relative_to(root.resolve()):
+    real, project = folder.resolve(), root.resolve()
+    if not real.is_relative_to(project):
         raise PluginError(f"the option `pages` names {folder}, which lies outside the project; "
                           "nothing was built: name a folder inside it, or unset BRIEFINGS_PAGES")
-    if unsafe := unsafe_files(root.resolve(), [real.relative_to(root.resolve()).as_posix()]):
+    if unsafe := unsafe_files(project, [real.relative_to(project).as_posix()]):
         raise PluginError("files that are not the project's own would be published; nothing "
                           "was built:\n" + "\n".join(map(str, unsafe)))
     return real
