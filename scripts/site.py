@@ -16,6 +16,8 @@ Each step runs in a process of its own, so that none holds another's memory:
 - Pagefind indexes the staged site once the MkDocs process has exited, rather than at the
   end of its build (the option `pagefind`, from BRIEFINGS_PAGEFIND): MkDocs holds every
   page until its build returns.
+MkDocs itself runs as `mkdocs build` with its pages' Markdown converted on two cores
+(summit_briefings.publish.two_cores), which builds the same site.
 A configuration that does not read those variables is built as `mkdocs build` would build
 it: its pages generated and indexed within MkDocs.
 """
@@ -82,8 +84,9 @@ def run(argv: list[str]) -> int:
                             "--generated-only", "--root", str(root), "--out", str(pages)]
                 if subprocess.run(generate, env=env, cwd=root).returncode != 0:
                     raise BuildFailed
-            command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                       "--config-file", str(config), "--site-dir", str(staging)]
+            # `mkdocs build`, its pages converted on two cores (two_cores).
+            command = [sys.executable, "-m", "summit_briefings.publish.two_cores", "build",
+                       "--strict", "--config-file", str(config), "--site-dir", str(staging)]
             if subprocess.run(command, env=env, cwd=root).returncode != 0:
                 raise BuildFailed
         if index_after:
