@@ -132,3 +132,22 @@ def test_a_kept_check_is_made_again_when_what_it_read_changes(previewed, save, w
     save(project)
     with pytest.raises(BriefingError, match=f"{where}:.*{found}"):
         preview_site(project.root, None, cache, parsed)
+
+
+
+@pytest.mark.parametrize(("summit", "title"), [
+    ("data/summits/2031-04-10-port-arlen.yaml", TITLE),
+    ("data/summits/2031-11-korvel.yaml", "Ana Brenić and Pavel Dorn in Korvel"),
+    ("data/summits/2032-03-09-vesk.yaml", "Ana Brenić and Pavel Dorn in Vesk"),
+], ids=["Port Arlen", "Korvel", "Vesk: the latest to state a target"])
+def test_after_a_title_edit_only_the_pages_whose_markdown_changes_are_rendered_again(
+        tmp_path: Path, summit: str, title: str):
+    """A page that names the summit by its date alone (a brief's statements and open
+    pledges, a target line) is not rendered again when only its title changes."""
+    project = fictional_project(tmp_path / "project")
+    cache, parsed = RenderCache(), ParsedFiles()
+    before = build_site(project.root, None, cache, parsed).pages
+    project.replace(summit, title, f"{title}, edited")
+    after = build_site(project.root, None, cache, parsed).pages
+    changed = {path for path, text in after.items() if before.get(path) != text}
+    assert cache.rendered == len(changed) > 2

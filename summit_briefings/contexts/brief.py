@@ -14,7 +14,8 @@ that lists them all: its notes and sources stay the same size however many summi
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ..model.corpus import Corpus
 from ..model.dates import format_date
@@ -38,7 +39,7 @@ from .commitments import (
 )
 from .formatting import format_billions
 from .notes import PageNotes
-from .refs import CitationRefs, PersonRef, SummitRef, place_text
+from .refs import CitationRefs, PersonRef, SummitDay, SummitRef, place_text
 from .targets import AHEAD, SETTLED, Status, evidence_date
 from .trade import Computed, FigureRow, figure_row, needs_growth, required_growth
 
@@ -196,7 +197,7 @@ class Meeting:
 @dataclass(frozen=True)
 class SideSaid:
     sides: str  # a party's name, or both parties' names ('A and B') for what both said
-    summit: SummitRef
+    summit: SummitDay
     claim: Claim
     also: int  # how many more statements that side made on the topic at that summit
 
@@ -211,7 +212,8 @@ class TopicLine:
 @dataclass(frozen=True)
 class TargetLine:
     what: str  # 'US$150 billion in bilateral trade, by 2030', with who qualifies it
-    last: Statement  # the newest source that states it (in a meeting pack, its summit's)
+    last: Statement  # the newest source that states it (in a meeting pack, its summit's),
+    # its summit named by its date (SummitDay)
     statements: int  # how many sources state it
     status: Status  # the commitments page's, computed
     growth: Computed | None  # the yearly growth it needs from the latest figure, computed
@@ -308,8 +310,16 @@ def target_line(book: PageNotes, corpus: Corpus, judged: JudgedTarget,
     return TargetLine(
         qualified_text(f"{format_billions(t.amount, currency)} in bilateral trade, "
                        f"{deadline_text(t.deadline, t.horizon)}", qualified_by(corpus, t)),
-        statement_row(book, corpus, t, shown or statements[-1]), len(statements),
+        dated(statement_row(book, corpus, t, shown or statements[-1])), len(statements),
         judged.status, growth)
+
+
+Dated = TypeVar("Dated", Statement, Commitment)
+
+
+def dated(row: Dated) -> Dated:
+    """The row with its summit named by its date alone, as the brief prints it."""
+    return replace(row, summit=row.summit.day())
 
 
 def _side_names(corpus: Corpus, sides: tuple[str, ...]) -> str:
@@ -331,7 +341,7 @@ def brief_context(book: PageNotes, known: Standing, person: Person | None,
     roles, more_roles = bounded_roles(book, person, bounds) if person else ([], 0)
     latest = known.latest_figure
     topics = [TopicLine(topic.name, links.relative(page, links.topic_page(topic.id)), tuple(
-        SideSaid(_side_names(corpus, said.sides), book.summit_ref(said.summit),
+        SideSaid(_side_names(corpus, said.sides), book.summit_ref(said.summit).day(),
                  claim(book, said.outcome), said.also) for said in lines))
         for topic, lines in known.topics[:bounds.topics]]
     counterparts: dict[str, PersonRef] = {}
@@ -352,7 +362,7 @@ def brief_context(book: PageNotes, known: Standing, person: Person | None,
         meetings_total=len(summits),
         meetings_href=links.relative(page, links.leader_page(pid), "summits") if person
         else links.relative(page, links.SUMMITS),
-        pledges=tuple(commitment_row(book, corpus, j)
+        pledges=tuple(dated(commitment_row(book, corpus, j))
                       for j in known.open_pledges[:bounds.pledges]),
         more_pledges=max(0, len(known.open_pledges) - bounds.pledges),
         past_targets=tuple(target_line(book, corpus, j, latest)

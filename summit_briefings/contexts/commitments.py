@@ -13,7 +13,7 @@ from . import archives, links
 from .archives import ArchiveOf, Archives
 from .formatting import format_billions
 from .notes import PageNotes, source_label
-from .refs import CitationRefs, PersonRef, SummitRef
+from .refs import CitationRefs, PersonRef, SummitDay, SummitRef
 from .targets import (
     Status,
     evidence_date,
@@ -28,7 +28,7 @@ from .targets import (
 class Statement:
     """One source's statement of a target: where, by whom, how, with what qualifier."""
 
-    summit: SummitRef
+    summit: SummitRef | SummitDay  # SummitDay: as a brief or a target line names it
     made_by: tuple[PersonRef, ...]  # those recorded as making it whom its quotes name
     kind: str  # 'agreed on it', 'set it, according to media': with its source's attribution
     amount: str  # 'more than US$100 billion': qualified as that source qualifies it
@@ -49,7 +49,7 @@ class TargetRow:
 class Commitment:
     what: str
     deadline: str | None  # '2024–2027'; None: not stated, or stated in `what` (shown_period)
-    summit: SummitRef
+    summit: SummitRef | SummitDay  # SummitDay: as a brief or a target line names it
     made_by: tuple[PersonRef, ...]
     side: str | None  # the country that committed, where no person is named
     status: Status  # computed from the data, never stated by a source

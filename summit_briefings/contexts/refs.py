@@ -51,6 +51,22 @@ class SummitRef:
     href: str
     on: str  # the date's preposition: 'on' 23 March 2018, 'in' November 2017, 'in' 2024
 
+    def day(self) -> SummitDay:
+        return SummitDay(self.id, self.date, self.inferred, self.href, self.on)
+
+
+@dataclass(frozen=True)
+class SummitDay:
+    """A summit named by its date alone, linked, where a page prints no more of it (a dated
+    statement, a brief's open pledge): without its title, so that a page is rendered again
+    after a save only when what it prints has changed (render.RenderCache)."""
+
+    id: str
+    date: str
+    inferred: str | None
+    href: str
+    on: str
+
 
 CALLS = {"phone call": "by phone", "video call": "by video call"}
 
