@@ -94,14 +94,15 @@ class PagesOnTwoCores:
 
     def _start(self, config: MkDocsConfig, files: Files, dirty: bool) -> frozenset[str]:
         """Fork the copy that converts the last pages; the paths of those pages."""
-        if dirty or (os.cpu_count() or 1) < 2 or not set(config.plugins) <= SAFE_PLUGINS:
+        if dirty or len(os.sched_getaffinity(0)) < 2 or not set(config.plugins) <= SAFE_PLUGINS:
             return frozenset()
         pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
         sizes = [os.path.getsize(file.abs_src_path) if file.abs_src_path
                  else len(file.content_bytes) for file in pages]
-        half, tail = sum(sizes) / 2, len(pages)
-        while tail > 0 and sum(sizes[tail - 1:]) <= half:
+        half, tail, apart_size = sum(sizes) / 2, len(pages), 0
+        while tail > 0 and apart_size + sizes[tail - 1] <= half:
             tail -= 1
+            apart_size += sizes[tail]
         apart = pages[tail:]
         if not apart:
             return frozenset()
