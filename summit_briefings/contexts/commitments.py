@@ -49,7 +49,7 @@ class TargetRow:
 class Commitment:
     what: str
     deadline: str | None  # '2024–2027'; None: not stated, or stated in `what` (shown_period)
-    summit: SummitRef | SummitDay  # SummitDay: as a brief or a target line names it
+    summit: SummitRef | SummitDay  # SummitDay: as a brief names it
     made_by: tuple[PersonRef, ...]
     side: str | None  # the country that committed, where no person is named
     status: Status  # computed from the data, never stated by a source
