@@ -127,22 +127,31 @@ class PagesOnTwoCores:
         pid, stream = self.copy
         _, status = os.waitpid(pid, 0)
         with stream:
-            converted = {}
-            try:
-                if os.waitstatus_to_exitcode(status) != 0:
-                    raise EOFError
-                stream.seek(0)
-                # An unpickler of its own for each page, as each was pickled (_dump).
-                while (item := _FilesIn(stream, files).load())[0] == "page":
-                    converted[item[1]] = item[2]
-            except (pickle.UnpicklingError, EOFError, ValueError):
-                log.info("The second process stopped; its %d pages are converted here",
-                         len(self.apart or ()))
-                return {}
+            done = _read_back(stream, files) if os.waitstatus_to_exitcode(status) == 0 else None
+        if done is None:
+            log.info("The second process stopped; its %d pages are converted here",
+                     len(self.apart or ()))
+            return {}
+        records, converted = done
         log.info("%d pages converted by a second process, beside this one", len(converted))
-        for name, level, message in item[1]:
+        for name, level, message in records:
             logging.getLogger(name).log(level, "%s", message)
         return converted
+
+
+def _read_back(stream: IO[bytes], files: Files
+               ) -> tuple[list[tuple[str, int, str]], dict[str, dict[str, Any]]] | None:
+    """What the copy wrote (_convert_apart): its log, and each page's values by its path;
+    None if it is not all there."""
+    stream.seek(0)
+    converted = {}
+    try:
+        # An unpickler of its own for each page, as each was pickled (_dump).
+        while (item := _FilesIn(stream, files).load())[0] == "page":
+            converted[item[1]] = item[2]
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        return None
+    return item[1], converted
 
 
 def _convert_apart(apart: list[File], config: MkDocsConfig, files: Files, stream: IO[bytes],
