@@ -10,35 +10,26 @@ from .authoring.new_site import init_site
 from .authoring.new_source import Provenance, add_source, draft_reminders
 from .contexts.facts import all_facts
 from .model.problems import BriefingError
-from .pipeline import Site, build_site, check_site
+from .pipeline import Site, WrittenSite, check_site, write_site
 from .publish.build_date import build_date
-from .write import docs_tree
 
 
-def summary_line(site: Site) -> str:
+def summary_line(site: Site | WrittenSite) -> str:
     return (f"{len(site.corpus.sources)} sources, {len(site.corpus.summits)} summits, "
             f"{len(site.corpus.people)} people, {sum(1 for _ in all_facts(site.corpus))} facts, "
             f"{site.evidence.citations} citations verified")
 
 
-def build_docs(root: Path, built: str | None, out: Path, handwritten: bool = True) -> Site:
-    """Generate every page into ``out`` (the hand-written docs too, if ``handwritten``);
-    ``out`` is replaced only if the whole build succeeds."""
-    site = build_site(root, built)
-    with docs_tree(root / "docs" if handwritten else None, out) as write_page:
-        for path, text in {**site.pages, **site.files}.items():
-            write_page(path, text)
-    return site
-
-
 def generate(root: Path, check_only: bool, out: Path | None, handwritten: bool = True) -> int:
     """Check the data, and unless ``check_only`` write the pages; the exit status."""
+    site: Site | WrittenSite
     try:
         if check_only:
             site = check_site(root)
         else:
             out = out or root / "build" / "docs"
-            site = build_docs(root, build_date(root), out, handwritten)
+            site = write_site(root, build_date(root), out,
+                              root / "docs" if handwritten else None)
     except BriefingError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -47,8 +38,8 @@ def generate(root: Path, check_only: bool, out: Path | None, handwritten: bool =
     print(summary_line(site))
     for line in draft_reminders(root):
         print(line)
-    if not check_only:
-        print(f"{len(site.pages)} pages written to {out}")
+    if isinstance(site, WrittenSite):
+        print(f"{site.pages} pages written to {out}")
     return 0
 
 

@@ -1,14 +1,19 @@
 """The whole generator: data/ and templates/ in, Markdown pages out.
 
-validate (model/) → verify (evidence/) → contexts (contexts/registry.py builds every page's
+validate (model/) → verify (evidence/) → contexts (contexts/registry.py builds each page's
 context, notes and footer) → render (render.py, each page's Markdown) → write (write.py, or
 the MkDocs plugin, which takes the pages directly).
+
+The stages after verification run a page at a time: each context is built when the renderer
+asks for the next page, and `summit-briefings pages` (write_site) writes each page as soon
+as it is rendered, so the build never holds every page's context or Markdown at once. The
+MkDocs plugin and the preview take the whole site in memory (build_site).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -31,6 +36,7 @@ from .render import (
     render_page,
     templates_fingerprint,
 )
+from .write import docs_tree
 
 # Allocations between young-generation collections (Python's default: 700).
 GENERATION_0_THRESHOLD = 20_000
@@ -52,6 +58,25 @@ class Site:
     evidence: Evidence
     # Set by preview_site when only the pages of these summit files were built.
     only: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class WrittenSite:
+    """What write_site wrote: how many pages (the data exports besides), and what
+    verification proved."""
+
+    pages: int
+    corpus: Corpus
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """One generated file by path (relative to docs): a page's Markdown, or a data export."""
+
+    path: str
+    text: str
+    export: bool = False
 
 
 def checked_corpus(root: Path, parsed: ParsedFiles | None = None) -> tuple[Corpus, Evidence]:
@@ -109,6 +134,21 @@ def build_site(root: Path, built: str | None = None, cache: RenderCache | None =
         return _whole_site(root, corpus, evidence, built, cache, stop)
 
 
+def write_site(root: Path, built: str | None, out: Path, handwritten: Path | None) -> WrittenSite:
+    """Validate, verify, and write every page into ``out`` with the hand-written docs
+    (unless None), each page as soon as it is rendered (write.docs_tree: ``out`` is replaced
+    only if the whole build succeeds). Raises BriefingError on bad input; nothing is written
+    then."""
+    with fewer_collections():
+        corpus, evidence = checked_corpus(root)
+        pages = 0
+        with docs_tree(handwritten, out) as write_page:
+            for file in generated_files(root, corpus, evidence, built):
+                write_page(file.path, file.text)
+                pages += not file.export
+    return WrittenSite(pages, corpus, evidence)
+
+
 def preview_site(root: Path, built: str | None, cache: RenderCache,
                  parsed: ParsedFiles) -> Site:
     """`mkdocs serve`'s build after a save. Everything is validated and verified, as by
@@ -123,44 +163,65 @@ def preview_site(root: Path, built: str | None, cache: RenderCache,
         if not changed or not all(path.startswith(SUMMIT_FILES) for path in changed):
             return _whole_site(root, corpus, evidence, built, cache, None)
         contexts = summit_page_contexts(corpus, evidence, built, changed)
-        return Site(_rendered(root, contexts, cache, None), {}, corpus, evidence, changed)
+        return Site(dict(_rendered(root, contexts, cache, None)), {}, corpus, evidence,
+                    changed)
 
 
 def _whole_site(root: Path, corpus: Corpus, evidence: Evidence, built: str | None,
                 cache: RenderCache | None, stop: Event | None) -> Site:
-    # Every context first (with its notes and footer), then every page rendered from them.
-    contexts = page_contexts(corpus, evidence, built, stop)
-    files = exports(corpus)
-    pages = _rendered(root, contexts, cache, stop)
+    pages: dict[str, str] = {}
+    files: dict[str, str] = {}
+    for file in generated_files(root, corpus, evidence, built, cache, stop):
+        (files if file.export else pages)[file.path] = file.text
     if cache is not None:
         cache.keep_only(set(pages))
-    size = sum(map(len, pages.values())) + sum(map(len, files.values()))
-    if size > MAX_GENERATED_CHARS:
-        raise BriefingError([Problem("data", 1, 1, f"the site would be {size:,} characters of "
-            f"pages and exports, over the limit of {MAX_GENERATED_CHARS:,}; look for a text "
-            "that is far longer than it should be")])
     return Site(dict(sorted(pages.items())), files, corpus, evidence)
 
 
-def _rendered(root: Path, contexts: list[PageContext], cache: RenderCache | None,
-              stop: Event | None) -> dict[str, str]:
-    """Each page's Markdown; with a ``cache``, only pages whose content changed are rendered
-    again."""
+def generated_files(root: Path, corpus: Corpus, evidence: Evidence, built: str | None,
+                    cache: RenderCache | None = None,
+                    stop: Event | None = None) -> Iterator[GeneratedFile]:
+    """Every page, each rendered as soon as its context is built, then the data exports.
+    Raises BriefingError as soon as their running total passes MAX_GENERATED_CHARS: a
+    site over the bound is never all generated, and a writer's staged folder is dropped."""
+    size = 0
+    for path, text in _rendered(root, page_contexts(corpus, evidence, built, stop), cache,
+                                stop):
+        size = _within_bound(size, text)
+        yield GeneratedFile(path, text)
+    for path, text in exports(corpus).items():
+        size = _within_bound(size, text)
+        yield GeneratedFile(path, text, export=True)
+
+
+def _within_bound(size: int, text: str) -> int:
+    """``size`` characters generated so far, and now ``text``: the new total, unless it is
+    over MAX_GENERATED_CHARS."""
+    size += len(text)
+    if size > MAX_GENERATED_CHARS:
+        raise BriefingError([Problem("data", 1, 1, f"the site would be at least {size:,} "
+            f"characters of pages and exports, over the limit of {MAX_GENERATED_CHARS:,}; "
+            "look for a text that is far longer than it should be")])
+    return size
+
+
+def _rendered(root: Path, contexts: Iterable[PageContext], cache: RenderCache | None,
+              stop: Event | None) -> Iterator[tuple[str, str]]:
+    """Each page's path and Markdown, rendered as its context comes; with a ``cache``, only
+    pages whose content changed are rendered again."""
     env = environment(root / "templates", cache.templates if cache is not None else None)
     compile_templates(env)
     fingerprint = templates_fingerprint(root / "templates") if cache is not None else ""
     if cache is not None:
         cache.rendered = 0
-    pages: dict[str, str] = {}
     for page in contexts:
         if stop is not None and stop.is_set():
             raise Superseded
         text = partial(render_page, env, page.template, page.context, page.notes,
                        page.data_file, page.footer)
         if cache is None:
-            pages[page.path] = text()
+            yield page.path, text()
         else:
             key = page_key(fingerprint, page.template, page.context, page.notes,
                            page.data_file, page.footer)
-            pages[page.path] = cache.page(page.path, key, text)
-    return pages
+            yield page.path, cache.page(page.path, key, text)

@@ -1,11 +1,11 @@
 """The page registry: every kind of page (KINDS: its template and the function that builds
-its context), and every page of the site, its context, notes and footer built before any
-page is rendered (page_contexts); pipeline.py renders them."""
+its context), and every page of the site, its context, notes and footer built one at a time,
+as the renderer asks for the next (page_contexts); pipeline.py renders them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from threading import Event
 from typing import Any
@@ -119,7 +119,7 @@ class Superseded(Exception):
 
 
 class _Pages:
-    """The pages built so far, and how one more is built (emit)."""
+    """What every page's context is built with, and how one is built (page)."""
 
     def __init__(self, corpus: Corpus, evidence: Evidence, built: str | None,
                  stop: Event | None = None) -> None:
@@ -129,10 +129,9 @@ class _Pages:
         self.built = built
         self.layouts = layouts_of(corpus)
         self.source_dates = footer_dates(corpus)
-        self.built_pages: list[PageContext] = []
 
-    def emit(self, kind: str, path: str, *args: Any, file: str = "",
-             dated_by: frozenset[str] | None = None) -> None:
+    def page(self, kind: str, path: str, *args: Any, file: str = "",
+             dated_by: frozenset[str] | None = None) -> PageContext:
         """``args``: what its builder takes after the notes; ``file``: its own data file;
         ``dated_by``: the sources its "as of" date counts (None: all)."""
         if self.stop is not None and self.stop.is_set():
@@ -140,13 +139,12 @@ class _Pages:
         page_kind = KINDS[kind]
         book = PageNotes(path, self.corpus, self.evidence, self.layouts)
         context = page_kind.build(book, *args) if page_kind.cites else page_kind.build(*args)
-        self.built_pages.append(PageContext(
-            path, page_kind.template, context, book.listed(context),
-            footer(book, self.source_dates, self.built, dated_by),
-            page_kind.data.format(file=file)))
+        return PageContext(path, page_kind.template, context, book.listed(context),
+                           footer(book, self.source_dates, self.built, dated_by),
+                           page_kind.data.format(file=file))
 
     def summits(self, known: Standing, has_brief: set[str],
-                files: frozenset[str] | None = None) -> None:
+                files: frozenset[str] | None = None) -> Iterator[PageContext]:
         """Each summit's page and meeting pack; with ``files``, only those of the summits
         read from those data files."""
         corpus = self.corpus
@@ -158,10 +156,10 @@ class _Pages:
                 continue
             previous = ordered[index - 1] if index else None
             following = ordered[index + 1] if index + 1 < len(ordered) else None
-            self.emit("summit", links.summit_page(summit.id), summit, previous, following,
-                      file=data_file, dated_by=meeting_sources(summit))
-            self.emit("pack", links.pack_page(summit.id), known, summit, previous, following,
-                      summits_of, has_brief, file=data_file)
+            yield self.page("summit", links.summit_page(summit.id), summit, previous,
+                            following, file=data_file, dated_by=meeting_sources(summit))
+            yield self.page("pack", links.pack_page(summit.id), known, summit, previous,
+                            following, summits_of, has_brief, file=data_file)
 
 
 def summit_page_contexts(corpus: Corpus, evidence: Evidence, built: str | None,
@@ -169,67 +167,72 @@ def summit_page_contexts(corpus: Corpus, evidence: Evidence, built: str | None,
     """The pages generated from these summit files alone, each summit's page and meeting
     pack: what `mkdocs serve` shows first after a save to them (the other pages follow)."""
     pages = _Pages(corpus, evidence, built)
-    pages.summits(standing(corpus), set(briefed_people(corpus)), files)
-    return pages.built_pages
+    return list(pages.summits(standing(corpus), set(briefed_people(corpus)), files))
 
 
 def page_contexts(corpus: Corpus, evidence: Evidence, built: str | None,
-                  stop: Event | None = None) -> list[PageContext]:
-    """Every page of the site, its context built. ``built``: the build date to print (None:
-    none); once ``stop`` is set, raises Superseded before the next page."""
+                  stop: Event | None = None) -> Iterator[PageContext]:
+    """Every page of the site, its context built when the next page is asked for: what
+    several pages share (an archive's years, who took part in which summit, the standing of
+    the commitments) is worked out once, before the first of them; no page's context needs
+    another's, so each can be rendered, and let go, before the next is built. ``built``: the
+    build date to print (None: none); once ``stop`` is set, raises Superseded before the
+    next page."""
     pages = _Pages(corpus, evidence, built, stop)
-    emit = pages.emit
+    page = pages.page
 
     # A page that lists summits shows the newest and links to a page a year for the rest
     # (archives.py); each archive page is generated from the same data as its page.
     for topic in corpus.topics:
-        emit("topic", links.topic_page(topic.id), corpus, topic)
+        yield page("topic", links.topic_page(topic.id), corpus, topic)
         topic_archive = topic_years(corpus, topic)
         for year in topic_archive:
-            emit("topic_year", links.topic_year_page(topic.id, year), topic, topic_archive,
-                 year)
-    emit("evolution", links.EVOLUTION, corpus)
+            yield page("topic_year", links.topic_year_page(topic.id, year), topic,
+                       topic_archive, year)
+    yield page("evolution", links.EVOLUTION, corpus)
     evolution_archive = evolution_years(corpus)
     for year in evolution_archive:
-        emit("evolution_year", links.evolution_year_page(year), evolution_archive, year)
-    emit("trade", links.TRADE, corpus)
+        yield page("evolution_year", links.evolution_year_page(year), evolution_archive, year)
+    yield page("trade", links.TRADE, corpus)
     trade_archive = trade_years(corpus)
     for year in trade_archive:
-        emit("trade_year", links.trade_year_page(year), corpus, trade_archive, year)
-    emit("commitments", links.COMMITMENTS, corpus)
+        yield page("trade_year", links.trade_year_page(year), corpus, trade_archive, year)
+    yield page("commitments", links.COMMITMENTS, corpus)
     commitments = commitments_bounded(corpus)
     for year in commitments.years:
-        emit("commitments_year", links.commitments_year_page(year), corpus, commitments, year)
-    emit("summits", links.SUMMITS, corpus)
+        yield page("commitments_year", links.commitments_year_page(year), corpus,
+                   commitments, year)
+    yield page("summits", links.SUMMITS, corpus)
     summits_archive = summits_years(corpus)
     for year in summits_archive:
-        emit("summits_year", links.summits_year_page(year), summits_archive, year)
+        yield page("summits_year", links.summits_year_page(year), summits_archive, year)
     briefed = briefed_people(corpus)
     has_brief = set(briefed)
     # What every brief shows alike is judged once; each brief and pack cites only what it
     # shows, and so does the home page, which opens with the open commitments.
     known = standing(corpus)
-    emit("home", links.HOME, corpus, home_headlines(corpus, evidence), corpus.guides, known,
-         has_brief)
+    yield page("home", links.HOME, corpus, home_headlines(corpus, evidence), corpus.guides,
+               known, has_brief)
     _, timeline_archive = timeline_events(corpus)
     for year in timeline_archive:
-        emit("timeline_year", links.timeline_year_page(year), corpus, timeline_archive, year)
+        yield page("timeline_year", links.timeline_year_page(year), corpus,
+                   timeline_archive, year)
     reporting = newest_reported(corpus)
-    emit("sources", links.SOURCES, corpus, reporting)
+    yield page("sources", links.SOURCES, corpus, reporting)
     _, source_years = sources_bounded(corpus, reporting)
     for year in source_years:
-        emit("sources_year", links.sources_year_page(year), source_years, year)
+        yield page("sources_year", links.sources_year_page(year), source_years, year)
     # Where not everyone fits on the leaders index, it lists the people of the newest summits.
     by_name = people_by_name(corpus)
-    emit("leaders", links.LEADERS, corpus, by_name,
-         file="data/people.yaml, data/summits/" if by_name else "data/people.yaml")
+    yield page("leaders", links.LEADERS, corpus, by_name,
+               file="data/people.yaml, data/summits/" if by_name else "data/people.yaml")
     for country, name_pages in by_name.items():
         for path in name_pages:
-            emit("leaders_by_name", path, corpus, country, name_pages)
-    emit("topics", links.TOPICS, corpus)
-    emit("fields", links.FIELDS)
+            yield page("leaders_by_name", path, corpus, country, name_pages)
+    yield page("topics", links.TOPICS, corpus)
+    yield page("fields", links.FIELDS)
 
-    pages.summits(known, has_brief)
+    yield from pages.summits(known, has_brief)
     ordered = corpus.chronological
     by_person: dict[str, list] = defaultdict(list)
     for summit in ordered:
@@ -238,23 +241,23 @@ def page_contexts(corpus: Corpus, evidence: Evidence, built: str | None,
         for person in sorted(involved):
             by_person[person].append(summit)
     for person in corpus.people:
-        emit("leader", links.leader_page(person.id), person, by_person[person.id],
-             person.id in briefed)
+        yield page("leader", links.leader_page(person.id), person, by_person[person.id],
+                   person.id in briefed)
         leader_archive = leader_years(by_person[person.id])
         for year in leader_archive:
-            emit("leader_year", links.leader_year_page(person.id, year), person,
-                 leader_archive, year)
+            yield page("leader_year", links.leader_year_page(person.id, year), person,
+                       leader_archive, year)
 
-    emit("brief", links.BRIEF, known, None, list(reversed(ordered)), has_brief)
+    yield page("brief", links.BRIEF, known, None, list(reversed(ordered)), has_brief)
     for person in corpus.people:
         if person.id in briefed:
-            emit("brief", links.brief_page(person.id), known, person, briefed[person.id])
+            yield page("brief", links.brief_page(person.id), known, person, briefed[person.id])
 
     passages: dict[str, list[Passage]] = defaultdict(list)
     for passage in evidence.passages.values():
         passages[passage.source].append(passage)
     citing = citing_facts(corpus, evidence)
     for source in corpus.sources:
-        emit("source", links.source_page(source.file), corpus, source, pages.layouts[source.id],
-             passages[source.id], citing[source.id], file=source.file)
-    return pages.built_pages
+        yield page("source", links.source_page(source.file), corpus, source,
+                   pages.layouts[source.id], passages[source.id], citing[source.id],
+                   file=source.file)
