@@ -39,7 +39,7 @@ def generate(root: Path, check_only: bool, out: Path | None, handwritten: bool =
     for line in draft_reminders(root):
         print(line)
     if isinstance(site, WrittenSite):
-        print(f"{site.pages} pages written to {out}")
+        print(f"{site.page_count} pages written to {out}")
     return 0
 
 

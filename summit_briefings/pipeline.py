@@ -65,7 +65,7 @@ class WrittenSite:
     """What write_site wrote: how many pages (the data exports besides), and what
     verification proved."""
 
-    pages: int
+    page_count: int
     corpus: Corpus
     evidence: Evidence
 
@@ -141,12 +141,12 @@ def write_site(root: Path, built: str | None, out: Path, handwritten: Path | Non
     then."""
     with fewer_collections():
         corpus, evidence = checked_corpus(root)
-        pages = 0
+        page_count = 0
         with docs_tree(handwritten, out) as write_page:
             for file in generated_files(root, corpus, evidence, built):
                 write_page(file.path, file.text)
-                pages += not file.export
-    return WrittenSite(pages, corpus, evidence)
+                page_count += not file.export
+    return WrittenSite(page_count, corpus, evidence)
 
 
 def preview_site(root: Path, built: str | None, cache: RenderCache,
@@ -183,7 +183,8 @@ def generated_files(root: Path, corpus: Corpus, evidence: Evidence, built: str |
                     stop: Event | None = None) -> Iterator[GeneratedFile]:
     """Every page, each rendered as soon as its context is built, then the data exports.
     Raises BriefingError as soon as their running total passes MAX_GENERATED_CHARS: a
-    site over the bound is never all generated, and a writer's staged folder is dropped."""
+    site over the bound is never all generated, and write_site, which stages what it
+    writes, publishes none of it."""
     size = 0
     for path, text in _rendered(root, page_contexts(corpus, evidence, built, stop), cache,
                                 stop):
