@@ -120,11 +120,11 @@ def start_pagefind(pages: Path, bundle: Path) -> subprocess.Popen[str]:
                             env=pagefind_environment(os.environ))
 
 
-def finish_pagefind(indexing: subprocess.Popen[str], site: Path) -> None:
+def finish_pagefind(indexing: subprocess.Popen[str], what: str) -> None:
     """Wait for an indexing run; PagefindFailed unless it succeeded."""
     out, err = indexing.communicate()
     if indexing.returncode != 0:
-        raise PagefindFailed(f"Pagefind could not index {site} (exit {indexing.returncode}):\n"
+        raise PagefindFailed(f"Pagefind could not index {what} (exit {indexing.returncode}):\n"
                              f"{err.strip() or out.strip()}")
 
 
@@ -144,21 +144,22 @@ class Indexing:
 
     def run(self) -> None:
         """Index every part, one after another; PagefindFailed if one fails or is stopped."""
-        parts = index_parts(pages_indexed(self.site), self.pages_per_index)
-        with tempfile.TemporaryDirectory(prefix="pagefind-part-") as links:
+        site = self.site.resolve()
+        parts = index_parts(pages_indexed(site), self.pages_per_index)
+        with tempfile.TemporaryDirectory(prefix="pagefind-parts-") as links:
             for number, pages in enumerate(parts, start=1):
                 folder = Path(links) / str(number)
                 folder.mkdir()
                 for page in pages:
                     (folder / page).parent.mkdir(parents=True, exist_ok=True)
-                    (folder / page).symlink_to(self.site.resolve() / page)
+                    (folder / page).symlink_to(site / page)
                 with self.lock:
                     if self.stopped:
-                        raise PagefindFailed(f"Indexing {self.site} was stopped")
-                    self.running = start_pagefind(folder, self.site / bundle_folder(number))
-                finish_pagefind(self.running, self.site)
+                        raise PagefindFailed(f"Indexing {site} was stopped")
+                    self.running = start_pagefind(folder, site / bundle_folder(number))
+                finish_pagefind(self.running, f"{site} (part {number} of {len(parts)})")
         others = [f"{bundle_folder(number)}/" for number in range(2, len(parts) + 1)]
-        (self.site / PAGEFIND_PARTS).write_text(json.dumps(others), encoding="utf-8")
+        (site / PAGEFIND_PARTS).write_text(json.dumps(others), encoding="utf-8")
 
     def stop(self) -> None:
         with self.lock:
