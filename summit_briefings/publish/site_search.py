@@ -111,9 +111,10 @@ def bundle_folder(part: int) -> str:
 
 
 def start_pagefind(pages: Path, bundle: Path) -> subprocess.Popen[str]:
-    """Start indexing the pages of a folder into a bundle with the pinned Pagefind binary."""
+    """Start indexing the pages of a folder (PAGES_INDEXED's) into a bundle with the pinned
+    Pagefind binary."""
     command = [str(pagefind_binary()), "--site", str(pages), "--output-path", str(bundle),
-               "--silent"]
+               "--glob", f"{{{','.join(PAGES_INDEXED)}}}", "--silent"]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -128,12 +129,20 @@ def finish_pagefind(indexing: subprocess.Popen[str], what: str) -> None:
                              f"{err.strip() or out.strip()}")
 
 
+def linked(site: Path, pages: list[str], folder: Path) -> Path:
+    """A folder of links to the pages of a site, at their paths from its root."""
+    for page in pages:
+        (folder / page).parent.mkdir(parents=True, exist_ok=True)
+        (folder / page).symlink_to(site / page)
+    return folder
+
+
 class Indexing:
-    """Pagefind over a built site, a part at a time (index_parts): each part's pages are
-    linked into a folder of their own, at their paths from the site's root, which Pagefind
-    indexes into the part's bundle, so that its pages' addresses are the site's. The bundles
-    after the first are listed in PAGEFIND_PARTS once every part is indexed. `stop` (from
-    another thread) ends the run going and starts no other."""
+    """Pagefind over a built site, a part at a time (index_parts). Of a site of several
+    parts, each part's pages are linked into a folder of their own, at their paths from the
+    site's root, which Pagefind indexes into the part's bundle: its pages' addresses are the
+    site's. The bundles after the first are listed in PAGEFIND_PARTS once every part is
+    indexed. `stop` (from another thread) ends the run going and starts no other."""
 
     def __init__(self, site: Path, pages_per_index: int = PAGES_PER_INDEX) -> None:
         self.site = site
@@ -148,11 +157,8 @@ class Indexing:
         parts = index_parts(pages_indexed(site), self.pages_per_index)
         with tempfile.TemporaryDirectory(prefix="pagefind-parts-") as links:
             for number, pages in enumerate(parts, start=1):
-                folder = Path(links) / str(number)
-                folder.mkdir()
-                for page in pages:
-                    (folder / page).parent.mkdir(parents=True, exist_ok=True)
-                    (folder / page).symlink_to(site / page)
+                # A site of one part is read where it is, as it was before parts.
+                folder = site if len(parts) == 1 else linked(site, pages, Path(links) / str(number))
                 with self.lock:
                     if self.stopped:
                         raise PagefindFailed(f"Indexing {site} was stopped")
