@@ -16,8 +16,9 @@ Each step runs in a process of its own, so that none holds another's memory:
 - Pagefind indexes the staged site once the MkDocs process has exited, rather than at the
   end of its build (the option `pagefind`, from BRIEFINGS_PAGEFIND): MkDocs holds every
   page until its build returns.
-MkDocs itself runs as `mkdocs build` with its pages' Markdown converted on two cores
-(summit_briefings.publish.two_cores), which builds the same site.
+MkDocs itself runs as `mkdocs build` with its pages' Markdown converted on two cores, and
+each page's text kept on disk until it is rendered (summit_briefings.publish.mkdocs_build),
+which builds the same site.
 A configuration that does not read those variables is built as `mkdocs build` would build
 it: its pages generated and indexed within MkDocs.
 """
@@ -84,8 +85,8 @@ def run(argv: list[str]) -> int:
                             "--generated-only", "--root", str(root), "--out", str(pages)]
                 if subprocess.run(generate, env=env, cwd=root).returncode != 0:
                     raise BuildFailed
-            # `mkdocs build`, its pages converted on two cores (two_cores).
-            command = [sys.executable, "-m", "summit_briefings.publish.two_cores", "build",
+            # `mkdocs build`, its pages converted on two cores (mkdocs_build).
+            command = [sys.executable, "-m", "summit_briefings.publish.mkdocs_build", "build",
                        "--strict", "--config-file", str(config), "--site-dir", str(staging)]
             if subprocess.run(command, env=env, cwd=root).returncode != 0:
                 raise BuildFailed
