@@ -15,8 +15,12 @@ import pytest
 from summit_briefings.contexts.links import search_weight
 from summit_briefings.publish.site_search import (
     PAGEFIND_FOLDER,
+    PAGEFIND_PARTS,
     PAGEFIND_WORKER,
+    PagefindFailed,
+    index_parts,
     pagefind_environment,
+    pages_indexed,
     run_pagefind,
     search_config,
 )
@@ -39,10 +43,10 @@ PAGE = """<!doctype html><html lang="en"><head><title>x</title></head><body>
 </body></html>"""
 
 
-def indexed(site: Path) -> dict[str, str]:
-    """What Pagefind indexed, by URL: each page's text."""
+def indexed(site: Path, bundle: str = PAGEFIND_FOLDER) -> dict[str, str]:
+    """What Pagefind indexed into a bundle, by URL: each page's text."""
     pages = {}
-    for fragment in (site / PAGEFIND_FOLDER / "fragment").glob("*.pf_fragment"):
+    for fragment in (site / bundle / "fragment").glob("*.pf_fragment"):
         page = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
         pages[page["url"]] = page["content"]
     return pages
@@ -57,6 +61,59 @@ def test_pagefind_reads_the_article_less_what_is_marked_for_no_search(tmp_path: 
     for noise in ("Summits Leaders", "Made with Material", "Print briefing", "sources as of",
                   "2016", "Gyeongju 1", "Gyeongju1"):
         assert noise not in text, noise
+
+
+def test_the_pages_indexed_are_those_two_folders_deep_at_most_by_path(tmp_path: Path):
+    for page in ("index.html", "b/index.html", "a/x/index.html", "a/x/pack/index.html",
+                 "a/x/data.json"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text(PAGE, encoding="utf-8")
+    assert pages_indexed(tmp_path) == ["a/x/index.html", "b/index.html", "index.html"]
+
+
+def test_pages_are_cut_in_order_into_parts_of_at_most_the_size_given():
+    pages = [f"p{number}/index.html" for number in range(7)]
+    assert index_parts(pages, 3) == [pages[:3], pages[3:6], pages[6:]]
+    assert index_parts(pages, 7) == [pages]
+    assert index_parts([], 3) == [[]]
+
+
+def site_of(tmp_path: Path, places: list[str]) -> Path:
+    """A site of one page per place, each holding its place's name."""
+    for place in places:
+        (tmp_path / place).mkdir()
+        (tmp_path / place / "index.html").write_text(PAGE.replace("Gyeongju", place),
+                                                     encoding="utf-8")
+    return tmp_path
+
+
+def test_a_site_in_parts_has_a_bundle_a_part_the_first_listing_the_others(tmp_path: Path):
+    site = site_of(tmp_path, ["arlen", "brask", "korvel"])
+    run_pagefind(site, pages_per_index=2)
+    assert json.loads((site / PAGEFIND_PARTS).read_text(encoding="utf-8")) == [
+        f"{PAGEFIND_FOLDER}/parts/2/"]
+    first, second = indexed(site), indexed(site, f"{PAGEFIND_FOLDER}/parts/2")
+    assert set(first) == {"/arlen/", "/brask/"} and set(second) == {"/korvel/"}
+    assert "Lương Cường and Lee Jae Myung in korvel" in second["/korvel/"]
+
+
+def test_a_site_in_one_part_lists_no_other_bundle(tmp_path: Path):
+    site = site_of(tmp_path, ["arlen", "brask"])
+    run_pagefind(site)
+    assert json.loads((site / PAGEFIND_PARTS).read_text(encoding="utf-8")) == []
+    assert set(indexed(site)) == {"/arlen/", "/brask/"}
+    assert not (site / PAGEFIND_FOLDER / "parts").exists()
+
+
+def test_a_part_that_fails_fails_the_indexing_and_lists_nothing(tmp_path: Path):
+    site = site_of(tmp_path, ["arlen", "brask"])
+    # The second part's bundle cannot be written: a file stands where its folder goes.
+    (site / PAGEFIND_FOLDER).mkdir()
+    (site / PAGEFIND_FOLDER / "parts").write_text("", encoding="utf-8")
+    with pytest.raises(PagefindFailed, match=r"could not index .* \(part 2 of 2\)"):
+        run_pagefind(site, pages_per_index=1)
+    assert set(indexed(site)) == {"/arlen/"}
+    assert not (site / PAGEFIND_PARTS).exists()
 
 
 @pytest.mark.parametrize(("environ", "threads"), [
@@ -92,7 +149,11 @@ def test_the_worker_loads_pagefind_from_its_own_sites_root(site: str):
     # A project site is served below a path: a URL that climbs past the site's root reaches
     # the host's root, where another site (or nothing) is.
     worker = (REPO / "docs" / PAGEFIND_WORKER).read_text(encoding="utf-8")
-    imported = re.search(r'import\(new URL\("([^"]+)", self\.location\.href\)', worker)
-    assert imported, "the worker no longer imports Pagefind as this test expects"
-    assert urljoin(urljoin(site, PAGEFIND_WORKER), imported.group(1)) == (
-        f"{site}{PAGEFIND_FOLDER}/pagefind.js")
+    root = re.search(r'const root = new URL\("([^"]+)", self\.location\.href\)', worker)
+    assert root, "the worker no longer finds the site's root as this test expects"
+    assert urljoin(urljoin(site, PAGEFIND_WORKER), root.group(1)) == site
+    # Pagefind and the list of its other bundles, from there; the other bundles' pages are
+    # given the site's root as their base.
+    for path in (f"{PAGEFIND_FOLDER}/pagefind.js", PAGEFIND_PARTS):
+        assert f'new URL("{path}", root)' in worker, path
+    assert "baseUrl: root.href" in worker

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import subprocess
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -45,11 +44,10 @@ from .serve_preview import InputsState, inputs_state, preview_pages
 from .site_search import (
     PAGEFIND_WORKER,
     SEARCH_CONFIG,
+    Indexing,
     PagefindFailed,
-    finish_pagefind,
     run_pagefind,
     search_config,
-    start_pagefind,
 )
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -100,7 +98,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # index (search: material); Pagefind's pages carry theirs (on_page_context).
         self.search_weights: dict[str, float] = {}
         # The preview's search index, being written beside the server (see on_post_build).
-        self.indexing: subprocess.Popen[str] | None = None
+        self.indexing: Indexing | None = None
         # The last whole site generated for the preview, and the inputs it was read from.
         self.whole: tuple[InputsState, dict[str, str]] | None = None
         # The whole site, being built beside the preview after a build of some pages; the
@@ -167,20 +165,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _stop_indexing(self) -> None:
         indexing, self.indexing = self.indexing, None
-        if indexing is not None and indexing.poll() is None:
-            indexing.terminate()
-            indexing.wait()
+        if indexing is not None:
+            indexing.stop()
 
     def _index_beside_the_preview(self, site: Path) -> None:
         """Pagefind over the preview's site, without holding the page it serves: MkDocs
         answers the reader once the build returns, while Pagefind reads every page of the
         site. Search answers from the previous index until this one is written; the next
         save stops a run still going, and starts a new one."""
-        indexing = self.indexing = start_pagefind(site)
+        indexing = self.indexing = Indexing(site)
 
         def finish() -> None:
             try:
-                finish_pagefind(indexing, site)
+                indexing.run()
             except PagefindFailed as exc:
                 if indexing is self.indexing:  # not stopped for a newer build
                     log.error("%s", exc)

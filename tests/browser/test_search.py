@@ -5,6 +5,7 @@ Hangul all find the page a reader expects; the page opened highlights the words 
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .helpers import search
+from summit_briefings.publish.site_search import (
+    PAGEFIND_FOLDER,
+    index_parts,
+    pages_indexed,
+    run_pagefind,
+)
+
+from .helpers import search, serve
 
 pytestmark = pytest.mark.browser
 
@@ -152,3 +160,47 @@ def test_search_answers_on_a_meeting_pack_page(browser: Browser, fictional_url: 
         assert page.locator("article h1").is_visible()
     finally:
         context.close()
+
+
+# The fictional site's 23 pages indexed in parts of 8: three bundles.
+PAGES_PER_PART = 8
+
+
+@pytest.fixture(scope="module")
+def parted_site(browser: Browser, fictional_site: Path,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Page, str, list]]:
+    """The fictional site indexed in parts, served below a path (as a GitHub project site
+    is), opened in a page: (the page, the site's URL, the parts' pages)."""
+    below = tmp_path_factory.mktemp("parted")
+    site = below / "briefings"
+    shutil.copytree(fictional_site, site)
+    shutil.rmtree(site / PAGEFIND_FOLDER)
+    run_pagefind(site, pages_per_index=PAGES_PER_PART)
+    parts = index_parts(pages_indexed(site), PAGES_PER_PART)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        with serve(below) as served:
+            page = context.new_page()
+            page.goto(f"{served}briefings/")
+            yield page, f"{served}briefings/", parts
+    finally:
+        context.close()
+
+
+def test_a_site_indexed_in_parts_finds_pages_of_every_part_at_their_addresses(parted_site):
+    page, url, parts = parted_site
+    assert len(parts) == 3
+    results = search(page, "Korvel", url)
+    found = {number for number, pages in enumerate(parts)
+             for key in results if f"{key.strip('/')}/index.html".lstrip("/") in pages}
+    assert found == {0, 1, 2}, shown(results)
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert hrefs and all(href.startswith(url) for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize("query", FIRST)
+def test_a_site_indexed_in_parts_finds_the_same_page_first(parted_site, query: str):
+    page, url, _ = parted_site
+    results = search(page, query, url)
+    assert results and results[0] == FIRST[query], f"{query!r}: {shown(results)}"

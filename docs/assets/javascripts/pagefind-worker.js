@@ -18,17 +18,28 @@ let queue = Promise.resolve();
 const escapeHTML = text => String(text).replace(/[&<>"']/g, c => (
   {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 
+// A person's page (its heading is their name, marked as the meta "person") first for their
+// name: a match there counts more than one in any page's title. Weights of the kinds of page
+// (site_search.SEARCH_WEIGHTS) count for more with less saturation, and long briefing pages
+// (their cited passages) are penalised less for their length. Each bundle ranks its own
+// pages with them.
+const OPTIONS = {excerptLength: EXCERPT_LENGTH, ranking: {
+  termSaturation: 2, pageLength: 0.3, metaWeights: {title: 5, person: 20}}};
+
 async function load() {
-  // The bundle sits in the site's root folder, two above this file (assets/javascripts/):
-  // a site served below a path (a GitHub project site) has its own.
-  const module = await import(new URL("../../pagefind/pagefind.js", self.location.href).href);
-  // A person's page (its heading is their name, marked as the meta "person") first for
-  // their name: a match there counts more than one in any page's title. Weights of the
-  // kinds of page (site_search.SEARCH_WEIGHTS) count for more with less saturation, and
-  // long briefing pages (their cited passages) are penalised less for their length.
-  await module.options({excerptLength: EXCERPT_LENGTH, ranking: {
-    termSaturation: 2, pageLength: 0.3, metaWeights: {title: 5, person: 20}}});
+  // The site's root folder, two above this file (assets/javascripts/): a site served below a
+  // path (a GitHub project site) has its own.
+  const root = new URL("../../", self.location.href);
+  const module = await import(new URL("pagefind/pagefind.js", root).href);
+  await module.options(OPTIONS);
   await module.init();
+  // A large site is indexed in parts (site_search.PAGES_PER_INDEX): the bundles after the
+  // first, listed beside it, are searched with it as one index, their pages' addresses
+  // taken from the site's root as the first bundle's are.
+  const parts = await fetch(new URL("pagefind/parts.json", root));
+  if (!parts.ok) throw new Error(`Search index parts: HTTP ${parts.status}`);
+  for (const bundle of await parts.json())
+    await module.mergeIndex(new URL(bundle, root).href, {...OPTIONS, baseUrl: root.href});
   return module;
 }
 
