@@ -20,7 +20,7 @@ const escapeHTML = text => String(text).replace(/[&<>"']/g, c => (
 
 // A person's page (its heading is their name, marked as the meta "person") first for their
 // name: a match there counts more than one in any page's title. Weights of the kinds of page
-// (site_search.SEARCH_WEIGHTS) count for more with less saturation, and long briefing pages
+// (links.SEARCH_WEIGHTS) count for more with less saturation, and long briefing pages
 // (their cited passages) are penalised less for their length. Each bundle ranks its own
 // pages with them.
 const OPTIONS = {excerptLength: EXCERPT_LENGTH, ranking: {
