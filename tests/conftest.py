@@ -280,6 +280,12 @@ def shared_result(tmp_path_factory: pytest.TempPathFactory, name: str,
                         .read_bytes())
 
 
+def folder_files(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by its path from the folder, with its bytes."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
 def site_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """``scripts/site.py`` (the strict build of ``make site``) of a project into ``site``."""
     return subprocess.run([sys.executable, "scripts/site.py", str(site), "--root", str(root)],

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import initialised_project
+from conftest import folder_files, initialised_project
 
 CONVERTED_APART = "pages converted by a second process, beside this one"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
@@ -24,11 +24,6 @@ def build(project: Path, site: Path, *, ours: bool) -> subprocess.CompletedProce
     return subprocess.run([sys.executable, "-m", engine, "build", "--strict", "--site-dir",
                            str(site)], cwd=project, capture_output=True, text=True,
                           timeout=600, env=BUILD_ENV)
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def plain_project(folder: Path, last_page: bytes, plugins: str = "[]") -> Path:
@@ -54,7 +49,7 @@ def test_the_fictional_site_built_on_two_cores_is_byte_identical_to_mkdocs_alone
     assert alone.returncode == 0, alone.stderr
     assert apart.returncode == 0, apart.stderr
     assert CONVERTED_APART in apart.stderr
-    assert files(tmp_path / "apart") == files(tmp_path / "alone")
+    assert folder_files(tmp_path / "apart") == folder_files(tmp_path / "alone")
 
 
 def reported(result: subprocess.CompletedProcess[str], site: Path) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BuiltSite, build_live_site, fictional_project
+from conftest import BuiltSite, build_live_site, fictional_project, folder_files
 
 from summit_briefings.pipeline import build_site
 
@@ -15,17 +15,12 @@ from summit_briefings.pipeline import build_site
 STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_two_site_builds_are_identical_apart_from_stamped_files(tmp_path: Path,
                                                                 live_site: BuiltSite):
     """The live site as the session built it, and a second build of a copy of the same
     project."""
     again = build_live_site(tmp_path)
-    a, b = tree(live_site.site), tree(again.site)
+    a, b = folder_files(live_site.site), folder_files(again.site)
     assert a.keys() == b.keys()
     differing = {path for path in a if a[path] != b[path]}
     assert differing <= STAMPED, differing

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import synth  # scripts/ is on pytest's pythonpath (pyproject.toml)
+from conftest import folder_files
 
 REPO = Path(__file__).resolve().parent.parent
 SYNTH = REPO / "scripts" / "synth.py"
@@ -27,11 +28,6 @@ def _check(root: Path) -> re.Match[str]:
     return match
 
 
-def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 @pytest.mark.parametrize("n", [3, 40])
 def test_generated_corpus_passes_the_checker(tmp_path: Path, n: int) -> None:
     synth.generate(n, tmp_path, seed=1)
@@ -47,7 +43,7 @@ def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
     # not depend on set or dict ordering that varies between processes.
     subprocess.run([sys.executable, str(SYNTH), "--summits", "40", "--out", str(tmp_path / "b"),
                     "--seed", "5"], check=True, env={**os.environ, "PYTHONHASHSEED": "12345"})
-    first, second = _files(tmp_path / "a"), _files(tmp_path / "b")
+    first, second = folder_files(tmp_path / "a"), folder_files(tmp_path / "b")
     assert len(first) > 40
     assert first == second
 
@@ -55,7 +51,7 @@ def test_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
 def test_another_seed_gives_another_corpus(tmp_path: Path) -> None:
     synth.generate(3, tmp_path / "a", seed=1)
     synth.generate(3, tmp_path / "b", seed=2)
-    assert _files(tmp_path / "a") != _files(tmp_path / "b")
+    assert folder_files(tmp_path / "a") != folder_files(tmp_path / "b")
 
 
 def test_refuses_to_overwrite_existing_data(tmp_path: Path) -> None:

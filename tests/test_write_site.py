@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PAGES, Project, fictional_project, run_in_process
+from conftest import PAGES, Project, fictional_project, folder_files, run_in_process
 
 from summit_briefings import pipeline
 from summit_briefings.pipeline import build_site
@@ -26,11 +26,6 @@ def in_memory(project: Project) -> dict[str, str]:
     return {**site.pages, **site.files}
 
 
-def written(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes()
-            for path in folder.rglob("*") if path.is_file()}
-
-
 def test_the_pages_written_are_the_pages_built_in_memory(
         project: Project, in_memory: dict[str, str], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch):
@@ -39,8 +34,8 @@ def test_the_pages_written_are_the_pages_built_in_memory(
     out = tmp_path / "out"
     code, stdout, err = run_in_process(PAGES, project, out=out)
     assert code == 0, err
-    handwritten = written(project.root / "docs")
-    assert written(out) == {**handwritten,
+    handwritten = folder_files(project.root / "docs")
+    assert folder_files(out) == {**handwritten,
                             **{path: text.encode() for path, text in in_memory.items()}}
     pages = len(in_memory) - len(build_site(project.root).files)
     assert f"{pages} pages written to {out}" in stdout
@@ -62,5 +57,5 @@ def test_a_site_over_the_bound_fails_naming_it_and_publishes_nothing(
     assert err.startswith("data:1:1: the site would be at least "), err
     assert f"over the limit of {bound:,}" in err
     assert "nothing was written" in err
-    assert written(previous) == {"index.md": b"the last good build\n"}
+    assert folder_files(previous) == {"index.md": b"the last good build\n"}
     assert [p.name for p in tmp_path.iterdir()] == ["previous"]  # no staging folder left
